@@ -1,0 +1,61 @@
+#!/usr/bin/env node
+// The test command: every *.test.ts / *.test.tsx under src/ and test/, in one node:test run.
+//  - Migrated database templates are built once first (PGlite; PostgreSQL when TEST_DATABASE_URL is set).
+//  - With TEST_DATABASE_URL, every *.db.test.ts file runs a second time against PostgreSQL.
+//  - Browser tests skip themselves, saying so, when /usr/bin/chromium is missing.
+// Extra arguments are passed to node --test (e.g. a file list or --test-name-pattern).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const root = resolve(import.meta.dirname, '..');
+const args = process.argv.slice(2);
+const fileArgs = args.filter((a) => /\.test\.tsx?$/.test(a));
+const otherArgs = args.filter((a) => !fileArgs.includes(a));
+
+function walk(dir, out = []) {
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    if (e.name === 'node_modules' || e.name.startsWith('.') || e.name === 'fixtures') continue;
+    const p = join(dir, e.name);
+    if (e.isDirectory()) walk(p, out);
+    else if (/\.test\.tsx?$/.test(e.name)) out.push(p);
+  }
+  return out;
+}
+
+const files = fileArgs.length ? fileArgs.map((f) => resolve(f)) : [...walk(join(root, 'src')), ...walk(join(root, 'test'))].sort();
+
+const env = { ...process.env, NODE_ENV: 'test', LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' };
+const setup = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'test/support/template.ts')], {
+  stdio: 'inherit',
+  env,
+});
+if (setup.status !== 0) process.exit(setup.status ?? 1);
+
+const runList = [...files];
+if (process.env.TEST_DATABASE_URL) {
+  const pgDir = join(root, '.test-cache', 'postgres-pass');
+  rmSync(pgDir, { recursive: true, force: true });
+  mkdirSync(pgDir, { recursive: true });
+  for (const f of files.filter((f) => f.endsWith('.db.test.ts') || f.endsWith('.db.test.tsx'))) {
+    const wrapper = join(pgDir, relative(root, f).replaceAll('/', '__').replace(/\.tsx?$/, '.pg.mjs'));
+    writeFileSync(
+      wrapper,
+      `process.env.WEERBAAR_TEST_BACKEND = 'postgres';\nawait import(${JSON.stringify(pathToFileURL(f).href)});\n`,
+    );
+    runList.push(wrapper);
+  }
+  console.log(`PostgreSQL pass: ${runList.length - files.length} database test files also run against TEST_DATABASE_URL`);
+} else {
+  console.log('PostgreSQL pass skipped: TEST_DATABASE_URL is not set (database tests run on PGlite only)');
+}
+if (!existsSync('/usr/bin/chromium')) console.log('Browser tests skipped: /usr/bin/chromium is not installed');
+
+const concurrency = process.env.TEST_CONCURRENCY ?? '2';
+const result = spawnSync(
+  process.execPath,
+  ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...otherArgs, ...runList],
+  { stdio: 'inherit', env, cwd: root },
+);
+process.exit(result.status ?? 1);

@@ -1,0 +1,9 @@
+import type { Command } from 'commander';
+
+export interface CommandModule {
+  /** Adds the command (and its subcommands) to the program. Keep imports of heavy modules inside the action. */
+  register(program: Command): void;
+}
+
+/** Every CLI command module. Modules are tiny; the work they do is imported inside their actions. */
+export const commandModules: Array<() => Promise<CommandModule>> = [];

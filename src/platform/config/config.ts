@@ -1,0 +1,84 @@
+/**
+ * The environment, validated once. The rest of the code reads the typed `Config`, never process.env.
+ * A wrong value stops the process with one line naming the variable and what is expected.
+ */
+import { z } from 'zod';
+import { AppError } from '../errors.js';
+
+const bool = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no'])
+  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  /** A PostgreSQL server. Without it Weerbaar runs on embedded PGlite in WEERBAAR_DATA_DIR. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'a postgres:// or postgresql:// connection string')
+    .optional(),
+  WEERBAAR_DATA_DIR: z.string().min(1).default('.weerbaar'),
+  /** Public base URL used in mail links and OIDC redirects. Defaults to http://HOST:PORT. */
+  PUBLIC_URL: z.string().url('an absolute URL such as https://weerbaar.example.nl').optional(),
+  /** Signs cookies. Required in production; in development a fixed per-data-dir secret is generated. */
+  SESSION_SECRET: z.string().min(32, 'at least 32 characters').optional(),
+  /** Encrypts integrity reports at rest (32 bytes, base64). Required in production. */
+  ENCRYPTION_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, 'base64').length === 32, '32 bytes, base64-encoded (openssl rand -base64 32)')
+    .optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+  LOGIN_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5),
+  LOGIN_LOCKOUT_MINUTES: z.coerce.number().positive().default(15),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
+  TRUST_PROXY: bool.default(false),
+  /** Load demo organisations and users on first start (npm start sets it). */
+  WEERBAAR_DEMO: bool.default(false),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config extends Env {
+  embedded: boolean;
+  publicUrl: string;
+  isProduction: boolean;
+}
+
+/** Parses the environment. Throws AppError('config') naming the first wrong variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const name = String(issue.path[0] ?? 'environment');
+    const got = cleaned[name];
+    throw new AppError('config', {
+      detail: `${name}: expected ${issue.message}${got !== undefined ? ` (got ${JSON.stringify(got)})` : ''}`,
+      invalidParams: parsed.error.issues.map((i) => ({
+        name: String(i.path[0]),
+        code: i.code,
+        reason: i.message,
+      })),
+    });
+  }
+  const e = parsed.data;
+  const isProduction = e.NODE_ENV === 'production';
+  if (isProduction && !e.SESSION_SECRET) {
+    throw new AppError('config', { detail: 'SESSION_SECRET: expected at least 32 characters (required in production)' });
+  }
+  if (isProduction && !e.ENCRYPTION_KEY) {
+    throw new AppError('config', {
+      detail: 'ENCRYPTION_KEY: expected 32 bytes, base64-encoded (required in production)',
+    });
+  }
+  const hostForUrl = e.HOST === '0.0.0.0' || e.HOST === '::' ? 'localhost' : e.HOST;
+  return {
+    ...e,
+    embedded: !e.DATABASE_URL,
+    isProduction,
+    publicUrl: (e.PUBLIC_URL ?? `http://${hostForUrl}:${e.PORT}`).replace(/\/$/, ''),
+  };
+}

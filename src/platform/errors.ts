@@ -1,0 +1,109 @@
+/**
+ * The one error type of Weerbaar and its catalogue. Every failure that reaches a person goes through
+ * here: HTTP turns it into application/problem+json, the CLI into one line and an exit code.
+ * Nothing matches errors by message text; code is the stable identifier.
+ */
+
+export type Lang = 'nl' | 'en';
+type Text = Record<Lang, string>;
+
+interface CatalogueEntry {
+  status: number;
+  title: Text;
+  /** Exit code when the error ends a CLI command. */
+  exitCode?: number;
+}
+
+export const errorCatalogue = {
+  'bad-request': { status: 400, title: { nl: 'Ongeldig verzoek', en: 'Bad request' }, exitCode: 2 },
+  validation: { status: 400, title: { nl: 'Ongeldige invoer', en: 'Invalid input' }, exitCode: 2 },
+  'invalid-json': { status: 400, title: { nl: 'Ongeldige JSON', en: 'Invalid JSON' }, exitCode: 2 },
+  'invalid-file': { status: 400, title: { nl: 'Ongeldig bestand', en: 'Invalid file' }, exitCode: 2 },
+  'invalid-spec': { status: 400, title: { nl: 'Ongeldige analysespecificatie', en: 'Invalid analysis spec' }, exitCode: 2 },
+  'stats-design': { status: 422, title: { nl: 'Steekproefontwerp niet te schatten', en: 'Design cannot be estimated' }, exitCode: 2 },
+  'stats-calibration': { status: 422, title: { nl: 'Weging niet mogelijk', en: 'Calibration failed' }, exitCode: 2 },
+  'unauthenticated': { status: 401, title: { nl: 'Niet aangemeld', en: 'Not signed in' }, exitCode: 1 },
+  'invalid-credentials': { status: 401, title: { nl: 'Aanmelden mislukt', en: 'Sign-in failed' }, exitCode: 1 },
+  'account-locked': { status: 429, title: { nl: 'Account tijdelijk geblokkeerd', en: 'Account temporarily locked' }, exitCode: 1 },
+  forbidden: { status: 403, title: { nl: 'Geen toegang', en: 'Forbidden' }, exitCode: 1 },
+  csrf: { status: 403, title: { nl: 'Formulier verlopen of ongeldig', en: 'Form expired or invalid' }, exitCode: 1 },
+  'not-found': { status: 404, title: { nl: 'Niet gevonden', en: 'Not found' }, exitCode: 1 },
+  'method-not-allowed': { status: 405, title: { nl: 'Methode niet toegestaan', en: 'Method not allowed' }, exitCode: 1 },
+  conflict: { status: 409, title: { nl: 'Conflict met bestaande gegevens', en: 'Conflict with existing data' }, exitCode: 2 },
+  'payload-too-large': { status: 413, title: { nl: 'Verzoek te groot', en: 'Payload too large' }, exitCode: 2 },
+  'unsupported-media-type': { status: 415, title: { nl: 'Onbekend inhoudstype', en: 'Unsupported media type' }, exitCode: 2 },
+  'rate-limited': { status: 429, title: { nl: 'Te veel verzoeken', en: 'Too many requests' }, exitCode: 1 },
+  'data-dir-locked': { status: 503, title: { nl: 'Database in gebruik', en: 'Database in use' }, exitCode: 3 },
+  'config': { status: 500, title: { nl: 'Ongeldige configuratie', en: 'Invalid configuration' }, exitCode: 2 },
+  'not-ready': { status: 503, title: { nl: 'Nog niet gereed', en: 'Not ready' }, exitCode: 1 },
+  'audit-chain-broken': { status: 500, title: { nl: 'Auditlog is gewijzigd', en: 'Audit log was tampered with' }, exitCode: 4 },
+  internal: { status: 500, title: { nl: 'Interne fout', en: 'Internal error' }, exitCode: 1 },
+} as const satisfies Record<string, CatalogueEntry>;
+
+export type ErrorCode = keyof typeof errorCatalogue;
+
+/** One invalid field, as in the NL API problem+json `invalidParams` extension. */
+export interface InvalidParam {
+  /** JSON path or form field name, e.g. `body.email` or `estimates[2].ci`. */
+  name: string;
+  /** Machine-readable reason, e.g. `required`, `invalid_type`, `unknown_organisation`. */
+  code: string;
+  reason: string;
+}
+
+export interface SourceLocation {
+  file: string;
+  line?: number;
+  column?: number;
+}
+
+export interface AppErrorOptions {
+  detail?: string;
+  invalidParams?: InvalidParam[];
+  location?: SourceLocation;
+  exitCode?: number;
+  cause?: unknown;
+  headers?: Record<string, string>;
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly detail?: string;
+  readonly invalidParams: InvalidParam[];
+  readonly location?: SourceLocation;
+  readonly exitCode: number;
+  readonly headers: Record<string, string>;
+
+  constructor(code: ErrorCode, options: AppErrorOptions = {}) {
+    const entry: CatalogueEntry = errorCatalogue[code];
+    super(options.detail ?? entry.title.en, { cause: options.cause });
+    this.name = 'AppError';
+    this.code = code;
+    this.status = entry.status;
+    this.detail = options.detail;
+    this.invalidParams = options.invalidParams ?? [];
+    this.location = options.location;
+    this.exitCode = options.exitCode ?? entry.exitCode ?? 1;
+    this.headers = options.headers ?? {};
+  }
+
+  title(lang: Lang): string {
+    return errorCatalogue[this.code].title[lang];
+  }
+
+  /** `file:line:column: detail` — the form editors and terminals recognise. */
+  cliMessage(): string {
+    const where = this.location
+      ? [this.location.file, this.location.line, this.location.column].filter((x) => x !== undefined).join(':') + ': '
+      : '';
+    const params = this.invalidParams.map((p) => `\n  ${p.name}: ${p.reason}`).join('');
+    return `${where}${this.detail ?? this.title('en')}${params}`;
+  }
+}
+
+export const problemType = (code: ErrorCode) => `urn:weerbaar:problem:${code}`;
+
+export function isAppError(err: unknown): err is AppError {
+  return err instanceof AppError;
+}

@@ -24,7 +24,9 @@ function walk(dir, out = []) {
   return out;
 }
 
-const files = fileArgs.length ? fileArgs.map((f) => resolve(f)) : [...walk(join(root, 'src')), ...walk(join(root, 'test'))].sort();
+const files = fileArgs.length
+  ? fileArgs.map((f) => resolve(f))
+  : [...walk(join(root, 'src')), ...walk(join(root, 'test'))].sort();
 
 const env = { ...process.env, NODE_ENV: 'test', LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' };
 const setup = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'test/support/template.ts')], {
@@ -39,23 +41,39 @@ if (process.env.TEST_DATABASE_URL) {
   rmSync(pgDir, { recursive: true, force: true });
   mkdirSync(pgDir, { recursive: true });
   for (const f of files.filter((f) => f.endsWith('.db.test.ts') || f.endsWith('.db.test.tsx'))) {
-    const wrapper = join(pgDir, relative(root, f).replaceAll('/', '__').replace(/\.tsx?$/, '.pg.mjs'));
+    const wrapper = join(
+      pgDir,
+      relative(root, f)
+        .replaceAll('/', '__')
+        .replace(/\.tsx?$/, '.pg.mjs'),
+    );
     writeFileSync(
       wrapper,
       `process.env.WEERBAAR_TEST_BACKEND = 'postgres';\nawait import(${JSON.stringify(pathToFileURL(f).href)});\n`,
     );
     runList.push(wrapper);
   }
-  console.log(`PostgreSQL pass: ${runList.length - files.length} database test files also run against TEST_DATABASE_URL`);
+  console.log(
+    `PostgreSQL pass: ${runList.length - files.length} database test files also run against TEST_DATABASE_URL`,
+  );
 } else {
   console.log('PostgreSQL pass skipped: TEST_DATABASE_URL is not set (database tests run on PGlite only)');
 }
-if (!existsSync('/usr/bin/chromium')) console.log('Browser tests skipped: /usr/bin/chromium is not installed');
+if (!existsSync('/usr/bin/chromium'))
+  console.log('Browser tests skipped: /usr/bin/chromium is not installed');
 
 const concurrency = process.env.TEST_CONCURRENCY ?? '2';
 const result = spawnSync(
   process.execPath,
-  ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...otherArgs, ...runList],
+  [
+    '--import',
+    'tsx',
+    '--test',
+    `--test-concurrency=${concurrency}`,
+    '--test-reporter=spec',
+    ...otherArgs,
+    ...runList,
+  ],
   { stdio: 'inherit', env, cwd: root },
 );
 process.exit(result.status ?? 1);

@@ -10,6 +10,8 @@ export function reportCliError(err: unknown): number {
     // commander's own errors (unknown option, missing argument) have already been printed
     return (err as any).exitCode === 0 ? 0 : 2;
   }
-  process.stderr.write(`weerbaar: unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.stderr.write(
+    `weerbaar: unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+  );
   return 1;
 }

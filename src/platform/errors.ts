@@ -19,24 +19,72 @@ export const errorCatalogue = {
   validation: { status: 400, title: { nl: 'Ongeldige invoer', en: 'Invalid input' }, exitCode: 2 },
   'invalid-json': { status: 400, title: { nl: 'Ongeldige JSON', en: 'Invalid JSON' }, exitCode: 2 },
   'invalid-file': { status: 400, title: { nl: 'Ongeldig bestand', en: 'Invalid file' }, exitCode: 2 },
-  'invalid-spec': { status: 400, title: { nl: 'Ongeldige analysespecificatie', en: 'Invalid analysis spec' }, exitCode: 2 },
-  'stats-design': { status: 422, title: { nl: 'Steekproefontwerp niet te schatten', en: 'Design cannot be estimated' }, exitCode: 2 },
-  'stats-calibration': { status: 422, title: { nl: 'Weging niet mogelijk', en: 'Calibration failed' }, exitCode: 2 },
-  'unauthenticated': { status: 401, title: { nl: 'Niet aangemeld', en: 'Not signed in' }, exitCode: 1 },
-  'invalid-credentials': { status: 401, title: { nl: 'Aanmelden mislukt', en: 'Sign-in failed' }, exitCode: 1 },
-  'account-locked': { status: 429, title: { nl: 'Account tijdelijk geblokkeerd', en: 'Account temporarily locked' }, exitCode: 1 },
+  'invalid-spec': {
+    status: 400,
+    title: { nl: 'Ongeldige analysespecificatie', en: 'Invalid analysis spec' },
+    exitCode: 2,
+  },
+  'stats-design': {
+    status: 422,
+    title: { nl: 'Steekproefontwerp niet te schatten', en: 'Design cannot be estimated' },
+    exitCode: 2,
+  },
+  'stats-calibration': {
+    status: 422,
+    title: { nl: 'Weging niet mogelijk', en: 'Calibration failed' },
+    exitCode: 2,
+  },
+  unauthenticated: { status: 401, title: { nl: 'Niet aangemeld', en: 'Not signed in' }, exitCode: 1 },
+  'invalid-credentials': {
+    status: 401,
+    title: { nl: 'Aanmelden mislukt', en: 'Sign-in failed' },
+    exitCode: 1,
+  },
+  'account-locked': {
+    status: 429,
+    title: { nl: 'Account tijdelijk geblokkeerd', en: 'Account temporarily locked' },
+    exitCode: 1,
+  },
   forbidden: { status: 403, title: { nl: 'Geen toegang', en: 'Forbidden' }, exitCode: 1 },
-  csrf: { status: 403, title: { nl: 'Formulier verlopen of ongeldig', en: 'Form expired or invalid' }, exitCode: 1 },
+  csrf: {
+    status: 403,
+    title: { nl: 'Formulier verlopen of ongeldig', en: 'Form expired or invalid' },
+    exitCode: 1,
+  },
   'not-found': { status: 404, title: { nl: 'Niet gevonden', en: 'Not found' }, exitCode: 1 },
-  'method-not-allowed': { status: 405, title: { nl: 'Methode niet toegestaan', en: 'Method not allowed' }, exitCode: 1 },
-  conflict: { status: 409, title: { nl: 'Conflict met bestaande gegevens', en: 'Conflict with existing data' }, exitCode: 2 },
-  'payload-too-large': { status: 413, title: { nl: 'Verzoek te groot', en: 'Payload too large' }, exitCode: 2 },
-  'unsupported-media-type': { status: 415, title: { nl: 'Onbekend inhoudstype', en: 'Unsupported media type' }, exitCode: 2 },
+  'method-not-allowed': {
+    status: 405,
+    title: { nl: 'Methode niet toegestaan', en: 'Method not allowed' },
+    exitCode: 1,
+  },
+  conflict: {
+    status: 409,
+    title: { nl: 'Conflict met bestaande gegevens', en: 'Conflict with existing data' },
+    exitCode: 2,
+  },
+  'payload-too-large': {
+    status: 413,
+    title: { nl: 'Verzoek te groot', en: 'Payload too large' },
+    exitCode: 2,
+  },
+  'unsupported-media-type': {
+    status: 415,
+    title: { nl: 'Onbekend inhoudstype', en: 'Unsupported media type' },
+    exitCode: 2,
+  },
   'rate-limited': { status: 429, title: { nl: 'Te veel verzoeken', en: 'Too many requests' }, exitCode: 1 },
-  'data-dir-locked': { status: 503, title: { nl: 'Database in gebruik', en: 'Database in use' }, exitCode: 3 },
-  'config': { status: 500, title: { nl: 'Ongeldige configuratie', en: 'Invalid configuration' }, exitCode: 2 },
+  'data-dir-locked': {
+    status: 503,
+    title: { nl: 'Database in gebruik', en: 'Database in use' },
+    exitCode: 3,
+  },
+  config: { status: 500, title: { nl: 'Ongeldige configuratie', en: 'Invalid configuration' }, exitCode: 2 },
   'not-ready': { status: 503, title: { nl: 'Nog niet gereed', en: 'Not ready' }, exitCode: 1 },
-  'audit-chain-broken': { status: 500, title: { nl: 'Auditlog is gewijzigd', en: 'Audit log was tampered with' }, exitCode: 4 },
+  'audit-chain-broken': {
+    status: 500,
+    title: { nl: 'Auditlog is gewijzigd', en: 'Audit log was tampered with' },
+    exitCode: 4,
+  },
   internal: { status: 500, title: { nl: 'Interne fout', en: 'Internal error' }, exitCode: 1 },
 } as const satisfies Record<string, CatalogueEntry>;
 
@@ -95,7 +143,9 @@ export class AppError extends Error {
   /** `file:line:column: detail` — the form editors and terminals recognise. */
   cliMessage(): string {
     const where = this.location
-      ? [this.location.file, this.location.line, this.location.column].filter((x) => x !== undefined).join(':') + ': '
+      ? [this.location.file, this.location.line, this.location.column]
+          .filter((x) => x !== undefined)
+          .join(':') + ': '
       : '';
     const params = this.invalidParams.map((p) => `\n  ${p.name}: ${p.reason}`).join('');
     return `${where}${this.detail ?? this.title('en')}${params}`;

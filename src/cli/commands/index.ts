@@ -6,4 +6,8 @@ export interface CommandModule {
 }
 
 /** Every CLI command module. Modules are tiny; the work they do is imported inside their actions. */
-export const commandModules: Array<() => Promise<CommandModule>> = [];
+export const commandModules: Array<() => Promise<CommandModule>> = [
+  () => import('./serve.js'),
+  () => import('./migrate.js'),
+  () => import('./demo.js'),
+];

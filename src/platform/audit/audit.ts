@@ -56,7 +56,10 @@ export async function audit(tx: DbOrTx, actor: Actor, event: AuditEvent): Promis
 }
 
 /** `{ field: [before, after] }` for the fields that differ. */
-export function diffOf<T extends Record<string, unknown>>(before: T, after: Partial<T>): Record<string, [unknown, unknown]> {
+export function diffOf<T extends Record<string, unknown>>(
+  before: T,
+  after: Partial<T>,
+): Record<string, [unknown, unknown]> {
   const out: Record<string, [unknown, unknown]> = {};
   for (const [k, v] of Object.entries(after)) {
     if (v !== undefined && JSON.stringify(before[k]) !== JSON.stringify(v)) out[k] = [before[k] ?? null, v];

@@ -35,7 +35,10 @@ export const memberships = pgTable(
     role: text('role').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.userId, t.organisationId, t.role] }), index('memberships_org_idx').on(t.organisationId)],
+  (t) => [
+    primaryKey({ columns: [t.userId, t.organisationId, t.role] }),
+    index('memberships_org_idx').on(t.organisationId),
+  ],
 );
 
 /** Server-side sessions; the cookie carries a random token, the table its SHA-256. */

@@ -26,7 +26,10 @@ export const envSchema = z.object({
   /** Encrypts integrity reports at rest (32 bytes, base64). Required in production. */
   ENCRYPTION_KEY: z
     .string()
-    .refine((v) => Buffer.from(v, 'base64').length === 32, '32 bytes, base64-encoded (openssl rand -base64 32)')
+    .refine(
+      (v) => Buffer.from(v, 'base64').length === 32,
+      '32 bytes, base64-encoded (openssl rand -base64 32)',
+    )
     .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
@@ -67,7 +70,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const e = parsed.data;
   const isProduction = e.NODE_ENV === 'production';
   if (isProduction && !e.SESSION_SECRET) {
-    throw new AppError('config', { detail: 'SESSION_SECRET: expected at least 32 characters (required in production)' });
+    throw new AppError('config', {
+      detail: 'SESSION_SECRET: expected at least 32 characters (required in production)',
+    });
   }
   if (isProduction && !e.ENCRYPTION_KEY) {
     throw new AppError('config', {

@@ -26,7 +26,9 @@ export async function migrationStatus(database: Database): Promise<MigrationStat
   };
   let applied = 0;
   try {
-    const rows = await database.query<{ n: number }>('select count(*)::int as n from drizzle.__drizzle_migrations');
+    const rows = await database.query<{ n: number }>(
+      'select count(*)::int as n from drizzle.__drizzle_migrations',
+    );
     applied = rows[0]?.n ?? 0;
   } catch {
     applied = 0;

@@ -1,0 +1,49 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import fc from 'fast-check';
+import { actions, can, type OrganisationRole, type PlatformRole, type Principal } from './policy.js';
+
+const principal = (
+  platformRoles: PlatformRole[],
+  memberships: Record<string, OrganisationRole[]> = {},
+  scopes: Array<'read' | 'write'> = ['read', 'write'],
+): Principal => ({
+  userId: 'u',
+  email: 'u@example.org',
+  displayName: 'U',
+  platformRoles: new Set(platformRoles),
+  memberships: new Map(Object.entries(memberships).map(([k, v]) => [k, new Set(v)])),
+  via: 'session',
+  scopes: new Set(scopes),
+});
+
+test('nobody anonymous may do anything', () => {
+  for (const a of actions) assert.equal(can(undefined, a, 'org-a'), false, a);
+});
+
+test('a coordinator of B may not touch A', () => {
+  const p = principal([], { 'org-b': ['coordinator', 'case_handler', 'integrity_officer'] });
+  for (const a of actions) {
+    if (a === 'organisation.list' || a === 'account.read' || a === 'token.manage') continue;
+    assert.equal(can(p, a, 'org-a'), false, a);
+  }
+  assert.equal(can(p, 'organisation.read', 'org-b'), true);
+  assert.equal(can(p, 'audit.read', 'org-b'), true);
+});
+
+test('a read-only token can never perform a write action, whatever the roles', () => {
+  fc.assert(
+    fc.property(
+      fc.subarray(['admin', 'researcher', 'viewer'] as PlatformRole[]),
+      fc.constantFrom(...actions),
+      (roles, a) => {
+        const ro = principal(roles, { x: ['coordinator'] }, ['read']);
+        const rw = principal(roles, { x: ['coordinator'] }, ['read', 'write']);
+        // read-only is never more than read-write
+        if (can(ro, a, 'x')) assert.equal(can(rw, a, 'x'), true);
+      },
+    ),
+  );
+  assert.equal(can(principal(['admin'], {}, ['read']), 'organisation.create'), false);
+  assert.equal(can(principal(['admin'], {}, ['read']), 'organisation.read', 'x'), true);
+});

@@ -1,0 +1,123 @@
+/**
+ * The access policy: the one place that decides who may do what to which organisation's data.
+ * Routes declare an action (and how to find the organisation it concerns); the HTTP layer asks
+ * `can` before the handler runs. Services call `assertCan` for object-level checks.
+ */
+import { AppError } from '../errors.js';
+
+export const platformRoles = ['admin', 'researcher', 'viewer'] as const;
+export type PlatformRole = (typeof platformRoles)[number];
+export const organisationRoles = ['coordinator', 'case_handler', 'integrity_officer', 'reporter'] as const;
+export type OrganisationRole = (typeof organisationRoles)[number];
+
+/** Who is asking: a signed-in user (session) or a script (API token with scopes). */
+export interface Principal {
+  userId: string;
+  email: string;
+  displayName: string;
+  platformRoles: ReadonlySet<PlatformRole>;
+  /** organisationId → roles there */
+  memberships: ReadonlyMap<string, ReadonlySet<OrganisationRole>>;
+  via: 'session' | 'token';
+  /** For tokens: read | write. Sessions have both. */
+  scopes: ReadonlySet<'read' | 'write'>;
+  sessionId?: string;
+  tokenId?: string;
+}
+
+type Rule = (p: Principal, organisationId: string | undefined) => boolean;
+
+const isAdmin = (p: Principal) => p.platformRoles.has('admin');
+const hasPlatform =
+  (...roles: PlatformRole[]) =>
+  (p: Principal) =>
+    roles.some((r) => p.platformRoles.has(r));
+const hasOrgRole =
+  (...roles: OrganisationRole[]) =>
+  (p: Principal, org: string | undefined) =>
+    org !== undefined && roles.some((r) => p.memberships.get(org)?.has(r) ?? false);
+const memberOf = (p: Principal, org: string | undefined) => org !== undefined && p.memberships.has(org);
+const any =
+  (...rules: Rule[]): Rule =>
+  (p, org) =>
+    rules.some((r) => r(p, org));
+const signedIn: Rule = () => true;
+
+/** Every action and who may perform it. Keep this table the only source of such decisions. */
+const rules = {
+  // organisations: the registry itself is public knowledge; details for those involved
+  'organisation.list': signedIn,
+  'organisation.read': any(hasPlatform('admin', 'researcher', 'viewer'), memberOf),
+  'organisation.create': isAdmin,
+  'organisation.update': isAdmin,
+  'organisation.merge': isAdmin,
+  'organisation.import': isAdmin,
+  // users and their roles
+  'user.list': any(isAdmin, hasOrgRole('coordinator')),
+  'user.read': any(isAdmin, hasOrgRole('coordinator')),
+  'user.create': isAdmin,
+  'user.update': isAdmin,
+  'membership.manage': any(isAdmin, hasOrgRole('coordinator')),
+  // own account
+  'account.read': signedIn,
+  'token.manage': signedIn,
+  // audit log: everything for admins, an organisation's own entries for its coordinator
+  'audit.read': any(isAdmin, hasOrgRole('coordinator')),
+  'audit.readAll': isAdmin,
+  // operations
+  'jobs.read': isAdmin,
+  'jobs.retry': isAdmin,
+  'mail.read': isAdmin,
+  // monitor fieldwork
+  'questionnaire.read': hasPlatform('admin', 'researcher'),
+  'questionnaire.manage': hasPlatform('admin', 'researcher'),
+  'wave.read': hasPlatform('admin', 'researcher'),
+  'wave.manage': hasPlatform('admin', 'researcher'),
+  'wave.monitor': hasPlatform('admin', 'researcher', 'viewer'),
+  'responses.export': hasPlatform('admin', 'researcher'),
+} satisfies Record<string, Rule>;
+
+export type Action = keyof typeof rules;
+export const actions = Object.keys(rules) as Action[];
+
+/** Actions that change data need the write scope when the principal is an API token. */
+const readOnlyActions = new Set<Action>([
+  'organisation.list',
+  'organisation.read',
+  'user.list',
+  'user.read',
+  'account.read',
+  'audit.read',
+  'audit.readAll',
+  'jobs.read',
+  'mail.read',
+  'questionnaire.read',
+  'wave.read',
+  'wave.monitor',
+  'responses.export',
+]);
+
+export function can(principal: Principal | undefined, action: Action, organisationId?: string): boolean {
+  if (!principal) return false;
+  if (!readOnlyActions.has(action) && !principal.scopes.has('write')) return false;
+  if (!principal.scopes.has('read')) return false;
+  return rules[action](principal, organisationId);
+}
+
+/** Throws 401 without a principal, 403 when the policy says no. */
+export function assertCan(
+  principal: Principal | undefined,
+  action: Action,
+  organisationId?: string,
+): asserts principal {
+  if (!principal) throw new AppError('unauthenticated');
+  if (!can(principal, action, organisationId)) {
+    throw new AppError('forbidden', { detail: `not allowed: ${action}` });
+  }
+}
+
+/** The organisations whose data a principal may see for an action (undefined = all of them). */
+export function visibleOrganisations(principal: Principal, action: Action): Set<string> | undefined {
+  if (can(principal, action, undefined)) return undefined; // a platform-wide rule let it through
+  return new Set([...principal.memberships.keys()].filter((org) => can(principal, action, org)));
+}

@@ -1,0 +1,211 @@
+/**
+ * Builds the Fastify application: security plugins, language, authentication, the central access
+ * check, problem+json errors, OpenAPI, and every domain's routes (./route-modules.ts).
+ */
+import cookie from '@fastify/cookie';
+import csrf from '@fastify/csrf-protection';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { assertCan } from '../access/policy.js';
+import { principalFromApiToken, principalFromSession } from '../auth/principal.js';
+import { AppError, type Lang } from '../errors.js';
+import { translator } from '../i18n/catalogue.js';
+import { errorPage } from '../ui/error-page.js';
+import { sendPage } from '../ui/render.js';
+import { problemOf, toAppError } from './problem.js';
+import { routeModules } from './route-modules.js';
+import type { AppDeps } from './types.js';
+
+export const SESSION_COOKIE = 'wb_session';
+const LANG_COOKIE = 'wb_lang';
+
+const isApi = (url: string) => url.startsWith('/api/');
+
+function pickLang(req: FastifyRequest): Lang {
+  const q = (req.query as Record<string, unknown> | undefined)?.lang;
+  if (q === 'nl' || q === 'en') return q;
+  const c = req.cookies?.[LANG_COOKIE];
+  if (c === 'nl' || c === 'en') return c;
+  if (isApi(req.url) && /^en\b/i.test(req.headers['accept-language'] ?? '')) return 'en';
+  return 'nl';
+}
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config } = deps;
+  const app = Fastify({
+    logger:
+      config.LOG_LEVEL === 'silent'
+        ? false
+        : {
+            level: config.LOG_LEVEL,
+            // No personal data in logs: no query strings, no IP addresses, no headers.
+            serializers: {
+              req: (r) => ({ method: r.method, route: r.routeOptions?.url ?? r.url.split('?')[0] }),
+              res: (r) => ({ statusCode: r.statusCode }),
+            },
+          },
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    trustProxy: config.TRUST_PROXY,
+    ajv: { customOptions: { removeAdditional: false } },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('deps', deps);
+
+  // Every route declares its access rule; a route without one is a programming error.
+  app.addHook('onRoute', (route) => {
+    if (!route.config?.access) throw new Error(`route ${route.method} ${route.url} declares no access rule`);
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    strictTransportSecurity: config.isProduction,
+  });
+  await app.register(cookie, { secret: deps.sessionSecret });
+  await app.register(formbody);
+  await app.register(csrf, {
+    sessionPlugin: '@fastify/cookie',
+    cookieKey: 'wb_csrf',
+    cookieOpts: { signed: true, httpOnly: true, sameSite: 'lax', path: '/', secure: config.isProduction },
+  });
+  await app.register(rateLimit, {
+    max: config.RATE_LIMIT_PER_MINUTE,
+    timeWindow: '1 minute',
+    errorResponseBuilder: (_req, ctx) =>
+      new AppError('rate-limited', { detail: `limit of ${ctx.max} requests per ${ctx.after}`, headers: {} }),
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Weerbaar API',
+        version: '1.0.0',
+        description:
+          'Weerbaar JSON API. Errors are application/problem+json (RFC 9457) with a stable `type`. ' +
+          'Authenticate with a personal API token: `Authorization: Bearer <token>`.',
+      },
+      servers: [{ url: config.publicUrl }],
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+    transform: (input) =>
+      isApi(input.url)
+        ? jsonSchemaTransform(input)
+        : { schema: { ...input.schema, hide: true } as any, url: input.url },
+    transformObject: jsonSchemaTransformObject,
+  });
+
+  app.decorateRequest('principal', undefined);
+  app.decorateRequest('lang', 'nl');
+  app.decorateRequest('t', undefined as any);
+  app.decorateRequest('page', function (this: FastifyRequest, reply: FastifyReply) {
+    return {
+      lang: this.lang,
+      t: this.t,
+      principal: this.principal,
+      csrfToken: reply.generateCsrf(),
+      url: this.url,
+    };
+  });
+
+  // Who is asking, and in which language.
+  app.addHook('onRequest', async (req, reply) => {
+    req.lang = pickLang(req);
+    req.t = translator(req.lang);
+    const q = (req.query as Record<string, unknown> | undefined)?.lang;
+    if ((q === 'nl' || q === 'en') && req.cookies[LANG_COOKIE] !== q) {
+      reply.setCookie(LANG_COOKIE, q, { path: '/', sameSite: 'lax', maxAge: 60 * 60 * 24 * 365 });
+    }
+    const auth = req.headers.authorization;
+    if (auth?.startsWith('Bearer ')) {
+      req.principal = await principalFromApiToken(deps.database.db, auth.slice(7).trim());
+      if (!req.principal)
+        throw new AppError('unauthenticated', { detail: 'unknown, expired or revoked API token' });
+      if (!isApi(req.url))
+        throw new AppError('forbidden', { detail: 'API tokens work only on /api/ routes' });
+    } else {
+      const token = req.cookies[SESSION_COOKIE];
+      if (token) {
+        const unsigned = req.unsignCookie(token);
+        if (unsigned.valid && unsigned.value)
+          req.principal = await principalFromSession(deps.database.db, unsigned.value);
+        if (!req.principal) reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      }
+    }
+  });
+
+  // The one access check: before validation, so a refused request learns nothing about its body.
+  app.addHook('preValidation', async (req, reply) => {
+    if (req.is404) return;
+    const access = req.routeOptions.config.access;
+    if (!access) throw new AppError('internal', { detail: 'route without access rule' });
+    const unsafe = !['GET', 'HEAD', 'OPTIONS'].includes(req.method);
+    // Forms and cookie-authenticated API calls need a CSRF token; API tokens do not (no ambient authority).
+    if (unsafe && req.principal?.via !== 'token') {
+      await new Promise<void>((resolve, reject) =>
+        app.csrfProtection(req, reply, (err?: Error) => (err ? reject(err) : resolve())),
+      );
+    }
+    if ('public' in access) return;
+    const org = access.org ? await access.org(req) : undefined;
+    assertCan(req.principal, access.action, org);
+  });
+
+  app.setErrorHandler(async (err, req, reply) => {
+    const appErr = toAppError(err);
+    if (appErr.status >= 500) req.log.error({ err }, 'request failed');
+    for (const [k, v] of Object.entries(appErr.headers)) reply.header(k, v);
+    if (isApi(req.url) || !req.t) {
+      return reply
+        .code(appErr.status)
+        .type('application/problem+json')
+        .send(problemOf(appErr, req.lang ?? 'nl', req.url.split('?')[0]));
+    }
+    if (appErr.code === 'unauthenticated' && req.method === 'GET') {
+      return reply.redirect(`/login?next=${encodeURIComponent(req.url)}`, 303);
+    }
+    return sendPage(reply, errorPage(req.page(reply), appErr), appErr.status);
+  });
+
+  app.setNotFoundHandler(async (req) => {
+    throw new AppError('not-found', { detail: `no route for ${req.method} ${req.url.split('?')[0]}` });
+  });
+
+  for (const load of routeModules) {
+    const mod = await load();
+    await app.register(mod.default);
+  }
+
+  app.get(
+    '/api/v1/openapi.json',
+    { config: { access: { public: 'the API contract is public' } }, schema: { hide: true } },
+    async () => app.swagger(),
+  );
+
+  return app;
+}

@@ -1,0 +1,7 @@
+import type { FastifyPluginAsync } from 'fastify';
+
+/** Every domain's routes, as Fastify plugins. Add one line per routes file. */
+export const routeModules: Array<() => Promise<{ default: FastifyPluginAsync }>> = [
+  () => import('./health-routes.js'),
+  () => import('../ui/asset-routes.js'),
+];

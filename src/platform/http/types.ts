@@ -1,0 +1,43 @@
+import type { FastifyRequest } from 'fastify';
+import type { Action, Principal } from '../access/policy.js';
+import type { Config } from '../config/config.js';
+import type { Database } from '../db/database.js';
+import type { Lang } from '../errors.js';
+import type { Translate } from '../i18n/catalogue.js';
+import type { PageContext } from '../ui/context.js';
+
+/**
+ * How a route is protected. Every route must declare one (the app refuses to start otherwise):
+ * - `{ public: 'why' }` for pages anyone may see (sign-in, health, a respondent's link),
+ * - `{ action, org }` for everything else: the policy decides, for the organisation `org` returns.
+ */
+export type RouteAccess =
+  | { public: string }
+  | {
+      action: Action;
+      /** The organisation the request concerns (from params, or looked up). Undefined = platform-wide. */
+      org?: (req: FastifyRequest) => string | undefined | Promise<string | undefined>;
+    };
+
+export interface AppDeps {
+  config: Config;
+  database: Database;
+  /** Signs cookies: SESSION_SECRET, or one generated and kept in the data directory (development). */
+  sessionSecret: string;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    deps: AppDeps;
+  }
+  interface FastifyRequest {
+    principal?: Principal;
+    lang: Lang;
+    t: Translate;
+    /** Context for rendering a page (generates the CSRF token). */
+    page(reply: FastifyReply): PageContext;
+  }
+  interface FastifyContextConfig {
+    access?: RouteAccess;
+  }
+}

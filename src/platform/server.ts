@@ -1,0 +1,53 @@
+/**
+ * Starts Weerbaar: open the database, migrate, load demo data once (demo mode), serve HTTP.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { Config } from './config/config.js';
+import { type Database, openDatabase } from './db/database.js';
+import { runMigrations } from './db/migrate.js';
+import { type DemoLogin, demoLoaded, loadDemoData } from './demo/demo.js';
+import { buildApp } from './http/app.js';
+import { sessionSecretFor } from './session-secret.js';
+
+export interface RunningServer {
+  app: FastifyInstance;
+  database: Database;
+  url: string;
+  demoLogins: DemoLogin[];
+  stop(): Promise<void>;
+}
+
+export async function openConfiguredDatabase(config: Config): Promise<Database> {
+  return openDatabase(
+    config.embedded ? { dataDir: config.WEERBAAR_DATA_DIR } : { databaseUrl: config.DATABASE_URL! },
+  );
+}
+
+export async function startServer(config: Config, options: { demo?: boolean } = {}): Promise<RunningServer> {
+  const database = await openConfiguredDatabase(config);
+  try {
+    await runMigrations(database);
+    let logins: DemoLogin[] = [];
+    if (options.demo ?? config.WEERBAAR_DEMO) {
+      if (!(await demoLoaded(database))) await loadDemoData(database);
+      const { demoLogins } = await import('./demo/demo.js');
+      logins = await demoLogins();
+    }
+    const app = await buildApp({ config, database, sessionSecret: sessionSecretFor(config) });
+    const address = await app.listen({ port: config.PORT, host: config.HOST });
+    const port = new URL(address).port;
+    const url =
+      config.PUBLIC_URL ?? `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port}`;
+    let stopped = false;
+    const stop = async () => {
+      if (stopped) return;
+      stopped = true;
+      await app.close();
+      await database.close();
+    };
+    return { app, database, url, demoLogins: logins, stop };
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+}

@@ -1,0 +1,19 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Config } from './config/config.js';
+
+/** SESSION_SECRET from the environment; in an embedded development install, one kept in the data directory. */
+export function sessionSecretFor(config: Config): string {
+  if (config.SESSION_SECRET) return config.SESSION_SECRET;
+  if (!config.embedded) {
+    // Several app processes share a PostgreSQL server: they must agree on the secret.
+    if (config.isProduction) throw new Error('unreachable: config validation requires SESSION_SECRET');
+  }
+  const path = join(config.WEERBAAR_DATA_DIR, 'session-secret');
+  if (existsSync(path)) return readFileSync(path, 'utf8').trim();
+  mkdirSync(config.WEERBAAR_DATA_DIR, { recursive: true });
+  const secret = randomBytes(32).toString('hex');
+  writeFileSync(path, secret, { mode: 0o600 });
+  return secret;
+}

@@ -1,0 +1,13 @@
+import type { Principal } from '../access/policy.js';
+import type { Lang } from '../errors.js';
+import type { Translate } from '../i18n/catalogue.js';
+
+/** What every page needs to render: language, texts, who is signed in, the CSRF token. */
+export interface PageContext {
+  lang: Lang;
+  t: Translate;
+  principal?: Principal;
+  csrfToken: string;
+  /** Path and query of the current request, for the language switch and `next=` links. */
+  url: string;
+}

@@ -1,0 +1,133 @@
+import type { ComponentChildren } from 'preact';
+import { can } from '../access/policy.js';
+import type { PageContext } from './context.js';
+
+interface NavItem {
+  href: string;
+  label: string;
+}
+
+function navItems(ctx: PageContext): NavItem[] {
+  const p = ctx.principal;
+  if (!p) return [];
+  const items: NavItem[] = [{ href: '/', label: ctx.t('nav.home') }];
+  items.push({ href: '/organisations', label: ctx.t('nav.organisations') });
+  if (p.platformRoles.has('admin') || [...p.memberships.values()].some((r) => r.has('coordinator'))) {
+    items.push({ href: '/users', label: ctx.t('nav.users') });
+  }
+  items.push({ href: '/account/tokens', label: ctx.t('nav.tokens') });
+  if (can(p, 'audit.readAll') || [...p.memberships.keys()].some((o) => can(p, 'audit.read', o))) {
+    items.push({ href: '/audit', label: ctx.t('nav.audit') });
+  }
+  for (const extra of extraNav) {
+    const item = extra(ctx);
+    if (item) items.push(item);
+  }
+  return items;
+}
+
+/** Domains add menu items here (at start-up), each deciding from the context whether it shows. */
+export const extraNav: Array<(ctx: PageContext) => NavItem | undefined> = [];
+
+function withLang(url: string, lang: string): string {
+  const u = new URL(url, 'http://x');
+  u.searchParams.set('lang', lang);
+  return u.pathname + u.search;
+}
+
+export function Layout(props: {
+  ctx: PageContext;
+  title: string;
+  children: ComponentChildren;
+  wide?: boolean;
+}) {
+  const { ctx } = props;
+  const other = ctx.lang === 'nl' ? 'en' : 'nl';
+  const current = new URL(ctx.url, 'http://x').pathname;
+  return (
+    <html lang={ctx.lang}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${props.title} · ${ctx.t('app.name')}`}</title>
+        <link rel="stylesheet" href="/assets/weerbaar.css" />
+      </head>
+      <body>
+        <a class="skip-link" href="#main">
+          {ctx.t('layout.skip')}
+        </a>
+        <header class="site-header">
+          <div class="container header-row">
+            <a class="brand" href="/">
+              <span class="brand-name">{ctx.t('app.name')}</span>
+              <span class="brand-tagline">{ctx.t('app.tagline')}</span>
+            </a>
+            <div class="header-tools">
+              <a href={withLang(ctx.url, other)} hrefLang={other} lang={other}>
+                {ctx.t('layout.switchLang')}
+              </a>
+              {ctx.principal && (
+                <form method="post" action="/logout" class="inline-form">
+                  <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+                  <span class="signed-in">
+                    {ctx.t('layout.signedInAs', { name: ctx.principal.displayName })}
+                  </span>{' '}
+                  <button type="submit" class="link-button">
+                    {ctx.t('layout.signOut')}
+                  </button>
+                </form>
+              )}
+            </div>
+          </div>
+          {ctx.principal && (
+            <nav aria-label={ctx.t('layout.nav')} class="main-nav">
+              <ul class="container">
+                {navItems(ctx).map((item) => (
+                  <li>
+                    <a
+                      href={item.href}
+                      aria-current={
+                        (item.href === '/' ? current === '/' : current.startsWith(item.href))
+                          ? 'page'
+                          : undefined
+                      }
+                    >
+                      {item.label}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          )}
+        </header>
+        <main id="main" tabIndex={-1} class={props.wide ? 'container wide' : 'container'}>
+          {props.children}
+        </main>
+        <footer class="site-footer">
+          <div class="container">{ctx.t('layout.footer')}</div>
+        </footer>
+      </body>
+    </html>
+  );
+}
+
+/** A list of problems at the top of a form, each linking to its field (WCAG 3.3.1). */
+export function ErrorSummary(props: { ctx: PageContext; errors: Array<{ field: string; message: string }> }) {
+  if (props.errors.length === 0) return null;
+  return (
+    <div class="error-summary" role="alert" tabIndex={-1} aria-labelledby="error-summary-title">
+      <h2 id="error-summary-title">{props.ctx.t('form.errorSummary', { count: props.errors.length })}</h2>
+      <ul>
+        {props.errors.map((e) => (
+          <li>
+            <a href={`#${e.field}`}>{e.message}</a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function CsrfField(props: { ctx: PageContext }) {
+  return <input type="hidden" name="_csrf" value={props.ctx.csrfToken} />;
+}

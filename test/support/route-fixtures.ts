@@ -1,0 +1,28 @@
+/**
+ * Values for route path parameters in the tenant-isolation test (src/platform/http/isolation.db.test.ts).
+ * That test enumerates every registered route and calls it as an anonymous visitor and as a user of
+ * organisation B, with parameters that point at organisation A's resources. Every path parameter
+ * name used by any route must have an entry here; the test fails for a route whose parameter is missing.
+ *
+ * A fixture gets the world (two organisations with their users) and the database, and returns the
+ * parameter value, creating A's resource if needed.
+ */
+import type { Database } from '../../src/platform/db/database.js';
+
+export interface IsolationWorld {
+  database: Database;
+  orgA: { id: string; code: string };
+  orgB: { id: string; code: string };
+  /** Coordinator (and every other organisation role) in A. */
+  userA: { id: string; email: string };
+  /** Every organisation role in B, no platform role. */
+  userB: { id: string; email: string };
+}
+
+export type ParamFixture = (world: IsolationWorld) => string | Promise<string>;
+
+export const paramFixtures: Record<string, ParamFixture> = {
+  orgId: (w) => w.orgA.id,
+  code: (w) => w.orgA.code,
+  userId: (w) => w.userA.id,
+};

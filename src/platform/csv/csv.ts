@@ -1,0 +1,243 @@
+/**
+ * CSV as in RFC 4180, for every import of Weerbaar: comma-separated, optional double quotes around a
+ * field ("" inside a quoted field is one quote), CRLF or LF line ends, an optional UTF-8 BOM.
+ * Every field knows where it started (line and column, 1-based), so import errors can say
+ * `file:line:column: message`. Pure: no I/O.
+ */
+import { AppError } from '../errors.js';
+
+export interface CsvPosition {
+  /** 1-based line of the field's first character. */
+  line: number;
+  /** 1-based column (in characters) of the field's first character. */
+  column: number;
+}
+
+export interface CsvRecord {
+  values: string[];
+  positions: CsvPosition[];
+  /** Line where the record starts. */
+  line: number;
+}
+
+export interface CsvOptions {
+  /** File name for error messages. */
+  file?: string;
+  delimiter?: string;
+}
+
+/** A syntax error, with where it happened. Converted to AppError('invalid-file') by `parseCsv`. */
+export class CsvSyntaxError extends Error {
+  constructor(
+    message: string,
+    readonly line: number,
+    readonly column: number,
+  ) {
+    super(message);
+    this.name = 'CsvSyntaxError';
+  }
+}
+
+/**
+ * Splits CSV text into records. Empty lines are skipped (RFC 4180 does not define them; they are
+ * what a trailing newline or a hand-edited file gives). Throws AppError('invalid-file') with the
+ * location of the first syntax error: an unterminated quoted field, a quote inside an unquoted field,
+ * or text after a closing quote.
+ */
+export function parseCsv(text: string, options: CsvOptions = {}): CsvRecord[] {
+  try {
+    return tokenize(text, options.delimiter ?? ',');
+  } catch (err) {
+    if (err instanceof CsvSyntaxError) {
+      throw new AppError('invalid-file', {
+        detail: err.message,
+        location: { file: options.file ?? '<input>', line: err.line, column: err.column },
+      });
+    }
+    throw err;
+  }
+}
+
+function tokenize(input: string, delimiter: string): CsvRecord[] {
+  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  const records: CsvRecord[] = [];
+  let line = 1;
+  let col = 1;
+  let i = 0;
+  const n = text.length;
+
+  let values: string[] = [];
+  let positions: CsvPosition[] = [];
+  let recordLine = 1;
+  let quoted = false;
+
+  const endRecord = () => {
+    // A line with nothing on it is not a record (a lone `""` is: one empty field).
+    if (!(values.length === 1 && values[0] === '' && !quoted)) {
+      records.push({ values, positions, line: recordLine });
+    }
+    values = [];
+    positions = [];
+  };
+
+  while (i <= n) {
+    // At the start of a field.
+    if (values.length === 0) recordLine = line;
+    const start: CsvPosition = { line, column: col };
+    let value = '';
+    quoted = i < n && text[i] === '"';
+    if (quoted) {
+      i++;
+      col++;
+      let closed = false;
+      while (i < n) {
+        const c = text[i]!;
+        if (c === '"') {
+          if (text[i + 1] === '"') {
+            value += '"';
+            i += 2;
+            col += 2;
+            continue;
+          }
+          i++;
+          col++;
+          closed = true;
+          break;
+        }
+        if (c === '\r' && text[i + 1] === '\n') {
+          value += '\r\n';
+          i += 2;
+          line++;
+          col = 1;
+          continue;
+        }
+        if (c === '\n' || c === '\r') {
+          value += c;
+          i++;
+          line++;
+          col = 1;
+          continue;
+        }
+        value += c;
+        i++;
+        col++;
+      }
+      if (!closed) throw new CsvSyntaxError('quoted field is not closed', start.line, start.column);
+      if (i < n && text[i] !== delimiter && text[i] !== '\r' && text[i] !== '\n') {
+        throw new CsvSyntaxError(`unexpected ${JSON.stringify(text[i])} after a closing quote`, line, col);
+      }
+    } else {
+      let j = i;
+      while (j < n) {
+        const c = text[j]!;
+        if (c === delimiter || c === '\r' || c === '\n') break;
+        if (c === '"') {
+          throw new CsvSyntaxError(
+            'a quote inside an unquoted field (quote the whole field and double the quote)',
+            line,
+            col + (j - i),
+          );
+        }
+        j++;
+      }
+      value = text.slice(i, j);
+      col += j - i;
+      i = j;
+    }
+    values.push(value);
+    positions.push(start);
+
+    if (i >= n) {
+      endRecord();
+      break;
+    }
+    const c = text[i]!;
+    if (c === delimiter) {
+      i++;
+      col++;
+      continue; // next field of the same record (possibly empty, even at end of input)
+    }
+    // Line end.
+    i += c === '\r' && text[i + 1] === '\n' ? 2 : 1;
+    line++;
+    col = 1;
+    endRecord();
+    if (i >= n) break;
+  }
+  return records;
+}
+
+/** Quotes a field when it needs it (delimiter, quote, CR or LF, or leading/trailing space is kept as is). */
+export function formatCsvField(value: string, delimiter = ','): string {
+  return value.includes(delimiter) || /["\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}
+
+/** Records to CSV text with CRLF line ends (RFC 4180), a final CRLF included. */
+export function formatCsv(rows: ReadonlyArray<ReadonlyArray<string>>, delimiter = ','): string {
+  return rows
+    .map((r) =>
+      r.length === 1 && r[0] === ''
+        ? '""\r\n' // else it would read back as an empty line, which is skipped
+        : r.map((v) => formatCsvField(v, delimiter)).join(delimiter) + '\r\n',
+    )
+    .join('');
+}
+
+export interface CsvRow {
+  /** Values by (trimmed, lower-cased) header name. */
+  values: Record<string, string>;
+  /** Where each column's value is; for an absent trailing value, the end of the record. */
+  position(column: string): CsvPosition;
+  line: number;
+}
+
+export interface CsvTable {
+  file: string;
+  /** Header names, trimmed and lower-cased, in file order. */
+  header: string[];
+  rows: CsvRow[];
+}
+
+/**
+ * A CSV file with a header row. Each record must have as many fields as the header (else
+ * AppError('invalid-file') at the record). Values are not trimmed; header names are.
+ */
+export function readCsvTable(text: string, options: CsvOptions = {}): CsvTable {
+  const file = options.file ?? '<input>';
+  const records = parseCsv(text, options);
+  const head = records[0];
+  if (!head) throw new AppError('invalid-file', { detail: 'the file is empty', location: { file, line: 1 } });
+  const header = head.values.map((h) => h.trim().toLowerCase());
+  const seen = new Set<string>();
+  header.forEach((h, i) => {
+    if (h === '' || seen.has(h)) {
+      throw new AppError('invalid-file', {
+        detail: h === '' ? 'empty column name in the header' : `column "${h}" appears twice in the header`,
+        location: { file, ...head.positions[i]! },
+      });
+    }
+    seen.add(h);
+  });
+  const rows = records.slice(1).map((rec): CsvRow => {
+    if (rec.values.length !== header.length) {
+      const at = rec.positions[Math.min(rec.values.length, header.length)] ?? rec.positions[0]!;
+      throw new AppError('invalid-file', {
+        detail: `expected ${header.length} fields, found ${rec.values.length}`,
+        location: { file, ...at },
+      });
+    }
+    const values: Record<string, string> = {};
+    header.forEach((h, i) => {
+      values[h] = rec.values[i]!;
+    });
+    return {
+      values,
+      line: rec.line,
+      position: (column) => {
+        const i = header.indexOf(column);
+        return rec.positions[i] ?? rec.positions[0]!;
+      },
+    };
+  });
+  return { file, header, rows };
+}

@@ -11,6 +11,8 @@ import { createTestDatabase } from './database.js';
 export interface TestApp {
   app: FastifyInstance;
   database: Database;
+  /** The secret the app signs cookies with. */
+  sessionSecret: string;
   close(): Promise<void>;
 }
 
@@ -22,11 +24,13 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     RATE_LIMIT_PER_MINUTE: '100000',
     ...env,
   });
-  const app = await buildApp({ config, database, sessionSecret: randomBytes(32).toString('hex') });
+  const sessionSecret = randomBytes(32).toString('hex');
+  const app = await buildApp({ config, database, sessionSecret });
   await app.ready();
   return {
     app,
     database,
+    sessionSecret,
     close: async () => {
       await app.close();
       await database.close();

@@ -10,4 +10,5 @@ export const commandModules: Array<() => Promise<CommandModule>> = [
   () => import('./serve.js'),
   () => import('./migrate.js'),
   () => import('./demo.js'),
+  () => import('./audit.js'),
 ];

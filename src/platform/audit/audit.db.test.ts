@@ -34,3 +34,23 @@ test('the database refuses UPDATE and DELETE on the audit log', async () => {
   await assert.rejects(database.db.execute(sql`update audit_log set action = 'x'`), refused);
   await assert.rejects(database.db.execute(sql`delete from audit_log`), refused);
 });
+
+test('verify finds a tampered entry and names it', async () => {
+  const { verifyAuditChain } = await import('./verify.js');
+  for (let i = 0; i < 3; i++) {
+    await database.db.transaction((tx) =>
+      audit(tx, systemActor, { action: `test.n${i}`, resourceType: 'test', diff: { i: [i, i + 1] } }),
+    );
+  }
+  const before = await verifyAuditChain(database.db);
+  assert.equal(before.ok, true);
+  assert.equal(before.checked, 4);
+  // Someone with table-owner rights switches the guard off and edits history.
+  await database.db.execute(sql`alter table audit_log disable trigger audit_log_no_update`);
+  await database.db.execute(sql`update audit_log set diff = '{"i":[0,99]}' where action = 'test.n0'`);
+  await database.db.execute(sql`alter table audit_log enable trigger audit_log_no_update`);
+  const after = await verifyAuditChain(database.db);
+  assert.equal(after.ok, false);
+  assert.equal(after.brokenAt?.seq, 2);
+  assert.match(after.brokenAt!.reason, /content/);
+});

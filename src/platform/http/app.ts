@@ -24,7 +24,7 @@ import { errorPage } from '../ui/error-page.js';
 import { sendPage } from '../ui/render.js';
 import { problemOf, toAppError } from './problem.js';
 import { routeModules } from './route-modules.js';
-import type { AppDeps } from './types.js';
+import type { AppDeps, RegisteredRoute } from './types.js';
 
 export const SESSION_COOKIE = 'wb_session';
 const LANG_COOKIE = 'wb_lang';
@@ -64,8 +64,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('deps', deps);
 
   // Every route declares its access rule; a route without one is a programming error.
+  const routeTable: RegisteredRoute[] = [];
+  app.decorate('routeTable', routeTable);
   app.addHook('onRoute', (route) => {
     if (!route.config?.access) throw new Error(`route ${route.method} ${route.url} declares no access rule`);
+    for (const method of [route.method].flat())
+      routeTable.push({ method, url: route.url, access: route.config.access });
   });
 
   await app.register(helmet, {

@@ -4,4 +4,5 @@ import type { FastifyPluginAsync } from 'fastify';
 export const routeModules: Array<() => Promise<{ default: FastifyPluginAsync }>> = [
   () => import('./health-routes.js'),
   () => import('../ui/asset-routes.js'),
+  () => import('../audit/routes.js'),
 ];

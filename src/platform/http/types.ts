@@ -26,9 +26,17 @@ export interface AppDeps {
   sessionSecret: string;
 }
 
+/** A route as registered, for tools and tests that enumerate them (tenant-isolation test, fuzzing). */
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  access: RouteAccess;
+}
+
 declare module 'fastify' {
   interface FastifyInstance {
     deps: AppDeps;
+    routeTable: RegisteredRoute[];
   }
   interface FastifyRequest {
     principal?: Principal;

@@ -3,13 +3,16 @@
  * record with exactly the same keys. Add a domain's messages here with one line each.
  */
 import type { Lang } from '../errors.js';
+import { auditEn, auditNl } from '../audit/messages.js';
 import { platformEn, platformNl } from './platform-messages.js';
 
 const nl = {
   ...platformNl,
+  ...auditNl,
 };
 const en: Record<keyof typeof nl, string> = {
   ...platformEn,
+  ...auditEn,
 };
 
 export type MessageKey = keyof typeof nl;

@@ -44,7 +44,7 @@ export function acquireDataDirLock(dataDir: string): DataDirLock {
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const owner = Number.parseInt(readFileSync(path, 'utf8'), 10);
-      if (Number.isFinite(owner) && owner !== process.pid && processAlive(owner)) {
+      if (Number.isFinite(owner) && (owner === process.pid || processAlive(owner))) {
         throw new AppError('data-dir-locked', {
           detail:
             `the embedded database in ${resolve(dataDir)} is in use by another Weerbaar process (pid ${owner}). ` +

@@ -1,0 +1,91 @@
+/**
+ * npm run bench:http — autocannon on loopback against Weerbaar and a bare Fastify baseline, side by
+ * side in one run: /health, a signed-in page, and an /api/v1 list route. Writes docs/benchmarks.md.
+ * Options (env): BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 50).
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import autocannon from 'autocannon';
+import { projectPath } from '../../src/platform/paths.js';
+import { machineDetails, replaceSection } from '../machine.js';
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
+
+async function startChild(script: string): Promise<{ child: ChildProcess; info: any }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', projectPath(script)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const rl = createInterface({ input: child.stdout! });
+  const line = await new Promise<string>((resolve, reject) => {
+    rl.once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
+  });
+  return { child, info: JSON.parse(line) };
+}
+
+interface Result {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+}
+
+async function measure(url: string, headers: Record<string, string> = {}): Promise<Result> {
+  // A short warm-up so JIT and caches are in the same state for both servers.
+  await autocannon({ url, connections, duration: 2, headers });
+  const r = await autocannon({ url, connections, duration: seconds, headers });
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors, non2xx: r.non2xx };
+}
+
+const weerbaar = await startChild('bench/http/weerbaar-server.ts');
+const bare = await startChild('bench/http/bare-server.ts');
+try {
+  const w = weerbaar.info;
+  const listRoute = '/api/v1/organisations?pageSize=50';
+  const pageRoute = '/organisations';
+  const cases = [
+    { name: '`/health`', weerbaar: () => measure(`${w.url}/health`), bare: () => measure(`${bare.info.url}/health`) },
+    {
+      name: `signed-in page \`${pageRoute}\``,
+      weerbaar: () => measure(`${w.url}${pageRoute}`, { cookie: w.cookie }),
+      bare: () => measure(`${bare.info.url}/page`),
+    },
+    {
+      name: `API list \`${listRoute}\``,
+      weerbaar: () => measure(`${w.url}${listRoute}`, { authorization: `Bearer ${w.bearer}` }),
+      bare: () => measure(`${bare.info.url}/list`),
+    },
+  ];
+  const rows: string[] = [];
+  for (const c of cases) {
+    const a = await c.weerbaar();
+    const b = await c.bare();
+    const ratio = a.rps / b.rps;
+    console.log(`${c.name}: weerbaar ${a.rps.toFixed(0)} req/s p99 ${a.p99} ms; bare ${b.rps.toFixed(0)} req/s; ratio ${(ratio * 100).toFixed(0)}%`);
+    if (a.errors || a.non2xx) console.log(`  warning: ${a.errors} errors, ${a.non2xx} non-2xx answers from Weerbaar`);
+    rows.push(
+      `| ${c.name} | ${a.rps.toFixed(0)} | ${a.p50} | ${a.p99} | ${b.rps.toFixed(0)} | ${b.p99} | **${(ratio * 100).toFixed(0)}%** | ${a.non2xx + a.errors} |`,
+    );
+  }
+  const section = [
+    '## HTTP (`npm run bench:http`)',
+    '',
+    `autocannon on loopback, ${connections} connections, ${seconds} s per case after a 2 s warm-up; Weerbaar (embedded PGlite, demo data, production settings: security headers, sessions, access policy, validation, rate limiter) and a bare Fastify baseline on the same database and data, each in its own process, measured one after the other in the same run.`,
+    '',
+    machineDetails(),
+    '',
+    '| case | Weerbaar req/s | p50 ms | p99 ms | bare Fastify req/s | bare p99 ms | Weerbaar / bare | errors |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|',
+    ...rows,
+    '',
+    'Goal: ≥ 60% of bare Fastify on `/api/v1` list routes, p99 < 50 ms at 50 connections.',
+  ].join('\n');
+  const path = projectPath('docs/benchmarks.md');
+  const doc = existsSync(path) ? readFileSync(path, 'utf8') : '# Benchmarks\n\nMeasured with `npm run bench`; each section is rewritten by its own benchmark.\n';
+  writeFileSync(path, replaceSection(doc, 'http', section));
+  console.log('docs/benchmarks.md updated');
+} finally {
+  weerbaar.child.kill('SIGTERM');
+  bare.child.kill('SIGTERM');
+}

@@ -18,7 +18,7 @@ export interface DemoStep {
   run(tx: Tx, actor: Actor): Promise<DemoLogin[] | undefined>;
 }
 
-export const demoSteps: Array<() => Promise<{ default: DemoStep }>> = [];
+export const demoSteps: Array<() => Promise<{ default: DemoStep }>> = [() => import('../orgs/demo-step.js')];
 
 const MARKER = 'demo-loaded';
 

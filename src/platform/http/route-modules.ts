@@ -5,4 +5,5 @@ export const routeModules: Array<() => Promise<{ default: FastifyPluginAsync }>>
   () => import('./health-routes.js'),
   () => import('../ui/asset-routes.js'),
   () => import('../audit/routes.js'),
+  () => import('../auth/login-routes.js'),
 ];

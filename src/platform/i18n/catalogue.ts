@@ -4,14 +4,17 @@
  */
 import type { Lang } from '../errors.js';
 import { auditEn, auditNl } from '../audit/messages.js';
+import { authEn, authNl } from '../auth/messages.js';
 import { platformEn, platformNl } from './platform-messages.js';
 
 const nl = {
   ...platformNl,
+  ...authNl,
   ...auditNl,
 };
 const en: Record<keyof typeof nl, string> = {
   ...platformEn,
+  ...authEn,
   ...auditEn,
 };
 

@@ -1,0 +1,106 @@
+/**
+ * GET/POST /login, POST /logout and the home page. The sign-in itself lives in ./login.ts.
+ */
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError } from '../errors.js';
+import { sendPage } from '../ui/render.js';
+import { formString } from './form-errors.js';
+import {
+  completeSignIn,
+  LOGIN_ACCOUNT_WINDOW_MS,
+  LOGIN_LIMIT_PER_ACCOUNT,
+  LOGIN_LIMIT_PER_IP,
+  safeNext,
+  signOut,
+  verifyLocalLogin,
+} from './login.js';
+import { normaliseEmail } from './users-service.js';
+import { homePage } from './views/home-page.js';
+import { loginPage } from './views/login-page.js';
+
+const routes: FastifyPluginAsync = async (app) => {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { config, database } = app.deps;
+
+  const perAccount = app.createRateLimit({
+    max: LOGIN_LIMIT_PER_ACCOUNT,
+    timeWindow: LOGIN_ACCOUNT_WINDOW_MS,
+    keyGenerator: (req) => `login-account:${normaliseEmail(formString((req.body as any)?.email))}`,
+  });
+
+  r.get(
+    '/login',
+    {
+      config: { access: { public: 'the sign-in page' } },
+      schema: {
+        querystring: z.object({ next: z.string().optional(), signedOut: z.string().optional() }).loose(),
+      },
+    },
+    async (req, reply) => {
+      const next = safeNext(req.query.next);
+      if (req.principal) return reply.redirect(next, 303);
+      return sendPage(reply, loginPage(req.page(reply), { next, signedOut: req.query.signedOut === '1' }));
+    },
+  );
+
+  r.post(
+    '/login',
+    {
+      config: {
+        access: { public: 'signing in' },
+        rateLimit: { max: LOGIN_LIMIT_PER_IP, timeWindow: '1 minute' },
+      },
+      schema: { body: z.record(z.string(), z.unknown()) },
+    },
+    async (req, reply) => {
+      const email = formString(req.body.email).trim();
+      const password = formString(req.body.password);
+      const next = safeNext(req.body.next);
+      const limit = await perAccount(req);
+      if (!limit.isAllowed && limit.isExceeded) {
+        throw new AppError('rate-limited', {
+          detail: 'too many sign-in attempts for this account',
+          headers: { 'retry-after': String(limit.ttlInSeconds) },
+        });
+      }
+      const t = req.t;
+      if (!email || !password) {
+        const errors = [
+          ...(email ? [] : [{ field: 'email', message: t('login.emailRequired') }]),
+          ...(password ? [] : [{ field: 'password', message: t('login.passwordRequired') }]),
+        ];
+        return sendPage(reply, loginPage(req.page(reply), { next, email, errors }), 400);
+      }
+      const userId = await verifyLocalLogin(database.db, config, email, password);
+      if (!userId) {
+        const message = t('login.failed', {
+          max: config.LOGIN_MAX_ATTEMPTS,
+          minutes: config.LOGIN_LOCKOUT_MINUTES,
+        });
+        return sendPage(
+          reply,
+          loginPage(req.page(reply), { next, email, errors: [{ field: 'password', message }] }),
+          401,
+        );
+      }
+      await completeSignIn(req, reply, userId, 'password');
+      return reply.redirect(next, 303);
+    },
+  );
+
+  r.post(
+    '/logout',
+    { config: { access: { public: 'signing out needs no permission (CSRF is still checked)' } } },
+    async (req, reply) => {
+      await signOut(req, reply);
+      return reply.redirect('/login?signedOut=1', 303);
+    },
+  );
+
+  r.get('/', { config: { access: { action: 'account.read' } } }, async (req, reply) =>
+    sendPage(reply, await homePage(req.page(reply), database.db)),
+  );
+};
+export default routes;

@@ -1,0 +1,171 @@
+/**
+ * Signing in and out. One flow for every way of proving who you are:
+ *   1. a method verifies the person (here: e-mail + password; later OpenID Connect, TOTP),
+ *   2. `completeSignIn` starts a fresh session for the verified user (rotating any old one).
+ * The password check counts failures and locks the account for LOGIN_LOCKOUT_MINUTES after
+ * LOGIN_MAX_ATTEMPTS of them; its answer never tells whether an account exists.
+ */
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { type Actor, audit } from '../audit/audit.js';
+import type { Config } from '../config/config.js';
+import type { Db } from '../db/database.js';
+import { SESSION_COOKIE } from '../http/app.js';
+import { verifyPassword } from './passwords.js';
+import { sessions, users } from './schema.js';
+import { createSession } from './sessions.js';
+import { normaliseEmail } from './users-service.js';
+
+/** Sign-in attempts per client address per minute (all accounts together). */
+export const LOGIN_LIMIT_PER_IP = 20;
+/** Sign-in attempts per account per 15 minutes (all addresses together), on top of the lockout. */
+export const LOGIN_LIMIT_PER_ACCOUNT = 10;
+export const LOGIN_ACCOUNT_WINDOW_MS = 15 * 60_000;
+
+const systemLabel = (email: string): Actor => ({ type: 'system', id: null, label: `login:${email}` });
+
+/**
+ * Checks an e-mail address and password. Returns the user's id, or undefined for every kind of
+ * failure (unknown, wrong password, locked, disabled, no local password): the caller shows one message.
+ * Always costs one argon2 verification, so timing does not reveal which it was.
+ */
+export async function verifyLocalLogin(
+  db: Db,
+  config: Pick<Config, 'LOGIN_MAX_ATTEMPTS' | 'LOGIN_LOCKOUT_MINUTES'>,
+  emailInput: string,
+  password: string,
+): Promise<string | undefined> {
+  const email = normaliseEmail(emailInput);
+  const [user] = await db
+    .select({
+      id: users.id,
+      passwordHash: users.passwordHash,
+      lockedUntil: users.lockedUntil,
+      disabledAt: users.disabledAt,
+    })
+    .from(users)
+    .where(eq(users.email, email));
+  const ok = await verifyPassword(user?.passwordHash, password);
+  if (!user?.passwordHash || user.disabledAt) return undefined;
+  const locked = user.lockedUntil !== null && user.lockedUntil.getTime() > Date.now();
+  if (locked) return undefined;
+  if (ok) return user.id;
+
+  await db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(users)
+      .set({ failedLogins: sql`${users.failedLogins} + 1` })
+      .where(eq(users.id, user.id))
+      .returning({ failedLogins: users.failedLogins });
+    const failed = row?.failedLogins ?? 0;
+    if (failed >= config.LOGIN_MAX_ATTEMPTS) {
+      const until = new Date(Date.now() + config.LOGIN_LOCKOUT_MINUTES * 60_000);
+      await tx.update(users).set({ failedLogins: 0, lockedUntil: until }).where(eq(users.id, user.id));
+      await audit(tx, systemLabel(email), {
+        action: 'user.lock',
+        resourceType: 'user',
+        resourceId: user.id,
+        diff: { failedLogins: failed, lockedUntil: until.toISOString() },
+      });
+    } else {
+      await audit(tx, systemLabel(email), {
+        action: 'user.login-failed',
+        resourceType: 'user',
+        resourceId: user.id,
+        diff: { failedLogins: failed },
+      });
+    }
+  });
+  return undefined;
+}
+
+export function setSessionCookie(reply: FastifyReply, config: Config, token: string, expires: Date) {
+  reply.setCookie(SESSION_COOKIE, token, {
+    signed: true,
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: config.isProduction,
+    path: '/',
+    expires,
+  });
+}
+
+/**
+ * Starts a session for a user whose identity has been verified (by password, or by OpenID Connect).
+ * The session id is always new (an old session on this browser is revoked), the failure counter is
+ * reset, the sign-in is audited, and the CSRF secret is renewed with the new session.
+ */
+export async function completeSignIn(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  userId: string,
+  method: 'password' | 'oidc',
+): Promise<void> {
+  const { database, config } = req.server.deps;
+  const previous = req.principal?.via === 'session' ? req.principal.sessionId : undefined;
+  const session = await database.db.transaction(async (tx) => {
+    const [user] = await tx
+      .update(users)
+      .set({ failedLogins: 0, lockedUntil: null })
+      .where(and(eq(users.id, userId), isNull(users.disabledAt)))
+      .returning({ id: users.id, email: users.email });
+    if (!user) throw new Error(`completeSignIn: no active user ${userId}`);
+    if (previous) {
+      await tx
+        .update(sessions)
+        .set({ revokedAt: sql`now()` })
+        .where(and(eq(sessions.id, previous), isNull(sessions.revokedAt)));
+    }
+    const actor: Actor = { type: 'user', id: user.id, label: user.email };
+    const s = await createSession(tx, actor, user.id, config.SESSION_TTL_HOURS);
+    await audit(tx, actor, {
+      action: 'user.login',
+      resourceType: 'user',
+      resourceId: user.id,
+      diff: { method },
+    });
+    return s;
+  });
+  setSessionCookie(reply, config, session.token, session.expiresAt);
+  reply.clearCookie('wb_csrf', { path: '/' });
+}
+
+/** Ends the current session (if any) and clears the cookie. */
+export async function signOut(req: FastifyRequest, reply: FastifyReply): Promise<void> {
+  const p = req.principal;
+  if (p?.via === 'session' && p.sessionId) {
+    const sessionId = p.sessionId;
+    await req.server.deps.database.db.transaction(async (tx) => {
+      await tx
+        .update(sessions)
+        .set({ revokedAt: sql`now()` })
+        .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)));
+      await audit(
+        tx,
+        { type: 'user', id: p.userId, label: p.email },
+        { action: 'user.logout', resourceType: 'session', resourceId: sessionId },
+      );
+    });
+  }
+  reply.clearCookie(SESSION_COOKIE, { path: '/' });
+  reply.clearCookie('wb_csrf', { path: '/' });
+}
+
+/**
+ * Where to go after signing in: a path on this site only. Anything else — another host,
+ * a protocol-relative `//host`, a backslash trick, a control character — goes to the home page.
+ */
+export function safeNext(next: unknown): string {
+  if (typeof next !== 'string' || next.length > 2000) return '/';
+  if (!next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
+  if (/[\u0000-\u001f\u007f\\]/.test(next)) return '/';
+  try {
+    const u = new URL(next, 'http://weerbaar.invalid');
+    if (u.origin !== 'http://weerbaar.invalid') return '/';
+    if (u.pathname === '/login' || u.pathname === '/logout') return '/';
+    return u.pathname + u.search;
+  } catch {
+    return '/';
+  }
+}

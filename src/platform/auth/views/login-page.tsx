@@ -1,0 +1,44 @@
+import type { PageContext } from '../../ui/context.js';
+import { CsrfField, ErrorSummary, Layout } from '../../ui/layout.js';
+import { errorFor, type FieldErrors, TextField } from './fields.js';
+
+export function loginPage(
+  ctx: PageContext,
+  props: { next: string; email?: string; errors?: FieldErrors; signedOut?: boolean },
+) {
+  const errors = props.errors ?? [];
+  return (
+    <Layout ctx={ctx} title={ctx.t('login.title')}>
+      <div class="narrow-block">
+        {props.signedOut && <p class="success">{ctx.t('login.signedOut')}</p>}
+        <ErrorSummary ctx={ctx} errors={errors} />
+        <h1>{ctx.t('login.title')}</h1>
+        <p>{ctx.t('login.intro')}</p>
+        <form method="post" action="/login" class="stack" novalidate>
+          <CsrfField ctx={ctx} />
+          <input type="hidden" name="next" value={props.next} />
+          <TextField
+            id="email"
+            type="email"
+            label={ctx.t('login.email')}
+            value={props.email}
+            autocomplete="username"
+            required
+            error={errorFor(errors, 'email')}
+          />
+          <TextField
+            id="password"
+            type="password"
+            label={ctx.t('login.password')}
+            autocomplete="current-password"
+            required
+            error={errorFor(errors, 'password')}
+          />
+          <div>
+            <button type="submit">{ctx.t('login.submit')}</button>
+          </div>
+        </form>
+      </div>
+    </Layout>
+  );
+}

@@ -1,0 +1,258 @@
+import { calibrateLinear, type Margin, postStratify, rake } from './calibrate.js';
+import { svychisq } from './chisq.js';
+import { svyciprop } from './ciprop.js';
+import { type Design, domainDegf, makeDesign } from './design.js';
+import { pnorm, qnorm } from './distributions.js';
+import { allRows, type Domain, domainsOf, filterRows } from './domains.js';
+import { specError } from './errors.js';
+import { type DomainEstimate, domainMean, domainTotal, finiteOrNull } from './estimate.js';
+import { type Factor, sortedLevelCodes, usedLevels } from './factor.js';
+import type { EstimateSpec, Spec } from './spec.js';
+import type { DataTable } from './table.js';
+import { domainCovariance } from './variance.js';
+
+/** One output row, shaped like expected.json. null where R gives NA/NaN/Inf. */
+export interface OutputRow {
+  by: Record<string, string> | [];
+  level?: string;
+  estimate: number | null;
+  se: number | null;
+  ci: [number | null, number | null];
+  deff?: number | null;
+  df?: number;
+  p?: number | null;
+  n: number;
+}
+
+export interface TestResult {
+  statistic: number | null;
+  ndf?: number | null;
+  ddf?: number | null;
+  df?: number | null;
+  p: number | null;
+}
+
+export type EstimateOutput = { id: string; rows: OutputRow[] } | { id: string; test: TestResult };
+
+export interface AnalysisOutput {
+  estimates: EstimateOutput[];
+}
+
+const nn = finiteOrNull;
+
+function need(table: DataTable, name: string, path: string): string {
+  if (!table.has(name)) throw specError(`the data have no column "${name}"`, path);
+  return name;
+}
+
+/** The design of a spec: svydesign, then the calibration if any. */
+export function designFromSpec(spec: Spec, table: DataTable): Design {
+  const d = spec.design;
+  let design = makeDesign({
+    rows: table.rows,
+    strata: d.strata ? table.factor(need(table, d.strata, 'design.strata')) : undefined,
+    cluster: d.cluster ? table.factor(need(table, d.cluster, 'design.cluster')) : undefined,
+    weights: d.weights ? table.numeric(need(table, d.weights, 'design.weights')) : undefined,
+    fpc: d.fpc ? table.numeric(need(table, d.fpc, 'design.fpc')) : undefined,
+    lonelyPsu: d.lonely_psu,
+  });
+  const cal = spec.calibrate;
+  if (cal) {
+    const margins: Margin[] = cal.margins.map((m, j) => ({
+      name: m.variable,
+      values: table.factor(need(table, m.variable, `calibrate.margins[${j}].variable`)),
+      totals: m.totals,
+    }));
+    if (cal.method === 'raking') design = rake(design, margins, { epsilon: cal.epsilon, maxit: cal.maxit });
+    else if (cal.method === 'linear') design = calibrateLinear(design, margins);
+    else {
+      if (margins.length !== 1)
+        throw specError('post-stratification takes exactly one margin', 'calibrate.margins');
+      design = postStratify(design, margins[0]!);
+    }
+  }
+  return design;
+}
+
+/** Runs every estimate of a spec on a table: the engine behind `weerbaar analyse`. */
+export function runAnalysis(spec: Spec, table: DataTable): AnalysisOutput {
+  const design = designFromSpec(spec, table);
+  return { estimates: spec.estimates.map((e, j) => runEstimate(design, table, e, `estimates[${j}]`)) };
+}
+
+function waldRow(by: Domain['key'], e: DomainEstimate, conf: number, level?: string): OutputRow {
+  const a = (1 - conf) / 2;
+  return {
+    by: byKey(by),
+    ...(level !== undefined ? { level } : {}),
+    estimate: nn(e.estimate),
+    se: nn(e.se),
+    ci: [nn(e.estimate + e.se * qnorm(a)), nn(e.estimate + e.se * qnorm(1 - a))],
+    deff: e.deff,
+    n: e.n,
+  };
+}
+
+const byKey = (key: Record<string, string>): Record<string, string> | [] =>
+  Object.keys(key).length ? key : [];
+
+function indicator(codes: Int32Array, rows: Int32Array, code: number): Float64Array {
+  const y = new Float64Array(rows.length);
+  for (let r = 0; r < rows.length; r++) y[r] = codes[rows[r]!] === code ? 1 : 0;
+  return y;
+}
+
+function gather(values: Float64Array, rows: Int32Array): Float64Array {
+  const y = new Float64Array(rows.length);
+  for (let r = 0; r < rows.length; r++) y[r] = values[rows[r]!]!;
+  return y;
+}
+
+function runEstimate(design: Design, table: DataTable, e: EstimateSpec, path: string): EstimateOutput {
+  const conf = e.confidence ?? 0.95;
+  if (e.statistic === 'chisq') {
+    const [a, b] = e.variables.map((v, j) => table.factor(need(table, v, `${path}.variables[${j}]`))) as [
+      never,
+      never,
+    ];
+    const r = svychisq(design, a, b, e.test ?? 'F');
+    const test: TestResult =
+      'ndf' in r
+        ? { statistic: nn(r.statistic), ndf: nn(r.ndf), ddf: nn(r.ddf), p: nn(r.p) }
+        : { statistic: nn(r.statistic), df: nn(r.df), p: nn(r.p) };
+    return { id: e.id, test };
+  }
+  const byFactors = e.by.map((b, j) => table.factor(need(table, b, `${path}.by[${j}]`)));
+  const domains = domainsOf(e.by, byFactors, table.rows);
+  need(table, e.variable, `${path}.variable`);
+  if (e.statistic === 'difference')
+    return { id: e.id, rows: difference(design, table, e, domains, byFactors, conf, path) };
+  if (e.statistic === 'proportion') return { id: e.id, rows: proportion(design, table, e, domains, conf) };
+  const rows: OutputRow[] = [];
+  {
+    const y = table.numeric(e.variable);
+    for (const d of domains) {
+      const dr = filterRows(d.rows, (i) => !Number.isNaN(y[i]!));
+      if (dr.length === 0) continue;
+      const est =
+        e.statistic === 'mean'
+          ? domainMean(design, dr, gather(y, dr))
+          : domainTotal(design, dr, gather(y, dr));
+      rows.push(waldRow(d.key, est, conf));
+    }
+  }
+  return { id: e.id, rows };
+}
+
+function proportion(
+  design: Design,
+  table: DataTable,
+  e: Extract<EstimateSpec, { statistic: 'proportion' }>,
+  domains: Domain[],
+  conf: number,
+): OutputRow[] {
+  const rows: OutputRow[] = [];
+  const f = table.factor(e.variable);
+  if (e.level === undefined) {
+    const levels = sortedLevelCodes(f, usedLevels(f));
+    for (const d of domains) {
+      const dr = filterRows(d.rows, (i) => f.codes[i]! >= 0);
+      if (dr.length === 0) continue;
+      for (const code of levels)
+        rows.push(waldRow(d.key, domainMean(design, dr, indicator(f.codes, dr, code)), conf, f.levels[code]));
+    }
+    return rows;
+  }
+  const code = f.levels.indexOf(e.level);
+  const method = e.ci ?? 'logit';
+  for (const d of domains) {
+    const dr = filterRows(d.rows, (i) => f.codes[i]! >= 0);
+    if (dr.length === 0) continue;
+    const y = indicator(f.codes, dr, code);
+    if (method === 'wald') {
+      rows.push(waldRow(d.key, domainMean(design, dr, y), conf, e.level));
+      continue;
+    }
+    const df = domainDegf(design, dr);
+    const r = svyciprop({
+      design,
+      rows: dr,
+      y,
+      method,
+      level: conf,
+      df,
+      designRows: design.calibration ? design.rows : dr.length,
+    });
+    rows.push({
+      by: byKey(d.key),
+      level: e.level,
+      estimate: nn(r.estimate),
+      se: nn(r.se),
+      ci: [nn(r.ci[0]), nn(r.ci[1])],
+      df,
+      n: dr.length,
+    });
+  }
+  return rows;
+}
+
+/** R: svyby(~y, ~between + by, subset(design, ...), svymean, covmat = TRUE) + svycontrast(to − from). */
+function difference(
+  design: Design,
+  table: DataTable,
+  e: Extract<EstimateSpec, { statistic: 'difference' }>,
+  domains: Domain[],
+  byFactors: Factor[],
+  conf: number,
+  path: string,
+): OutputRow[] {
+  const bf = table.factor(need(table, e.between.variable, `${path}.between.variable`));
+  const from = bf.levels.indexOf(e.between.from);
+  const to = bf.levels.indexOf(e.between.to);
+  let value: (i: number) => number;
+  if (e.level !== undefined) {
+    const f = table.factor(e.variable);
+    const code = f.levels.indexOf(e.level);
+    value = (i) => (f.codes[i]! < 0 ? Number.NaN : f.codes[i] === code ? 1 : 0);
+  } else {
+    const y = table.numeric(e.variable);
+    value = (i) => y[i]!;
+  }
+  const z = qnorm(1 - (1 - conf) / 2);
+  const keep = (i: number) =>
+    (bf.codes[i] === from || bf.codes[i] === to) &&
+    !Number.isNaN(value(i)) &&
+    byFactors.every((f) => f.codes[i]! >= 0);
+  const subset = filterRows(allRows(table.rows), keep);
+  const out: OutputRow[] = [];
+  for (const d of domains) {
+    const rFrom = filterRows(d.rows, (i) => bf.codes[i] === from && !Number.isNaN(value(i)));
+    const rTo = filterRows(d.rows, (i) => bf.codes[i] === to && !Number.isNaN(value(i)));
+    if (rFrom.length === 0 || rTo.length === 0 || from < 0 || to < 0) continue;
+    const mFrom = domainMean(design, rFrom, Float64Array.from(rFrom, value));
+    const mTo = domainMean(design, rTo, Float64Array.from(rTo, value));
+    const est = mTo.estimate - mFrom.estimate;
+    // svycontrast on svyby(covmat = TRUE): the two means share PSUs, so combine their influence functions
+    const rows = new Int32Array(rFrom.length + rTo.length);
+    rows.set(rFrom);
+    rows.set(rTo, rFrom.length);
+    const infl = new Float64Array(rows.length);
+    rFrom.forEach((i, r) => {
+      infl[r] = (-(value(i) - mFrom.estimate) * design.weights[i]!) / mFrom.weightSum;
+    });
+    rTo.forEach((i, r) => {
+      infl[rFrom.length + r] = ((value(i) - mTo.estimate) * design.weights[i]!) / mTo.weightSum;
+    });
+    const se = Math.sqrt(domainCovariance(design, rows, [infl], subset)[0]!);
+    out.push({
+      by: byKey(d.key),
+      ...(e.level !== undefined ? { level: e.level } : {}),
+      estimate: nn(est),
+      se: nn(se),
+      ci: [nn(est - z * se), nn(est + z * se)],
+      p: nn(2 * pnorm(-Math.abs(est / se))),
+      n: rFrom.length + rTo.length,
+    });
+  }
+  return out;
+}

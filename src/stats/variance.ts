@@ -1,0 +1,256 @@
+import type { Calibration, LinearCalibration, PostStratification, Raking } from './calibration-types.js';
+import { modelColumns } from './calibration-types.js';
+import type { Design } from './design.js';
+import { designError } from './errors.js';
+
+/**
+ * Covariance matrix (k × k, row-major) of estimators with the given influence values, as R survey's
+ * svyrecvar for a one-stage design: calibration residuals first (g-weights + residuals, R's postStrata),
+ * then PSU totals centred within strata, scaled by f_h n_h / (n_h − 1), with R's lonely-PSU rules.
+ *
+ * `rows` lists the domain rows and `z[j][r]` the influence of column j at rows[r]; every other row has
+ * influence 0 (R's domain estimation: the design keeps all its PSUs).
+ */
+export function domainCovariance(
+  design: Design,
+  rows: ArrayLike<number>,
+  z: Float64Array[],
+  /** Rows of R's subset design when it is wider than the domain (svyby): decides which strata count. */
+  subsetRows?: ArrayLike<number>,
+): Float64Array {
+  const k = z.length;
+  const nPsu = design.nPsu;
+  const tot = new Float64Array(nPsu * k);
+  const touched = new Uint8Array(nPsu);
+  const strataSeen = new Uint8Array(design.nStrata);
+  for (let r = 0; r < rows.length; r++) {
+    const i = rows[r]!;
+    const p = design.psuOf[i]!;
+    touched[p] = 1;
+    strataSeen[design.stratumOf[i]!] = 1;
+    for (let j = 0; j < k; j++) tot[p * k + j]! += z[j]![r]!;
+  }
+  if (subsetRows)
+    for (let r = 0; r < subsetRows.length; r++) strataSeen[design.stratumOf[subsetRows[r]!]!] = 1;
+  const cal = design.calibration;
+  if (cal) {
+    // A calibrated design keeps every row (R sets prob = Inf outside the domain), so every PSU and
+    // stratum takes part and calibration residuals spread the influence over all of them.
+    addCalibrationResiduals(cal, design, rows, z, tot);
+    touched.fill(1);
+    strataSeen.fill(1);
+  }
+  return stratifiedCovariance(design, tot, k, touched, strataSeen);
+}
+
+function stratifiedCovariance(
+  design: Design,
+  tot: Float64Array,
+  k: number,
+  touched: Uint8Array,
+  strataSeen: Uint8Array,
+): Float64Array {
+  const v = new Float64Array(k * k);
+  const mean = new Float64Array(k);
+  const dev = new Float64Array(k);
+  let nStrata = 0;
+  let okStrata = 0;
+  for (let h = 0; h < design.nStrata; h++) {
+    if (!strataSeen[h]) continue;
+    nStrata++;
+    const f = design.stratumFpc[h]!;
+    const nh = design.stratumPsus[h]!;
+    if (f < 1e-7) {
+      okStrata++;
+      continue;
+    }
+    const psus = design.psusOfStratum[h]!;
+    if (nh === 1) {
+      const lonely = design.lonelyPsu;
+      if (lonely === 'fail') {
+        throw designError(
+          `stratum ${design.strataLabels[h]} has only one PSU; set design.lonely_psu (adjust, average, remove, certainty)`,
+        );
+      }
+      if (lonely === 'average') continue;
+      okStrata++;
+      // remove and certainty: the PSU centred on itself contributes 0; adjust: centred on the grand mean
+      if (lonely === 'adjust') {
+        const p = psus[0]!;
+        for (let a = 0; a < k; a++)
+          for (let b = 0; b < k; b++) v[a * k + b]! += f * tot[p * k + a]! * tot[p * k + b]!;
+      }
+      continue;
+    }
+    okStrata++;
+    const scale = (f * nh) / (nh - 1);
+    mean.fill(0);
+    let nTouched = 0;
+    for (let q = 0; q < psus.length; q++) {
+      const p = psus[q]!;
+      if (!touched[p]) continue;
+      nTouched++;
+      for (let j = 0; j < k; j++) mean[j]! += tot[p * k + j]!;
+    }
+    for (let j = 0; j < k; j++) mean[j] = mean[j]! / nh;
+    for (let q = 0; q < psus.length; q++) {
+      const p = psus[q]!;
+      if (!touched[p]) continue;
+      for (let j = 0; j < k; j++) dev[j] = tot[p * k + j]! - mean[j]!;
+      for (let a = 0; a < k; a++) {
+        const da = dev[a]! * scale;
+        for (let b = 0; b < k; b++) v[a * k + b]! += da * dev[b]!;
+      }
+    }
+    // PSUs outside the domain have total 0 and deviate by −mean
+    const untouched = nh - nTouched;
+    if (untouched > 0) {
+      for (let a = 0; a < k; a++)
+        for (let b = 0; b < k; b++) v[a * k + b]! += untouched * scale * mean[a]! * mean[b]!;
+    }
+  }
+  if (okStrata > 0 && okStrata < nStrata)
+    for (let j = 0; j < v.length; j++) v[j] = (v[j]! * nStrata) / okStrata;
+  return v;
+}
+
+function addCalibrationResiduals(
+  cal: Calibration,
+  design: Design,
+  rows: ArrayLike<number>,
+  z: Float64Array[],
+  tot: Float64Array,
+): void {
+  if (cal.kind === 'poststratify') postStratResiduals(cal, design, rows, z, tot);
+  else if (cal.kind === 'raking') rakingResiduals(cal, design, rows, z, tot);
+  else linearResiduals(cal, design, rows, z, tot);
+}
+
+/** R: x − psw · (Σ x oldw / psw) / Σ oldw within each post-stratum. */
+function postStratResiduals(
+  cal: PostStratification,
+  design: Design,
+  rows: ArrayLike<number>,
+  z: Float64Array[],
+  tot: Float64Array,
+): void {
+  const k = z.length;
+  const K = cal.nCat;
+  const means = new Float64Array(K * k);
+  for (let r = 0; r < rows.length; r++) {
+    const i = rows[r]!;
+    const c = cal.cat[i]!;
+    const psw = cal.psw[i] === 0 && cal.oldw[i] === 0 ? 1 : cal.psw[i]!;
+    const f = cal.oldw[i]! / psw;
+    for (let j = 0; j < k; j++) means[c * k + j]! += z[j]![r]! * f;
+  }
+  for (let c = 0; c < K; c++)
+    for (let j = 0; j < k; j++) means[c * k + j] = means[c * k + j]! / cal.oldwSum[c]!;
+  for (let p = 0; p < design.nPsu; p++) {
+    for (let c = 0; c < K; c++) {
+      const s = cal.psuPsw[p * K + c]!;
+      if (s === 0) continue;
+      for (let j = 0; j < k; j++) tot[p * k + j]! -= means[c * k + j]! * s;
+    }
+  }
+}
+
+/**
+ * R's raking residuals: ten sweeps of x ← x − psw_m · ave(x / psw_m, margin m). The influence stays
+ * "sparse domain part + Σ_m psw_m · c_m[category]", so each sweep only updates the small vectors c_m.
+ */
+function rakingResiduals(
+  cal: Raking,
+  design: Design,
+  rows: ArrayLike<number>,
+  z: Float64Array[],
+  tot: Float64Array,
+): void {
+  const k = z.length;
+  const M = cal.margins.length;
+  const base = cal.margins.map((m) => new Float64Array(m.nCat * k));
+  for (let j = 0; j < M; j++) {
+    const m = cal.margins[j]!;
+    const b = base[j]!;
+    for (let r = 0; r < rows.length; r++) {
+      const i = rows[r]!;
+      const c = m.cat[i]!;
+      const inv = 1 / m.psw[i]!;
+      for (let q = 0; q < k; q++) b[c * k + q]! += z[q]![r]! * inv;
+    }
+  }
+  const coef = cal.margins.map((m) => new Float64Array(m.nCat * k));
+  for (let sweep = 0; sweep < 10; sweep++) {
+    for (let j = 0; j < M; j++) {
+      const mj = cal.margins[j]!;
+      const Kj = mj.nCat;
+      const avg = new Float64Array(base[j]!);
+      for (let m = 0; m < M; m++) {
+        const Km = cal.margins[m]!.nCat;
+        const cross = cal.cross[j]![m]!;
+        const cm = coef[m]!;
+        for (let a = 0; a < Kj; a++) {
+          for (let b = 0; b < Km; b++) {
+            const s = cross[a * Km + b]!;
+            if (s === 0) continue;
+            for (let q = 0; q < k; q++) avg[a * k + q]! += s * cm[b * k + q]!;
+          }
+        }
+      }
+      const cj = coef[j]!;
+      for (let a = 0; a < Kj; a++) {
+        const n = mj.count[a]!;
+        for (let q = 0; q < k; q++) cj[a * k + q]! -= avg[a * k + q]! / n;
+      }
+    }
+  }
+  for (let m = 0; m < M; m++) {
+    const mm = cal.margins[m]!;
+    const K = mm.nCat;
+    const cm = coef[m]!;
+    for (let p = 0; p < design.nPsu; p++) {
+      for (let c = 0; c < K; c++) {
+        const s = mm.psuPsw[p * K + c]!;
+        if (s === 0) continue;
+        for (let q = 0; q < k; q++) tot[p * k + q]! += s * cm[c * k + q]!;
+      }
+    }
+  }
+}
+
+/** R's GREG residuals: x − g w0 m'β with β = (M'W0M)^-1 Σ m x / g. */
+function linearResiduals(
+  cal: LinearCalibration,
+  design: Design,
+  rows: ArrayLike<number>,
+  z: Float64Array[],
+  tot: Float64Array,
+): void {
+  const k = z.length;
+  const p = cal.p;
+  const xty = new Float64Array(p * k);
+  const cols: number[] = [];
+  for (let r = 0; r < rows.length; r++) {
+    const i = rows[r]!;
+    const nc = modelColumns(cal, i, cols);
+    const inv = 1 / cal.g[i]!;
+    for (let c = 0; c < nc; c++) {
+      const col = cols[c]!;
+      for (let q = 0; q < k; q++) xty[col * k + q]! += z[q]![r]! * inv;
+    }
+  }
+  const beta = new Float64Array(p * k);
+  for (let a = 0; a < p; a++) {
+    for (let b = 0; b < p; b++) {
+      const s = cal.inverse[a * p + b]!;
+      for (let q = 0; q < k; q++) beta[a * k + q]! += s * xty[b * k + q]!;
+    }
+  }
+  for (let ps = 0; ps < design.nPsu; ps++) {
+    for (let a = 0; a < p; a++) {
+      const s = cal.psuGwm[ps * p + a]!;
+      if (s === 0) continue;
+      for (let q = 0; q < k; q++) tot[ps * k + q]! -= s * beta[a * k + q]!;
+    }
+  }
+}

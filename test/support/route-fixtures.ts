@@ -25,4 +25,17 @@ export const paramFixtures: Record<string, ParamFixture> = {
   orgId: (w) => w.orgA.id,
   code: (w) => w.orgA.code,
   userId: (w) => w.userA.id,
+  tokenId: async (w) =>
+    (
+      await w.database.query<{ id: string }>('select id from api_tokens where user_id = $1 limit 1', [
+        w.userA.id,
+      ])
+    )[0]!.id,
+  sessionId: async (w) =>
+    (
+      await w.database.query<{ id: string }>('select id from sessions where user_id = $1 limit 1', [
+        w.userA.id,
+      ])
+    )[0]!.id,
+  role: () => 'coordinator',
 };

@@ -60,6 +60,7 @@ const rules = {
   'membership.manage': any(isAdmin, hasOrgRole('coordinator')),
   // own account
   'account.read': signedIn,
+  'account.update': signedIn,
   'token.manage': signedIn,
   // audit log: everything for admins, an organisation's own entries for its coordinator
   'audit.read': any(isAdmin, hasOrgRole('coordinator')),
@@ -120,4 +121,27 @@ export function assertCan(
 export function visibleOrganisations(principal: Principal, action: Action): Set<string> | undefined {
   if (can(principal, action, undefined)) return undefined; // a platform-wide rule let it through
   return new Set([...principal.memberships.keys()].filter((org) => can(principal, action, org)));
+}
+
+/**
+ * The organisation through which a principal may perform a user action on someone who holds roles in
+ * `userOrganisations`: one of those organisations the policy allows (e.g. one the principal coordinates).
+ * Undefined when there is none, so only a platform-wide rule (admin) can let the request through.
+ */
+export function organisationForUser(
+  principal: Principal | undefined,
+  action: Action,
+  userOrganisations: Iterable<string>,
+): string | undefined {
+  if (!principal) return undefined;
+  for (const org of userOrganisations) if (can(principal, action, org)) return org;
+  return undefined;
+}
+
+/** May the principal see this user (who holds roles in `userOrganisations`) at all? */
+export function canSeeUser(principal: Principal | undefined, userOrganisations: Iterable<string>): boolean {
+  return (
+    can(principal, 'user.read') ||
+    organisationForUser(principal, 'user.read', userOrganisations) !== undefined
+  );
 }

@@ -6,4 +6,5 @@ export const routeModules: Array<() => Promise<{ default: FastifyPluginAsync }>>
   () => import('../ui/asset-routes.js'),
   () => import('../audit/routes.js'),
   () => import('../auth/login-routes.js'),
+  () => import('../auth/account-routes.js'),
 ];

@@ -18,6 +18,7 @@ const config = loadConfig({
   NODE_ENV: 'production',
   SESSION_SECRET: 'b'.repeat(40),
   ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64'),
+  RESPONSE_KEY: Buffer.alloc(32, 2).toString('base64'),
 });
 const server = await startServer(config, { demo: true });
 const admin = await signedInUser(server.app, server.database, 'bench-admin@weerbaar.test', [], ['admin']);

@@ -31,6 +31,14 @@ export const envSchema = z.object({
       '32 bytes, base64-encoded (openssl rand -base64 32)',
     )
     .optional(),
+  /** Derives respondents' resume keys from their link (32 bytes, base64). Required in production. */
+  RESPONSE_KEY: z
+    .string()
+    .refine(
+      (v) => Buffer.from(v, 'base64').length === 32,
+      '32 bytes, base64-encoded (openssl rand -base64 32)',
+    )
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
   LOGIN_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5),
@@ -77,6 +85,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (isProduction && !e.ENCRYPTION_KEY) {
     throw new AppError('config', {
       detail: 'ENCRYPTION_KEY: expected 32 bytes, base64-encoded (required in production)',
+    });
+  }
+  if (isProduction && !e.RESPONSE_KEY) {
+    throw new AppError('config', {
+      detail: 'RESPONSE_KEY: expected 32 bytes, base64-encoded (required in production)',
     });
   }
   const hostForUrl = e.HOST === '0.0.0.0' || e.HOST === '::' ? 'localhost' : e.HOST;

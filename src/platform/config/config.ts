@@ -48,6 +48,30 @@ export const envSchema = z.object({
   TRUST_PROXY: bool.default(false),
   /** Load demo organisations and users on first start (npm start sets it). */
   WEERBAAR_DEMO: bool.default(false),
+  /** Run background jobs inside the web process (default). Set to false when `weerbaar worker` runs them. */
+  WEERBAAR_JOBS_IN_PROCESS: bool.default(true),
+  /** How often an idle job worker looks for new work. */
+  JOBS_POLL_INTERVAL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
+  /** How often expired (crashed) jobs are moved back to retry, and old jobs archived. */
+  JOBS_MAINTENANCE_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  /** SMTP server for outgoing mail. Without it, mail goes to the embedded outbox (/admin/outbox). */
+  SMTP_HOST: z.string().min(1).optional(),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+  /** true: TLS from the first byte (port 465). false: plain connection, upgraded with STARTTLS per SMTP_STARTTLS. */
+  SMTP_SECURE: bool.default(false),
+  /** STARTTLS on a non-secure connection: use when offered, require it, or never. */
+  SMTP_STARTTLS: z.enum(['opportunistic', 'required', 'off']).default('opportunistic'),
+  SMTP_USER: z.string().min(1).optional(),
+  SMTP_PASSWORD: z.string().min(1).optional(),
+  /** Connection, greeting and socket timeout for one SMTP attempt. */
+  SMTP_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
+  /** Sender of every mail, e.g. `Weerbaar <noreply@weerbaar.example.nl>`. */
+  MAIL_FROM: z.string().min(3).default('Weerbaar <noreply@weerbaar.invalid>'),
+  /** At most this many messages are handed to the SMTP server per minute (all processes together). */
+  MAIL_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
+  /** Temporary SMTP failures are retried this often, with exponential backoff from MAIL_RETRY_DELAY_SECONDS. */
+  MAIL_RETRY_LIMIT: z.coerce.number().int().min(0).max(50).default(8),
+  MAIL_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -26,6 +26,8 @@ export interface Database {
   /** The embedded instance, when kind is 'pglite'. */
   pglite?: PGlite;
   pool?: pg.Pool;
+  /** The connection string, when kind is 'postgres' (pg-boss opens its own small pool with it). */
+  url?: string;
   close(): Promise<void>;
 }
 
@@ -81,6 +83,7 @@ async function openPostgres(url: string, max: number): Promise<Database> {
     kind: 'postgres',
     db,
     pool,
+    url,
     query: async (text, params) => (await pool.query(text, params)).rows,
     close: () => pool.end(),
   };

@@ -1,0 +1,140 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { createTestDatabase } from '../../../test/support/database.js';
+import { loadConfig } from '../config/config.js';
+import type { Database } from '../db/database.js';
+import { getJob, listJobs, retryJob } from './admin.js';
+import { defineJob, enqueue } from './jobs.js';
+import { type JobRuntime, startJobs } from './runtime.js';
+
+const config = loadConfig({
+  NODE_ENV: 'test',
+  LOG_LEVEL: 'silent',
+  JOBS_POLL_INTERVAL_SECONDS: '0.5',
+});
+const silent = { info() {}, warn() {}, error() {} };
+
+const runs = new Map<string, number>();
+const countJob = defineJob('test.count', z.object({ tag: z.string() }), async ({ tag }) => {
+  runs.set(tag, (runs.get(tag) ?? 0) + 1);
+});
+const flakyJob = defineJob(
+  'test.flaky',
+  z.object({ tag: z.string() }),
+  async ({ tag }, ctx) => {
+    runs.set(tag, (runs.get(tag) ?? 0) + 1);
+    if (ctx.attempt === 1) throw new Error('first attempt fails');
+  },
+  { retryLimit: 2, retryDelay: 1, retryBackoff: false },
+);
+const failingJob = defineJob(
+  'test.failing',
+  z.object({}),
+  async () => {
+    throw new Error('always fails');
+  },
+  { retryLimit: 0 },
+);
+
+let database: Database;
+before(async () => {
+  database = await createTestDatabase();
+});
+after(() => database.close());
+
+async function waitFor<T>(what: string, fn: () => Promise<T | undefined | false>, ms = 20_000): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+test('a job enqueued in a transaction exists exactly when the transaction commits', async () => {
+  let committed = '';
+  await database.db.transaction(async (tx) => {
+    await tx.execute(sql`select 1`);
+    committed = (await enqueue(tx, countJob, { tag: 'commit' })).jobId;
+  });
+  assert.equal((await getJob(database, committed))?.state, 'created');
+
+  let rolledBack = '';
+  await assert.rejects(
+    database.db.transaction(async (tx) => {
+      rolledBack = (await enqueue(tx, countJob, { tag: 'rollback' })).jobId;
+      throw new Error('business failure');
+    }),
+    /business failure/,
+  );
+  assert.ok(rolledBack);
+  assert.equal(await getJob(database, rolledBack), undefined);
+});
+
+test('invalid job data is refused at enqueue time', async () => {
+  await assert.rejects(
+    enqueue(database.db, countJob, { tag: 5 } as any),
+    (e: any) => e.code === 'validation',
+  );
+});
+
+test('idempotency: the same key enqueues once, also after the job ran; handlers retry, then succeed', async () => {
+  const a = await enqueue(database.db, countJob, { tag: 'once' }, { key: 'k-1' });
+  const b = await enqueue(database.db, countJob, { tag: 'once' }, { key: 'k-1' });
+  assert.equal(a.created, true);
+  assert.equal(b.created, false);
+  assert.equal(b.jobId, a.jobId);
+  const flaky = await enqueue(database.db, flakyJob, { tag: 'flaky' });
+  const failing = await enqueue(database.db, failingJob, {});
+
+  let runtime: JobRuntime | undefined = await startJobs(database, config, { log: silent });
+  try {
+    await waitFor('the keyed job', async () => (await getJob(database, a.jobId))?.state === 'completed');
+    assert.equal(runs.get('once'), 1);
+    const again = await enqueue(database.db, countJob, { tag: 'once' }, { key: 'k-1' });
+    assert.deepEqual(again, { jobId: a.jobId, created: false });
+
+    const done = await waitFor('the flaky job', async () => {
+      const j = await getJob(database, flaky.jobId);
+      return j?.state === 'completed' ? j : undefined;
+    });
+    assert.equal(runs.get('flaky'), 2);
+    assert.equal(done.attempts, 2);
+
+    const failed = await waitFor('the failing job', async () => {
+      const j = await getJob(database, failing.jobId);
+      return j?.state === 'failed' ? j : undefined;
+    });
+    assert.match(failed.lastError ?? '', /always fails/);
+    assert.ok((await listJobs(database, { states: ['failed'] })).some((j) => j.id === failing.jobId));
+
+    await runtime.stop();
+    runtime = undefined;
+    const retried = await retryJob(database, failing.jobId, { type: 'system', id: null, label: 'test' });
+    assert.equal(retried.state, 'retry');
+    await assert.rejects(
+      retryJob(database, a.jobId, { type: 'system', id: null, label: 'test' }),
+      (e: any) => e.code === 'conflict',
+    );
+    await assert.rejects(
+      retryJob(database, '00000000-0000-4000-8000-000000000000', { type: 'system', id: null, label: 'test' }),
+      (e: any) => e.code === 'not-found',
+    );
+  } finally {
+    await runtime?.stop();
+  }
+});
+
+test('a cron job is scheduled when the runtime starts', async () => {
+  defineJob('test.cron', z.object({}), async () => {}, { cron: '0 3 * * *' });
+  const runtime = await startJobs(database, config, { log: silent, workers: false });
+  try {
+    const schedules = await runtime.boss.getSchedules();
+    assert.ok(schedules.some((s: any) => s.name === 'test.cron' && s.cron === '0 3 * * *'));
+  } finally {
+    await runtime.stop();
+  }
+});

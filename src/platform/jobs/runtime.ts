@@ -1,0 +1,179 @@
+/**
+ * Runs the jobs: starts pg-boss on the database (PostgreSQL: its own small pool from the connection string;
+ * embedded: the in-process adapter on the one PGlite instance), creates/updates every defined queue, sets
+ * the cron schedules and starts the workers. `startServer` runs it in the web process (unless
+ * WEERBAAR_JOBS_IN_PROCESS=false); `weerbaar worker` runs it in a process of its own (PostgreSQL only).
+ */
+import PgBoss from 'pg-boss';
+import { pino } from 'pino';
+import type { Config } from '../config/config.js';
+import type { Database } from '../db/database.js';
+import { AppError } from '../errors.js';
+import { jobModules } from './job-modules.js';
+import {
+  bossDb,
+  JOBS_SCHEMA,
+  type JobDefinition,
+  type JobLogger,
+  jobDefinitions,
+  queueSettings,
+  resolveJobOptions,
+} from './jobs.js';
+
+export interface JobRuntime {
+  boss: PgBoss;
+  /** Waits (up to `timeoutMs`) for running handlers, then stops. */
+  stop(timeoutMs?: number): Promise<void>;
+}
+
+export interface StartJobsOptions {
+  /** Start workers (default true). false: only schedules and maintenance. */
+  workers?: boolean;
+  /** Only these queues get workers (default: all). */
+  queues?: string[];
+  log?: JobLogger;
+}
+
+export async function loadJobModules(): Promise<void> {
+  for (const load of jobModules) await load();
+}
+
+export async function startJobs(
+  database: Database,
+  config: Config,
+  options: StartJobsOptions = {},
+): Promise<JobRuntime> {
+  await loadJobModules();
+  const log: JobLogger = options.log ?? pino({ level: config.LOG_LEVEL, base: { component: 'jobs' } });
+  const common = {
+    schema: JOBS_SCHEMA,
+    supervise: true,
+    schedule: true,
+    migrate: true,
+    maintenanceIntervalSeconds: config.JOBS_MAINTENANCE_INTERVAL_SECONDS,
+    pollingIntervalSeconds: config.JOBS_POLL_INTERVAL_SECONDS,
+  };
+  let boss: PgBoss;
+  if (database.kind === 'postgres') {
+    if (!database.url)
+      throw new AppError('internal', { detail: 'PostgreSQL database without a connection string' });
+    boss = new PgBoss({
+      ...common,
+      connectionString: database.url,
+      max: 4,
+      application_name: 'weerbaar-jobs',
+    });
+  } else {
+    boss = new PgBoss({ ...common, db: bossDb(database.pglite as any) });
+  }
+  boss.on('error', (err: unknown) => log.error({ err }, 'job system error'));
+  await boss.start();
+
+  try {
+    const defs = jobDefinitions();
+    for (const def of defs) {
+      const settings = queueSettings(resolveJobOptions(def, config));
+      await boss.createQueue(def.name, { name: def.name, ...settings });
+      await boss.updateQueue(def.name, { name: def.name, ...settings });
+    }
+
+    if (database.kind === 'pglite') await recoverEmbedded(database, boss, defs, log);
+
+    for (const def of defs) {
+      const o = resolveJobOptions(def, config);
+      if (o.cron)
+        await boss.schedule(def.name, o.cron, (o.cronData ?? {}) as object, { tz: 'Europe/Amsterdam' });
+      else await boss.unschedule(def.name).catch(() => undefined);
+    }
+
+    if (options.workers ?? true) {
+      for (const def of defs) {
+        if (options.queues && !options.queues.includes(def.name)) continue;
+        const o = resolveJobOptions(def, config);
+        for (let i = 0; i < Math.max(1, o.concurrency ?? 1); i++) {
+          await boss.work(
+            def.name,
+            {
+              batchSize: 1,
+              includeMetadata: true,
+              pollingIntervalSeconds: config.JOBS_POLL_INTERVAL_SECONDS,
+            },
+            async ([job]) => runHandler(def, job as PgBoss.JobWithMetadata, database, config, log),
+          );
+        }
+      }
+    }
+  } catch (err) {
+    await boss.stop({ graceful: false, wait: true }).catch(() => undefined);
+    throw err;
+  }
+
+  let stopped = false;
+  return {
+    boss,
+    async stop(timeoutMs = 10_000) {
+      if (stopped) return;
+      stopped = true;
+      await new Promise<void>((resolve) => {
+        boss.once('stopped', () => resolve());
+        boss.stop({ graceful: true, wait: false, timeout: timeoutMs }).catch((err) => {
+          log.error({ err }, 'stopping jobs failed');
+          resolve();
+        });
+      });
+    },
+  };
+}
+
+async function runHandler(
+  def: JobDefinition<unknown>,
+  job: PgBoss.JobWithMetadata,
+  database: Database,
+  config: Config,
+  log: JobLogger,
+): Promise<unknown> {
+  const data = def.schema.parse(job.data);
+  const attempt = (job.retryCount ?? 0) + 1;
+  try {
+    return await def.handler(data, {
+      database,
+      config,
+      jobId: job.id,
+      attempt,
+      lastAttempt: (job.retryCount ?? 0) >= (job.retryLimit ?? 0),
+      log,
+    });
+  } catch (err) {
+    log.warn({ job: def.name, jobId: job.id, attempt, err }, 'job attempt failed');
+    throw err;
+  }
+}
+
+/**
+ * Embedded database: only this process owns it, so a job still 'active' was running when a previous
+ * process died. Put it back (retry, counting the attempt) to run now, and let the definitions repair
+ * their own half-done state.
+ */
+async function recoverEmbedded(
+  database: Database,
+  boss: PgBoss,
+  defs: JobDefinition<unknown>[],
+  log: JobLogger,
+): Promise<void> {
+  const orphans = await database.query<{ id: string; name: string }>(
+    `select id, name from ${JOBS_SCHEMA}.job where state = 'active'`,
+  );
+  for (const o of orphans) {
+    await boss.fail(o.name, o.id, {
+      message: 'the process ended while this job ran; retrying after restart',
+    });
+  }
+  if (orphans.length) {
+    await database.query(
+      `update ${JOBS_SCHEMA}.job set start_after = now() where state = 'retry' and id = any($1::uuid[])`,
+      [orphans.map((o) => o.id)],
+    );
+    log.warn({ count: orphans.length }, 'jobs interrupted by a crash are retried');
+  }
+  for (const def of defs) await def.recoverAfterCrash?.(database);
+}

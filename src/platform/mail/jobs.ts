@@ -1,0 +1,19 @@
+/** The `mail.send` job: delivers one recorded message (see ./deliver.ts). Listed in ../jobs/job-modules.ts. */
+import { z } from 'zod';
+import { defineJob } from '../jobs/jobs.js';
+import { deliverMessage, releaseLeasesAfterCrash } from './deliver.js';
+import { mailTimings } from './transport.js';
+
+export const mailSendJob = defineJob(
+  'mail.send',
+  z.object({ messageId: z.string().uuid() }),
+  async ({ messageId }, ctx) => deliverMessage(ctx.database, ctx.config, messageId, ctx),
+  (config) => ({
+    retryLimit: config.MAIL_RETRY_LIMIT,
+    retryDelay: config.MAIL_RETRY_DELAY_SECONDS,
+    retryBackoff: true,
+    expireInSeconds: mailTimings(config).jobExpireSeconds,
+    concurrency: 2,
+  }),
+  { recoverAfterCrash: releaseLeasesAfterCrash },
+);

@@ -109,8 +109,8 @@ function stratifiedCovariance(
         for (let b = 0; b < k; b++) v[a * k + b]! += untouched * scale * mean[a]! * mean[b]!;
     }
   }
-  if (okStrata > 0 && okStrata < nStrata)
-    for (let j = 0; j < v.length; j++) v[j] = (v[j]! * nStrata) / okStrata;
+  // R: sum over strata with a variance × nstrat / nokstrat (NaN when every stratum was a lonely 'average')
+  if (okStrata < nStrata) for (let j = 0; j < v.length; j++) v[j] = (v[j]! * nStrata) / okStrata;
   return v;
 }
 

@@ -1,0 +1,1622 @@
+/** biome-ignore-all lint/suspicious/noTemplateCurlyInString: ${field} is the XLSForm reference syntax, not a template. */
+/**
+ * XLSForm (.xlsx) import and export, the ODK / KoboToolbox spreadsheet convention: sheets `survey`,
+ * `choices` and `settings`. See docs/questionnaires.md for the mapping table.
+ *
+ * Import reports every problem with sheet, row and column (and never stops at the first one).
+ * A construct Weerbaar does not support is an error that names it, or a warning when ignoring it
+ * changes nothing for respondents (metadata such as `start`/`end`). Nothing is dropped silently.
+ * Export writes a form that imports back to an equal definition.
+ */
+import ExcelJS from 'exceljs';
+import { checkDefinition, type DefinitionProblem } from './check.js';
+import { parseExpression } from './expression.js';
+import {
+  CODE_PATTERN,
+  type ContextVariable,
+  definitionSchema,
+  type Item,
+  type LocalText,
+  type MatrixRow,
+  OPTION_CODE_PATTERN,
+  type Option,
+  otherTextCode,
+  type QuestionnaireDefinition,
+  type Section,
+} from './model.js';
+
+export interface XlsFormProblem {
+  severity: 'error' | 'warning';
+  /** survey | choices | settings | (file) */
+  sheet: string;
+  /** 1-based spreadsheet row. */
+  row?: number;
+  /** Column header, e.g. `relevant`, `label::English (en)`. */
+  column?: string;
+  /** Spreadsheet address, e.g. `F12`. */
+  cell?: string;
+  /** Machine-readable, e.g. unknown_list, duplicate_name, bad_expression, unsupported_type. */
+  code: string;
+  message: string;
+}
+
+export type XlsFormImport =
+  | { ok: true; definition: QuestionnaireDefinition; warnings: XlsFormProblem[] }
+  | { ok: false; problems: XlsFormProblem[] };
+
+type Lang = 'nl' | 'en';
+
+// ---------------------------------------------------------------------------------------------
+// Reading sheets
+
+interface Column {
+  header: string;
+  index: number; // 1-based
+  base: string; // lower-case name before '::'
+  lang?: string; // 'nl' | 'en' | other code | undefined (no language given)
+}
+
+interface SheetRow {
+  row: number;
+  get(base: string, lang?: Lang): string;
+  /** The column object for a base/lang (for positions). */
+  col(base: string, lang?: Lang): Column | undefined;
+}
+
+interface Sheet {
+  name: string;
+  columns: Column[];
+  rows: SheetRow[];
+}
+
+function columnLetter(index: number): string {
+  let s = '';
+  for (let n = index; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+function cellText(v: ExcelJS.CellValue): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number') return String(v);
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === 'object') {
+    if ('richText' in v && Array.isArray(v.richText)) return v.richText.map((r) => r.text).join('');
+    if ('text' in v && typeof v.text === 'string') return v.text;
+    if ('result' in v) return cellText((v as { result?: ExcelJS.CellValue }).result ?? null);
+    if ('error' in v) return '';
+  }
+  return String(v);
+}
+
+const LANGUAGE_NAMES: Record<string, string> = {
+  nl: 'nl',
+  dutch: 'nl',
+  nederlands: 'nl',
+  en: 'en',
+  english: 'en',
+  engels: 'en',
+};
+
+/** `English (en)` → en, `Nederlands` → nl, `fy` → fy. */
+export function languageCode(raw: string): string {
+  const s = raw.trim();
+  const paren = /\(([A-Za-z-]+)\)\s*$/.exec(s);
+  if (paren) return paren[1]!.toLowerCase().split('-')[0]!;
+  return LANGUAGE_NAMES[s.toLowerCase()] ?? s.toLowerCase();
+}
+
+function readSheet(ws: ExcelJS.Worksheet, defaultLang: string): Sheet {
+  const columns: Column[] = [];
+  const header = ws.getRow(1);
+  header.eachCell({ includeEmpty: false }, (cell, index) => {
+    const text = cellText(cell.value).trim();
+    if (!text) return;
+    const [base, ...rest] = text.split('::');
+    const lang = rest.length ? languageCode(rest.join('::')) : undefined;
+    columns.push({ header: text, index, base: base!.trim().toLowerCase().replace(/\s+/g, '_'), lang });
+  });
+  const rows: SheetRow[] = [];
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    if (rowNumber === 1) return;
+    const values = new Map<number, string>();
+    let any = false;
+    for (const c of columns) {
+      const t = cellText(row.getCell(c.index).value).trim();
+      if (t) any = true;
+      values.set(c.index, t);
+    }
+    if (!any) return;
+    const col = (base: string, lang?: Lang) => {
+      const candidates = columns.filter((c) => c.base === base);
+      if (!lang) return candidates.find((c) => !c.lang);
+      return (
+        candidates.find((c) => c.lang === lang) ?? candidates.find((c) => !c.lang && lang === defaultLang)
+      );
+    };
+    rows.push({
+      row: rowNumber,
+      col,
+      get: (base, lang) => {
+        const c = col(base, lang);
+        return c ? (values.get(c.index) ?? '') : '';
+      },
+    });
+  });
+  return { name: ws.name, columns, rows };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Import
+
+const METADATA_TYPES = new Set([
+  'start',
+  'end',
+  'today',
+  'deviceid',
+  'subscriberid',
+  'simserial',
+  'phonenumber',
+  'username',
+  'email',
+  'audit',
+  'start-geopoint',
+  'background-audio',
+  'instanceid',
+]);
+const UNSUPPORTED_TYPES: Record<string, string> = {
+  calculate: 'calculations (a derived value is computed at analysis time from item codes)',
+  geopoint: 'locations (geopoint)',
+  geotrace: 'locations (geotrace)',
+  geoshape: 'locations (geoshape)',
+  image: 'photo uploads (image)',
+  audio: 'audio recordings',
+  video: 'video recordings',
+  file: 'file uploads',
+  barcode: 'barcode scanning',
+  acknowledge: 'acknowledge questions',
+  trigger: 'acknowledge questions (trigger)',
+  range: 'range sliders (use integer with a constraint)',
+  rank: 'ranking questions',
+  time: 'time questions',
+  datetime: 'date-and-time questions',
+  'xml-external': 'external data (xml-external)',
+  'csv-external': 'external data (csv-external)',
+  select_one_from_file: 'choices from a file (select_one_from_file)',
+  select_multiple_from_file: 'choices from a file (select_multiple_from_file)',
+  begin_repeat: 'repeats (begin_repeat)',
+  begin_kobomatrix: 'Kobo matrix groups (begin_kobomatrix); use a group with appearance table-list',
+  begin_score: 'Kobo score groups',
+  begin_rank: 'Kobo rank groups',
+  score: 'Kobo score questions',
+};
+const SURVEY_COLUMNS = new Set([
+  'type',
+  'name',
+  'label',
+  'hint',
+  'required',
+  'required_message',
+  'relevant',
+  'constraint',
+  'constraint_message',
+  'appearance',
+  'choice_filter',
+  'calculation',
+  'default',
+  'read_only',
+  'repeat_count',
+  'parameters',
+  'guidance_hint',
+  'media',
+  'image',
+  'audio',
+  'video',
+  'big-image',
+  'trigger',
+  'note',
+]);
+/** Columns whose content would change what respondents see or answer: refused when used. */
+const REFUSED_COLUMNS: Record<string, string> = {
+  choice_filter: 'cascading selects (choice_filter)',
+  calculation: 'calculations',
+  read_only: 'read-only questions',
+  repeat_count: 'repeats',
+  parameters: 'question parameters',
+  media: 'media in labels',
+  image: 'images in labels',
+  audio: 'audio in labels',
+  video: 'video in labels',
+  'big-image': 'images in labels',
+  trigger: 'triggers',
+};
+const SETTINGS_KNOWN = new Set(['form_title', 'form_id', 'version', 'default_language']);
+
+const YES = new Set(['yes', 'true', 'true()', '1', 'ja', 'y']);
+const NO = new Set(['', 'no', 'false', 'false()', '0', 'nee', 'n']);
+
+interface Ctx {
+  problems: XlsFormProblem[];
+  /** Definition JSON path → where it came from (for mapping model problems back to cells). */
+  origins: Map<string, { sheet: string; row: number; columns: Record<string, Column | undefined> }>;
+}
+
+function problem(
+  ctx: Ctx,
+  severity: 'error' | 'warning',
+  sheet: string,
+  row: number | undefined,
+  column: Column | string | undefined,
+  code: string,
+  message: string,
+) {
+  const col = typeof column === 'string' ? undefined : column;
+  const p: XlsFormProblem = { severity, sheet, code, message };
+  if (row !== undefined) p.row = row;
+  const header = typeof column === 'string' ? column : column?.header;
+  if (header) p.column = header;
+  if (col && row !== undefined) p.cell = `${columnLetter(col.index)}${row}`;
+  ctx.problems.push(p);
+}
+
+interface Choice {
+  option: Option;
+  row: number;
+}
+
+function localText(ctx: Ctx, sheet: string, r: SheetRow, base: string): LocalText | undefined {
+  const nl = r.get(base, 'nl');
+  const en = r.get(base, 'en');
+  if (!nl && !en) return undefined;
+  if (!nl) {
+    problem(
+      ctx,
+      'error',
+      sheet,
+      r.row,
+      r.col(base, 'nl') ?? base,
+      'missing_label',
+      `${base} in Dutch (${base}::Nederlands (nl)) is missing; there is only English`,
+    );
+    return undefined;
+  }
+  return en ? { nl, en } : { nl };
+}
+
+export interface ImportOptions {
+  /** Questionnaire code when the settings sheet has no form_id (e.g. from the file name). */
+  fallbackCode?: string;
+}
+
+export async function importXlsForm(
+  data: Buffer | Uint8Array,
+  options: ImportOptions = {},
+): Promise<XlsFormImport> {
+  const ctx: Ctx = { problems: [], origins: new Map() };
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(Buffer.from(data) as any);
+  } catch (err) {
+    return {
+      ok: false,
+      problems: [
+        {
+          severity: 'error',
+          sheet: '(file)',
+          code: 'unreadable_file',
+          message: `not a readable .xlsx file (${(err as Error).message}); save the form as Excel Workbook (.xlsx)`,
+        },
+      ],
+    };
+  }
+  const byName = new Map(wb.worksheets.map((ws) => [ws.name.trim().toLowerCase(), ws]));
+  const surveyWs = byName.get('survey');
+  const choicesWs = byName.get('choices');
+  const settingsWs = byName.get('settings');
+  for (const ws of wb.worksheets) {
+    const n = ws.name.trim().toLowerCase();
+    if (!['survey', 'choices', 'settings'].includes(n) && ws.actualRowCount > 0)
+      problem(
+        ctx,
+        'warning',
+        ws.name,
+        undefined,
+        undefined,
+        'ignored_sheet',
+        `sheet '${ws.name}' is not part of XLSForm and is ignored`,
+      );
+  }
+  if (!surveyWs) {
+    problem(
+      ctx,
+      'error',
+      'survey',
+      undefined,
+      undefined,
+      'missing_sheet',
+      "the workbook has no 'survey' sheet",
+    );
+    return { ok: false, problems: ctx.problems };
+  }
+
+  // settings
+  let defaultLang = 'nl';
+  let title: LocalText | undefined;
+  let code = options.fallbackCode;
+  if (settingsWs) {
+    const pre = readSheet(settingsWs, 'nl');
+    const first = pre.rows[0];
+    const dl = first?.get('default_language');
+    if (dl) {
+      const c = languageCode(dl);
+      if (c === 'nl' || c === 'en') defaultLang = c;
+      else
+        problem(
+          ctx,
+          'warning',
+          'settings',
+          first!.row,
+          first!.col('default_language'),
+          'unknown_language',
+          `default_language '${dl}' is neither Dutch nor English; unlabelled columns are read as Dutch`,
+        );
+    }
+    const settings = readSheet(settingsWs, defaultLang);
+    const s = settings.rows[0];
+    if (s) {
+      const id = s.get('form_id');
+      if (id) {
+        if (CODE_PATTERN.test(id) && id.length <= 64) code = id;
+        else
+          problem(
+            ctx,
+            'error',
+            'settings',
+            s.row,
+            s.col('form_id'),
+            'bad_name',
+            `form_id '${id}' must start with a letter and contain only letters, digits and _`,
+          );
+      }
+      const tnl = s.get('form_title', 'nl') || s.get('form_title');
+      const ten = s.get('form_title', 'en');
+      if (tnl) title = ten ? { nl: tnl, en: ten } : { nl: tnl };
+      else if (ten) title = { nl: ten, en: ten };
+      const v = s.get('version');
+      if (v)
+        problem(
+          ctx,
+          'warning',
+          'settings',
+          s.row,
+          s.col('version'),
+          'ignored_setting',
+          `version '${v}' is ignored: Weerbaar numbers the versions of a questionnaire itself`,
+        );
+      for (const c of settings.columns) {
+        if (SETTINGS_KNOWN.has(c.base) || c.base.startsWith('$')) continue;
+        const val = s.get(c.base, c.lang as Lang);
+        if (val)
+          problem(
+            ctx,
+            'warning',
+            'settings',
+            s.row,
+            c,
+            'ignored_setting',
+            `setting '${c.header}' is ignored`,
+          );
+      }
+    }
+  }
+  if (!code)
+    problem(
+      ctx,
+      'error',
+      'settings',
+      undefined,
+      'form_id',
+      'missing_form_id',
+      'the settings sheet needs a form_id: the code of the questionnaire',
+    );
+
+  // choices
+  const lists = new Map<string, Choice[]>();
+  const listRow = new Map<string, number>();
+  const usedLists = new Set<string>();
+  if (choicesWs) {
+    const sheet = readSheet(choicesWs, defaultLang);
+    warnColumns(ctx, sheet, new Set(['list_name', 'name', 'label', 'exclusive', 'value']));
+    for (const r of sheet.rows) {
+      const list = r.get('list_name');
+      const name = r.get('name') || r.get('value');
+      if (!list) {
+        problem(
+          ctx,
+          'error',
+          'choices',
+          r.row,
+          r.col('list_name') ?? 'list_name',
+          'missing_list_name',
+          'list_name is empty',
+        );
+        continue;
+      }
+      if (!name) {
+        problem(
+          ctx,
+          'error',
+          'choices',
+          r.row,
+          r.col('name') ?? 'name',
+          'missing_name',
+          `a choice in list '${list}' has no name`,
+        );
+        continue;
+      }
+      if (!OPTION_CODE_PATTERN.test(name) || name.length > 64) {
+        problem(
+          ctx,
+          'error',
+          'choices',
+          r.row,
+          r.col('name'),
+          'bad_name',
+          `choice name '${name}' may contain only letters, digits, _, - and . (no spaces)`,
+        );
+        continue;
+      }
+      const entries = lists.get(list) ?? [];
+      if (entries.some((e) => e.option.code === name)) {
+        problem(
+          ctx,
+          'error',
+          'choices',
+          r.row,
+          r.col('name'),
+          'duplicate_choice',
+          `choice '${name}' appears twice in list '${list}' (also row ${entries.find((e) => e.option.code === name)!.row})`,
+        );
+        continue;
+      }
+      const label = localText(ctx, 'choices', r, 'label');
+      if (!label) {
+        if (r.get('label', 'en') === '')
+          problem(
+            ctx,
+            'error',
+            'choices',
+            r.row,
+            r.col('label', 'nl') ?? 'label',
+            'missing_label',
+            `choice '${name}' in list '${list}' has no label`,
+          );
+        continue;
+      }
+      const option: Option = { code: name, label };
+      const ex = r.get('exclusive').toLowerCase();
+      if (ex && YES.has(ex)) option.exclusive = true;
+      else if (!NO.has(ex))
+        problem(
+          ctx,
+          'error',
+          'choices',
+          r.row,
+          r.col('exclusive'),
+          'bad_value',
+          `exclusive must be yes or no, not '${ex}'`,
+        );
+      entries.push({ option, row: r.row });
+      lists.set(list, entries);
+      if (!listRow.has(list)) listRow.set(list, r.row);
+    }
+  }
+
+  // survey
+  const survey = readSheet(surveyWs, defaultLang);
+  if (!survey.columns.some((c) => c.base === 'type'))
+    problem(ctx, 'error', 'survey', 1, 'type', 'missing_column', "the survey sheet has no 'type' column");
+  if (!survey.columns.some((c) => c.base === 'name'))
+    problem(ctx, 'error', 'survey', 1, 'name', 'missing_column', "the survey sheet has no 'name' column");
+  warnColumns(ctx, survey, SURVEY_COLUMNS);
+  for (const c of survey.columns) {
+    if (c.lang && c.lang !== 'nl' && c.lang !== 'en')
+      problem(
+        ctx,
+        'warning',
+        'survey',
+        1,
+        c,
+        'ignored_language',
+        `column '${c.header}' is ignored: Weerbaar has texts in Dutch (nl) and English (en)`,
+      );
+  }
+
+  const sections: Section[] = [];
+  const context: ContextVariable[] = [];
+  const names = new Map<string, number>();
+  const sectionIds = new Map<string, number>();
+  const stack: Array<{
+    kind: 'section' | 'nested' | 'matrix' | 'repeat';
+    name: string;
+    row: number;
+    relevant?: string;
+  }> = [];
+  let current: Section | undefined;
+  let implicitCount = 0;
+  let matrix:
+    | {
+        item: Extract<Item, { type: 'matrix' }>;
+        row: number;
+        list?: string;
+        rowsRequired: boolean[];
+        rowRequiredMessages: LocalText[];
+      }
+    | undefined;
+  let skipDepth = 0;
+  const titleFallback = title ?? { nl: code ?? 'Vragenlijst' };
+
+  const claimName = (name: string, r: SheetRow): boolean => {
+    const earlier = names.get(name);
+    if (earlier !== undefined) {
+      problem(
+        ctx,
+        'error',
+        'survey',
+        r.row,
+        r.col('name'),
+        'duplicate_name',
+        `name '${name}' is already used in row ${earlier}`,
+      );
+      return false;
+    }
+    names.set(name, r.row);
+    return true;
+  };
+  const sectionPath = () => `sections[${sections.length - 1}]`;
+  const ensureSection = (r: SheetRow) => {
+    if (current) return current;
+    implicitCount++;
+    let id = implicitCount === 1 ? 'main' : `main_${implicitCount}`;
+    while (sectionIds.has(id) || names.has(id)) id = `${id}_x`;
+    current = { id, title: titleFallback, items: [] };
+    sections.push(current);
+    sectionIds.set(id, r.row);
+    problem(
+      ctx,
+      'warning',
+      'survey',
+      r.row,
+      undefined,
+      'implicit_section',
+      `questions outside a group are put in a section '${id}' (shown as one page)`,
+    );
+    return current;
+  };
+  const nestedRelevant = () => stack.filter((s) => s.kind === 'nested' && s.relevant).map((s) => s.relevant!);
+  const combine = (own: string | undefined, extra: string[]) => {
+    const parts = [...extra, ...(own ? [own] : [])];
+    if (parts.length === 0) return undefined;
+    if (parts.length === 1) return parts[0];
+    return parts.map((p) => `(${p})`).join(' and ');
+  };
+  const checkExpr = (r: SheetRow, base: string): string | undefined => {
+    const src = r.get(base);
+    if (!src) return undefined;
+    const res = parseExpression(src);
+    if (!res.ok) {
+      problem(
+        ctx,
+        'error',
+        'survey',
+        r.row,
+        r.col(base),
+        'bad_expression',
+        `${base}: ${res.error.message} (at character ${res.error.position + 1} of "${src}")`,
+      );
+      return undefined;
+    }
+    return src;
+  };
+  const refuseColumns = (r: SheetRow) => {
+    for (const [base, what] of Object.entries(REFUSED_COLUMNS)) {
+      for (const c of survey.columns.filter((c) => c.base === base)) {
+        const v = r.get(c.base, c.lang as Lang);
+        if (v && !(base === 'read_only' && NO.has(v.toLowerCase())))
+          problem(
+            ctx,
+            'error',
+            'survey',
+            r.row,
+            c,
+            'unsupported_column',
+            `${what} are not supported (${c.header} = '${v}')`,
+          );
+      }
+    }
+    if (r.get('guidance_hint', 'nl') || r.get('guidance_hint', 'en') || r.get('guidance_hint'))
+      problem(
+        ctx,
+        'warning',
+        'survey',
+        r.row,
+        r.col('guidance_hint', 'nl') ?? 'guidance_hint',
+        'ignored_column',
+        'guidance_hint is ignored (it is meant for printed forms)',
+      );
+  };
+  const required = (r: SheetRow): boolean => {
+    const v = r.get('required').toLowerCase();
+    if (YES.has(v)) return true;
+    if (NO.has(v)) return false;
+    problem(
+      ctx,
+      'error',
+      'survey',
+      r.row,
+      r.col('required'),
+      'unsupported_required',
+      `required must be yes or no; a condition ('${r.get('required')}') is not supported, use relevant instead`,
+    );
+    return false;
+  };
+  const register = (path: string, r: SheetRow) =>
+    ctx.origins.set(path, {
+      sheet: 'survey',
+      row: r.row,
+      columns: {
+        label: r.col('label', 'nl'),
+        hint: r.col('hint', 'nl'),
+        relevant: r.col('relevant'),
+        constraint: r.col('constraint'),
+        name: r.col('name'),
+        type: r.col('type'),
+        required: r.col('required'),
+      },
+    });
+
+  for (const r of survey.rows) {
+    const rawType = r.get('type');
+    const type = rawType.replace(/\s+/g, ' ').trim();
+    const lower = type.toLowerCase();
+    const name = r.get('name');
+    if (!type) {
+      if (name)
+        problem(
+          ctx,
+          'error',
+          'survey',
+          r.row,
+          r.col('type') ?? 'type',
+          'missing_type',
+          `row with name '${name}' has no type`,
+        );
+      else
+        problem(
+          ctx,
+          'error',
+          'survey',
+          r.row,
+          r.col('type') ?? 'type',
+          'missing_type',
+          'row has content but no type',
+        );
+      continue;
+    }
+    const kind = lower.replace(/^(begin|end) /, '$1_');
+
+    // Inside an unsupported repeat: skip to its end.
+    if (skipDepth > 0) {
+      if (kind === 'begin_repeat' || kind === 'begin_group' || kind === 'begin_kobomatrix') skipDepth++;
+      if (kind === 'end_repeat' || kind === 'end_group' || kind === 'end_kobomatrix') skipDepth--;
+      continue;
+    }
+
+    if (
+      kind === 'begin_repeat' ||
+      kind === 'begin_kobomatrix' ||
+      kind === 'begin_score' ||
+      kind === 'begin_rank'
+    ) {
+      const what = UNSUPPORTED_TYPES[kind]!;
+      const inner = countUntilEnd(survey.rows, r.row);
+      problem(
+        ctx,
+        'error',
+        'survey',
+        r.row,
+        r.col('type'),
+        'unsupported_type',
+        `${what} are not supported: '${name || type}' and the ${inner} row${inner === 1 ? '' : 's'} inside it are not imported`,
+      );
+      skipDepth = 1;
+      continue;
+    }
+
+    if (kind === 'begin_group') {
+      const appearance = r.get('appearance');
+      refuseColumns(r);
+      if (!name) {
+        problem(
+          ctx,
+          'error',
+          'survey',
+          r.row,
+          r.col('name') ?? 'name',
+          'missing_name',
+          'begin_group has no name',
+        );
+      } else if (!CODE_PATTERN.test(name) || name.length > 64) {
+        problem(
+          ctx,
+          'error',
+          'survey',
+          r.row,
+          r.col('name'),
+          'bad_name',
+          `name '${name}' must start with a letter and contain only letters, digits and _`,
+        );
+      }
+      const relevant = checkExpr(r, 'relevant');
+      const label = localText(ctx, 'survey', r, 'label');
+      if (/\btable-list\b/.test(appearance)) {
+        if (matrix) {
+          problem(
+            ctx,
+            'error',
+            'survey',
+            r.row,
+            r.col('type'),
+            'nested_matrix',
+            'a table-list group inside a table-list group is not supported',
+          );
+          stack.push({ kind: 'nested', name, row: r.row });
+          continue;
+        }
+        const sec = ensureSection(r);
+        if (name) claimName(name, r);
+        if (!label)
+          problem(
+            ctx,
+            'error',
+            'survey',
+            r.row,
+            r.col('label', 'nl') ?? 'label',
+            'missing_label',
+            `matrix '${name}' (table-list group) has no label`,
+          );
+        const item: Extract<Item, { type: 'matrix' }> = {
+          type: 'matrix',
+          code: name,
+          label: label ?? { nl: name || '?' },
+          rows: [],
+          options: [],
+        };
+        const hint = localText(ctx, 'survey', r, 'hint');
+        if (hint) item.hint = hint;
+        const rel = combine(relevant, nestedRelevant());
+        if (rel) item.relevant = rel;
+        const extraAppearance = appearance.replace(/\btable-list\b/, '').trim();
+        if (extraAppearance)
+          problem(
+            ctx,
+            'warning',
+            'survey',
+            r.row,
+            r.col('appearance'),
+            'ignored_appearance',
+            `appearance '${extraAppearance}' of a matrix is ignored`,
+          );
+        register(`${sectionPath()}.items[${sec.items.length}]`, r);
+        sec.items.push(item);
+        matrix = { item, row: r.row, rowsRequired: [], rowRequiredMessages: [] };
+        stack.push({ kind: 'matrix', name, row: r.row });
+        continue;
+      }
+      if (stack.length === 0) {
+        // A top-level group is a section (one page).
+        if (name && sectionIds.has(name))
+          problem(
+            ctx,
+            'error',
+            'survey',
+            r.row,
+            r.col('name'),
+            'duplicate_name',
+            `group name '${name}' is already used in row ${sectionIds.get(name)}`,
+          );
+        if (name) sectionIds.set(name, r.row);
+        if (!label)
+          problem(
+            ctx,
+            'warning',
+            'survey',
+            r.row,
+            r.col('label', 'nl') ?? 'label',
+            'missing_label',
+            `group '${name}' has no label; its name is used as the page title`,
+          );
+        if (appearance && !/^field-list$/.test(appearance))
+          problem(
+            ctx,
+            'warning',
+            'survey',
+            r.row,
+            r.col('appearance'),
+            'ignored_appearance',
+            `appearance '${appearance}' of a group is ignored (every group is one page)`,
+          );
+        current = { id: name || `group_${r.row}`, title: label ?? { nl: name || '?' }, items: [] };
+        if (relevant) current.relevant = relevant;
+        sections.push(current);
+        ctx.origins.set(sectionPath(), {
+          sheet: 'survey',
+          row: r.row,
+          columns: { label: r.col('label', 'nl'), relevant: r.col('relevant'), name: r.col('name') },
+        });
+        stack.push({ kind: 'section', name, row: r.row });
+        continue;
+      }
+      // A group inside a group: flattened into the enclosing page.
+      const sec = ensureSection(r);
+      problem(
+        ctx,
+        'warning',
+        'survey',
+        r.row,
+        r.col('type'),
+        'flattened_group',
+        `group '${name}' inside another group is flattened: its questions join the enclosing page${relevant ? ', and its relevant applies to each of them' : ''}${label ? '; its label becomes a note' : ''}`,
+      );
+      if (label && name && claimName(name, r)) {
+        register(`${sectionPath()}.items[${sec.items.length}]`, r);
+        const note: Item = { type: 'note', code: name, label };
+        const rel = combine(relevant, nestedRelevant());
+        if (rel) note.relevant = rel;
+        sec.items.push(note);
+      }
+      stack.push({ kind: 'nested', name, row: r.row, relevant });
+      continue;
+    }
+
+    if (kind === 'end_group' || kind === 'end_repeat' || kind === 'end_kobomatrix') {
+      const top = stack.pop();
+      if (!top) {
+        problem(
+          ctx,
+          'error',
+          'survey',
+          r.row,
+          r.col('type'),
+          'unbalanced_group',
+          `${type} without a matching begin_group`,
+        );
+        continue;
+      }
+      if (top.kind === 'matrix' && matrix) {
+        finishMatrix(ctx, matrix, lists);
+        matrix = undefined;
+      }
+      if (top.kind === 'section') current = undefined;
+      continue;
+    }
+
+    refuseColumns(r);
+
+    if (METADATA_TYPES.has(lower)) {
+      problem(
+        ctx,
+        'warning',
+        'survey',
+        r.row,
+        r.col('type'),
+        'ignored_metadata',
+        `metadata '${type}'${name ? ` (${name})` : ''} is ignored: Weerbaar records what it needs itself`,
+      );
+      continue;
+    }
+    const sel = /^(select_one|select_multiple|select one|select multiple)\s+(\S+)(\s+or_other)?$/i.exec(type);
+    const baseType = sel ? (sel[1]!.toLowerCase().includes('one') ? 'select_one' : 'select_multiple') : lower;
+    if (!sel && /^select_(one|multiple)$/.test(lower)) {
+      problem(
+        ctx,
+        'error',
+        'survey',
+        r.row,
+        r.col('type'),
+        'missing_list',
+        `${type} needs a list name, e.g. '${type} yes_no'`,
+      );
+      continue;
+    }
+    if (UNSUPPORTED_TYPES[baseType] || /^select_(one|multiple)_from_file/.test(baseType)) {
+      problem(
+        ctx,
+        'error',
+        'survey',
+        r.row,
+        r.col('type'),
+        'unsupported_type',
+        `${UNSUPPORTED_TYPES[baseType.split(' ')[0]!] ?? type} are not supported ('${name || type}')`,
+      );
+      continue;
+    }
+    const knownTypes = [
+      'select_one',
+      'select_multiple',
+      'integer',
+      'int',
+      'decimal',
+      'date',
+      'text',
+      'string',
+      'note',
+      'hidden',
+    ];
+    if (!knownTypes.includes(baseType)) {
+      problem(ctx, 'error', 'survey', r.row, r.col('type'), 'unknown_type', `unknown type '${type}'`);
+      continue;
+    }
+    if (!name) {
+      problem(ctx, 'error', 'survey', r.row, r.col('name') ?? 'name', 'missing_name', `${type} has no name`);
+      continue;
+    }
+    if (!CODE_PATTERN.test(name) || name.length > 64) {
+      problem(
+        ctx,
+        'error',
+        'survey',
+        r.row,
+        r.col('name'),
+        'bad_name',
+        `name '${name}' must start with a letter and contain only letters, digits and _ (at most 64)`,
+      );
+      continue;
+    }
+
+    if (baseType === 'hidden') {
+      if (!claimName(name, r)) continue;
+      const cv: ContextVariable = { name };
+      const label = localText(ctx, 'survey', r, 'label');
+      if (label) cv.description = label;
+      const example = r.get('default');
+      if (example) cv.example = example;
+      ctx.origins.set(`context[${context.length}]`, {
+        sheet: 'survey',
+        row: r.row,
+        columns: { name: r.col('name') },
+      });
+      context.push(cv);
+      continue;
+    }
+    if (r.get('default'))
+      problem(
+        ctx,
+        'error',
+        'survey',
+        r.row,
+        r.col('default'),
+        'unsupported_column',
+        `default answers are not supported (default = '${r.get('default')}')`,
+      );
+
+    const label = localText(ctx, 'survey', r, 'label');
+    if (!label && !r.get('label', 'en'))
+      problem(
+        ctx,
+        'error',
+        'survey',
+        r.row,
+        r.col('label', 'nl') ?? 'label',
+        'missing_label',
+        `'${name}' has no label`,
+      );
+    const hint = localText(ctx, 'survey', r, 'hint');
+    const relevant = checkExpr(r, 'relevant');
+    const constraint = checkExpr(r, 'constraint');
+    const constraintMessage = localText(ctx, 'survey', r, 'constraint_message');
+    const requiredMessage = localText(ctx, 'survey', r, 'required_message');
+    const appearance = r.get('appearance');
+    const isRequired = required(r);
+
+    // A row inside a table-list group is a matrix row.
+    if (matrix) {
+      if (baseType === 'note' || /\blabel\b/.test(appearance)) {
+        problem(
+          ctx,
+          'warning',
+          'survey',
+          r.row,
+          r.col('type'),
+          'ignored_row',
+          `'${name}' in a table-list group is a header row and is ignored; the matrix shows the options as column headers`,
+        );
+        continue;
+      }
+      if (!sel) {
+        problem(
+          ctx,
+          'error',
+          'survey',
+          r.row,
+          r.col('type'),
+          'bad_matrix_row',
+          `a table-list group may contain only select_one or select_multiple rows, not '${type}'`,
+        );
+        continue;
+      }
+      if (sel[3])
+        problem(
+          ctx,
+          'error',
+          'survey',
+          r.row,
+          r.col('type'),
+          'bad_matrix_row',
+          'or_other is not possible in a matrix (table-list) row',
+        );
+      const list = sel[2]!;
+      usedLists.add(list);
+      if (!lists.has(list)) {
+        problem(
+          ctx,
+          'error',
+          'survey',
+          r.row,
+          r.col('type'),
+          'unknown_list',
+          `list '${list}' is not in the choices sheet`,
+        );
+      } else if (matrix.list && matrix.list !== list) {
+        problem(
+          ctx,
+          'error',
+          'survey',
+          r.row,
+          r.col('type'),
+          'bad_matrix_row',
+          `all rows of matrix '${matrix.item.code}' must use the same list ('${matrix.list}'), not '${list}'`,
+        );
+      }
+      matrix.list ??= list;
+      const multiple = baseType === 'select_multiple';
+      if (matrix.item.rows.length === 0) {
+        if (multiple) matrix.item.multiple = true;
+      } else if ((matrix.item.multiple === true) !== multiple) {
+        problem(
+          ctx,
+          'error',
+          'survey',
+          r.row,
+          r.col('type'),
+          'bad_matrix_row',
+          `rows of matrix '${matrix.item.code}' mix select_one and select_multiple`,
+        );
+      }
+      if (constraint)
+        problem(
+          ctx,
+          'error',
+          'survey',
+          r.row,
+          r.col('constraint'),
+          'unsupported_column',
+          'a constraint on a matrix row is not supported',
+        );
+      if (!claimName(name, r)) continue;
+      const row: MatrixRow = { code: name, label: label ?? { nl: name } };
+      if (hint) row.hint = hint;
+      if (relevant) row.relevant = relevant;
+      if (appearance && !/^(list-nolabel|list|label|minimal|horizontal|likert)$/.test(appearance))
+        problem(
+          ctx,
+          'warning',
+          'survey',
+          r.row,
+          r.col('appearance'),
+          'ignored_appearance',
+          `appearance '${appearance}' of a matrix row is ignored`,
+        );
+      const secIdx = sections.length - 1;
+      register(
+        `sections[${secIdx}].items[${sections[secIdx]!.items.indexOf(matrix.item)}].rows[${matrix.item.rows.length}]`,
+        r,
+      );
+      matrix.item.rows.push(row);
+      matrix.rowsRequired.push(isRequired);
+      if (requiredMessage) matrix.rowRequiredMessages.push(requiredMessage);
+      continue;
+    }
+
+    const sec = ensureSection(r);
+
+    // The explicit "anders, namelijk" pattern: a text row `<select>_<option>_tekst` right after the
+    // select, relevant exactly when that option is chosen (this is what export writes).
+    const prev = sec.items[sec.items.length - 1];
+    if (baseType === 'text' && prev && (prev.type === 'single_choice' || prev.type === 'multiple_choice')) {
+      const opt = prev.options.find((o) => otherTextCode(prev.code, o.code) === name);
+      if (opt && !opt.other && relevant?.replace(/\s+/g, '') === `selected(\${${prev.code}},'${opt.code}')`) {
+        if (!claimName(name, r)) continue;
+        opt.other = true;
+        continue;
+      }
+    }
+
+    if (!claimName(name, r)) continue;
+    const itemPath = `${sectionPath()}.items[${sec.items.length}]`;
+    register(itemPath, r);
+    const base = {
+      code: name,
+      label: label ?? { nl: name },
+      ...(hint ? { hint } : {}),
+      ...(combine(relevant, nestedRelevant()) ? { relevant: combine(relevant, nestedRelevant())! } : {}),
+      ...(appearance ? { appearance } : {}),
+    };
+    const answerable = {
+      ...base,
+      ...(isRequired ? { required: true } : {}),
+      ...(requiredMessage ? { requiredMessage } : {}),
+      ...(constraintMessage ? { constraintMessage } : {}),
+    };
+    if (baseType === 'note') {
+      if (isRequired)
+        problem(
+          ctx,
+          'warning',
+          'survey',
+          r.row,
+          r.col('required'),
+          'ignored_required',
+          'a note cannot be required; required is ignored',
+        );
+      if (constraint)
+        problem(
+          ctx,
+          'error',
+          'survey',
+          r.row,
+          r.col('constraint'),
+          'unsupported_column',
+          'a note cannot have a constraint',
+        );
+      sec.items.push({ type: 'note', ...base });
+      continue;
+    }
+    if (sel) {
+      const list = sel[2]!;
+      usedLists.add(list);
+      const entries = lists.get(list);
+      if (!entries) {
+        problem(
+          ctx,
+          'error',
+          'survey',
+          r.row,
+          r.col('type'),
+          'unknown_list',
+          `list '${list}' is not in the choices sheet`,
+        );
+        continue;
+      }
+      const opts = entries.map((e) => ({ ...e.option }));
+      if (sel[3]) {
+        if (opts.some((o) => o.code === 'other'))
+          problem(
+            ctx,
+            'error',
+            'survey',
+            r.row,
+            r.col('type'),
+            'duplicate_choice',
+            `list '${list}' already has a choice 'other', so or_other cannot add one`,
+          );
+        else opts.push({ code: 'other', label: { nl: 'Anders, namelijk', en: 'Other' }, other: true });
+      }
+      const item: Item = {
+        type: baseType === 'select_one' ? 'single_choice' : 'multiple_choice',
+        ...answerable,
+        ...(constraint ? { constraint } : {}),
+        options: opts,
+        ...(list !== name ? { listName: list } : {}),
+      };
+      if (item.type === 'single_choice' && opts.some((o) => o.exclusive))
+        problem(
+          ctx,
+          'warning',
+          'survey',
+          r.row,
+          r.col('type'),
+          'ignored_exclusive',
+          `exclusive choices in list '${list}' mean nothing for select_one '${name}'`,
+        );
+      if (item.type === 'single_choice') for (const o of item.options) delete o.exclusive;
+      sec.items.push(item);
+      continue;
+    }
+    if (baseType === 'integer' || baseType === 'int' || baseType === 'decimal') {
+      const item: Extract<Item, { type: 'number' }> = {
+        type: 'number',
+        ...answerable,
+        integer: baseType !== 'decimal',
+      };
+      if (constraint) Object.assign(item, splitRange(constraint));
+      sec.items.push(item);
+      continue;
+    }
+    if (baseType === 'date') {
+      sec.items.push({ type: 'date', ...answerable, ...(constraint ? { constraint } : {}) });
+      continue;
+    }
+    // text / string
+    const item: Extract<Item, { type: 'text' }> = { type: 'text', ...answerable };
+    if (constraint) {
+      const m = /^\s*string-length\(\s*\.\s*\)\s*<=\s*(\d+)\s*(?:and\s+\((.*)\))?\s*$/.exec(constraint);
+      if (m && (m[2] === undefined || parseExpression(m[2]).ok)) {
+        item.maxLength = Number(m[1]);
+        if (m[2] !== undefined) item.constraint = m[2];
+      } else item.constraint = constraint;
+    }
+    sec.items.push(item);
+  }
+  for (const open of stack)
+    problem(
+      ctx,
+      'error',
+      'survey',
+      open.row,
+      'type',
+      'unbalanced_group',
+      `group '${open.name}' is never closed with end_group`,
+    );
+  if (matrix) finishMatrix(ctx, matrix, lists);
+  for (const [list, row] of listRow)
+    if (!usedLists.has(list))
+      problem(
+        ctx,
+        'warning',
+        'choices',
+        row,
+        'list_name',
+        'unused_list',
+        `list '${list}' is not used by any question`,
+      );
+
+  if (sections.length === 0 && !ctx.problems.some((p) => p.severity === 'error'))
+    problem(ctx, 'error', 'survey', undefined, undefined, 'empty_form', 'the form has no questions');
+
+  const definition = {
+    code: code ?? 'questionnaire',
+    title: title ?? titleFallback,
+    ...(context.length ? { context } : {}),
+    sections,
+  };
+  if (!title)
+    problem(
+      ctx,
+      'warning',
+      'settings',
+      undefined,
+      'form_title',
+      'missing_title',
+      `settings has no form_title; the title is '${definition.title.nl}'`,
+    );
+
+  // The model's own rules, mapped back to cells.
+  const errorsSoFar = ctx.problems.some((p) => p.severity === 'error');
+  const parsed = definitionSchema.safeParse(definition);
+  if (!parsed.success) {
+    if (!errorsSoFar)
+      for (const issue of parsed.error.issues) {
+        const path = jsonPath(issue.path as Array<string | number>);
+        mapToCell(ctx, path, 'invalid', issue.message);
+      }
+  } else {
+    for (const p of checkDefinition(parsed.data)) {
+      if (p.code === 'duplicate_code' || p.code === 'duplicate_section') continue; // reported by name
+      mapToCell(ctx, p.path, p.code, p.message);
+    }
+  }
+  const errors = ctx.problems.filter((p) => p.severity === 'error');
+  if (errors.length || !parsed.success) return { ok: false, problems: sortProblems(ctx.problems) };
+  return { ok: true, definition: parsed.data, warnings: sortProblems(ctx.problems) };
+}
+
+function sortProblems(problems: XlsFormProblem[]): XlsFormProblem[] {
+  const order = ['(file)', 'settings', 'survey', 'choices'];
+  return [...problems].sort(
+    (a, b) =>
+      order.indexOf(a.sheet) - order.indexOf(b.sheet) ||
+      (a.row ?? 0) - (b.row ?? 0) ||
+      (a.cell ?? '').localeCompare(b.cell ?? ''),
+  );
+}
+
+function splitRange(constraint: string): { min?: number; max?: number; constraint?: string } {
+  const NUM = '(-?\\d+(?:\\.\\d+)?)';
+  const REST = '(?:\\s+and\\s+\\((.*)\\))?';
+  const patterns: Array<[RegExp, Array<'min' | 'max' | 'rest'>]> = [
+    [
+      new RegExp(`^\\s*\\.\\s*>=\\s*${NUM}\\s+and\\s+\\.\\s*<=\\s*${NUM}${REST}\\s*$`),
+      ['min', 'max', 'rest'],
+    ],
+    [new RegExp(`^\\s*\\.\\s*>=\\s*${NUM}${REST}\\s*$`), ['min', 'rest']],
+    [new RegExp(`^\\s*\\.\\s*<=\\s*${NUM}${REST}\\s*$`), ['max', 'rest']],
+  ];
+  for (const [re, parts] of patterns) {
+    const m = re.exec(constraint);
+    if (!m) continue;
+    const out: { min?: number; max?: number; constraint?: string } = {};
+    parts.forEach((p, i) => {
+      const v = m[i + 1];
+      if (v === undefined) return;
+      if (p === 'rest') out.constraint = v;
+      else out[p] = Number(v);
+    });
+    if (out.constraint !== undefined && !parseExpression(out.constraint).ok) return { constraint };
+    return out;
+  }
+  return { constraint };
+}
+
+/** The XLSForm constraint for a number item's min/max and own constraint. */
+export function rangeConstraint(item: { min?: number; max?: number; constraint?: string }): string {
+  const parts: string[] = [];
+  if (item.min !== undefined) parts.push(`. >= ${item.min}`);
+  if (item.max !== undefined) parts.push(`. <= ${item.max}`);
+  if (item.constraint) parts.push(parts.length ? `(${item.constraint})` : item.constraint);
+  return parts.join(' and ');
+}
+
+function countUntilEnd(rows: SheetRow[], startRow: number): number {
+  let depth = 0;
+  let n = 0;
+  for (const r of rows) {
+    if (r.row <= startRow) continue;
+    const k = r
+      .get('type')
+      .toLowerCase()
+      .replace(/\s+/g, ' ')
+      .replace(/^(begin|end) /, '$1_');
+    if (k.startsWith('begin_')) depth++;
+    else if (k.startsWith('end_')) {
+      if (depth === 0) return n;
+      depth--;
+    }
+    n++;
+  }
+  return n;
+}
+
+function finishMatrix(
+  ctx: Ctx,
+  m: {
+    item: Extract<Item, { type: 'matrix' }>;
+    row: number;
+    list?: string;
+    rowsRequired: boolean[];
+    rowRequiredMessages: LocalText[];
+  },
+  lists: Map<string, Choice[]>,
+) {
+  if (m.item.rows.length === 0) {
+    problem(
+      ctx,
+      'error',
+      'survey',
+      m.row,
+      'type',
+      'empty_matrix',
+      `table-list group '${m.item.code}' has no select rows`,
+    );
+    return;
+  }
+  m.item.options = (lists.get(m.list ?? '') ?? []).map((e) => ({ ...e.option }));
+  if (!m.item.multiple) for (const o of m.item.options) delete o.exclusive;
+  if (m.list && m.list !== m.item.code) m.item.listName = m.list;
+  const req = m.rowsRequired.filter(Boolean).length;
+  if (req > 0) {
+    m.item.required = true;
+    if (req < m.rowsRequired.length)
+      problem(
+        ctx,
+        'warning',
+        'survey',
+        m.row,
+        'required',
+        'mixed_required',
+        `some rows of matrix '${m.item.code}' are required and some not; Weerbaar requires every row`,
+      );
+  }
+  if (m.rowRequiredMessages[0]) m.item.requiredMessage = m.rowRequiredMessages[0];
+}
+
+function warnColumns(ctx: Ctx, sheet: Sheet, known: Set<string>) {
+  for (const c of sheet.columns) {
+    if (known.has(c.base) || c.base.startsWith('$') || c.base.startsWith('_')) continue;
+    // A column that is empty everywhere does no harm.
+    const used = sheet.rows.find((r) => r.get(c.base, c.lang as Lang) !== '');
+    if (used)
+      problem(
+        ctx,
+        'warning',
+        sheet.name.toLowerCase(),
+        1,
+        c,
+        'ignored_column',
+        `column '${c.header}' is not part of the XLSForm Weerbaar reads and is ignored`,
+      );
+  }
+}
+
+function jsonPath(path: Array<string | number>): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+}
+
+function mapToCell(ctx: Ctx, path: string, code: string, message: string) {
+  // Longest registered prefix.
+  let prefix = path;
+  while (prefix && !ctx.origins.has(prefix)) prefix = prefix.replace(/(\.[^.[\]]+|\[\d+\])$/, '');
+  const origin = prefix ? ctx.origins.get(prefix) : undefined;
+  const field = path.slice(prefix.length).replace(/^\./, '').split(/[.[]/)[0] ?? '';
+  if (!origin) {
+    problem(ctx, 'error', 'survey', undefined, undefined, code, `${path}: ${message}`);
+    return;
+  }
+  const key = field === 'code' ? 'name' : field === 'options' || field === 'rows' ? 'type' : field;
+  const column = origin.columns[key] ?? field;
+  problem(ctx, 'error', origin.sheet, origin.row, column ?? undefined, code, message);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Export
+
+const L = { nl: 'Nederlands (nl)', en: 'English (en)' } as const;
+
+/** Writes a definition as an XLSForm workbook (.xlsx bytes). */
+export async function exportXlsForm(def: QuestionnaireDefinition): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Weerbaar';
+  const survey = wb.addWorksheet('survey');
+  const choices = wb.addWorksheet('choices');
+  const settings = wb.addWorksheet('settings');
+
+  const surveyCols = [
+    'type',
+    'name',
+    `label::${L.nl}`,
+    `label::${L.en}`,
+    `hint::${L.nl}`,
+    `hint::${L.en}`,
+    'required',
+    `required_message::${L.nl}`,
+    `required_message::${L.en}`,
+    'relevant',
+    'constraint',
+    `constraint_message::${L.nl}`,
+    `constraint_message::${L.en}`,
+    'appearance',
+    'default',
+  ];
+  survey.addRow(surveyCols);
+  const put = (values: Record<string, string | undefined>) =>
+    survey.addRow(surveyCols.map((c) => values[c] ?? ''));
+  const texts = (base: string, t: LocalText | undefined) =>
+    t ? { [`${base}::${L.nl}`]: t.nl, [`${base}::${L.en}`]: t.en } : {};
+
+  choices.addRow(['list_name', 'name', `label::${L.nl}`, `label::${L.en}`, 'exclusive']);
+  const emitted = new Map<string, string>();
+  const listFor = (code: string, listName: string | undefined, options: Option[]): string => {
+    const body = JSON.stringify(options.map((o) => [o.code, o.label, o.exclusive === true]));
+    let name = listName ?? code;
+    for (let n = 2; emitted.has(name) && emitted.get(name) !== body; n++) name = `${listName ?? code}_${n}`;
+    if (!emitted.has(name)) {
+      emitted.set(name, body);
+      for (const o of options)
+        choices.addRow([name, o.code, o.label.nl, o.label.en ?? '', o.exclusive ? 'yes' : '']);
+    }
+    return name;
+  };
+
+  for (const c of def.context ?? [])
+    put({ type: 'hidden', name: c.name, ...texts('label', c.description), default: c.example });
+
+  for (const section of def.sections) {
+    put({
+      type: 'begin_group',
+      name: section.id,
+      ...texts('label', section.title),
+      relevant: section.relevant,
+      appearance: 'field-list',
+    });
+    for (const item of section.items) {
+      const common = {
+        name: item.code,
+        ...texts('label', item.label),
+        ...texts('hint', item.hint),
+        relevant: item.relevant,
+        appearance: item.appearance,
+      };
+      const answer =
+        item.type === 'note' || item.type === 'matrix'
+          ? {}
+          : {
+              required: item.required ? 'yes' : undefined,
+              ...texts('required_message', item.requiredMessage),
+              ...texts('constraint_message', item.constraintMessage),
+            };
+      switch (item.type) {
+        case 'note':
+          put({ type: 'note', ...common });
+          break;
+        case 'matrix': {
+          const list = listFor(item.code, item.listName, item.options);
+          put({ type: 'begin_group', ...common, appearance: 'table-list' });
+          for (const row of item.rows)
+            put({
+              type: `${item.multiple ? 'select_multiple' : 'select_one'} ${list}`,
+              name: row.code,
+              ...texts('label', row.label),
+              ...texts('hint', row.hint),
+              relevant: row.relevant,
+              required: item.required ? 'yes' : undefined,
+              ...texts('required_message', item.requiredMessage),
+            });
+          put({ type: 'end_group' });
+          break;
+        }
+        case 'single_choice':
+        case 'multiple_choice': {
+          const list = listFor(item.code, item.listName, item.options);
+          put({
+            type: `${item.type === 'single_choice' ? 'select_one' : 'select_multiple'} ${list}`,
+            ...common,
+            ...answer,
+            constraint: item.constraint,
+          });
+          for (const o of item.options)
+            if (o.other)
+              put({
+                type: 'text',
+                name: otherTextCode(item.code, o.code),
+                ...texts('label', o.label),
+                relevant: `selected(\${${item.code}}, '${o.code}')`,
+              });
+          break;
+        }
+        case 'number':
+          put({
+            type: item.integer ? 'integer' : 'decimal',
+            ...common,
+            ...answer,
+            constraint: rangeConstraint(item) || undefined,
+          });
+          break;
+        case 'date':
+          put({ type: 'date', ...common, ...answer, constraint: item.constraint });
+          break;
+        case 'text': {
+          let constraint = item.constraint;
+          if (item.maxLength !== undefined)
+            constraint = `string-length(.) <= ${item.maxLength}${item.constraint ? ` and (${item.constraint})` : ''}`;
+          put({ type: 'text', ...common, ...answer, constraint });
+          break;
+        }
+      }
+    }
+    put({ type: 'end_group' });
+  }
+
+  settings.addRow(['form_title', `form_title::${L.en}`, 'form_id', 'default_language']);
+  settings.addRow([def.title.nl, def.title.en ?? '', def.code, L.nl]);
+  for (const ws of [survey, choices, settings]) {
+    ws.getRow(1).font = { bold: true };
+    ws.views = [{ state: 'frozen', ySplit: 1 }];
+    ws.columns.forEach((c) => {
+      c.width = 18;
+    });
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+export type { DefinitionProblem };

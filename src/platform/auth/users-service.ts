@@ -79,6 +79,13 @@ function checkPassword(password: string, email: string, problems: InvalidParam[]
     problems.push({ name: 'password', code: `password_${problem}`, reason: passwordReasons[problem] });
 }
 
+/** Throws a validation error when the password breaks the rules (before changing anything else). */
+export function assertPasswordAcceptable(password: string, email: string): void {
+  const problems: InvalidParam[] = [];
+  checkPassword(password, email, problems);
+  if (problems.length) throw invalid(problems);
+}
+
 function checkDisplayName(name: string | undefined, problems: InvalidParam[]) {
   if (name !== undefined && (name.trim().length === 0 || name.length > 200)) {
     problems.push({ name: 'displayName', code: 'name_required', reason: 'a name of 1 to 200 characters' });

@@ -7,4 +7,6 @@ export const routeModules: Array<() => Promise<{ default: FastifyPluginAsync }>>
   () => import('../audit/routes.js'),
   () => import('../auth/login-routes.js'),
   () => import('../auth/account-routes.js'),
+  () => import('../auth/users-routes.js'),
+  () => import('../auth/users-api.js'),
 ];

@@ -168,6 +168,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     if (req.is404) return;
     const access = req.routeOptions.config.access;
     if (!access) throw new AppError('internal', { detail: 'route without access rule' });
+    // Nobody signed in on a protected route: 401 first (not a CSRF complaint about a form they cannot use).
+    if (!('public' in access) && !req.principal) throw new AppError('unauthenticated');
     const unsafe = !['GET', 'HEAD', 'OPTIONS'].includes(req.method);
     // Forms and cookie-authenticated API calls need a CSRF token; API tokens do not (no ambient authority).
     if (unsafe && req.principal?.via !== 'token') {

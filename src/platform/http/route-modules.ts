@@ -9,4 +9,6 @@ export const routeModules: Array<() => Promise<{ default: FastifyPluginAsync }>>
   () => import('../auth/account-routes.js'),
   () => import('../auth/users-routes.js'),
   () => import('../auth/users-api.js'),
+  () => import('../orgs/routes.js'),
+  () => import('../orgs/pages.js'),
 ];

@@ -5,17 +5,20 @@
 import type { Lang } from '../errors.js';
 import { auditEn, auditNl } from '../audit/messages.js';
 import { authEn, authNl } from '../auth/messages.js';
+import { orgsEn, orgsNl } from '../orgs/messages.js';
 import { platformEn, platformNl } from './platform-messages.js';
 
 const nl = {
   ...platformNl,
   ...authNl,
   ...auditNl,
+  ...orgsNl,
 };
 const en: Record<keyof typeof nl, string> = {
   ...platformEn,
   ...authEn,
   ...auditEn,
+  ...orgsEn,
 };
 
 export type MessageKey = keyof typeof nl;

@@ -72,6 +72,11 @@ export async function getOrganisationByCode(db: DbOrTx, code: string): Promise<O
   return org;
 }
 
+/** Organisations by code (current and former), e.g. to link the codes in a merger history. */
+export function organisationsByCodes(db: DbOrTx, codes: string[]): Promise<Organisation[]> {
+  return findOrganisationsByCodes(db, codes);
+}
+
 async function knownProvinces(db: DbOrTx): Promise<Set<string>> {
   return new Set([...provinceCodes, ...(await provinceCodesInDb(db))]);
 }

@@ -18,7 +18,10 @@ export interface DemoStep {
   run(tx: Tx, actor: Actor): Promise<DemoLogin[] | undefined>;
 }
 
-export const demoSteps: Array<() => Promise<{ default: DemoStep }>> = [() => import('../orgs/demo-step.js')];
+export const demoSteps: Array<() => Promise<{ default: DemoStep }>> = [
+  () => import('../orgs/demo-step.js'),
+  () => import('../auth/demo-step.js'),
+];
 
 const MARKER = 'demo-loaded';
 

@@ -7,6 +7,7 @@ import { type Database, openDatabase } from './db/database.js';
 import { runMigrations } from './db/migrate.js';
 import { type DemoLogin, demoLoaded, loadDemoData } from './demo/demo.js';
 import { buildApp } from './http/app.js';
+import type { JobRuntime } from './jobs/runtime.js';
 import { sessionSecretFor } from './session-secret.js';
 
 export interface RunningServer {
@@ -25,6 +26,7 @@ export async function openConfiguredDatabase(config: Config): Promise<Database> 
 
 export async function startServer(config: Config, options: { demo?: boolean } = {}): Promise<RunningServer> {
   const database = await openConfiguredDatabase(config);
+  let jobs: JobRuntime | undefined;
   try {
     await runMigrations(database);
     let logins: DemoLogin[] = [];
@@ -34,6 +36,11 @@ export async function startServer(config: Config, options: { demo?: boolean } = 
       logins = await demoLogins();
     }
     const app = await buildApp({ config, database, sessionSecret: sessionSecretFor(config) });
+    // Background jobs run in this process unless `weerbaar worker` processes run them (PostgreSQL only).
+    if (config.WEERBAAR_JOBS_IN_PROCESS || config.embedded) {
+      const { startJobs } = await import('./jobs/runtime.js');
+      jobs = await startJobs(database, config, { log: app.log });
+    }
     const address = await app.listen({ port: config.PORT, host: config.HOST });
     const port = new URL(address).port;
     const url =
@@ -43,10 +50,12 @@ export async function startServer(config: Config, options: { demo?: boolean } = 
       if (stopped) return;
       stopped = true;
       await app.close();
+      await jobs?.stop();
       await database.close();
     };
     return { app, database, url, demoLogins: logins, stop };
   } catch (err) {
+    await jobs?.stop();
     await database.close();
     throw err;
   }

@@ -75,6 +75,13 @@ export async function startJobs(
       const settings = queueSettings(resolveJobOptions(def, config));
       await boss.createQueue(def.name, { name: def.name, ...settings });
       await boss.updateQueue(def.name, { name: def.name, ...settings });
+      // Jobs copy their queue's settings when inserted; waiting jobs follow the configuration of this start.
+      await database.query(
+        `update ${JOBS_SCHEMA}.job set retry_limit = $2, retry_delay = $3, retry_backoff = $4,
+                expire_in = make_interval(secs => $5)
+          where name = $1 and state < 'active'`,
+        [def.name, settings.retryLimit, settings.retryDelay, settings.retryBackoff, settings.expireInSeconds],
+      );
     }
 
     if (database.kind === 'pglite') await recoverEmbedded(database, boss, defs, log);

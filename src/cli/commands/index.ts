@@ -11,4 +11,5 @@ export const commandModules: Array<() => Promise<CommandModule>> = [
   () => import('./migrate.js'),
   () => import('./demo.js'),
   () => import('./audit.js'),
+  () => import('./users.js'),
 ];

@@ -110,15 +110,15 @@ export function meaningsOf(def: QuestionnaireDefinition): Meaning[] {
       const options = 'options' in item ? item.options.map((o) => o.code).sort() : [];
       out.push({ code: item.code, kind: item.type, options, labelNl: item.label.nl, path: `${path}.code` });
       if (item.type === 'matrix')
-        item.rows.forEach((row, r) =>
+        item.rows.forEach((row, r) => {
           out.push({
             code: row.code,
             kind: item.multiple ? 'multiple_choice' : 'single_choice',
             options,
             labelNl: row.label.nl,
             path: `${path}.rows[${r}].code`,
-          }),
-        );
+          });
+        });
     });
   });
   return out;

@@ -11,5 +11,6 @@ export const commandModules: Array<() => Promise<CommandModule>> = [
   () => import('./migrate.js'),
   () => import('./demo.js'),
   () => import('./audit.js'),
+  () => import('./orgs.js'),
   () => import('./users.js'),
 ];

@@ -22,6 +22,8 @@ export interface TestSmtp {
   countByMessageId(): Map<string, number>;
   /** Decide per incoming message (n = 1, 2, … counting refused ones too); return an SMTP error to refuse it. */
   reply: (n: number, raw: string) => { code: number; message: string } | undefined;
+  /** Wait this long between receiving a message and replying 250. */
+  delayMs: number;
   /** Called after a message was accepted (after the 250 reply was queued). */
   onAccepted?: (mail: ReceivedMail) => void;
   close(): Promise<void>;
@@ -55,6 +57,7 @@ export async function startTestSmtp(port = 0): Promise<TestSmtp> {
       return m;
     },
     reply: () => undefined,
+    delayMs: 0,
     close: async () => {
       await new Promise<void>((r) => server.close(() => r()));
     },
@@ -85,8 +88,12 @@ export async function startTestSmtp(port = 0): Promise<TestSmtp> {
           mailId: header(raw, 'X-Weerbaar-Mail-Id'),
         };
         t.received.push(mail);
-        callback(null, 'queued as test');
-        t.onAccepted?.(mail);
+        const accept = () => {
+          callback(null, 'queued as test');
+          t.onAccepted?.(mail);
+        };
+        if (t.delayMs) setTimeout(accept, t.delayMs);
+        else accept();
       });
     },
   });

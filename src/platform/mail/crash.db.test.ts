@@ -1,0 +1,156 @@
+/**
+ * Faults: kill -9 of a real process while it sends mail, then a restart. Every message must arrive, each
+ * under exactly one Message-ID (one per idempotency key), and nothing twice except what was in flight at
+ * the moment of the kill (the documented at-least-once window between the SMTP server's acceptance and the
+ * database update; a duplicate then carries the same Message-ID). Runs on the embedded database (a PGlite
+ * data directory) always, and on PostgreSQL in the PostgreSQL pass.
+ */
+import assert from 'node:assert/strict';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type TestContext, test } from 'node:test';
+import { createTestDatabase, testBackend } from '../../../test/support/database.js';
+import { startTestSmtp, type TestSmtp } from '../../../test/support/smtp.js';
+import { type Database, openDatabase } from '../db/database.js';
+import { projectPath } from '../paths.js';
+import { mailMessagesByStatus } from './mail.js';
+
+const COUNT = 30;
+/** The mail.send queue runs 2 handlers at once: at most 2 messages are in flight at a kill. */
+const IN_FLIGHT = 2;
+const child = projectPath('test', 'faults', 'mail-crash-child.ts');
+
+function startChild(env: Record<string, string>): {
+  proc: ChildProcess;
+  exited: Promise<{ code: number | null; signal: string | null; out: string }>;
+} {
+  const proc = spawn(process.execPath, ['--import', 'tsx', child], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  proc.stdout!.on('data', (d) => {
+    out += d;
+  });
+  proc.stderr!.on('data', (d) => {
+    out += d;
+  });
+  const exited = new Promise<{ code: number | null; signal: string | null; out: string }>((resolve) =>
+    proc.once('exit', (code, signal) => resolve({ code, signal, out })),
+  );
+  return { proc, exited };
+}
+
+async function crashAndRecover(
+  t: TestContext,
+  env: Record<string, string>,
+  smtp: TestSmtp,
+  openAfter: () => Promise<Database>,
+) {
+  // Slow the server a little, so that kills land inside SMTP conversations too.
+  smtp.delayMs = 5;
+  let kills = 0;
+  for (const killAt of [Math.floor(COUNT / 4), Math.floor(COUNT / 2)]) {
+    const run = startChild({ ...env, SMTP_PORT: String(smtp.port), MAIL_COUNT: String(COUNT) });
+    const killed = new Promise<void>((resolve) => {
+      smtp.onAccepted = () => {
+        if (smtp.received.length >= killAt && run.proc.exitCode === null && !run.proc.killed) {
+          smtp.onAccepted = undefined;
+          // somewhere in the next few milliseconds: before, inside or after the next conversation/update
+          setTimeout(
+            () => {
+              run.proc.kill('SIGKILL');
+              resolve();
+            },
+            Math.floor(Math.random() * 15),
+          );
+        }
+      };
+    });
+    const result = await Promise.race([run.exited, killed.then(() => run.exited)]);
+    assert.equal(result.signal, 'SIGKILL', `the child should have been killed, but it ended: ${result.out}`);
+    kills += 1;
+    t.diagnostic(`killed after ${smtp.received.length} deliveries`);
+  }
+  assert.ok(smtp.received.length < COUNT + kills * IN_FLIGHT, 'the kills happened mid-way');
+
+  const final = startChild({ ...env, SMTP_PORT: String(smtp.port), MAIL_COUNT: String(COUNT) });
+  const timer = setTimeout(() => final.proc.kill('SIGKILL'), 90_000);
+  const done = await final.exited;
+  clearTimeout(timer);
+  assert.equal(done.code, 0, `the restarted process should finish: ${done.out}`);
+  assert.match(done.out, /done/);
+
+  const database = await openAfter();
+  try {
+    const sent = await mailMessagesByStatus(database, ['sent']);
+    assert.equal(sent.length, COUNT, 'every message is sent');
+    const all = await mailMessagesByStatus(database, ['queued', 'sending', 'failed', 'bounced']);
+    assert.equal(all.length, 0);
+
+    const counts = smtp.countByMessageId();
+    let duplicates = 0;
+    for (const m of sent) {
+      const deliveries = smtp.received.filter((r) => r.mailId === m.id);
+      assert.ok(deliveries.length >= 1, `message ${m.idempotencyKey} arrived`);
+      assert.deepEqual(
+        [...new Set(deliveries.map((d) => d.messageId))],
+        [m.messageId],
+        `one Message-ID for ${m.idempotencyKey}`,
+      );
+      duplicates += (counts.get(m.messageId!) ?? 0) - 1;
+    }
+    assert.equal(
+      new Set(smtp.received.map((r) => r.mailId)).size,
+      COUNT,
+      'no message for a key that was not queued',
+    );
+    t.diagnostic(
+      `${smtp.received.length} deliveries for ${COUNT} messages after ${kills} kills (${duplicates} repeated in the kill window)`,
+    );
+    assert.ok(
+      duplicates <= kills * IN_FLIGHT,
+      `at most the messages in flight at a kill may arrive twice (got ${duplicates} repeats)`,
+    );
+  } finally {
+    await database.close();
+  }
+}
+
+test('kill -9 while sending mail (embedded database): after restarts every message arrives, once per key', {
+  skip: testBackend() !== 'pglite' ? 'runs in the PGlite pass' : false,
+  timeout: 240_000,
+}, async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'weerbaar-crash-'));
+  const smtp = await startTestSmtp();
+  try {
+    await crashAndRecover(t, { CHILD_DATA_DIR: dir }, smtp, () => openDatabase({ dataDir: dir }));
+  } finally {
+    await smtp.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('kill -9 while sending mail (PostgreSQL): after restarts every message arrives, once per key', {
+  skip:
+    testBackend() !== 'postgres'
+      ? process.env.TEST_DATABASE_URL
+        ? 'runs in the PostgreSQL pass'
+        : 'TEST_DATABASE_URL is not set: the PostgreSQL variant of the kill -9 test is skipped'
+      : false,
+  timeout: 240_000,
+}, async (t) => {
+  const database = await createTestDatabase();
+  const smtp = await startTestSmtp();
+  try {
+    await crashAndRecover(t, { CHILD_DATABASE_URL: database.url! }, smtp, async () => ({
+      ...database,
+      close: async () => {},
+    }));
+  } finally {
+    await smtp.close();
+    await database.close();
+  }
+});

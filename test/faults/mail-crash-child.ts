@@ -1,0 +1,52 @@
+/**
+ * The process the kill -9 test (src/platform/mail/crash.db.test.ts) starts, kills and restarts: it opens the
+ * database (CHILD_DATA_DIR: embedded PGlite; CHILD_DATABASE_URL: PostgreSQL), queues MAIL_COUNT mails with
+ * the idempotency keys crash-0 … crash-N (again after every restart: the keys make that a no-op), runs the
+ * jobs against the test SMTP server on SMTP_PORT and exits with "done" once every message is sent.
+ */
+import { loadConfig } from '../../src/platform/config/config.js';
+import { openDatabase } from '../../src/platform/db/database.js';
+import { runMigrations } from '../../src/platform/db/migrate.js';
+import { startJobs } from '../../src/platform/jobs/runtime.js';
+import { mailMessagesByStatus, queueMail } from '../../src/platform/mail/mail.js';
+
+const count = Number(process.env.MAIL_COUNT ?? 20);
+const config = loadConfig({
+  NODE_ENV: 'test',
+  LOG_LEVEL: 'silent',
+  SMTP_HOST: '127.0.0.1',
+  SMTP_PORT: process.env.SMTP_PORT,
+  SMTP_STARTTLS: 'off',
+  SMTP_TIMEOUT_SECONDS: '1',
+  MAIL_PER_MINUTE: '100000',
+  MAIL_RETRY_DELAY_SECONDS: '1',
+  JOBS_POLL_INTERVAL_SECONDS: '0.5',
+  JOBS_MAINTENANCE_INTERVAL_SECONDS: '1',
+  MAIL_FROM: 'Weerbaar <noreply@weerbaar.test>',
+});
+const database = await openDatabase(
+  process.env.CHILD_DATABASE_URL
+    ? { databaseUrl: process.env.CHILD_DATABASE_URL, poolSize: 4 }
+    : { dataDir: process.env.CHILD_DATA_DIR! },
+);
+await runMigrations(database);
+for (let i = 0; i < count; i++) {
+  await queueMail(database.db, {
+    to: `person${i}@example.org`,
+    rendered: { subject: `crash test ${i}`, text: `message ${i}`, html: `<p>message ${i}</p>` },
+    idempotencyKey: `crash-${i}`,
+    purpose: 'test',
+  });
+}
+process.stdout.write('queued\n');
+const quiet = { info() {}, warn() {}, error() {} };
+const runtime = await startJobs(database, config, { log: quiet });
+for (;;) {
+  const sent = await mailMessagesByStatus(database, ['sent']);
+  if (sent.length >= count) break;
+  await new Promise((r) => setTimeout(r, 100));
+}
+await runtime.stop();
+await database.close();
+process.stdout.write('done\n');
+process.exit(0);

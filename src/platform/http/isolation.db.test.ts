@@ -84,8 +84,11 @@ test('anonymous visitors are refused on every protected route', async () => {
   }
 });
 
-const leaks = (body: string) =>
-  body.includes(userA.email) || body.includes(userA.id) || body.includes(A_SECRET);
+/** Echoing the requested path back (e.g. in the language switch of an error page) is not a leak. */
+const leaks = (body: string, url = '') => {
+  const b = url ? body.replaceAll(url.split('?')[0]!, '') : body;
+  return b.includes(userA.email) || b.includes(userA.id) || b.includes(A_SECRET);
+};
 
 test("a user of organisation B is refused on every route about organisation A's data", async () => {
   for (const r of protectedRoutes()) {
@@ -105,7 +108,7 @@ test("a user of organisation B is refused on every route about organisation A's 
       }
     }
     const res = await t.app.inject({ method: r.method as any, url, headers, payload: payload as any });
-    assert.ok(!leaks(res.body), `${r.method} ${r.url} leaked A's data to B`);
+    assert.ok(!leaks(res.body, url), `${r.method} ${r.url} leaked A's data to B`);
     const action = 'action' in r.access ? r.access.action : undefined;
     if (!hasParams || (action && selfService.has(action))) {
       // Nothing of A leaked (above); B may see its own data or the public registry here.

@@ -6,6 +6,7 @@ export const routeModules: Array<() => Promise<{ default: FastifyPluginAsync }>>
   () => import('../ui/asset-routes.js'),
   () => import('../audit/routes.js'),
   () => import('../auth/login-routes.js'),
+  () => import('../../monitor/answering/routes.js'),
   () => import('../auth/account-routes.js'),
   () => import('../auth/users-routes.js'),
   () => import('../auth/users-api.js'),

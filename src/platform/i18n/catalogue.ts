@@ -6,18 +6,21 @@ import type { Lang } from '../errors.js';
 import { auditEn, auditNl } from '../audit/messages.js';
 import { authEn, authNl } from '../auth/messages.js';
 import { orgsEn, orgsNl } from '../orgs/messages.js';
+import { answeringEn, answeringNl } from '../../monitor/answering/messages.js';
 import { platformEn, platformNl } from './platform-messages.js';
 
 const nl = {
   ...platformNl,
   ...authNl,
   ...auditNl,
+  ...answeringNl,
   ...orgsNl,
 };
 const en: Record<keyof typeof nl, string> = {
   ...platformEn,
   ...authEn,
   ...auditEn,
+  ...answeringEn,
   ...orgsEn,
 };
 

@@ -1,0 +1,229 @@
+/**
+ * Answering through the link without JavaScript (app.inject, forms as a browser posts them): start,
+ * an invalid answer shown back with the others kept, resume on another device, routing, double
+ * submits, completing, and the pages for completed, closed and unknown links.
+ */
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { createTestApp, type TestApp } from '../../../test/support/app.js';
+import { Respondent } from './respondent-client.js';
+import { type SeededWave, seedAnsweringWave } from './seed-wave.js';
+import { today } from './service.js';
+
+let t: TestApp;
+let wave: SeededWave;
+
+before(async () => {
+  t = await createTestApp();
+  wave = await seedAnsweringWave(t.database, { persons: 4 });
+});
+after(() => t.close());
+
+const responseRows = () =>
+  t.database.query<{
+    answers: Record<string, unknown>;
+    status: string;
+    revision: number;
+    completed_on: string | null;
+    current_section: number;
+  }>(
+    `select answers, status, revision, completed_on::text, current_section from responses where wave_id = $1`,
+    [wave.waveId],
+  );
+const invitationStatus = async (id: string) =>
+  (await t.database.query<{ status: string }>('select status from invitations where id = $1', [id]))[0]!
+    .status;
+
+test('a respondent answers, is corrected, resumes elsewhere, is routed, and completes', async () => {
+  const token = wave.tokens[0]!;
+  const base = `/r/${token}`;
+  const r = Respondent.inject(t.app);
+
+  let page = await r.get(base);
+  assert.equal(page.status, 200);
+  assert.match(page.body, /Monitor Integriteit en Veiligheid 2026/);
+  assert.match(page.body, /Uw antwoorden zijn anoniem/);
+  assert.match(page.body, />Begin</);
+  assert.equal(await invitationStatus(wave.invitationIds[0]!), 'not_started');
+
+  page = await r.post(`${base}/start`);
+  assert.equal(page.status, 303);
+  assert.equal(page.location, `${base}/s/agressie`);
+  assert.equal(await invitationStatus(wave.invitationIds[0]!), 'started');
+  // Pressing "Begin" again (back button) neither fails nor creates a second response.
+  assert.equal((await r.post(`${base}/start`)).status, 303);
+  assert.equal((await responseRows()).length, 1);
+
+  page = await r.get(`${base}/s/agressie`);
+  assert.equal(page.status, 200);
+  assert.match(page.body, /Deel 1 van \d/);
+  assert.match(page.body, /<progress/);
+  assert.match(page.body, /omdat u burgemeester bent/, 'context piped into the label');
+
+  // An invalid number: shown back with a message next to it and in the summary; the other answers kept.
+  page = await r.post(`${base}/s/agressie`, {
+    agr_verbal_12m: 'een_keer',
+    agr_physical_12m: 'vaker',
+    bg_years_in_office: 'twaalf',
+    _action: 'next',
+  });
+  assert.equal(page.status, 400);
+  assert.match(page.body, /class="error-summary"/);
+  assert.match(page.body, /href="#q-bg_years_in_office"/);
+  assert.match(page.body, /id="q-bg_years_in_office-error"[^>]*>Vul een getal in/);
+  assert.match(page.body, /aria-invalid="true"[^>]*value="twaalf"|value="twaalf"[^>]*aria-invalid="true"/);
+  assert.match(page.body, /aria-describedby="[^"]*q-bg_years_in_office-error/);
+  assert.match(page.body, /value="vaker" checked|checked[^>]*value="vaker"/);
+  let [row] = await responseRows();
+  assert.deepEqual(
+    row!.answers,
+    { agr_verbal_12m: 'een_keer', agr_physical_12m: 'vaker' },
+    'valid answers saved, invalid not',
+  );
+
+  // Another device: the same link resumes where the respondent was, with the answers.
+  const other = Respondent.inject(t.app);
+  page = await other.get(base);
+  assert.match(page.body, /Verder waar u was/);
+  assert.match(page.body, new RegExp(`href="${base}/s/agressie"`));
+  page = await other.get(`${base}/s/agressie`);
+  assert.match(page.body, /value="een_keer" checked|checked[^>]*value="een_keer"/);
+
+  const valid = {
+    agr_verbal_12m: 'een_keer',
+    agr_physical_12m: 'vaker',
+    bg_years_in_office: '12',
+    _action: 'next',
+  };
+  page = await other.post(`${base}/s/agressie`, valid);
+  assert.equal(page.status, 303);
+  assert.equal(page.location, `${base}/s/melden`);
+  const revision = (await responseRows())[0]!.revision;
+  // A double submit of the same page: the same redirect, nothing written again.
+  page = await other.post(`${base}/s/agressie`, valid);
+  assert.equal(page.status, 303);
+  assert.equal(page.location, `${base}/s/melden`);
+  assert.equal((await responseRows())[0]!.revision, revision);
+
+  page = await other.get(`${base}/s/melden`);
+  assert.match(page.body, /Deel 2 van 3/);
+  // Exclusive option combined with another: an error; "anders" with its text.
+  page = await other.post(`${base}/s/melden`, { report_to: ['politie', 'niemand'], _action: 'next' });
+  assert.equal(page.status, 400);
+  assert.match(page.body, /niet samen met andere antwoorden/);
+  page = await other.post(`${base}/s/melden`, {
+    report_to: ['politie', 'anders'],
+    report_to_anders_tekst: 'de buurtapp',
+    support_colleagues: 'ja',
+    support_family: 'weet_niet',
+    _action: 'next',
+  });
+  assert.equal(page.status, 303);
+  assert.equal(page.location, `${base}/s/afsluiting`);
+  [row] = await responseRows();
+  assert.equal(row!.answers.report_to_anders_tekst, 'de buurtapp');
+
+  // Back from the last section, change the first: the reporting section no longer applies.
+  page = await other.post(`${base}/s/afsluiting`, { remarks: '', _action: 'back' });
+  assert.equal(page.location, `${base}/s/melden`);
+  page = await other.post(`${base}/s/agressie`, {
+    ...valid,
+    agr_verbal_12m: 'nooit',
+    agr_physical_12m: 'nooit',
+  });
+  assert.equal(page.location, `${base}/s/afsluiting`, 'routing skips the reporting section');
+  [row] = await responseRows();
+  assert.deepEqual(Object.keys(row!.answers).sort(), [
+    'agr_physical_12m',
+    'agr_verbal_12m',
+    'bg_years_in_office',
+  ]);
+  page = await other.get(`${base}/s/melden`);
+  assert.equal(page.status, 303, 'a skipped section redirects');
+  assert.equal(page.location, `${base}/s/afsluiting`);
+  page = await other.get(`${base}/s/afsluiting`);
+  assert.match(page.body, /Deel 2 van 2/);
+
+  page = await other.post(`${base}/s/afsluiting`, {
+    remarks: 'Goed dat dit onderzocht wordt.',
+    _action: 'next',
+  });
+  assert.equal(page.location, `${base}/check`);
+  page = await other.get(`${base}/check`);
+  assert.equal(page.status, 200);
+  assert.match(page.body, /Goed dat dit onderzocht wordt/);
+  assert.match(page.body, /Nee, nooit/);
+  assert.match(page.body, />Verzenden</);
+
+  page = await other.post(`${base}/submit`);
+  assert.equal(page.status, 303);
+  assert.equal(page.location, `${base}/done`);
+  page = await other.post(`${base}/submit`);
+  assert.equal(page.location, `${base}/done`, 'a second submit is harmless');
+  page = await other.get(`${base}/done`);
+  assert.match(page.body, /Hartelijk dank/);
+  [row] = await responseRows();
+  assert.equal(row!.status, 'completed');
+  assert.equal(row!.completed_on, today());
+  assert.equal(await invitationStatus(wave.invitationIds[0]!), 'completed');
+
+  page = await r.get(base);
+  assert.equal(page.status, 200);
+  assert.match(page.body, /U heeft de vragenlijst al ingevuld/);
+  page = await r.post(`${base}/s/agressie`, { ...valid, agr_verbal_12m: 'vaker' });
+  assert.equal(page.status, 303);
+  assert.equal(page.location, base);
+  assert.equal(
+    (await responseRows())[0]!.answers.agr_verbal_12m,
+    'nooit',
+    'a completed response does not change',
+  );
+});
+
+test('the check page lists required questions still open and does not send', async () => {
+  const base = `/r/${wave.tokens[1]}`;
+  const r = Respondent.inject(t.app);
+  await r.get(base);
+  await r.post(`${base}/start`);
+  let page = await r.get(`${base}/check`);
+  assert.match(page.body, /nog niet alle verplichte vragen/);
+  assert.match(page.body, new RegExp(`href="${base}/s/agressie#q-agr_verbal_12m"`));
+  page = await r.post(`${base}/submit`);
+  assert.equal(page.status, 400);
+  assert.equal(await invitationStatus(wave.invitationIds[1]!), 'started');
+});
+
+test('English with ?lang=en', async () => {
+  const r = Respondent.inject(t.app);
+  const page = await r.get(`/r/${wave.tokens[2]}?lang=en`);
+  assert.match(page.body, /<html lang="en"/);
+  assert.match(page.body, /Your answers are anonymous/);
+  assert.match(page.body, />Start</);
+});
+
+test('closed, not yet open and unknown links get a friendly page', async () => {
+  const closed = await seedAnsweringWave(t.database, { status: 'closed', persons: 1 });
+  const r = Respondent.inject(t.app);
+  let page = await r.get(`/r/${closed.tokens[0]}`);
+  assert.equal(page.status, 410);
+  assert.match(page.body, /Deze vragenlijst is gesloten/);
+  page = await r.get(`/r/${closed.tokens[0]}/s/agressie`);
+  assert.equal(page.status, 410);
+
+  const draft = await seedAnsweringWave(t.database, { status: 'draft', persons: 1 });
+  page = await r.get(`/r/${draft.tokens[0]}`);
+  assert.match(page.body, /nog niet open/);
+
+  page = await r.get(`/r/${'x'.repeat(43)}`);
+  assert.equal(page.status, 404);
+  assert.match(page.body, /Deze link werkt niet/);
+  page = await r.get('/r/not%20a%20token');
+  assert.equal(page.status, 404);
+  assert.match(page.body, /Deze link werkt niet/);
+});
+
+test('the privacy page for respondents', async () => {
+  const page = await Respondent.inject(t.app).get('/vragenlijst/privacy');
+  assert.equal(page.status, 200);
+  assert.match(page.body, /Hoe wij met uw antwoorden omgaan/);
+});

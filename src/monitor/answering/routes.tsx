@@ -1,0 +1,303 @@
+/**
+ * The respondent's pages under /r/:token (public: the link is the credential). Every POST answers
+ * with a 303 to a GET (or with the same page and its errors), so the back button and a repeated
+ * submit are safe. Logs carry the route pattern only (src/platform/http/app.ts), never the token.
+ */
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { MessageKey, Translate } from '../../platform/i18n/catalogue.js';
+import { sendPage } from '../../platform/ui/render.js';
+import { type FieldError, relevanceOf } from '../questionnaires/engine.js';
+import { type Answers, textIn } from '../questionnaires/model.js';
+import { responseKeyFor } from './keys.js';
+import {
+  completeResponse,
+  contextOfResponse,
+  type Direction,
+  type LinkState,
+  type OpenLink,
+  openLink,
+  type ResponseRow,
+  relevantSections,
+  remainingProblems,
+  saveSection,
+  startResponse,
+} from './service.js';
+import { checkPage, messagePage, PRIVACY_PATH, privacyPage, sectionPage, startPage } from './views/pages.js';
+
+const tokenParams = z.object({ token: z.string().max(200) });
+const sectionParams = tokenParams.extend({ section: z.string().max(100) });
+const formBody = z.record(z.string(), z.unknown());
+const access = { public: "a respondent's personal link; the token is the credential" };
+
+export function errorMessage(t: Translate, lang: 'nl' | 'en', e: FieldError): string {
+  if (e.message) return textIn(e.message, lang);
+  return t(`answer.error.${e.kind}` as MessageKey, e.params);
+}
+
+const routes: FastifyPluginAsync = async (app) => {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { database, config } = app.deps;
+  const serverKey = responseKeyFor(config);
+  const base = (token: string) => `/r/${token}`;
+
+  /** The pages for links that cannot be answered (any more). Returns undefined for an open link. */
+  function notAnswerable(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    state: LinkState,
+  ): FastifyReply | undefined {
+    const ctx = req.page(reply);
+    switch (state.kind) {
+      case 'unknown':
+        return sendPage(reply, messagePage(ctx, 'answer.unknown.title', 'answer.unknown.text'), 404);
+      case 'closed':
+        return sendPage(
+          reply,
+          messagePage(ctx, 'answer.closed.title', 'answer.closed.text', state.wave.name),
+          410,
+        );
+      case 'not_open':
+        return sendPage(
+          reply,
+          messagePage(ctx, 'answer.notOpen.title', 'answer.notOpen.text', state.wave.name),
+        );
+      case 'completed':
+        return sendPage(
+          reply,
+          messagePage(ctx, 'answer.already.title', 'answer.already.text', state.wave.name),
+        );
+      default:
+        return undefined;
+    }
+  }
+
+  const sectionIndex = (link: OpenLink, id: string) => link.def.sections.findIndex((s) => s.id === id);
+
+  /** Where a started respondent continues: their current section, or the check page after the last. */
+  function resumeHref(
+    token: string,
+    link: OpenLink,
+    response: ResponseRow,
+  ): { href: string; isCheck: boolean } {
+    const section = link.def.sections[response.currentSection];
+    return section
+      ? { href: `${base(token)}/s/${section.id}`, isCheck: false }
+      : { href: `${base(token)}/check`, isCheck: true };
+  }
+
+  function progressOf(link: OpenLink, response: ResponseRow, index: number) {
+    const sections = relevantSections(link.def, response.answers as Answers, contextOfResponse(response));
+    const pos = sections.indexOf(index);
+    return {
+      n: (pos < 0 ? sections.filter((i) => i < index).length : pos) + 1,
+      total: Math.max(sections.length, 1),
+    };
+  }
+
+  r.get(
+    PRIVACY_PATH,
+    { config: { access: { public: 'the privacy statement for respondents' } } },
+    async (req, reply) => sendPage(reply, privacyPage(req.page(reply))),
+  );
+
+  r.get('/r/:token', { config: { access }, schema: { params: tokenParams } }, async (req, reply) => {
+    const state = await openLink(database, serverKey, req.params.token);
+    const done = notAnswerable(req, reply, state);
+    if (done || state.kind !== 'open') return done;
+    const resume = state.response && resumeHref(req.params.token, state, state.response);
+    const parts = relevantSections(
+      state.def,
+      (state.response?.answers ?? {}) as Answers,
+      state.response ? contextOfResponse(state.response) : {},
+    ).length;
+    return sendPage(
+      reply,
+      startPage(req.page(reply), {
+        base: base(req.params.token),
+        waveName: state.wave.name,
+        def: state.def,
+        anonymity: state.wave.anonymity,
+        organisationPolicy: state.framePerson.targetGroup === 'organisation_policy',
+        parts,
+        resumeHref: resume?.href,
+        resumeIsCheck: resume?.isCheck,
+      }),
+    );
+  });
+
+  r.post(
+    '/r/:token/start',
+    { config: { access }, schema: { params: tokenParams, body: formBody } },
+    async (req, reply) => {
+      const state = await openLink(database, serverKey, req.params.token);
+      const done = notAnswerable(req, reply, state);
+      if (done || state.kind !== 'open') return done;
+      const response = await startResponse(database, state);
+      return reply.redirect(resumeHref(req.params.token, state, response).href, 303);
+    },
+  );
+
+  async function showSection(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    token: string,
+    link: OpenLink,
+    response: ResponseRow,
+    index: number,
+    shown: Readonly<Record<string, unknown>>,
+    errors: FieldError[],
+  ) {
+    const context = contextOfResponse(response);
+    const relevance = relevanceOf(link.def, shown as Answers, context);
+    const ctx = req.page(reply);
+    return sendPage(
+      reply,
+      sectionPage(ctx, {
+        base: base(token),
+        def: link.def,
+        section: link.def.sections[index]!,
+        relevance,
+        values: shown,
+        errors: errors.map((e) => ({ field: e.field, message: errorMessage(ctx.t, ctx.lang, e) })),
+        ...progressOf(link, response, index),
+      }),
+      errors.length ? 400 : 200,
+    );
+  }
+
+  r.get(
+    '/r/:token/s/:section',
+    { config: { access }, schema: { params: sectionParams } },
+    async (req, reply) => {
+      const { token } = req.params;
+      const state = await openLink(database, serverKey, token);
+      const done = notAnswerable(req, reply, state);
+      if (done || state.kind !== 'open') return done;
+      if (!state.response) return reply.redirect(base(token), 303);
+      const index = sectionIndex(state, req.params.section);
+      if (index < 0)
+        return sendPage(
+          reply,
+          messagePage(req.page(reply), 'answer.unknown.title', 'answer.unknown.text'),
+          404,
+        );
+      const answers = state.response.answers as Answers;
+      const context = contextOfResponse(state.response);
+      if (!relevantSections(state.def, answers, context).includes(index)) {
+        // Skipped by routing (e.g. an old bookmark or the back button): go to the next section that applies.
+        const next = relevantSections(state.def, answers, context).find((i) => i > index);
+        return reply.redirect(
+          next === undefined ? `${base(token)}/check` : `${base(token)}/s/${state.def.sections[next]!.id}`,
+          303,
+        );
+      }
+      return showSection(req, reply, token, state, state.response, index, answers, []);
+    },
+  );
+
+  r.post(
+    '/r/:token/s/:section',
+    { config: { access }, schema: { params: sectionParams, body: formBody } },
+    async (req, reply) => {
+      const { token } = req.params;
+      const state = await openLink(database, serverKey, token);
+      if (state.kind === 'completed') return reply.redirect(base(token), 303);
+      const done = notAnswerable(req, reply, state);
+      if (done || state.kind !== 'open') return done;
+      if (!state.response) return reply.redirect(base(token), 303);
+      const index = sectionIndex(state, req.params.section);
+      if (index < 0)
+        return sendPage(
+          reply,
+          messagePage(req.page(reply), 'answer.unknown.title', 'answer.unknown.text'),
+          404,
+        );
+      const direction: Direction = req.body._action === 'back' ? 'back' : 'next';
+      const result = await saveSection(database, state, index, req.body, direction);
+      switch (result.kind) {
+        case 'completed':
+          return reply.redirect(base(token), 303);
+        case 'invalid':
+          return showSection(req, reply, token, state, result.response, index, result.shown, result.errors);
+        case 'saved':
+          return reply.redirect(
+            result.target === 'check'
+              ? `${base(token)}/check`
+              : result.target === 'start'
+                ? base(token)
+                : `${base(token)}/s/${state.def.sections[result.target]!.id}`,
+            303,
+          );
+      }
+    },
+  );
+
+  async function showCheck(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    token: string,
+    link: OpenLink,
+    response: ResponseRow,
+  ) {
+    const ctx = req.page(reply);
+    const answers = response.answers as Answers;
+    const context = contextOfResponse(response);
+    const problems = remainingProblems(link.def, response).map((p) => ({
+      sectionId: link.def.sections[p.sectionIndex]!.id,
+      field: p.error.field,
+      message: errorMessage(ctx.t, ctx.lang, p.error),
+    }));
+    return sendPage(
+      reply,
+      checkPage(ctx, {
+        base: base(token),
+        def: link.def,
+        relevance: relevanceOf(link.def, answers, context),
+        answers,
+        sections: relevantSections(link.def, answers, context),
+        problems,
+      }),
+      req.method === 'POST' ? 400 : 200,
+    );
+  }
+
+  r.get('/r/:token/check', { config: { access }, schema: { params: tokenParams } }, async (req, reply) => {
+    const { token } = req.params;
+    const state = await openLink(database, serverKey, token);
+    const done = notAnswerable(req, reply, state);
+    if (done || state.kind !== 'open') return done;
+    if (!state.response) return reply.redirect(base(token), 303);
+    return showCheck(req, reply, token, state, state.response);
+  });
+
+  r.post(
+    '/r/:token/submit',
+    { config: { access }, schema: { params: tokenParams, body: formBody } },
+    async (req, reply) => {
+      const { token } = req.params;
+      const state = await openLink(database, serverKey, token);
+      if (state.kind === 'completed') return reply.redirect(`${base(token)}/done`, 303);
+      const done = notAnswerable(req, reply, state);
+      if (done || state.kind !== 'open') return done;
+      if (!state.response) return reply.redirect(base(token), 303);
+      const result = await completeResponse(database, state);
+      if (result.kind === 'completed') return reply.redirect(`${base(token)}/done`, 303);
+      return showCheck(req, reply, token, state, state.response);
+    },
+  );
+
+  r.get('/r/:token/done', { config: { access }, schema: { params: tokenParams } }, async (req, reply) => {
+    const state = await openLink(database, serverKey, req.params.token);
+    if (state.kind === 'completed')
+      return sendPage(
+        reply,
+        messagePage(req.page(reply), 'answer.done.title', 'answer.done.text', state.wave.name),
+      );
+    const done = notAnswerable(req, reply, state);
+    if (done) return done;
+    return reply.redirect(base(req.params.token), 303);
+  });
+};
+export default routes;

@@ -1,0 +1,276 @@
+/**
+ * Answering a questionnaire through a personal link: open the link, start, save a section, complete.
+ *
+ * Anonymity by construction (docs/anonymity.md): the invitation is found by sha256(token), the
+ * response by sha256(HMAC(server key, token)); nothing stored connects the two. The invitation's
+ * status and the response are written in separate transactions (one transaction would give both
+ * rows the same transaction id, a link anyone with database access could read), and no audit record
+ * or log line is written for a respondent's save.
+ */
+import { eq, sql } from 'drizzle-orm';
+import type { Database } from '../../platform/db/database.js';
+import { findInvitationByToken, markInvitationStatus } from '../fieldwork/invitations.js';
+import type { FramePerson, Invitation, Wave } from '../fieldwork/model.js';
+import {
+  type FieldError,
+  nextSection,
+  readSectionAnswers,
+  relevanceOf,
+  validateSection,
+} from '../questionnaires/engine.js';
+import {
+  type Answers,
+  type AnswerValue,
+  otherTextCode,
+  type QuestionnaireDefinition,
+  variablesOf,
+} from '../questionnaires/model.js';
+import { responses } from '../responses/schema.js';
+import { resumeKeyHash, TOKEN_PATTERN } from './keys.js';
+import { loadDefinition } from './questionnaire-source.js';
+import { contextOf, type ResponseStrata, responseIdentity } from './strata.js';
+
+export type ResponseRow = typeof responses.$inferSelect;
+
+export type LinkState =
+  | { kind: 'unknown' }
+  | { kind: 'closed'; wave: Wave }
+  | { kind: 'not_open'; wave: Wave }
+  | { kind: 'completed'; wave: Wave }
+  | {
+      kind: 'open';
+      wave: Wave;
+      invitation: Invitation;
+      framePerson: FramePerson;
+      versionId: string;
+      def: QuestionnaireDefinition;
+      resumeKeyHash: string;
+      /** Absent until the respondent chooses "Begin". */
+      response?: ResponseRow;
+    };
+export type OpenLink = Extract<LinkState, { kind: 'open' }>;
+
+/** Today in the Netherlands, as YYYY-MM-DD: response dates are kept to the day. */
+export const today = (now = new Date()): string =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(now);
+
+async function responseByKey(database: Database, keyHash: string): Promise<ResponseRow | undefined> {
+  const rows = await database.db
+    .select()
+    .from(responses)
+    .where(eq(responses.resumeKeyHash, keyHash))
+    .limit(1);
+  return rows[0];
+}
+
+/** What a link leads to. Unknown and malformed tokens look the same to the visitor. */
+export async function openLink(database: Database, serverKey: Buffer, token: string): Promise<LinkState> {
+  if (!TOKEN_PATTERN.test(token)) return { kind: 'unknown' };
+  const found = await findInvitationByToken(database.db, token);
+  if (!found) return { kind: 'unknown' };
+  const { wave, invitation, framePerson } = found;
+  const keyHash = resumeKeyHash(serverKey, token);
+  const response = await responseByKey(database, keyHash);
+  if (response?.status === 'completed') {
+    // Completing marks the invitation in a second transaction; finish that if a crash came between.
+    if (invitation.status !== 'completed')
+      await markInvitationStatus(database.db, invitation.id, 'completed');
+    return { kind: 'completed', wave };
+  }
+  if (wave.status === 'draft') return { kind: 'not_open', wave };
+  if (wave.status !== 'open') return { kind: 'closed', wave };
+  const versionId = response?.questionnaireVersionId ?? found.questionnaireVersionId;
+  const def = versionId ? await loadDefinition(database.db, versionId) : undefined;
+  if (!versionId || !def) return { kind: 'not_open', wave };
+  return { kind: 'open', wave, invitation, framePerson, versionId, def, resumeKeyHash: keyHash, response };
+}
+
+export const contextOfResponse = (r: Pick<ResponseRow, 'strata'>) => contextOf(r.strata as ResponseStrata);
+
+/** Creates the response (once, however often "Begin" is pressed) and marks the invitation started. */
+export async function startResponse(database: Database, link: OpenLink): Promise<ResponseRow> {
+  if (link.response) return link.response;
+  // Separate transactions on purpose (see the file comment). The invitation first: after a crash in
+  // between, the person is "started" without a response, and the next "Begin" creates it.
+  await markInvitationStatus(database.db, link.invitation.id, 'started');
+  const identity = responseIdentity(link.wave.anonymity, link.framePerson);
+  await database.db
+    .insert(responses)
+    .values({
+      waveId: link.wave.id,
+      targetGroup: link.framePerson.targetGroup,
+      questionnaireVersionId: link.versionId,
+      resumeKeyHash: link.resumeKeyHash,
+      strata: identity.strata,
+      organisationId: identity.organisationId,
+      framePersonId: identity.framePersonId,
+      answers: {},
+      currentSection: 0,
+      startedOn: today(),
+    })
+    .onConflictDoNothing({ target: responses.resumeKeyHash });
+  const row = await responseByKey(database, link.resumeKeyHash);
+  if (!row) throw new Error('response vanished after insert');
+  return row;
+}
+
+const isSelected = (answer: unknown, code: string) =>
+  Array.isArray(answer) ? answer.includes(code) : answer === code;
+
+/**
+ * Keeps only answers to items that are relevant under routing (and "anders, namelijk" texts whose
+ * option is chosen): answers to skipped questions are removed, never kept as a stale "nee".
+ */
+export function pruneAnswers(
+  def: QuestionnaireDefinition,
+  answers: Answers,
+  context: Readonly<Record<string, unknown>>,
+): Record<string, AnswerValue> {
+  const relevance = relevanceOf(def, answers, context);
+  const out: Record<string, AnswerValue> = {};
+  for (const v of variablesOf(def)) {
+    const a = answers[v.code];
+    if (a === undefined || a === null) continue;
+    if (v.kind === 'matrix_row') {
+      if (relevance.items.get(v.code)) out[v.code] = a;
+      continue;
+    }
+    if (!relevance.items.get(v.item.code)) continue;
+    if (v.kind === 'other_text' && !isSelected(answers[v.item.code], v.option!.code)) continue;
+    out[v.code] = a;
+  }
+  return out;
+}
+
+export type Direction = 'next' | 'back';
+
+export type SaveResult =
+  | { kind: 'completed' }
+  | { kind: 'invalid'; errors: FieldError[]; shown: Record<string, AnswerValue>; response: ResponseRow }
+  /** target: section index, 'check' after the last section, 'start' before the first. */
+  | { kind: 'saved'; target: number | 'check' | 'start' };
+
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Saves one section's answers from a form post, in one transaction with the row locked. Valid
+ * answers are stored even when others on the page are not; invalid ones are shown back, not stored.
+ * Saving the same page twice changes nothing the second time (no new revision).
+ */
+export async function saveSection(
+  database: Database,
+  link: OpenLink,
+  sectionIndex: number,
+  input: Readonly<Record<string, unknown>>,
+  direction: Direction,
+): Promise<SaveResult> {
+  const section = link.def.sections[sectionIndex]!;
+  return database.db.transaction(async (tx) => {
+    const rows = await tx
+      .select()
+      .from(responses)
+      .where(eq(responses.resumeKeyHash, link.resumeKeyHash))
+      .for('update')
+      .limit(1);
+    const row = rows[0];
+    if (!row) throw new Error('saveSection before startResponse');
+    if (row.status === 'completed') return { kind: 'completed' } as const;
+    const context = contextOfResponse(row);
+    const stored = row.answers as Record<string, AnswerValue>;
+    const submitted = readSectionAnswers(section, input);
+    const merged: Record<string, AnswerValue> = { ...stored };
+    for (const item of section.items) {
+      // Clear every field of the section first: an unticked box or emptied field is an answer too.
+      delete merged[item.code];
+      if (item.type === 'matrix') for (const r of item.rows) delete merged[r.code];
+      if ('options' in item)
+        for (const o of item.options) if (o.other) delete merged[otherTextCode(item.code, o.code)];
+    }
+    Object.assign(merged, submitted);
+    const allErrors = validateSection(link.def, sectionIndex, merged, context, { today: today() });
+    // Going back never blocks on missing answers; invalid values are never stored.
+    const errors = direction === 'back' ? allErrors.filter((e) => e.kind !== 'required') : allErrors;
+    for (const e of allErrors) if (e.kind !== 'required') delete merged[e.field];
+    const answers = pruneAnswers(link.def, merged, context);
+
+    let target: number | 'check' | 'start';
+    if (errors.length > 0) target = sectionIndex;
+    else if (direction === 'next')
+      target = nextSection(link.def, answers, sectionIndex, 1, context) ?? 'check';
+    else target = nextSection(link.def, answers, sectionIndex, -1, context) ?? 'start';
+    const current =
+      typeof target === 'number' ? target : target === 'check' ? link.def.sections.length : sectionIndex;
+
+    if (!sameJson(answers, stored) || current !== row.currentSection) {
+      await tx
+        .update(responses)
+        .set({ answers, currentSection: current, revision: sql`${responses.revision} + 1` })
+        .where(eq(responses.id, row.id));
+    }
+    if (errors.length > 0) {
+      return {
+        kind: 'invalid',
+        errors,
+        shown: { ...answers, ...submitted },
+        response: { ...row, answers },
+      } as const;
+    }
+    return { kind: 'saved', target } as const;
+  });
+}
+
+export interface CheckProblem {
+  sectionIndex: number;
+  error: FieldError;
+}
+
+/** Problems left in the whole questionnaire (required questions skipped, e.g. by jumping ahead). */
+export function remainingProblems(def: QuestionnaireDefinition, response: ResponseRow): CheckProblem[] {
+  const context = contextOfResponse(response);
+  const answers = response.answers as Answers;
+  return def.sections.flatMap((_, i) =>
+    validateSection(def, i, answers, context, { today: today() }).map((error) => ({
+      sectionIndex: i,
+      error,
+    })),
+  );
+}
+
+export type CompleteResult = { kind: 'completed' } | { kind: 'incomplete'; problems: CheckProblem[] };
+
+/** Sends the answers: the response becomes completed (dated to the day), then the invitation. */
+export async function completeResponse(database: Database, link: OpenLink): Promise<CompleteResult> {
+  const result = await database.db.transaction(async (tx): Promise<CompleteResult> => {
+    const rows = await tx
+      .select()
+      .from(responses)
+      .where(eq(responses.resumeKeyHash, link.resumeKeyHash))
+      .for('update')
+      .limit(1);
+    const row = rows[0];
+    if (!row) return { kind: 'incomplete', problems: [] };
+    if (row.status === 'completed') return { kind: 'completed' };
+    const problems = remainingProblems(link.def, row);
+    if (problems.length) return { kind: 'incomplete', problems };
+    await tx
+      .update(responses)
+      .set({ status: 'completed', completedOn: today(), revision: sql`${responses.revision} + 1` })
+      .where(eq(responses.id, row.id));
+    return { kind: 'completed' };
+  });
+  // A separate transaction on purpose: see the file comment. Repeating it is harmless.
+  if (result.kind === 'completed') await markInvitationStatus(database.db, link.invitation.id, 'completed');
+  return result;
+}
+
+/** The relevant sections (with at least one relevant item) in order, for progress and the check page. */
+export function relevantSections(
+  def: QuestionnaireDefinition,
+  answers: Answers,
+  context: Record<string, unknown>,
+): number[] {
+  const relevance = relevanceOf(def, answers, context);
+  return def.sections.flatMap((s, i) =>
+    relevance.sections.get(s.id) && s.items.some((it) => relevance.items.get(it.code)) ? [i] : [],
+  );
+}

@@ -77,7 +77,20 @@ export function designFromSpec(spec: Spec, table: DataTable): Design {
 /** Runs every estimate of a spec on a table: the engine behind `weerbaar analyse`. */
 export function runAnalysis(spec: Spec, table: DataTable): AnalysisOutput {
   const design = designFromSpec(spec, table);
-  return { estimates: spec.estimates.map((e, j) => runEstimate(design, table, e, `estimates[${j}]`)) };
+  // estimates usually share their breakdown; group the rows once per breakdown
+  const cache = new Map<string, Domain[]>();
+  const domains = (by: string[], factors: Factor[]) => {
+    const key = JSON.stringify(by);
+    let d = cache.get(key);
+    if (!d) {
+      d = domainsOf(by, factors, table.rows);
+      cache.set(key, d);
+    }
+    return d;
+  };
+  return {
+    estimates: spec.estimates.map((e, j) => runEstimate(design, table, e, `estimates[${j}]`, domains)),
+  };
 }
 
 function waldRow(by: Domain['key'], e: DomainEstimate, conf: number, level?: string): OutputRow {
@@ -102,13 +115,27 @@ function indicator(codes: Int32Array, rows: Int32Array, code: number): Float64Ar
   return y;
 }
 
+/** The rows with a (non-missing) category. */
+function rowsWithCode(rows: Int32Array, codes: Int32Array): Int32Array {
+  let n = 0;
+  const out = new Int32Array(rows.length);
+  for (let k = 0; k < rows.length; k++) if (codes[rows[k]!]! >= 0) out[n++] = rows[k]!;
+  return out.subarray(0, n);
+}
+
 function gather(values: Float64Array, rows: Int32Array): Float64Array {
   const y = new Float64Array(rows.length);
   for (let r = 0; r < rows.length; r++) y[r] = values[rows[r]!]!;
   return y;
 }
 
-function runEstimate(design: Design, table: DataTable, e: EstimateSpec, path: string): EstimateOutput {
+function runEstimate(
+  design: Design,
+  table: DataTable,
+  e: EstimateSpec,
+  path: string,
+  domainsFor: (by: string[], factors: Factor[]) => Domain[],
+): EstimateOutput {
   const conf = e.confidence ?? 0.95;
   if (e.statistic === 'chisq') {
     const [a, b] = e.variables.map((v, j) => table.factor(need(table, v, `${path}.variables[${j}]`))) as [
@@ -123,7 +150,7 @@ function runEstimate(design: Design, table: DataTable, e: EstimateSpec, path: st
     return { id: e.id, test };
   }
   const byFactors = e.by.map((b, j) => table.factor(need(table, b, `${path}.by[${j}]`)));
-  const domains = domainsOf(e.by, byFactors, table.rows);
+  const domains = domainsFor(e.by, byFactors);
   need(table, e.variable, `${path}.variable`);
   if (e.statistic === 'difference')
     return { id: e.id, rows: difference(design, table, e, domains, byFactors, conf, path) };
@@ -156,7 +183,7 @@ function proportion(
   if (e.level === undefined) {
     const levels = sortedLevelCodes(f, usedLevels(f));
     for (const d of domains) {
-      const dr = filterRows(d.rows, (i) => f.codes[i]! >= 0);
+      const dr = rowsWithCode(d.rows, f.codes);
       if (dr.length === 0) continue;
       for (const code of levels)
         rows.push(waldRow(d.key, domainMean(design, dr, indicator(f.codes, dr, code)), conf, f.levels[code]));
@@ -166,7 +193,7 @@ function proportion(
   const code = f.levels.indexOf(e.level);
   const method = e.ci ?? 'logit';
   for (const d of domains) {
-    const dr = filterRows(d.rows, (i) => f.codes[i]! >= 0);
+    const dr = rowsWithCode(d.rows, f.codes);
     if (dr.length === 0) continue;
     const y = indicator(f.codes, dr, code);
     if (method === 'wald') {

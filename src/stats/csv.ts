@@ -60,17 +60,29 @@ export function parseCsv(buf: Uint8Array, options: CsvOptions = {}): CsvTable {
   const sep = separator.charCodeAt(0);
   const decoder = new TextDecoder('utf-8');
   let line = 1;
-  // field boundaries of the current record
-  let starts: number[] = [];
-  let ends: number[] = [];
-  let escaped: boolean[] = [];
+  // field boundaries of the current record, reused across records
+  let starts: Int32Array<ArrayBufferLike> = new Int32Array(64);
+  let ends: Int32Array<ArrayBufferLike> = new Int32Array(64);
+  let escaped = new Uint8Array(64);
+  let nFields = 0;
   let recordLine = 1;
+  const push = (s: number, e: number, esc: boolean) => {
+    if (nFields === starts.length) {
+      starts = grow(starts, 2 * nFields) as Int32Array;
+      ends = grow(ends, 2 * nFields) as Int32Array;
+      const x = new Uint8Array(2 * nFields);
+      x.set(escaped);
+      escaped = x;
+    }
+    starts[nFields] = s;
+    ends[nFields] = e;
+    escaped[nFields] = esc ? 1 : 0;
+    nFields++;
+  };
 
   /** Reads one record from pos; returns false at end of input. Blank lines are skipped (as R). */
   const readRecord = (): boolean => {
-    starts = [];
-    ends = [];
-    escaped = [];
+    nFields = 0;
     while (pos < buf.length && (buf[pos] === LF || buf[pos] === CR)) {
       if (buf[pos] === LF || buf[pos + 1] !== LF) line++;
       pos++;
@@ -78,7 +90,7 @@ export function parseCsv(buf: Uint8Array, options: CsvOptions = {}): CsvTable {
     if (pos >= buf.length) return false;
     recordLine = line;
     for (;;) {
-      const fieldCol = starts.length + 1;
+      const fieldCol = nFields + 1;
       if (buf[pos] === QUOTE) {
         const openLine = line;
         let i = pos + 1;
@@ -97,9 +109,7 @@ export function parseCsv(buf: Uint8Array, options: CsvOptions = {}): CsvTable {
           if (b === LF) line++;
           i++;
         }
-        starts.push(pos + 1);
-        ends.push(i);
-        escaped.push(esc);
+        push(pos + 1, i, esc);
         pos = i + 1;
         const nb = buf[pos];
         if (pos < buf.length && nb !== sep && nb !== LF && nb !== CR) {
@@ -117,9 +127,7 @@ export function parseCsv(buf: Uint8Array, options: CsvOptions = {}): CsvTable {
           if (b === sep || b === LF || b === CR) break;
           i++;
         }
-        starts.push(pos);
-        ends.push(i);
-        escaped.push(false);
+        push(pos, i, false);
         pos = i;
       }
       if (pos >= buf.length) return true;
@@ -141,7 +149,7 @@ export function parseCsv(buf: Uint8Array, options: CsvOptions = {}): CsvTable {
     return escaped[k] ? s.replaceAll('""', '"') : s;
   };
   if (!readRecord()) throw fail(file, 1, undefined, 'the file is empty (no header row)');
-  const header = starts.map((_, k) => text(k));
+  const header = Array.from({ length: nFields }, (_, k) => text(k));
   const ncol = header.length;
   const position = new Map<string, number>();
   header.forEach((h, k) => {
@@ -171,13 +179,8 @@ export function parseCsv(buf: Uint8Array, options: CsvOptions = {}): CsvTable {
   let rows = 0;
   const scratch = { bytes: new Uint8Array(256) };
   while (readRecord()) {
-    if (starts.length !== ncol) {
-      throw fail(
-        file,
-        recordLine,
-        undefined,
-        `expected ${ncol} fields (as in the header), found ${starts.length}`,
-      );
+    if (nFields !== ncol) {
+      throw fail(file, recordLine, undefined, `expected ${ncol} fields (as in the header), found ${nFields}`);
     }
     if (rows === capacity) {
       capacity *= 2;

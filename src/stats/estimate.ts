@@ -23,22 +23,43 @@ export const finiteOrNull = (x: number): number | null => (Number.isFinite(x) ? 
  */
 export function domainMean(design: Design, rows: ArrayLike<number>, y: ArrayLike<number>): DomainEstimate {
   const w = design.weights;
-  const sw = new KahanSum();
-  const swy = new KahanSum();
+  // Neumaier sums inlined: this loop runs once per domain and item
+  let sw = 0;
+  let cw = 0;
+  let swy = 0;
+  let cwy = 0;
   for (let r = 0; r < rows.length; r++) {
-    const i = rows[r]!;
-    sw.add(w[i]!);
-    swy.add(w[i]! * y[r]!);
+    const wi = w[rows[r]!]!;
+    let t = sw + wi;
+    cw += Math.abs(sw) >= Math.abs(wi) ? sw - t + wi : wi - t + sw;
+    sw = t;
+    const x = wi * y[r]!;
+    t = swy + x;
+    cwy += Math.abs(swy) >= Math.abs(x) ? swy - t + x : x - t + swy;
+    swy = t;
   }
-  const psum = sw.value;
-  const mean = swy.value / psum;
+  const psum = sw + cw;
+  const mean = (swy + cwy) / psum;
+  // one pass for the influence values and R's svyvar of the centred values (deff)
   const z = new Float64Array(rows.length);
+  let nobs = 0;
+  let swd = 0;
+  let swd2 = 0;
+  let cwd2 = 0;
   for (let r = 0; r < rows.length; r++) {
-    const i = rows[r]!;
-    z[r] = ((y[r]! - mean) * w[i]!) / psum;
+    const wi = w[rows[r]!]!;
+    const d = y[r]! - mean;
+    z[r] = (d * wi) / psum;
+    if (wi !== 0) nobs++;
+    swd += wi * d;
+    const x = wi * d * d;
+    const t = swd2 + x;
+    cwd2 += Math.abs(swd2) >= Math.abs(x) ? swd2 - t + x : x - t + swd2;
+    swd2 = t;
   }
   const variance = domainCovariance(design, rows, [z])[0]!;
-  const { s2, nobs } = weightedVariance(design, rows, y, mean);
+  // Σ w (d − d̄)² = Σ w d² − (Σ w d)² / Σ w, and Σ w d is rounding-level small here
+  const s2 = (((swd2 + cwd2 - (swd * swd) / psum) / psum) * nobs) / (nobs - 1);
   const vsrs = psum < nobs ? Number.NaN : (s2 * (psum - nobs)) / (psum * nobs);
   return {
     estimate: mean,
@@ -88,20 +109,31 @@ function weightedVariance(
 ): { s2: number; nobs: number } {
   const w = design.weights;
   let nobs = 0;
-  const sw = new KahanSum();
-  const swx = new KahanSum();
+  let sw = 0;
+  let cw = 0;
+  let swx = 0;
+  let cwx = 0;
   for (let r = 0; r < rows.length; r++) {
-    const i = rows[r]!;
-    if (w[i] !== 0) nobs++;
-    sw.add(w[i]!);
-    swx.add(w[i]! * (y[r]! - center));
+    const wi = w[rows[r]!]!;
+    if (wi !== 0) nobs++;
+    let t = sw + wi;
+    cw += Math.abs(sw) >= Math.abs(wi) ? sw - t + wi : wi - t + sw;
+    sw = t;
+    const x = wi * (y[r]! - center);
+    t = swx + x;
+    cwx += Math.abs(swx) >= Math.abs(x) ? swx - t + x : x - t + swx;
+    swx = t;
   }
-  const xbar = swx.value / sw.value;
-  const ss = new KahanSum();
+  const wsum = sw + cw;
+  const xbar = (swx + cwx) / wsum;
+  let ss = 0;
+  let cs = 0;
   for (let r = 0; r < rows.length; r++) {
-    const i = rows[r]!;
     const d = y[r]! - center - xbar;
-    ss.add(w[i]! * d * d);
+    const x = w[rows[r]!]! * d * d;
+    const t = ss + x;
+    cs += Math.abs(ss) >= Math.abs(x) ? ss - t + x : x - t + ss;
+    ss = t;
   }
-  return { s2: ((ss.value / sw.value) * nobs) / (nobs - 1), nobs };
+  return { s2: (((ss + cs) / wsum) * nobs) / (nobs - 1), nobs };
 }

@@ -12,5 +12,6 @@ export const commandModules: Array<() => Promise<CommandModule>> = [
   () => import('./demo.js'),
   () => import('./audit.js'),
   () => import('./orgs.js'),
+  () => import('./analyse.js'),
   () => import('./users.js'),
 ];

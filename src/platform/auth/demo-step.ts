@@ -36,31 +36,31 @@ const demoUsers: DemoUser[] = [
   {
     email: 'coordinator.utrecht@weerbaar.demo',
     displayName: 'Carla Coördinator',
-    role: 'coordinator GM0344 Utrecht',
+    role: 'coordinator Utrecht',
     memberships: [{ code: 'GM0344', role: 'coordinator' }],
   },
   {
     email: 'casehandler.utrecht@weerbaar.demo',
     displayName: 'Bart Behandelaar',
-    role: 'case_handler GM0344 Utrecht',
+    role: 'case handler Utrecht',
     memberships: [{ code: 'GM0344', role: 'case_handler' }],
   },
   {
     email: 'integriteit.utrecht@weerbaar.demo',
     displayName: 'Ineke Integriteit',
-    role: 'integrity_officer GM0344 Utrecht',
+    role: 'integrity Utrecht',
     memberships: [{ code: 'GM0344', role: 'integrity_officer' }],
   },
   {
     email: 'melder.utrecht@weerbaar.demo',
     displayName: 'Mo Melder',
-    role: 'reporter GM0344 Utrecht',
+    role: 'reporter Utrecht',
     memberships: [{ code: 'GM0344', role: 'reporter' }],
   },
   {
     email: 'coordinator.zeeland@weerbaar.demo',
     displayName: 'Zeger Zeeland',
-    role: 'coordinator PV29 Zeeland',
+    role: 'coordinator Zeeland',
     memberships: [{ code: 'PV29', role: 'coordinator' }],
   },
 ];

@@ -38,4 +38,35 @@ export const paramFixtures: Record<string, ParamFixture> = {
       ])
     )[0]!.id,
   role: () => 'coordinator',
+  /** A mail message about organisation A (admins only may read it). */
+  messageId: async (w) => {
+    const { queueMail } = await import('../../src/platform/mail/mail.js');
+    const m = await queueMail(w.database.db, {
+      to: w.userA.email,
+      rendered: { subject: 'isolation', text: 'for A', html: '<p>for A</p>' },
+      idempotencyKey: `isolation:${w.orgA.id}`,
+      purpose: 'test',
+      organisationId: w.orgA.id,
+    });
+    return m.id;
+  },
+  /** A job (the mail.send job of that message). */
+  jobId: async (w) => {
+    const { queueMail } = await import('../../src/platform/mail/mail.js');
+    const m = await queueMail(w.database.db, {
+      to: w.userA.email,
+      rendered: { subject: 'isolation', text: 'for A', html: '<p>for A</p>' },
+      idempotencyKey: `isolation:${w.orgA.id}`,
+      purpose: 'test',
+      organisationId: w.orgA.id,
+    });
+    const rows = await w.database.query<{ job_id: string }>(
+      "select job_id from job_keys where queue = 'mail.send' and key = $1",
+      [m.id],
+    );
+    return rows[0]!.job_id;
+  },
+  /** A respondent's link (an open anonymous wave, answering started) and a section of its questionnaire. */
+  token: async (w) => (await import('../../src/monitor/answering/fixtures.js')).startedLink(w.database),
+  section: () => 'agressie',
 };

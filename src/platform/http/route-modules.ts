@@ -12,4 +12,6 @@ export const routeModules: Array<() => Promise<{ default: FastifyPluginAsync }>>
   () => import('../auth/users-api.js'),
   () => import('../orgs/routes.js'),
   () => import('../orgs/pages.js'),
+  () => import('../jobs/routes.js'),
+  () => import('../mail/routes.js'),
 ];

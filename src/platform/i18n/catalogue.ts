@@ -7,6 +7,7 @@ import { auditEn, auditNl } from '../audit/messages.js';
 import { authEn, authNl } from '../auth/messages.js';
 import { orgsEn, orgsNl } from '../orgs/messages.js';
 import { answeringEn, answeringNl } from '../../monitor/answering/messages.js';
+import { mailEn, mailNl } from '../mail/messages.js';
 import { platformEn, platformNl } from './platform-messages.js';
 
 const nl = {
@@ -15,6 +16,7 @@ const nl = {
   ...auditNl,
   ...answeringNl,
   ...orgsNl,
+  ...mailNl,
 };
 const en: Record<keyof typeof nl, string> = {
   ...platformEn,
@@ -22,6 +24,7 @@ const en: Record<keyof typeof nl, string> = {
   ...auditEn,
   ...answeringEn,
   ...orgsEn,
+  ...mailEn,
 };
 
 export type MessageKey = keyof typeof nl;

@@ -1,0 +1,152 @@
+import type { MessageKey } from '../../i18n/catalogue.js';
+import type { PageContext } from '../../ui/context.js';
+import { Layout } from '../../ui/layout.js';
+import { type MailMessage, type MailStatus, mailStatuses } from '../mail.js';
+
+const fmt = (ctx: PageContext, d: Date | null | undefined) =>
+  d
+    ? new Intl.DateTimeFormat(ctx.lang === 'nl' ? 'nl-NL' : 'en-GB', {
+        dateStyle: 'short',
+        timeStyle: 'medium',
+        timeZone: 'Europe/Amsterdam',
+      }).format(new Date(d))
+    : '';
+
+const statusText = (ctx: PageContext, s: string) => ctx.t(`outbox.status.${s}` as MessageKey);
+
+export interface OutboxFilter {
+  q?: string;
+  status?: MailStatus;
+  offset: number;
+  limit: number;
+}
+
+export function outboxPage(
+  ctx: PageContext,
+  smtpHost: string | undefined,
+  filter: OutboxFilter,
+  rows: MailMessage[],
+) {
+  const t = ctx.t;
+  const more = rows.length === filter.limit;
+  const nextUrl = () => {
+    const u = new URLSearchParams();
+    if (filter.q) u.set('q', filter.q);
+    if (filter.status) u.set('status', filter.status);
+    u.set('offset', String(filter.offset + filter.limit));
+    return `/admin/outbox?${u}`;
+  };
+  return (
+    <Layout ctx={ctx} title={t('outbox.title')} wide>
+      <h1>{t('outbox.title')}</h1>
+      <p>{smtpHost ? t('outbox.introSmtp', { host: smtpHost }) : t('outbox.introOutbox')}</p>
+      <form method="get" action="/admin/outbox" class="filters">
+        <div>
+          <label for="q">{t('outbox.search')}</label>
+          <input id="q" name="q" type="search" value={filter.q ?? ''} />
+        </div>
+        <div>
+          <label for="status">{t('outbox.status')}</label>
+          <select id="status" name="status">
+            <option value="">{t('outbox.statusAny')}</option>
+            {mailStatuses.map((s) => (
+              <option value={s} selected={filter.status === s}>
+                {statusText(ctx, s)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <button type="submit">{t('outbox.filter')}</button>
+        </div>
+      </form>
+      {rows.length === 0 ? (
+        <p>{t('table.none')}</p>
+      ) : (
+        <div class="table-scroll">
+          <table>
+            <caption class="visually-hidden">{t('outbox.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('outbox.col.created')}</th>
+                <th scope="col">{t('outbox.col.to')}</th>
+                <th scope="col">{t('outbox.col.subject')}</th>
+                <th scope="col">{t('outbox.col.purpose')}</th>
+                <th scope="col">{t('outbox.col.status')}</th>
+                <th scope="col" class="num">
+                  {t('outbox.col.attempts')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((m) => (
+                <tr>
+                  <td>{fmt(ctx, m.createdAt)}</td>
+                  <td>{m.toAddress}</td>
+                  <td>
+                    <a href={`/admin/outbox/${m.id}`}>{m.subject}</a>
+                  </td>
+                  <td>{m.purpose}</td>
+                  <td>
+                    <span class="badge">{statusText(ctx, m.status)}</span>
+                  </td>
+                  <td class="num">{m.attempts}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {more && (
+        <nav aria-label={t('pager.label')}>
+          <a href={nextUrl()}>{t('outbox.more')}</a>
+        </nav>
+      )}
+    </Layout>
+  );
+}
+
+/**
+ * One message. The HTML part is shown as escaped source, not rendered: rendering mail HTML inside the
+ * application (even in a sandboxed iframe) is not worth the risk; the text part is what the recipient reads.
+ */
+export function messagePage(ctx: PageContext, m: MailMessage) {
+  const t = ctx.t;
+  const row = (label: string, value: string | null | undefined) =>
+    value ? (
+      <>
+        <dt>{label}</dt>
+        <dd>{value}</dd>
+      </>
+    ) : null;
+  return (
+    <Layout ctx={ctx} title={t('outbox.message.title', { to: m.toAddress })} wide>
+      <p>
+        <a href="/admin/outbox">{t('outbox.message.back')}</a>
+      </p>
+      <h1>{m.subject}</h1>
+      <dl>
+        {row(t('outbox.message.from'), m.fromAddress)}
+        {row(t('outbox.message.to'), m.toAddress)}
+        {row(t('outbox.col.status'), statusText(ctx, m.status))}
+        {row('Transport', m.transport ? t(`outbox.transport.${m.transport}` as MessageKey) : undefined)}
+        {row(t('outbox.col.purpose'), m.purpose)}
+        {row(t('outbox.message.created'), fmt(ctx, m.createdAt))}
+        {row(t('outbox.message.sent'), fmt(ctx, m.sentAt))}
+        {row(t('outbox.col.attempts'), String(m.attempts))}
+        {row(t('outbox.message.messageId'), m.messageId)}
+        {row(t('outbox.message.key'), m.idempotencyKey)}
+        {row(t('outbox.message.error'), m.lastError)}
+        {row(t('outbox.message.response'), m.smtpResponse)}
+      </dl>
+      <h2>{t('outbox.message.text')}</h2>
+      <pre class="mail-text">{m.textBody}</pre>
+      {m.htmlBody && (
+        <details>
+          <summary>{t('outbox.message.html')}</summary>
+          <pre class="mail-html">{m.htmlBody}</pre>
+        </details>
+      )}
+    </Layout>
+  );
+}

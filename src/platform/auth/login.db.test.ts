@@ -148,6 +148,14 @@ test('POST /logout without a CSRF token changes nothing; with one it revokes the
   const u = await createUser(t);
   const refused = await t.app.inject({ method: 'POST', url: '/logout', headers: { cookie: u.cookie } });
   assert.equal(refused.statusCode, 403);
+  const csrf = await csrfFor(t.app);
+  const wrong = await t.app.inject({
+    method: 'POST',
+    url: '/logout',
+    headers: { cookie: cookies(u.cookie, csrf.cookie) },
+    payload: { _csrf: 'not-the-token' },
+  });
+  assert.equal(wrong.statusCode, 403);
   assert.equal((await t.app.inject({ url: '/', headers: { cookie: u.cookie } })).statusCode, 200);
   const res = await postForm(t.app, '/logout', {}, u.cookie);
   assert.equal(res.statusCode, 303);

@@ -69,4 +69,5 @@ export const paramFixtures: Record<string, ParamFixture> = {
   /** A respondent's link (an open anonymous wave, answering started) and a section of its questionnaire. */
   token: async (w) => (await import('../../src/monitor/answering/fixtures.js')).startedLink(w.database),
   section: () => 'agressie',
+  waveId: async (w) => (await import('../../src/monitor/answering/fixtures.js')).startedWaveId(w.database),
 };

@@ -26,10 +26,11 @@ export function resumeKeyHash(serverKey: Buffer, token: string): string {
 }
 
 const cache = new WeakMap<Config, Buffer>();
+let testKey: Buffer | undefined;
 
 /**
  * RESPONSE_KEY from the environment (required in production). In development one is generated once
- * and kept in the data directory (like the session secret); in tests each process gets its own.
+ * and kept in the data directory (like the session secret); in tests each process gets its own (shared by every app in the process, so fixtures can use it).
  */
 export function responseKeyFor(config: Config): Buffer {
   const cached = cache.get(config);
@@ -37,7 +38,7 @@ export function responseKeyFor(config: Config): Buffer {
   let key: Buffer;
   if (config.RESPONSE_KEY) key = Buffer.from(config.RESPONSE_KEY, 'base64');
   else if (config.isProduction) throw new Error('unreachable: config validation requires RESPONSE_KEY');
-  else if (config.NODE_ENV === 'test') key = randomBytes(32);
+  else if (config.NODE_ENV === 'test') key = testKey ??= randomBytes(32);
   else {
     const path = join(config.WEERBAAR_DATA_DIR, 'response-key');
     if (existsSync(path)) key = Buffer.from(readFileSync(path, 'utf8').trim(), 'base64');

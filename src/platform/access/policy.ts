@@ -76,6 +76,7 @@ const rules = {
   'wave.manage': hasPlatform('admin', 'researcher'),
   'wave.monitor': hasPlatform('admin', 'researcher', 'viewer'),
   'responses.export': hasPlatform('admin', 'researcher'),
+  'responses.recode': hasPlatform('admin', 'researcher'),
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof rules;

@@ -7,6 +7,7 @@ export const routeModules: Array<() => Promise<{ default: FastifyPluginAsync }>>
   () => import('../audit/routes.js'),
   () => import('../auth/login-routes.js'),
   () => import('../../monitor/answering/routes.js'),
+  () => import('../../monitor/answering/recode-routes.js'),
   () => import('../auth/account-routes.js'),
   () => import('../auth/users-routes.js'),
   () => import('../auth/users-api.js'),

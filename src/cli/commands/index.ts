@@ -14,4 +14,7 @@ export const commandModules: Array<() => Promise<CommandModule>> = [
   () => import('./orgs.js'),
   () => import('./analyse.js'),
   () => import('./users.js'),
+  () => import('./worker.js'),
+  () => import('./jobs.js'),
+  () => import('./mail.js'),
 ];

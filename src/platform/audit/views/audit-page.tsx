@@ -13,7 +13,7 @@ interface Filter {
   organisationId?: string;
 }
 
-function Field(props: { id: string; label: string; value?: string; type?: string }) {
+function Field(props: { id: string; label: string; value?: string; type?: 'text' | 'date' }) {
   return (
     <div>
       <label for={props.id}>{props.label}</label>

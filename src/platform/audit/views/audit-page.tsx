@@ -17,7 +17,11 @@ function Field(props: { id: string; label: string; value?: string; type?: 'text'
   return (
     <div>
       <label for={props.id}>{props.label}</label>
-      <input id={props.id} name={props.id} type={props.type ?? 'text'} value={props.value ?? ''} />
+      {props.type === 'date' ? (
+        <input id={props.id} name={props.id} type="date" value={props.value ?? ''} />
+      ) : (
+        <input id={props.id} name={props.id} type="text" value={props.value ?? ''} />
+      )}
     </div>
   );
 }

@@ -70,4 +70,5 @@ export const paramFixtures: Record<string, ParamFixture> = {
   token: async (w) => (await import('../../src/monitor/answering/fixtures.js')).startedLink(w.database),
   section: () => 'agressie',
   waveId: async (w) => (await import('../../src/monitor/answering/fixtures.js')).startedWaveId(w.database),
+  targetGroup: () => 'office_holders',
 };

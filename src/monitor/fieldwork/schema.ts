@@ -4,7 +4,17 @@
  * point back to a person in an anonymous wave. See docs/anonymity.md.
  */
 import { sql } from 'drizzle-orm';
-import { date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 /** A measurement, e.g. "Monitor 2026". status: draft → open → closed → archived. */
 export const waves = pgTable(

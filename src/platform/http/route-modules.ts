@@ -15,4 +15,5 @@ export const routeModules: Array<() => Promise<{ default: FastifyPluginAsync }>>
   () => import('../orgs/pages.js'),
   () => import('../jobs/routes.js'),
   () => import('../mail/routes.js'),
+  () => import('../../monitor/fieldwork/routes.js'),
 ];

@@ -8,6 +8,7 @@ import { authEn, authNl } from '../auth/messages.js';
 import { orgsEn, orgsNl } from '../orgs/messages.js';
 import { answeringEn, answeringNl } from '../../monitor/answering/messages.js';
 import { mailEn, mailNl } from '../mail/messages.js';
+import { fieldworkEn, fieldworkNl } from '../../monitor/fieldwork/messages.js';
 import { platformEn, platformNl } from './platform-messages.js';
 
 const nl = {
@@ -17,6 +18,7 @@ const nl = {
   ...answeringNl,
   ...orgsNl,
   ...mailNl,
+  ...fieldworkNl,
 };
 const en: Record<keyof typeof nl, string> = {
   ...platformEn,
@@ -25,6 +27,7 @@ const en: Record<keyof typeof nl, string> = {
   ...answeringEn,
   ...orgsEn,
   ...mailEn,
+  ...fieldworkEn,
 };
 
 export type MessageKey = keyof typeof nl;

@@ -1,0 +1,421 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import ExcelJS from 'exceljs';
+import { createTestDatabase } from '../../../test/support/database.js';
+import { systemActor } from '../../platform/audit/audit.js';
+import { hashSecret } from '../../platform/auth/tokens.js';
+import type { Database } from '../../platform/db/database.js';
+import type { AppError } from '../../platform/errors.js';
+import { loadRegistry } from '../../platform/orgs/registry.js';
+import { loadTemplates } from '../questionnaires/templates/index.js';
+import { frameCounts, frameTotals, importFrame } from './frame-service.js';
+import {
+  findInvitationByToken,
+  inviteAll,
+  markInvitationStatus,
+  nonRespondents,
+  optOut,
+  sendReminders,
+} from './invitations.js';
+import { responseRates } from './monitoring.js';
+import { latestPublishedVersionOf } from './questionnaire-link.js';
+import { createWave, getWave, setWaveQuestionnaire, transitionWave, updateWave } from './waves-service.js';
+
+let database: Database;
+const config = { publicUrl: 'https://weerbaar.test' };
+const actor = systemActor;
+let seq = 0;
+
+before(async () => {
+  database = await createTestDatabase();
+  await database.db.transaction(async (tx) => {
+    await loadRegistry(tx, actor);
+    await loadTemplates(tx, actor);
+  });
+});
+after(() => database.close());
+
+const db = () => database.db;
+const csv = (lines: string[]) => Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8');
+const count = async (sql: string, params: unknown[] = []) =>
+  (await database.query<{ n: number }>(`select count(*)::int as n from ${sql}`, params))[0]!.n;
+
+async function newWave(anonymity: 'anonymous' | 'confidential' = 'anonymous') {
+  seq++;
+  return createWave(
+    db(),
+    { code: `w${seq}`, name: `Wave ${seq}`, anonymity, fieldworkEnd: '2026-03-31' },
+    actor,
+  );
+}
+
+async function openWave(persons: string[]) {
+  const wave = await newWave();
+  const officeHolders = await latestPublishedVersionOf(db(), 'office_holders');
+  assert.ok(officeHolders, 'the office-holders template is loaded');
+  await setWaveQuestionnaire(db(), wave.id, 'office_holders', officeHolders!, actor);
+  const r = await importFrame(
+    db(),
+    wave.id,
+    {
+      fileName: 'f.csv',
+      data: csv(['naam,email,rol,organisatie', ...persons]),
+      targetGroup: 'office_holders',
+    },
+    actor,
+  );
+  assert.equal(r.written, true, JSON.stringify(r.problems));
+  await transitionWave(db(), wave.id, 'open', actor);
+  return wave;
+}
+
+const badFile = [
+  'naam,email,rol,organisatie,geslacht,district',
+  'Anna de Vries,anna@voorbeeld.nl,raadslid,GM0363,vrouw,Noord', // 2 ok
+  'Bert Bakker,bert@voorbeeld.nl,raadslid,GM9999,man,', // 3 unknown organisation
+  'Anna Tweemaal,ANNA@voorbeeld.nl,wethouder,GM0363,,', // 4 duplicate e-mail (case-insensitive)
+  'Carla,carla@@voorbeeld,raadslid,GM0363,,', // 5 invalid address
+  'Dirk,dirk@voorbeeld.nl,koning,GM0363,,', // 6 unknown role
+  'Eva,eva@voorbeeld.nl,statenlid,GM0363,,', // 7 role not in a gemeente
+  'Fien,fien@voorbeeld.nl,gedeputeerde,PV26,vrouw,', // 8 ok
+  'Gijs,gijs@voorbeeld.nl,dijkgraaf,ws0155,x,', // 9 invalid gender
+];
+
+test('frame problems are reported with line and column; all-or-nothing writes nothing', async () => {
+  const wave = await newWave();
+  const auditBefore = await count('audit_log');
+  const r = await importFrame(
+    db(),
+    wave.id,
+    { fileName: 'kader.csv', data: csv(badFile), targetGroup: 'office_holders' },
+    actor,
+  );
+  assert.equal(r.written, false);
+  assert.equal(r.rowsRead, 8);
+  assert.equal(r.rowsImported, 0);
+  assert.equal(r.rowsRejected, 6);
+  const got = r.problems.map((p) => [p.line, p.column, p.code]);
+  assert.deepEqual(got, [
+    [3, 'organisatie', 'unknown_organisation'],
+    [4, 'email', 'duplicate_email_in_file'],
+    [5, 'email', 'invalid_email'],
+    [6, 'rol', 'unknown_role'],
+    [7, 'rol', 'role_not_in_layer'],
+    [9, 'geslacht', 'invalid_gender'],
+  ]);
+  // Character column of the value in the CSV line: "Bert Bakker,bert@voorbeeld.nl,raadslid," → 40
+  assert.equal(r.problems[0]!.position, 'Bert Bakker,bert@voorbeeld.nl,raadslid,'.length + 1);
+  assert.match(r.problems[1]!.message, /line 2/);
+  assert.equal(await count('frame_persons where wave_id = $1', [wave.id]), 0);
+  assert.equal(await count('frame_imports where wave_id = $1', [wave.id]), 0);
+  assert.equal(
+    await count('audit_log'),
+    auditBefore,
+    'a failed import changes nothing, not even the audit log',
+  );
+});
+
+test('mode "valid" imports the good rows, copies strata from the organisation and keeps free columns', async () => {
+  const wave = await newWave();
+  const r = await importFrame(
+    db(),
+    wave.id,
+    { fileName: 'kader.csv', data: csv(badFile), targetGroup: 'office_holders', mode: 'valid' },
+    actor,
+  );
+  assert.equal(r.written, true);
+  assert.equal(r.rowsImported, 2);
+  assert.equal(r.rowsRejected, 6);
+  const rows = await database.query<any>(
+    'select email, role, layer, province_code, size_class, gender, strata from frame_persons where wave_id = $1 order by email',
+    [wave.id],
+  );
+  assert.deepEqual(
+    rows.map((p) => [p.email, p.role, p.layer, p.province_code, p.size_class, p.gender]),
+    [
+      ['anna@voorbeeld.nl', 'raadslid', 'gemeente', 'PV27', 'vanaf_100k', 'vrouw'],
+      ['fien@voorbeeld.nl', 'gedeputeerde', 'provincie', 'PV26', 'nvt', 'vrouw'],
+    ],
+  );
+  assert.deepEqual(rows[0].strata, { district: 'Noord' });
+  // A second import: the same address again is a duplicate against the frame.
+  const again = await importFrame(
+    db(),
+    wave.id,
+    {
+      fileName: 'k2.csv',
+      data: csv(['naam,email,rol,organisatie', 'Anna,anna@voorbeeld.nl,raadslid,GM0363']),
+      targetGroup: 'office_holders',
+    },
+    actor,
+  );
+  assert.equal(again.written, false);
+  assert.equal(again.problems[0]!.code, 'duplicate_email_in_frame');
+  assert.deepEqual(
+    frameTotals(await frameCounts(db(), wave.id), ['layer']).map((x) => [x.layer, x.n]),
+    [
+      ['gemeente', 1],
+      ['provincie', 1],
+    ],
+  );
+});
+
+test('XLSX frames, missing columns, and one contact per organisation for organisation policy', async () => {
+  const wave = await newWave('confidential');
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('kader');
+  ws.addRow(['Naam', 'E-mail', 'Rol', 'Organisatie']);
+  ws.addRow(['Sec Utrecht', 'sec@utrecht.voorbeeld.nl', 'secretaris', 'GM0344']);
+  ws.addRow(['Griffier Utrecht', 'griffie@utrecht.voorbeeld.nl', 'griffier', 'GM0344']);
+  ws.addRow(['Raadslid', 'raad@utrecht.voorbeeld.nl', 'raadslid', 'GM0344']);
+  const data = Buffer.from(await wb.xlsx.writeBuffer());
+  const r = await importFrame(
+    db(),
+    wave.id,
+    { fileName: 'kader.xlsx', data, targetGroup: 'organisation_policy' },
+    actor,
+  );
+  assert.deepEqual(
+    r.problems.map((p) => [p.line, p.column, p.position, p.code]),
+    [
+      [3, 'organisatie', 4, 'second_contact'],
+      [4, 'rol', 3, 'role_not_in_target_group'],
+      [4, 'organisatie', 4, 'second_contact'],
+    ],
+  );
+  const missing = await importFrame(
+    db(),
+    wave.id,
+    { fileName: 'x.csv', data: csv(['naam,rol', 'A,raadslid']), targetGroup: 'office_holders' },
+    actor,
+  );
+  assert.deepEqual(
+    missing.problems.map((p) => p.code),
+    ['missing_column', 'missing_column'],
+  );
+  await assert.rejects(
+    importFrame(
+      db(),
+      wave.id,
+      { fileName: 'broken.csv', data: csv(['naam,email', '"open,x']), targetGroup: 'office_holders' },
+      actor,
+    ),
+    (e: AppError) => e.code === 'invalid-file' && e.location?.line === 2,
+  );
+});
+
+test('state machine: what may change in which state', async () => {
+  const wave = await newWave();
+  const conflict = (e: AppError) => e.code === 'conflict';
+  await assert.rejects(transitionWave(db(), wave.id, 'open', actor), /questionnaire/);
+  const policy = await latestPublishedVersionOf(db(), 'organisation_policy');
+  await assert.rejects(
+    setWaveQuestionnaire(db(), wave.id, 'organisation_policy', policy!, actor),
+    (e: AppError) => e.invalidParams[0]?.code === 'policy_not_anonymous',
+  );
+  await assert.rejects(
+    setWaveQuestionnaire(db(), wave.id, 'office_holders', '00000000-0000-0000-0000-000000000000', actor),
+    (e: AppError) => e.invalidParams[0]?.code === 'unknown_version',
+  );
+  const oh = await latestPublishedVersionOf(db(), 'office_holders');
+  await setWaveQuestionnaire(db(), wave.id, 'office_holders', oh!, actor);
+  await assert.rejects(transitionWave(db(), wave.id, 'open', actor), /frame/);
+  await assert.rejects(inviteAll(db(), config, wave.id, actor), conflict);
+  await importFrame(
+    db(),
+    wave.id,
+    {
+      fileName: 'f.csv',
+      data: csv(['naam,email,rol,organisatie', 'A,a@voorbeeld.nl,raadslid,GM0363']),
+      targetGroup: 'office_holders',
+    },
+    actor,
+  );
+  const opened = await transitionWave(db(), wave.id, 'open', actor);
+  assert.equal(opened.status, 'open');
+  assert.ok(opened.openedAt);
+  await assert.rejects(updateWave(db(), wave.id, { anonymity: 'named' }, actor), conflict);
+  await assert.rejects(setWaveQuestionnaire(db(), wave.id, 'office_holders', null, actor), conflict);
+  await updateWave(db(), wave.id, { name: 'Renamed while open', reminderDays: [10] }, actor);
+  await assert.rejects(transitionWave(db(), wave.id, 'open', actor), conflict);
+  await transitionWave(db(), wave.id, 'close', actor);
+  await assert.rejects(
+    importFrame(
+      db(),
+      wave.id,
+      {
+        fileName: 'f.csv',
+        data: csv(['naam,email,rol,organisatie', 'B,b@voorbeeld.nl,raadslid,GM0363']),
+        targetGroup: 'office_holders',
+      },
+      actor,
+    ),
+    conflict,
+  );
+  await assert.rejects(updateWave(db(), wave.id, { name: 'x' }, actor), conflict);
+  await assert.rejects(sendReminders(db(), config, wave.id, actor, { mode: 'now' }), conflict);
+  await transitionWave(db(), wave.id, 'reopen', actor);
+  await transitionWave(db(), wave.id, 'close', actor);
+  await transitionWave(db(), wave.id, 'archive', actor);
+  await assert.rejects(transitionWave(db(), wave.id, 'reopen', actor), conflict);
+  assert.equal((await getWave(db(), wave.id)).status, 'archived');
+  const audits = await database.query<{ action: string }>(
+    "select action from audit_log where resource_id = $1 and action like 'wave.%' order by seq",
+    [wave.id],
+  );
+  assert.deepEqual(
+    audits.map((a) => a.action),
+    [
+      'wave.create',
+      'wave.questionnaire',
+      'wave.open',
+      'wave.update',
+      'wave.close',
+      'wave.reopen',
+      'wave.close',
+      'wave.archive',
+    ],
+  );
+});
+
+function tokensFromMail(rows: Array<{ text_body: string }>): string[] {
+  return rows.flatMap((r) =>
+    [...r.text_body.matchAll(/https:\/\/weerbaar\.test\/r\/([A-Za-z0-9_-]+)(?![A-Za-z0-9_/-])/g)].map(
+      (m) => m[1]!,
+    ),
+  );
+}
+
+test('invitations: one per person, tokens only hashed in the tables, visible in the outbox mail; idempotent', async () => {
+  const wave = await openWave([
+    'Anna,anna.i@voorbeeld.nl,raadslid,GM0363',
+    'Bert,bert.i@voorbeeld.nl,burgemeester,GM0363',
+    'Carla,carla.i@voorbeeld.nl,gedeputeerde,PV26',
+  ]);
+  const r = await inviteAll(db(), config, wave.id, actor);
+  assert.equal(r.queued, 3);
+  assert.equal((await inviteAll(db(), config, wave.id, actor)).queued, 0, 'a second run sends nothing');
+  const mails = await database.query<{
+    text_body: string;
+    to_address: string;
+    idempotency_key: string;
+    subject: string;
+  }>(
+    "select text_body, to_address, idempotency_key, subject from mail_messages where purpose = 'invitation' and to_address like '%.i@voorbeeld.nl' order by to_address",
+  );
+  assert.equal(mails.length, 3);
+  assert.match(mails[0]!.text_body, /Beste Anna/);
+  assert.match(mails[0]!.text_body, /Gemeente Amsterdam|Amsterdam/);
+  assert.match(mails[0]!.text_body, /31 maart 2026/);
+  assert.match(mails[0]!.text_body, /\/afmelden/);
+  const tokens = tokensFromMail(mails);
+  assert.equal(tokens.length, 3);
+  for (const token of tokens) {
+    assert.ok(token.length >= 43, '256-bit tokens');
+    const found = await findInvitationByToken(db(), token);
+    assert.ok(found);
+    assert.equal(found.invitation.tokenHash, hashSecret(token));
+    assert.equal(found.wave.id, wave.id);
+    assert.ok(found.questionnaireVersionId);
+  }
+  // No table but the outbox holds a token.
+  const tables = await database.query<{ schema: string; name: string }>(
+    "select table_schema as schema, table_name as name from information_schema.tables where table_schema in ('public', 'pgboss') and table_type = 'BASE TABLE'",
+  );
+  for (const t of tables) {
+    if (t.name === 'mail_messages') continue;
+    for (const token of tokens) {
+      const n = await count(`"${t.schema}"."${t.name}" x where x::text like $1`, [`%${token}%`]);
+      assert.equal(n, 0, `token found in ${t.schema}.${t.name}`);
+    }
+  }
+  assert.equal(await findInvitationByToken(db(), 'not-a-token'), undefined);
+  assert.equal(await findInvitationByToken(db(), 'A'.repeat(43)), undefined);
+});
+
+test('reminders go only to those not completed and not opted out; due per schedule; opt-out honoured', async () => {
+  const wave = await openWave([
+    'Done,done.r@voorbeeld.nl,raadslid,GM0363',
+    'Started,started.r@voorbeeld.nl,raadslid,GM0363',
+    'Fresh,fresh.r@voorbeeld.nl,raadslid,GM0363',
+    'Leaver,leaver.r@voorbeeld.nl,raadslid,GM0363',
+  ]);
+  await inviteAll(db(), config, wave.id, actor);
+  const mails = await database.query<{ text_body: string; to_address: string }>(
+    "select text_body, to_address from mail_messages where purpose = 'invitation' and to_address like '%.r@voorbeeld.nl'",
+  );
+  const tokenOf = (who: string) => tokensFromMail(mails.filter((m) => m.to_address.startsWith(who)))[0]!;
+  const done = await findInvitationByToken(db(), tokenOf('done'));
+  const started = await findInvitationByToken(db(), tokenOf('started'));
+  await markInvitationStatus(db(), done!.invitation.id, 'started');
+  await markInvitationStatus(db(), done!.invitation.id, 'completed');
+  await markInvitationStatus(db(), done!.invitation.id, 'started'); // never goes back
+  await markInvitationStatus(db(), started!.invitation.id, 'started');
+  assert.equal(await optOut(db(), tokenOf('leaver')), true);
+  assert.equal(await optOut(db(), tokenOf('leaver')), true, 'idempotent');
+  assert.equal(await optOut(db(), 'B'.repeat(43)), false);
+
+  // Schedule [7, 14]: nothing is due a day later, the first reminder a week later.
+  const inDays = (d: number) => new Date(Date.now() + d * 86_400_000);
+  assert.equal((await sendReminders(db(), config, wave.id, actor, { mode: 'due', at: inDays(1) })).queued, 0);
+  assert.equal((await sendReminders(db(), config, wave.id, actor, { mode: 'due', at: inDays(8) })).queued, 2);
+  assert.equal(
+    (await sendReminders(db(), config, wave.id, actor, { mode: 'due', at: inDays(8) })).queued,
+    0,
+    'not twice',
+  );
+  assert.equal(
+    (await sendReminders(db(), config, wave.id, actor, { mode: 'now' })).queued,
+    0,
+    'not again within the hour',
+  );
+  assert.equal(
+    (await sendReminders(db(), config, wave.id, actor, { mode: 'due', at: inDays(15) })).queued,
+    2,
+  );
+  assert.equal(
+    (await sendReminders(db(), config, wave.id, actor, { mode: 'due', at: inDays(30) })).queued,
+    0,
+    'schedule exhausted',
+  );
+
+  const reminders = await database.query<{ to_address: string; text_body: string; idempotency_key: string }>(
+    "select to_address, text_body, idempotency_key from mail_messages where purpose = 'reminder' and to_address like '%.r@voorbeeld.nl' order by created_at, to_address",
+  );
+  assert.deepEqual([...new Set(reminders.map((m) => m.to_address))].sort(), [
+    'fresh.r@voorbeeld.nl',
+    'started.r@voorbeeld.nl',
+  ]);
+  // The one who started keeps their link; the one who did not gets a fresh one that works.
+  const startedMail = reminders.find((m) => m.to_address.startsWith('started'))!;
+  assert.equal(tokensFromMail([startedMail]).length, 0);
+  assert.match(startedMail.text_body, /al begonnen/);
+  assert.ok(await findInvitationByToken(db(), tokenOf('started')), 'the started link still works');
+  const freshMails = reminders.filter((m) => m.to_address.startsWith('fresh'));
+  const newest = tokensFromMail([freshMails[freshMails.length - 1]!])[0]!;
+  assert.ok(await findInvitationByToken(db(), newest));
+  assert.equal(await findInvitationByToken(db(), tokenOf('fresh')), undefined, 'replaced link');
+
+  const rates = await responseRates(db(), wave.id);
+  const total = rates.breakdowns.total[0]!;
+  assert.deepEqual(
+    {
+      frame: total.frame,
+      invited: total.invited,
+      started: total.started,
+      completed: total.completed,
+      optedOut: total.optedOut,
+      reminders: total.remindersSent,
+    },
+    { frame: 4, invited: 4, started: 2, completed: 1, optedOut: 1, reminders: 4 },
+  );
+  assert.equal(total.responseRate, 0.25);
+  assert.deepEqual(
+    rates.breakdowns.layer_role.map((r) => [r.label, r.frame]),
+    [['gemeente · raadslid', 4]],
+  );
+  assert.match(rates.breakdowns.organisation[0]!.label, /GM0363/);
+
+  const nr = await nonRespondents(db(), wave.id);
+  assert.deepEqual(nr.map((p) => p.email).sort(), ['fresh.r@voorbeeld.nl', 'started.r@voorbeeld.nl']);
+});

@@ -1,0 +1,132 @@
+/**
+ * Reading a sample frame file (CSV per RFC 4180 via src/platform/csv, or XLSX via exceljs) into one
+ * shape: a header and rows whose every value knows its line and column, for problem reports.
+ */
+import ExcelJS from 'exceljs';
+import { readCsvTable } from '../../platform/csv/csv.js';
+import { AppError } from '../../platform/errors.js';
+
+export interface FrameCell {
+  /** 1-based line (CSV) or row number (XLSX). */
+  line: number;
+  /** 1-based character column (CSV) or column number (XLSX). */
+  column: number;
+}
+
+export interface FrameRow {
+  line: number;
+  values: Record<string, string>;
+  position(header: string): FrameCell;
+}
+
+export interface FrameTable {
+  file: string;
+  format: 'csv' | 'xlsx';
+  header: string[];
+  rows: FrameRow[];
+}
+
+const XLSX_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+
+export function looksLikeXlsx(fileName: string, data: Buffer): boolean {
+  return /\.xlsx$/i.test(fileName) || data.subarray(0, 4).equals(XLSX_MAGIC);
+}
+
+export async function readFrameFile(fileName: string, data: Buffer): Promise<FrameTable> {
+  if (data.length === 0) {
+    throw new AppError('invalid-file', {
+      detail: 'the file is empty',
+      location: { file: fileName, line: 1 },
+    });
+  }
+  if (looksLikeXlsx(fileName, data)) return readXlsx(fileName, data);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(data);
+  } catch {
+    throw new AppError('invalid-file', {
+      detail: 'the file is not UTF-8 text (save the CSV as "CSV UTF-8", or upload the .xlsx)',
+      location: { file: fileName },
+    });
+  }
+  // A spreadsheet saved as CSV with semicolons (Dutch Excel) is common: accept it when the header says so.
+  const firstLine = text.replace(/^\ufeff/, '').split(/\r?\n/, 1)[0] ?? '';
+  const delimiter = !firstLine.includes(',') && firstLine.includes(';') ? ';' : ',';
+  const t = readCsvTable(text, { file: fileName, delimiter });
+  return {
+    file: fileName,
+    format: 'csv',
+    header: t.header,
+    rows: t.rows.map((r) => ({ line: r.line, values: r.values, position: (h) => r.position(h) })),
+  };
+}
+
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'object') {
+    const v = value as any;
+    if ('richText' in v) return (v.richText as Array<{ text: string }>).map((p) => p.text).join('');
+    if ('text' in v) return typeof v.text === 'string' ? v.text : cellText(v.text);
+    if ('result' in v) return cellText(v.result);
+    if ('error' in v) return '';
+  }
+  return String(value);
+}
+
+async function readXlsx(fileName: string, data: Buffer): Promise<FrameTable> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(data as any);
+  } catch (err) {
+    throw new AppError('invalid-file', {
+      detail: `not a readable .xlsx file (${err instanceof Error ? err.message : String(err)})`,
+      location: { file: fileName },
+    });
+  }
+  const ws = wb.worksheets[0];
+  if (!ws || ws.rowCount === 0) {
+    throw new AppError('invalid-file', {
+      detail: 'the workbook has no data',
+      location: { file: fileName, line: 1 },
+    });
+  }
+  const headRow = ws.getRow(1);
+  const header: string[] = [];
+  const colOf = new Map<string, number>();
+  const width = headRow.cellCount;
+  for (let c = 1; c <= width; c++) {
+    const h = cellText(headRow.getCell(c).value).trim().toLowerCase();
+    if (h === '') continue;
+    if (colOf.has(h)) {
+      throw new AppError('invalid-file', {
+        detail: `column "${h}" appears twice in the header`,
+        location: { file: fileName, line: 1, column: c },
+      });
+    }
+    colOf.set(h, c);
+    header.push(h);
+  }
+  if (header.length === 0) {
+    throw new AppError('invalid-file', {
+      detail: 'the first row has no column names',
+      location: { file: fileName, line: 1 },
+    });
+  }
+  const rows: FrameRow[] = [];
+  ws.eachRow({ includeEmpty: false }, (row, n) => {
+    if (n === 1) return;
+    const values: Record<string, string> = {};
+    let any = false;
+    for (const [h, c] of colOf) {
+      const v = cellText(row.getCell(c).value);
+      values[h] = v;
+      if (v.trim() !== '') any = true;
+    }
+    if (!any) return;
+    rows.push({ line: n, values, position: (h) => ({ line: n, column: colOf.get(h) ?? 1 }) });
+  });
+  return { file: fileName, format: 'xlsx', header, rows };
+}

@@ -1,0 +1,519 @@
+/**
+ * Invitations and reminders.
+ *
+ * A link token is 256 random bits (`newSecret`), put into the mail and forgotten: the invitations
+ * table keeps only `hashSecret(token)`. The mail itself is queued through the mail module in the same
+ * transaction as the invitation row, with the idempotency key `invitation:<invitationId>` (reminders:
+ * `reminder:<invitationId>:<n>`), so a crash or restart never sends a message twice; delivery,
+ * throttling, retries and bounces are the mail module's job.
+ *
+ * Reminders: since the token is not kept, a reminder to someone who has not started carries a new
+ * link (the token is replaced: the old link stops working, the mail says so); someone who started
+ * keeps the link they have (a new one would lose their saved answers, which are found only through
+ * it), and the reminder asks them to continue with the link from the invitation.
+ */
+import { and, asc, eq, inArray, isNotNull, isNull, ne, sql } from 'drizzle-orm';
+import { type Actor, audit } from '../../platform/audit/audit.js';
+import { hashSecret, newSecret } from '../../platform/auth/tokens.js';
+import type { Config } from '../../platform/config/config.js';
+import type { DbOrTx } from '../../platform/db/database.js';
+import { AppError, type Lang } from '../../platform/errors.js';
+import { queueMail } from '../../platform/mail/mail.js';
+import { renderMail } from '../../platform/mail/templates.js';
+import { getOrganisation } from '../../platform/orgs/service.js';
+import type { FramePerson, Invitation, Wave, WaveMailTemplates } from './model.js';
+import { framePersons, invitations, waveQuestionnaires, waves } from './schema.js';
+import { assertState, getWave, lockWave, templatesOf } from './waves-service.js';
+
+export const linkFor = (config: Pick<Config, 'publicUrl'>, token: string) => `${config.publicUrl}/r/${token}`;
+export const optOutLinkFor = (config: Pick<Config, 'publicUrl'>, token: string) =>
+  `${config.publicUrl}/r/${token}/afmelden`;
+
+/** Tokens are base64url; anything else cannot be a link. */
+export const TOKEN_PATTERN = /^[A-Za-z0-9_-]{22,128}$/;
+
+export interface InvitationByToken {
+  invitation: Invitation;
+  wave: Wave;
+  framePerson: FramePerson;
+  /** The version the person's target group answers; undefined when none is attached (yet). */
+  questionnaireVersionId: string | undefined;
+}
+
+/** The invitation a link token belongs to (for the answering pages and the opt-out page). */
+export async function findInvitationByToken(
+  db: DbOrTx,
+  token: string,
+): Promise<InvitationByToken | undefined> {
+  if (!TOKEN_PATTERN.test(token)) return undefined;
+  const rows = await db
+    .select({
+      invitation: invitations,
+      wave: waves,
+      framePerson: framePersons,
+      qv: waveQuestionnaires.questionnaireVersionId,
+    })
+    .from(invitations)
+    .innerJoin(waves, eq(waves.id, invitations.waveId))
+    .innerJoin(framePersons, eq(framePersons.id, invitations.framePersonId))
+    .leftJoin(
+      waveQuestionnaires,
+      and(
+        eq(waveQuestionnaires.waveId, invitations.waveId),
+        eq(waveQuestionnaires.targetGroup, framePersons.targetGroup),
+      ),
+    )
+    .where(eq(invitations.tokenHash, hashSecret(token)))
+    .limit(1);
+  const r = rows[0];
+  return (
+    r && {
+      invitation: r.invitation,
+      wave: r.wave,
+      framePerson: r.framePerson,
+      questionnaireVersionId: r.qv ?? undefined,
+    }
+  );
+}
+
+/** Records that the person started or completed. Never goes back (completed stays completed). */
+export async function markInvitationStatus(
+  tx: DbOrTx,
+  invitationId: string,
+  status: 'started' | 'completed',
+): Promise<void> {
+  await tx
+    .update(invitations)
+    .set({ status })
+    .where(
+      and(
+        eq(invitations.id, invitationId),
+        ne(invitations.status, 'completed'),
+        ...(status === 'started' ? [ne(invitations.status, 'started')] : []),
+      ),
+    );
+}
+
+// ---- mail ----
+
+const dateText = (iso: string | null, lang: Lang) =>
+  iso
+    ? new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', {
+        dateStyle: 'long',
+        timeZone: 'UTC',
+      }).format(new Date(`${iso}T00:00:00Z`))
+    : lang === 'nl'
+      ? 'het einde van het onderzoek'
+      : 'the end of the study';
+
+export const continueText: Record<Lang, string> = {
+  nl: 'U bent al begonnen. Ga verder met de link uit onze eerste e-mail; uw antwoorden zijn bewaard.',
+  en: 'You have already started. Continue with the link in our first e-mail; your answers have been saved.',
+};
+const replacedText: Record<Lang, string> = {
+  nl: 'Dit is uw persoonlijke link (deze vervangt de link uit de eerdere e-mail):',
+  en: 'This is your personal link (it replaces the link in the earlier e-mail):',
+};
+
+/** The language of a frame person's mail: a `taal`/`language` column with `en`, else Dutch. */
+export function langOf(p: Pick<FramePerson, 'strata'>): Lang {
+  const s = (p.strata ?? {}) as Record<string, string>;
+  const v = (s.taal ?? s.language ?? s.lang ?? '').toLowerCase();
+  return v === 'en' || v === 'engels' || v === 'english' ? 'en' : 'nl';
+}
+
+export interface MailParamsInput {
+  name: string;
+  link: string;
+  optOutLink: string;
+  organisation: string;
+  end: string | null;
+}
+
+/** Renders one of the wave's mails (also for the preview). */
+export function renderWaveMail(
+  templates: WaveMailTemplates,
+  kind: 'invitation' | 'reminder',
+  lang: Lang,
+  p: MailParamsInput,
+) {
+  const t = templates[kind];
+  return renderMail(
+    { subject: { nl: t.nl.subject, en: t.en.subject }, text: { nl: t.nl.body, en: t.en.body } },
+    lang,
+    {
+      naam: p.name,
+      link: p.link,
+      afmeldlink: p.optOutLink,
+      organisatie: p.organisation,
+      einddatum: dateText(p.end, lang),
+    },
+  );
+}
+
+/** The preview: example values, with a visibly fake link. */
+export function previewWaveMail(
+  wave: Wave,
+  kind: 'invitation' | 'reminder',
+  lang: Lang,
+  config: Pick<Config, 'publicUrl'>,
+) {
+  const example = `${config.publicUrl}/r/VOORBEELD-voorbeeld-VOORBEELD`;
+  return renderWaveMail(templatesOf(wave), kind, lang, {
+    name: lang === 'nl' ? 'mevrouw J. de Vries' : 'Ms J. de Vries',
+    link: example,
+    optOutLink: `${example}/afmelden`,
+    organisation: 'Gemeente Utrecht',
+    end: wave.fieldworkEnd,
+  });
+}
+
+const orgNameCache = new WeakMap<object, Map<string, string>>();
+async function orgName(db: DbOrTx, cacheKey: object, id: string): Promise<string> {
+  let cache = orgNameCache.get(cacheKey);
+  if (!cache) {
+    cache = new Map();
+    orgNameCache.set(cacheKey, cache);
+  }
+  let name = cache.get(id);
+  if (name === undefined) {
+    name = (await getOrganisation(db, id)).name;
+    cache.set(id, name);
+  }
+  return name;
+}
+
+// ---- invitations ----
+
+export interface SendResult {
+  /** Messages queued in this call. */
+  queued: number;
+  /** Still waiting (when a limit stopped this call). */
+  remaining: number;
+}
+
+/** Frame persons of a wave that have no invitation yet and did not opt out. */
+async function pendingCount(db: DbOrTx, waveId: string): Promise<number> {
+  const [r] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(framePersons)
+    .leftJoin(invitations, eq(invitations.framePersonId, framePersons.id))
+    .where(and(eq(framePersons.waveId, waveId), isNull(framePersons.optedOutAt), isNull(invitations.id)));
+  return r?.n ?? 0;
+}
+
+export const countPendingInvitations = pendingCount;
+
+/**
+ * Invites up to `batchSize` persons who have no invitation yet: creates the invitation (token hash)
+ * and queues the mail, in one transaction per batch. Returns how many were queued. Safe to run
+ * concurrently and again after a crash: a person gets one invitation (unique index) and one mail
+ * (idempotency key).
+ */
+export async function inviteBatch(
+  db: DbOrTx,
+  config: Pick<Config, 'publicUrl'>,
+  waveId: string,
+  actor: Actor,
+  batchSize = 500,
+): Promise<number> {
+  return db.transaction(async (tx) => {
+    const wave = await lockWave(tx, waveId);
+    assertState(wave, 'sending invitations', ['open']);
+    const persons = await tx
+      .select({ p: framePersons })
+      .from(framePersons)
+      .leftJoin(invitations, eq(invitations.framePersonId, framePersons.id))
+      .where(and(eq(framePersons.waveId, waveId), isNull(framePersons.optedOutAt), isNull(invitations.id)))
+      .orderBy(asc(framePersons.createdAt), asc(framePersons.id))
+      .limit(batchSize);
+    if (persons.length === 0) return 0;
+    const templates = templatesOf(wave);
+    const cacheKey = {};
+    const tokens = persons.map(() => newSecret());
+    const created = await tx
+      .insert(invitations)
+      .values(
+        persons.map(({ p }, i) => ({
+          waveId,
+          framePersonId: p.id,
+          tokenHash: hashSecret(tokens[i]!),
+          invitedAt: sql`now()` as any,
+        })),
+      )
+      .onConflictDoNothing()
+      .returning({ id: invitations.id, framePersonId: invitations.framePersonId });
+    const byPerson = new Map(created.map((c) => [c.framePersonId, c.id]));
+    let queued = 0;
+    for (let i = 0; i < persons.length; i++) {
+      const p = persons[i]!.p;
+      const invitationId = byPerson.get(p.id);
+      if (!invitationId) continue; // invited concurrently by someone else
+      const lang = langOf(p);
+      const token = tokens[i]!;
+      const rendered = renderWaveMail(templates, 'invitation', lang, {
+        name: p.name,
+        link: linkFor(config, token),
+        optOutLink: optOutLinkFor(config, token),
+        organisation: await orgName(tx, cacheKey, p.organisationId),
+        end: wave.fieldworkEnd,
+      });
+      await queueMail(tx, {
+        to: p.email,
+        rendered,
+        lang,
+        idempotencyKey: `invitation:${invitationId}`,
+        purpose: 'invitation',
+        organisationId: p.organisationId,
+      });
+      queued++;
+    }
+    await audit(tx, actor, {
+      action: 'wave.invitations.send',
+      resourceType: 'wave',
+      resourceId: waveId,
+      diff: { invited: queued },
+    });
+    return queued;
+  });
+}
+
+/** Invites everyone pending, batch by batch (CLI, jobs, small frames inline). */
+export async function inviteAll(
+  db: DbOrTx,
+  config: Pick<Config, 'publicUrl'>,
+  waveId: string,
+  actor: Actor,
+  onProgress?: (done: number, total: number) => void,
+  batchSize = 500,
+): Promise<SendResult> {
+  const total = await pendingCount(db, waveId);
+  let done = 0;
+  for (;;) {
+    const n = await inviteBatch(db, config, waveId, actor, batchSize);
+    if (n === 0) break;
+    done += n;
+    onProgress?.(done, total);
+  }
+  return { queued: done, remaining: 0 };
+}
+
+// ---- reminders ----
+
+export interface ReminderOptions {
+  /** `due`: per the wave's schedule (the scheduled job); `now`: everyone eligible (the button). */
+  mode: 'due' | 'now';
+  /** `now` skips persons mailed less than this many hours ago (default 1: a double click sends nothing twice). */
+  minHoursSinceLast?: number;
+  batchSize?: number;
+  /** For tests: the moment to compute due dates against. */
+  at?: Date;
+}
+
+/**
+ * Sends reminders to invited persons who have not completed and did not opt out. One transaction per
+ * batch; the key `reminder:<invitation>:<n>` and the `reminders_sent` counter (updated in the same
+ * transaction) make a rerun after a crash send nothing twice.
+ */
+export async function sendReminders(
+  db: DbOrTx,
+  config: Pick<Config, 'publicUrl'>,
+  waveId: string,
+  actor: Actor,
+  options: ReminderOptions,
+): Promise<SendResult> {
+  const batchSize = options.batchSize ?? 500;
+  const wave = await getWave(db, waveId);
+  assertState(wave, 'sending reminders', ['open']);
+  const at = options.at ?? new Date();
+  let total = 0;
+  let lastId = '00000000-0000-0000-0000-000000000000';
+  for (;;) {
+    const { sent, last } = await db.transaction(async (tx) => {
+      const w = await lockWave(tx, waveId);
+      assertState(w, 'sending reminders', ['open']);
+      const days = w.reminderDays ?? [];
+      const conds = [
+        eq(invitations.waveId, waveId),
+        ne(invitations.status, 'completed'),
+        isNotNull(invitations.invitedAt),
+        isNull(framePersons.optedOutAt),
+        sql`${invitations.id} > ${lastId}`,
+      ];
+      if (options.mode === 'due') {
+        if (days.length === 0) return { sent: 0, last: undefined };
+        // The n-th reminder (n = reminders_sent + 1) is due reminderDays[n-1] days after the invitation.
+        conds.push(
+          sql`${invitations.remindersSent} < ${days.length} and ${invitations.invitedAt} + make_interval(days => (${sql.raw(`'{${days.join(',')}}'`)}::int[])[${invitations.remindersSent} + 1]) <= ${at.toISOString()}::timestamptz`,
+        );
+      } else {
+        const hours = options.minHoursSinceLast ?? 1;
+        conds.push(
+          sql`coalesce(${invitations.lastRemindedAt}, '-infinity'::timestamptz) <= ${at.toISOString()}::timestamptz - make_interval(hours => ${hours})`,
+        );
+      }
+      const rows = await tx
+        .select({ i: invitations, p: framePersons })
+        .from(invitations)
+        .innerJoin(framePersons, eq(framePersons.id, invitations.framePersonId))
+        .where(and(...conds))
+        .orderBy(asc(invitations.id))
+        .limit(batchSize)
+        .for('update', { of: invitations });
+      if (rows.length === 0) return { sent: 0, last: undefined };
+      const templates = templatesOf(w);
+      const cacheKey = {};
+      let sent = 0;
+      for (const { i, p } of rows) {
+        const n = i.remindersSent + 1;
+        const lang = langOf(p);
+        let link: string;
+        let optOut: string;
+        const fresh = newSecret();
+        let rotated = false;
+        if (i.status === 'not_started') {
+          const upd = await tx
+            .update(invitations)
+            .set({ tokenHash: hashSecret(fresh) })
+            .where(and(eq(invitations.id, i.id), eq(invitations.status, 'not_started')))
+            .returning({ id: invitations.id });
+          rotated = upd.length > 0;
+        }
+        if (rotated) {
+          link = `${replacedText[lang]}\n${linkFor(config, fresh)}`;
+          optOut = optOutLinkFor(config, fresh);
+        } else {
+          link = continueText[lang];
+          optOut =
+            lang === 'nl' ? '(via de link in onze eerste e-mail)' : '(through the link in our first e-mail)';
+        }
+        const rendered = renderWaveMail(templates, 'reminder', lang, {
+          name: p.name,
+          link,
+          optOutLink: optOut,
+          organisation: await orgName(tx, cacheKey, p.organisationId),
+          end: w.fieldworkEnd,
+        });
+        const q = await queueMail(tx, {
+          to: p.email,
+          rendered,
+          lang,
+          idempotencyKey: `reminder:${i.id}:${n}`,
+          purpose: 'reminder',
+          organisationId: p.organisationId,
+        });
+        await tx
+          .update(invitations)
+          .set({ remindersSent: n, lastRemindedAt: sql`now()` })
+          .where(eq(invitations.id, i.id));
+        if (q.created) sent++;
+      }
+      if (sent > 0) {
+        await audit(tx, actor, {
+          action: 'wave.reminders.send',
+          resourceType: 'wave',
+          resourceId: waveId,
+          diff: { reminded: sent, mode: options.mode },
+        });
+      }
+      return { sent, last: rows[rows.length - 1]!.i.id };
+    });
+    total += sent;
+    if (!last) break;
+    lastId = last;
+  }
+  return { queued: total, remaining: 0 };
+}
+
+/** Every open wave's due reminders (the scheduled job). */
+export async function sendDueReminders(
+  db: DbOrTx,
+  config: Pick<Config, 'publicUrl'>,
+  actor: Actor,
+): Promise<number> {
+  const open = await db.select({ id: waves.id }).from(waves).where(eq(waves.status, 'open'));
+  let n = 0;
+  for (const w of open) n += (await sendReminders(db, config, w.id, actor, { mode: 'due' })).queued;
+  return n;
+}
+
+// ---- opt-out ----
+
+/** Opts the link's holder out of further mail for this wave. Idempotent; false for an unknown link. */
+export async function optOut(db: DbOrTx, token: string): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const found = await findInvitationByToken(tx, token);
+    if (!found) return false;
+    if (found.framePerson.optedOutAt) return true;
+    await tx
+      .update(framePersons)
+      .set({ optedOutAt: sql`now()` })
+      .where(eq(framePersons.id, found.framePerson.id));
+    await audit(
+      tx,
+      { type: 'system', id: null, label: 'respondent (opt-out link)' },
+      {
+        action: 'wave.frame.optout',
+        resourceType: 'frame_person',
+        resourceId: found.framePerson.id,
+        diff: { waveId: found.wave.id },
+      },
+    );
+    return true;
+  });
+}
+
+// ---- non-respondents ----
+
+export interface NonRespondent {
+  name: string;
+  email: string;
+  role: string;
+  organisationId: string;
+  layer: string;
+  /** not_invited | not_started | started */
+  status: string;
+  remindersSent: number;
+  invitedAt: Date | null;
+  strata: Record<string, string>;
+}
+
+/** Everyone in the frame who has not completed and did not opt out, for phone or paper follow-up. */
+export async function nonRespondents(db: DbOrTx, waveId: string): Promise<NonRespondent[]> {
+  await getWave(db, waveId);
+  const rows = await db
+    .select({ p: framePersons, i: invitations })
+    .from(framePersons)
+    .leftJoin(invitations, eq(invitations.framePersonId, framePersons.id))
+    .where(
+      and(
+        eq(framePersons.waveId, waveId),
+        isNull(framePersons.optedOutAt),
+        sql`coalesce(${invitations.status}, 'not_invited') <> 'completed'`,
+      ),
+    )
+    .orderBy(asc(framePersons.layer), asc(framePersons.organisationId), asc(framePersons.name));
+  return rows.map(({ p, i }) => ({
+    name: p.name,
+    email: p.email,
+    role: p.role,
+    organisationId: p.organisationId,
+    layer: p.layer,
+    status: i?.status ?? 'not_invited',
+    remindersSent: i?.remindersSent ?? 0,
+    invitedAt: i?.invitedAt ?? null,
+    strata: (p.strata ?? {}) as Record<string, string>,
+  }));
+}
+
+export async function invitationsOf(db: DbOrTx, waveId: string, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select()
+    .from(invitations)
+    .where(and(eq(invitations.waveId, waveId), inArray(invitations.id, ids)));
+}
+
+export function assertToken(token: string): void {
+  if (!TOKEN_PATTERN.test(token)) throw new AppError('not-found', { detail: 'unknown link' });
+}

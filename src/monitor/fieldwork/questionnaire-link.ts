@@ -1,0 +1,68 @@
+/**
+ * What fieldwork needs to know about questionnaire versions (owned by ../questionnaires, reached only
+ * through its service): whether a version exists and is published, its label, and its definition
+ * (for the response export).
+ */
+import type { DbOrTx } from '../../platform/db/database.js';
+import { AppError } from '../../platform/errors.js';
+import type { QuestionnaireDefinition } from '../questionnaires/model.js';
+import {
+  findQuestionnaireByCode,
+  getQuestionnaire,
+  getVersionById,
+  listQuestionnaires,
+} from '../questionnaires/service.js';
+
+export interface VersionInfo {
+  id: string;
+  /** e.g. "office_holders v3" */
+  label: string;
+  code: string;
+  published: boolean;
+  definition: QuestionnaireDefinition | undefined;
+}
+
+/** A version by id, or undefined when there is none. */
+export async function publishedVersion(db: DbOrTx, id: string): Promise<VersionInfo | undefined> {
+  try {
+    const v = await getVersionById(db, id);
+    return {
+      id: v.id,
+      code: v.questionnaireCode,
+      label: `${v.questionnaireCode} v${v.version}`,
+      published: v.status === 'published',
+      definition: v.definition,
+    };
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'not-found') return undefined;
+    throw err;
+  }
+}
+
+/** Every published version, to choose from in the wave form. */
+export async function publishedVersions(db: DbOrTx): Promise<VersionInfo[]> {
+  const out: VersionInfo[] = [];
+  for (const q of await listQuestionnaires(db)) {
+    if (q.publishedVersion === null) continue;
+    const full = await getQuestionnaire(db, q.id);
+    for (const v of full.versions) {
+      if (v.status !== 'published') continue;
+      out.push({
+        id: v.id,
+        code: q.code,
+        label: `${q.code} v${v.version}`,
+        published: true,
+        definition: undefined,
+      });
+    }
+  }
+  return out;
+}
+
+/** The newest published version of the questionnaire with this code (e.g. the built-in template). */
+export async function latestPublishedVersionOf(db: DbOrTx, code: string): Promise<string | undefined> {
+  const q = await findQuestionnaireByCode(db, code);
+  if (!q) return undefined;
+  const full = await getQuestionnaire(db, q.id);
+  return full.versions.find((v) => v.status === 'published')?.id;
+}

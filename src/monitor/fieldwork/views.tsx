@@ -1,0 +1,773 @@
+/**
+ * Fieldwork pages: wave list, new wave, wave overview, frame upload with its problem report, mail
+ * templates with preview, response monitoring, and the respondent's opt-out page. Server-rendered,
+ * no JavaScript needed.
+ */
+import { can } from '../../platform/access/policy.js';
+import { FieldHint, formatDateTime, SelectField, TextField } from '../../platform/auth/views/fields.js';
+import type { MessageKey } from '../../platform/i18n/catalogue.js';
+import type { PageContext } from '../../platform/ui/context.js';
+import { CsrfField, ErrorSummary, Layout } from '../../platform/ui/layout.js';
+import type { FrameImportReport, StratumCount } from './frame-service.js';
+import { anonymityLevels, targetGroups, type Wave, type WaveMailTemplates } from './model.js';
+import type { Breakdown, RateRow, ResponseRates } from './monitoring.js';
+import type { VersionInfo } from './questionnaire-link.js';
+import type { WaveQuestionnaire, WaveSummary } from './waves-service.js';
+
+type Errors = Array<{ field: string; message: string }>;
+const k = (s: string) => s as MessageKey;
+
+const statusLabel = (ctx: PageContext, s: string) => ctx.t(k(`wave.status.${s}`));
+const tgLabel = (ctx: PageContext, s: string) => ctx.t(k(`wave.targetGroup.${s}`));
+const anonLabel = (ctx: PageContext, s: string) => ctx.t(k(`wave.anonymity.${s}`));
+const nf = (ctx: PageContext) => new Intl.NumberFormat(ctx.lang === 'nl' ? 'nl-NL' : 'en-GB');
+const pct = (ctx: PageContext, r: number | null) =>
+  r === null
+    ? '—'
+    : new Intl.NumberFormat(ctx.lang === 'nl' ? 'nl-NL' : 'en-GB', {
+        style: 'percent',
+        maximumFractionDigits: 1,
+      }).format(r);
+
+function WaveNav(props: { ctx: PageContext; wave: Wave; current: string }) {
+  const { ctx, wave } = props;
+  const links = [
+    { href: `/waves/${wave.id}`, label: ctx.t('wave.nav.overview') },
+    { href: `/waves/${wave.id}/frame`, label: ctx.t('wave.nav.frame') },
+    { href: `/waves/${wave.id}/mail`, label: ctx.t('wave.nav.mail') },
+    { href: `/waves/${wave.id}/monitoring`, label: ctx.t('wave.nav.monitoring') },
+  ];
+  return (
+    <nav aria-label={ctx.t('wave.nav.label')} class="subnav">
+      <ul>
+        {links.map((l) => (
+          <li>
+            <a href={l.href} aria-current={l.href === props.current ? 'page' : undefined}>
+              {l.label}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+function Notice(props: { text?: string }) {
+  if (!props.text) return null;
+  return (
+    <p class="notice success" role="status">
+      {props.text}
+    </p>
+  );
+}
+
+export function wavesListPage(ctx: PageContext, list: WaveSummary[]) {
+  const t = ctx.t;
+  const n = nf(ctx);
+  const manage = ctx.principal ? can(ctx.principal, 'wave.manage') : false;
+  return (
+    <Layout ctx={ctx} title={t('wave.list.title')} wide>
+      <h1>{t('wave.list.title')}</h1>
+      <p>{t('wave.list.intro')}</p>
+      {manage && (
+        <p>
+          <a class="button" href="/waves/new">
+            {t('wave.list.new')}
+          </a>
+        </p>
+      )}
+      {list.length === 0 ? (
+        <p>{t('wave.list.none')}</p>
+      ) : (
+        <div class="table-scroll">
+          <table>
+            <caption>{t('wave.list.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('wave.field.name')}</th>
+                <th scope="col">{t('wave.field.code')}</th>
+                <th scope="col">{t('wave.field.status')}</th>
+                <th scope="col">{t('wave.field.fieldwork')}</th>
+                <th scope="col" class="num">
+                  {t('wave.col.frame')}
+                </th>
+                <th scope="col" class="num">
+                  {t('wave.col.invited')}
+                </th>
+                <th scope="col" class="num">
+                  {t('wave.col.completed')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.map((w) => (
+                <tr>
+                  <th scope="row">
+                    <a href={`/waves/${w.id}`}>{w.name}</a>
+                  </th>
+                  <td>
+                    <code>{w.code}</code>
+                  </td>
+                  <td>
+                    <span class={`badge status-${w.status}`}>{statusLabel(ctx, w.status)}</span>
+                  </td>
+                  <td>{[w.fieldworkStart, w.fieldworkEnd].filter(Boolean).join(' – ')}</td>
+                  <td class="num">{n.format(w.framePersons)}</td>
+                  <td class="num">{n.format(w.invited)}</td>
+                  <td class="num">{n.format(w.completed)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Layout>
+  );
+}
+
+export interface WaveFormValues {
+  code?: string;
+  name?: string;
+  anonymity?: string;
+  fieldworkStart?: string;
+  fieldworkEnd?: string;
+  reminderDays?: string;
+}
+
+function WaveFields(props: {
+  ctx: PageContext;
+  values: WaveFormValues;
+  errors: Errors;
+  isNew: boolean;
+  draft: boolean;
+}) {
+  const { ctx, values, errors } = props;
+  const t = ctx.t;
+  const err = (f: string) => errors.find((e) => e.field === f)?.message;
+  return (
+    <>
+      {props.isNew && (
+        <TextField
+          id="code"
+          label={t('wave.field.code')}
+          hint={t('wave.field.codeHint')}
+          value={values.code}
+          error={err('code')}
+          required
+        />
+      )}
+      <TextField id="name" label={t('wave.field.name')} value={values.name} error={err('name')} required />
+      {props.draft ? (
+        <SelectField
+          id="anonymity"
+          label={t('wave.field.anonymity')}
+          hint={t('wave.field.anonymityHint')}
+          value={values.anonymity ?? 'anonymous'}
+          error={err('anonymity')}
+          options={anonymityLevels.map((a) => ({ value: a, label: anonLabel(ctx, a) }))}
+        />
+      ) : null}
+      <TextField
+        id="fieldworkStart"
+        type="date"
+        label={t('wave.field.start')}
+        value={values.fieldworkStart}
+        error={err('fieldworkStart')}
+      />
+      <TextField
+        id="fieldworkEnd"
+        type="date"
+        label={t('wave.field.end')}
+        value={values.fieldworkEnd}
+        error={err('fieldworkEnd')}
+      />
+      <TextField
+        id="reminderDays"
+        label={t('wave.field.reminderDays')}
+        hint={t('wave.field.reminderDaysHint')}
+        value={values.reminderDays}
+        error={err('reminderDays')}
+      />
+    </>
+  );
+}
+
+export function waveNewPage(ctx: PageContext, values: WaveFormValues = {}, errors: Errors = []) {
+  const t = ctx.t;
+  return (
+    <Layout ctx={ctx} title={t('wave.new.title')}>
+      <h1>{t('wave.new.title')}</h1>
+      <ErrorSummary ctx={ctx} errors={errors} />
+      <form method="post" action="/waves" class="stack" novalidate>
+        <CsrfField ctx={ctx} />
+        <WaveFields ctx={ctx} values={{ reminderDays: '7, 14', ...values }} errors={errors} isNew draft />
+        <div>
+          <button type="submit">{t('wave.new.submit')}</button>
+        </div>
+      </form>
+    </Layout>
+  );
+}
+
+export interface OverviewData {
+  wave: Wave;
+  questionnaires: WaveQuestionnaire[];
+  versions: VersionInfo[];
+  counts: StratumCount[];
+  pending: number;
+  notice?: string;
+  errors?: Errors;
+  values?: WaveFormValues;
+}
+
+export function waveOverviewPage(ctx: PageContext, d: OverviewData) {
+  const t = ctx.t;
+  const { wave } = d;
+  const n = nf(ctx);
+  const manage = ctx.principal ? can(ctx.principal, 'wave.manage') : false;
+  const errors = d.errors ?? [];
+  const total = d.counts.reduce((s, c) => s + c.n, 0);
+  const byGroup = new Map<string, number>();
+  for (const c of d.counts) byGroup.set(c.targetGroup, (byGroup.get(c.targetGroup) ?? 0) + c.n);
+  const status = wave.status;
+  const versionLabel = (id: string) => d.versions.find((v) => v.id === id)?.label ?? id;
+  const action = (name: string, label: string, secondary = false) => (
+    <form method="post" action={`/waves/${wave.id}/${name}`} class="inline-form">
+      <CsrfField ctx={ctx} />
+      <button type="submit" class={secondary ? 'button secondary' : undefined}>
+        {label}
+      </button>
+    </form>
+  );
+  return (
+    <Layout ctx={ctx} title={wave.name} wide>
+      <h1>{wave.name}</h1>
+      <WaveNav ctx={ctx} wave={wave} current={`/waves/${wave.id}`} />
+      <Notice text={d.notice} />
+      <ErrorSummary ctx={ctx} errors={errors} />
+      <dl class="facts">
+        <dt>{t('wave.field.code')}</dt>
+        <dd>
+          <code>{wave.code}</code>
+        </dd>
+        <dt>{t('wave.field.status')}</dt>
+        <dd>
+          <span class={`badge status-${status}`}>{statusLabel(ctx, status)}</span>
+        </dd>
+        <dt>{t('wave.field.anonymity')}</dt>
+        <dd>{anonLabel(ctx, wave.anonymity)}</dd>
+        <dt>{t('wave.field.fieldwork')}</dt>
+        <dd>{[wave.fieldworkStart, wave.fieldworkEnd].filter(Boolean).join(' – ') || '—'}</dd>
+        <dt>{t('wave.field.reminderDays')}</dt>
+        <dd>{wave.reminderDays.length ? wave.reminderDays.join(', ') : '—'}</dd>
+        <dt>{t('wave.overview.frame')}</dt>
+        <dd>
+          {n.format(total)} {[...byGroup].map(([g, c]) => `(${tgLabel(ctx, g)}: ${n.format(c)})`).join(' ')}
+        </dd>
+        {wave.openedAt && (
+          <>
+            <dt>{t('wave.overview.openedAt')}</dt>
+            <dd>{formatDateTime(ctx.lang, wave.openedAt)}</dd>
+          </>
+        )}
+        {wave.closedAt && (
+          <>
+            <dt>{t('wave.overview.closedAt')}</dt>
+            <dd>{formatDateTime(ctx.lang, wave.closedAt)}</dd>
+          </>
+        )}
+      </dl>
+
+      {manage && (
+        <section aria-labelledby="actions-title">
+          <h2 id="actions-title">{t('wave.overview.actions')}</h2>
+          <p class="hint">{t(k(`wave.overview.stateHint.${status}`))}</p>
+          <div class="actions">
+            {status === 'draft' && action('open', t('wave.action.open'))}
+            {status === 'open' &&
+              d.pending > 0 &&
+              action('invitations', t('wave.action.invite', { count: d.pending }))}
+            {status === 'open' && action('reminders', t('wave.action.remind'), true)}
+            {status === 'open' && action('close', t('wave.action.close'), true)}
+            {status === 'closed' && action('reopen', t('wave.action.reopen'), true)}
+            {status === 'closed' && action('archive', t('wave.action.archive'), true)}
+          </div>
+          {status !== 'draft' && (
+            <p>
+              <a href={`/api/v1/waves/${wave.id}/non-respondents?format=csv`}>
+                {t('wave.overview.nonRespondentsCsv')}
+              </a>
+              {' · '}
+              <a href={`/api/v1/waves/${wave.id}/non-respondents?format=xlsx`}>
+                {t('wave.overview.nonRespondentsXlsx')}
+              </a>
+            </p>
+          )}
+          {ctx.principal && can(ctx.principal, 'responses.export') && status !== 'draft' && (
+            <p>
+              <a href={`/api/v1/waves/${wave.id}/responses?format=csv`}>{t('wave.overview.responsesCsv')}</a>
+              {' · '}
+              <a href={`/api/v1/waves/${wave.id}/responses?format=xlsx`}>
+                {t('wave.overview.responsesXlsx')}
+              </a>
+            </p>
+          )}
+        </section>
+      )}
+
+      <section aria-labelledby="q-title">
+        <h2 id="q-title">{t('wave.overview.questionnaires')}</h2>
+        <div class="table-scroll">
+          <table>
+            <caption class="visually-hidden">{t('wave.overview.questionnaires')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('wave.field.targetGroup')}</th>
+                <th scope="col">{t('wave.field.version')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {targetGroups.map((g) => {
+                const q = d.questionnaires.find((x) => x.targetGroup === g);
+                return (
+                  <tr>
+                    <th scope="row">{tgLabel(ctx, g)}</th>
+                    <td>{q ? versionLabel(q.questionnaireVersionId) : '—'}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+        {manage && status === 'draft' && (
+          <form method="post" action={`/waves/${wave.id}/questionnaires`} class="stack">
+            <CsrfField ctx={ctx} />
+            <SelectField
+              id="targetGroup"
+              label={t('wave.field.targetGroup')}
+              options={targetGroups.map((g) => ({ value: g, label: tgLabel(ctx, g) }))}
+              error={errors.find((e) => e.field === 'targetGroup')?.message}
+            />
+            <SelectField
+              id="questionnaireVersionId"
+              label={t('wave.field.version')}
+              hint={d.versions.length ? undefined : t('wave.overview.noVersions')}
+              placeholder={t('wave.overview.detach')}
+              options={d.versions.map((v) => ({ value: v.id, label: v.label }))}
+              error={errors.find((e) => e.field === 'questionnaireVersionId')?.message}
+            />
+            <div>
+              <button type="submit">{t('wave.overview.attach')}</button>
+            </div>
+          </form>
+        )}
+      </section>
+
+      {manage && (status === 'draft' || status === 'open') && (
+        <section aria-labelledby="settings-title">
+          <h2 id="settings-title">{t('wave.overview.settings')}</h2>
+          <form method="post" action={`/waves/${wave.id}`} class="stack" novalidate>
+            <CsrfField ctx={ctx} />
+            <WaveFields
+              ctx={ctx}
+              values={
+                d.values ?? {
+                  name: wave.name,
+                  anonymity: wave.anonymity,
+                  fieldworkStart: wave.fieldworkStart ?? '',
+                  fieldworkEnd: wave.fieldworkEnd ?? '',
+                  reminderDays: wave.reminderDays.join(', '),
+                }
+              }
+              errors={errors}
+              isNew={false}
+              draft={status === 'draft'}
+            />
+            <div>
+              <button type="submit">{t('form.save')}</button>
+            </div>
+          </form>
+        </section>
+      )}
+    </Layout>
+  );
+}
+
+export function framePage(
+  ctx: PageContext,
+  d: {
+    wave: Wave;
+    counts: StratumCount[];
+    imports: Array<{
+      id: string;
+      fileName: string;
+      rowsImported: number;
+      rowsRejected: number;
+      createdAt: Date;
+    }>;
+    report?: FrameImportReport;
+    errors?: Errors;
+  },
+) {
+  const t = ctx.t;
+  const { wave } = d;
+  const n = nf(ctx);
+  const manage = ctx.principal ? can(ctx.principal, 'wave.manage') : false;
+  const canImport = manage && (wave.status === 'draft' || wave.status === 'open');
+  const r = d.report;
+  return (
+    <Layout ctx={ctx} title={`${t('wave.frame.title')} · ${wave.name}`} wide>
+      <h1>
+        {t('wave.frame.title')} <span class="subtitle">{wave.name}</span>
+      </h1>
+      <WaveNav ctx={ctx} wave={wave} current={`/waves/${wave.id}/frame`} />
+      <ErrorSummary ctx={ctx} errors={d.errors ?? []} />
+      {r && (
+        <section
+          aria-labelledby="report-title"
+          class={r.written ? 'notice success' : 'notice'}
+          role={r.written ? 'status' : 'alert'}
+        >
+          <h2 id="report-title">
+            {r.written ? t('wave.frame.report.written') : t('wave.frame.report.notWritten')}
+          </h2>
+          <p>
+            {t('wave.frame.report.summary', {
+              file: r.fileName,
+              read: r.rowsRead,
+              imported: r.rowsImported,
+              rejected: r.rowsRejected,
+            })}
+          </p>
+          {!r.written && r.problems.length > 0 && <p>{t('wave.frame.report.fixOrValid')}</p>}
+        </section>
+      )}
+      {r && r.problems.length > 0 && (
+        <div class="table-scroll">
+          <table class="problems">
+            <caption>{t('wave.frame.problems.caption', { count: r.problems.length })}</caption>
+            <thead>
+              <tr>
+                <th scope="col" class="num">
+                  {t('wave.frame.problems.line')}
+                </th>
+                <th scope="col">{t('wave.frame.problems.column')}</th>
+                <th scope="col">{t('wave.frame.problems.problem')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {r.problems.slice(0, 1000).map((p) => (
+                <tr>
+                  <td class="num">{p.line}</td>
+                  <td>{p.column}</td>
+                  <td>{problemText(ctx, p)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {canImport ? (
+        <section aria-labelledby="upload-title">
+          <h2 id="upload-title">{t('wave.frame.upload')}</h2>
+          <p>{t('wave.frame.uploadIntro')}</p>
+          <form method="post" action={`/waves/${wave.id}/frame`} enctype="multipart/form-data" class="stack">
+            <CsrfField ctx={ctx} />
+            <div>
+              <label for="file">{t('wave.frame.file')}</label>
+              <FieldHint
+                id="file"
+                hint={t('wave.frame.fileHint')}
+                error={d.errors?.find((e) => e.field === 'file')?.message}
+              />
+              <input
+                type="file"
+                id="file"
+                name="file"
+                accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                aria-describedby="file-hint"
+                required
+              />
+            </div>
+            <SelectField
+              id="targetGroup"
+              label={t('wave.field.targetGroup')}
+              options={targetGroups.map((g) => ({ value: g, label: tgLabel(ctx, g) }))}
+              value={r?.targetGroup}
+            />
+            <fieldset>
+              <legend>{t('wave.frame.mode')}</legend>
+              <div class="choice">
+                <input type="radio" id="mode-all" name="mode" value="all" checked={r?.mode !== 'valid'} />
+                <label for="mode-all">{t('wave.frame.modeAll')}</label>
+              </div>
+              <div class="choice">
+                <input type="radio" id="mode-valid" name="mode" value="valid" checked={r?.mode === 'valid'} />
+                <label for="mode-valid">{t('wave.frame.modeValid')}</label>
+              </div>
+            </fieldset>
+            <div>
+              <button type="submit">{t('wave.frame.submit')}</button>
+            </div>
+          </form>
+        </section>
+      ) : (
+        <p>{t('wave.frame.locked')}</p>
+      )}
+      <section aria-labelledby="counts-title">
+        <h2 id="counts-title">{t('wave.frame.counts')}</h2>
+        {d.counts.length === 0 ? (
+          <p>{t('wave.frame.empty')}</p>
+        ) : (
+          <div class="table-scroll">
+            <table>
+              <caption>{t('wave.frame.countsCaption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('wave.field.targetGroup')}</th>
+                  <th scope="col">{t('wave.col.layer')}</th>
+                  <th scope="col">{t('wave.col.role')}</th>
+                  <th scope="col">{t('wave.col.province')}</th>
+                  <th scope="col">{t('wave.col.sizeClass')}</th>
+                  <th scope="col" class="num">
+                    {t('wave.col.frame')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.counts.map((c) => (
+                  <tr>
+                    <td>{tgLabel(ctx, c.targetGroup)}</td>
+                    <td>{c.layer}</td>
+                    <td>{c.role}</td>
+                    <td>{c.provinceCode ?? '—'}</td>
+                    <td>{c.sizeClass ?? '—'}</td>
+                    <td class="num">{n.format(c.n)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      {d.imports.length > 0 && (
+        <section aria-labelledby="imports-title">
+          <h2 id="imports-title">{t('wave.frame.imports')}</h2>
+          <ul>
+            {d.imports.map((i) => (
+              <li>
+                {formatDateTime(ctx.lang, i.createdAt)}: {i.fileName} —{' '}
+                {t('wave.frame.importLine', { imported: i.rowsImported, rejected: i.rowsRejected })}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </Layout>
+  );
+}
+
+export function problemText(ctx: PageContext, p: { code: string; value: string; message: string }): string {
+  const key = k(`wave.problem.${p.code}`);
+  const text = ctx.t(key, { value: p.value });
+  return text === key ? p.message : text;
+}
+
+export function mailPage(
+  ctx: PageContext,
+  d: {
+    wave: Wave;
+    templates: WaveMailTemplates;
+    previews: Record<'invitation' | 'reminder', Record<'nl' | 'en', { subject: string; text: string }>>;
+    errors?: Errors;
+    notice?: string;
+  },
+) {
+  const t = ctx.t;
+  const { wave } = d;
+  const editable =
+    ctx.principal && can(ctx.principal, 'wave.manage') && (wave.status === 'draft' || wave.status === 'open');
+  const errors = d.errors ?? [];
+  return (
+    <Layout ctx={ctx} title={`${t('wave.mail.title')} · ${wave.name}`} wide>
+      <h1>
+        {t('wave.mail.title')} <span class="subtitle">{wave.name}</span>
+      </h1>
+      <WaveNav ctx={ctx} wave={wave} current={`/waves/${wave.id}/mail`} />
+      <Notice text={d.notice} />
+      <ErrorSummary ctx={ctx} errors={errors} />
+      <p>{t('wave.mail.intro')}</p>
+      <p>
+        <code>{'{naam}'}</code>, <code>{'{link}'}</code>, <code>{'{einddatum}'}</code>,{' '}
+        <code>{'{organisatie}'}</code>, <code>{'{afmeldlink}'}</code>
+      </p>
+      <form method="post" action={`/waves/${wave.id}/mail`} class="stack" novalidate>
+        <CsrfField ctx={ctx} />
+        {(['invitation', 'reminder'] as const).map((kind) => (
+          <fieldset>
+            <legend>{t(k(`wave.mail.kind.${kind}`))}</legend>
+            {(['nl', 'en'] as const).map((lang) => {
+              const id = `${kind}-${lang}`;
+              const err = (part: string) => errors.find((e) => e.field === `${id}-${part}`)?.message;
+              return (
+                <div class="mail-template">
+                  <TextField
+                    id={`${id}-subject`}
+                    label={t(k(`wave.mail.subject.${lang}`))}
+                    value={d.templates[kind][lang].subject}
+                    error={err('subject')}
+                  />
+                  <div>
+                    <label for={`${id}-body`}>{t(k(`wave.mail.body.${lang}`))}</label>
+                    <FieldHint id={`${id}-body`} error={err('body')} />
+                    <textarea
+                      id={`${id}-body`}
+                      name={`${id}-body`}
+                      rows={14}
+                      readOnly={!editable}
+                      aria-invalid={err('body') ? 'true' : undefined}
+                      aria-describedby={err('body') ? `${id}-body-error` : undefined}
+                    >
+                      {d.templates[kind][lang].body}
+                    </textarea>
+                  </div>
+                </div>
+              );
+            })}
+          </fieldset>
+        ))}
+        {editable && (
+          <div>
+            <button type="submit">{t('wave.mail.save')}</button>
+          </div>
+        )}
+      </form>
+      <section aria-labelledby="preview-title">
+        <h2 id="preview-title">{t('wave.mail.preview')}</h2>
+        {(['invitation', 'reminder'] as const).flatMap((kind) =>
+          (['nl', 'en'] as const).map((lang) => (
+            <article class="mail-preview" lang={lang}>
+              <h3>
+                {t(k(`wave.mail.kind.${kind}`))} ({lang})
+              </h3>
+              <p>
+                <strong>{t('wave.mail.previewSubject')}</strong> {d.previews[kind][lang].subject}
+              </p>
+              <pre class="mail-body">{d.previews[kind][lang].text}</pre>
+            </article>
+          )),
+        )}
+      </section>
+    </Layout>
+  );
+}
+
+const breakdownOrder: Breakdown[] = ['total', 'target_group', 'layer_role', 'province', 'organisation'];
+
+function RatesTable(props: { ctx: PageContext; b: Breakdown; rows: RateRow[] }) {
+  const { ctx, b, rows } = props;
+  const t = ctx.t;
+  const n = nf(ctx);
+  return (
+    <div class="table-scroll">
+      <table class="rates">
+        <caption>{t(k(`wave.monitoring.by.${b}`))}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t(k(`wave.monitoring.stratum.${b}`))}</th>
+            <th scope="col" class="num">
+              {t('wave.col.frame')}
+            </th>
+            <th scope="col" class="num">
+              {t('wave.col.invited')}
+            </th>
+            <th scope="col" class="num">
+              {t('wave.col.started')}
+            </th>
+            <th scope="col" class="num">
+              {t('wave.col.completed')}
+            </th>
+            <th scope="col" class="num">
+              {t('wave.col.rate')}
+            </th>
+            <th scope="col" class="num">
+              {t('wave.col.reminders')}
+            </th>
+            <th scope="col" class="num">
+              {t('wave.col.optedOut')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr>
+              <th scope="row">
+                {b === 'total'
+                  ? t('wave.monitoring.all')
+                  : b === 'target_group'
+                    ? tgLabel(ctx, r.label)
+                    : r.label}
+              </th>
+              <td class="num">{n.format(r.frame)}</td>
+              <td class="num">{n.format(r.invited)}</td>
+              <td class="num">{n.format(r.started)}</td>
+              <td class="num">{n.format(r.completed)}</td>
+              <td class="num">{pct(ctx, r.responseRate)}</td>
+              <td class="num">{n.format(r.remindersSent)}</td>
+              <td class="num">{n.format(r.optedOut)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function monitoringPage(ctx: PageContext, wave: Wave, rates: ResponseRates) {
+  const t = ctx.t;
+  return (
+    <Layout ctx={ctx} title={`${t('wave.monitoring.title')} · ${wave.name}`} wide>
+      <h1>
+        {t('wave.monitoring.title')} <span class="subtitle">{wave.name}</span>
+      </h1>
+      <WaveNav ctx={ctx} wave={wave} current={`/waves/${wave.id}/monitoring`} />
+      <p>
+        {t('wave.monitoring.intro')}{' '}
+        {t('wave.monitoring.computedAt', { at: formatDateTime(ctx.lang, rates.computedAt) })}{' '}
+        <a href={`/waves/${wave.id}/monitoring`}>{t('wave.monitoring.refresh')}</a>
+      </p>
+      {breakdownOrder.map((b) => (
+        <section>
+          <RatesTable ctx={ctx} b={b} rows={rates.breakdowns[b]} />
+        </section>
+      ))}
+    </Layout>
+  );
+}
+
+export function optOutPage(
+  ctx: PageContext,
+  d: { token: string; state: 'confirm' | 'done' | 'unknown'; waveName?: string },
+) {
+  const t = ctx.t;
+  return (
+    <Layout ctx={ctx} title={t('optout.title')}>
+      <h1>{t('optout.title')}</h1>
+      {d.state === 'unknown' && <p>{t('optout.unknown')}</p>}
+      {d.state === 'done' && (
+        <p class="notice success" role="status">
+          {t('optout.done')}
+        </p>
+      )}
+      {d.state === 'confirm' && (
+        <>
+          <p>{t('optout.question', { wave: d.waveName ?? '' })}</p>
+          <form method="post" action={`/r/${d.token}/afmelden`}>
+            <CsrfField ctx={ctx} />
+            <button type="submit">{t('optout.confirm')}</button>
+          </form>
+        </>
+      )}
+    </Layout>
+  );
+}

@@ -115,6 +115,24 @@ function indicator(codes: Int32Array, rows: Int32Array, code: number): Float64Ar
   return y;
 }
 
+/** The rows with a category, and the 0/1 indicator of `code` at each, in one pass. */
+function rowsAndIndicator(
+  rows: Int32Array,
+  codes: Int32Array,
+  code: number,
+): { rows: Int32Array; y: Float64Array } {
+  let n = 0;
+  const out = new Int32Array(rows.length);
+  const y = new Float64Array(rows.length);
+  for (let k = 0; k < rows.length; k++) {
+    const c = codes[rows[k]!]!;
+    if (c < 0) continue;
+    y[n] = c === code ? 1 : 0;
+    out[n++] = rows[k]!;
+  }
+  return { rows: out.subarray(0, n), y: y.subarray(0, n) };
+}
+
 /** The rows with a (non-missing) category. */
 function rowsWithCode(rows: Int32Array, codes: Int32Array): Int32Array {
   let n = 0;
@@ -193,9 +211,8 @@ function proportion(
   const code = f.levels.indexOf(e.level);
   const method = e.ci ?? 'logit';
   for (const d of domains) {
-    const dr = rowsWithCode(d.rows, f.codes);
+    const { rows: dr, y } = rowsAndIndicator(d.rows, f.codes, code);
     if (dr.length === 0) continue;
-    const y = indicator(f.codes, dr, code);
     if (method === 'wald') {
       rows.push(waldRow(d.key, domainMean(design, dr, y), conf, e.level));
       continue;

@@ -9,7 +9,21 @@ export class ByteDictionary {
   private bytes: Uint8Array[] = [];
   private readonly decoder = new TextDecoder('utf-8');
 
+  /** Codes of one-byte values ("0", "1", "a"): most survey items, no hashing at all. */
+  private readonly single = new Int32Array(256).fill(-1);
+
   code(buf: Uint8Array, s: number, e: number): number {
+    if (e - s === 1) {
+      const c = this.single[buf[s]!]!;
+      if (c >= 0) return c;
+      const code = this.intern(buf, s, e);
+      this.single[buf[s]!] = code;
+      return code;
+    }
+    return this.intern(buf, s, e);
+  }
+
+  private intern(buf: Uint8Array, s: number, e: number): number {
     let h = 0x811c9dc5;
     for (let i = s; i < e; i++) h = Math.imul(h ^ buf[i]!, 0x01000193);
     h >>>= 0;

@@ -1,7 +1,10 @@
 import { AppError } from '../platform/errors.js';
 import { ByteDictionary } from './csv-dictionary.js';
+import { CR, csvError, LF, QUOTE, type ScanTarget, scanRecords } from './csv-scan.js';
 import type { Factor } from './factor.js';
 import { canonicalizeNumericLevels, type DataTable, factorToNumeric } from './table.js';
+
+export { parseNumber } from './csv-scan.js';
 
 /**
  * RFC 4180 CSV reader over bytes: quoted fields with "" escapes and embedded newlines, CRLF or LF, a UTF-8
@@ -24,14 +27,7 @@ export interface CsvTable extends DataTable {
   separator: string;
 }
 
-const QUOTE = 0x22;
-const LF = 0x0a;
-const CR = 0x0d;
-
-function fail(file: string, line: number, column: number | undefined, detail: string): AppError {
-  return new AppError('invalid-file', { detail, location: { file, line, column } });
-}
-
+/** The most frequent of `,` `;` and tab outside quotes on the header line. */
 export function detectSeparator(buf: Uint8Array, start: number): string {
   const counts = new Map<number, number>([
     [0x2c, 0],
@@ -50,183 +46,110 @@ export function detectSeparator(buf: Uint8Array, start: number): string {
   return String.fromCharCode(best);
 }
 
+/** The header record: names, and where the data start. */
+function readHeader(
+  buf: Uint8Array,
+  start: number,
+  sep: number,
+  file: string,
+): { names: string[]; pos: number; line: number } {
+  const decoder = new TextDecoder('utf-8');
+  const names: string[] = [];
+  let pos = start;
+  let line = 1;
+  while (pos < buf.length && (buf[pos] === LF || buf[pos] === CR)) {
+    if (buf[pos] === LF || buf[pos + 1] !== LF) line++;
+    pos++;
+  }
+  if (pos >= buf.length) throw csvError(file, 1, undefined, 'the file is empty (no header row)');
+  for (;;) {
+    if (buf[pos] === QUOTE) {
+      let i = pos + 1;
+      while (i < buf.length && !(buf[i] === QUOTE && buf[i + 1] !== QUOTE)) {
+        if (buf[i] === QUOTE) i++;
+        else if (buf[i] === LF) line++;
+        i++;
+      }
+      if (i >= buf.length) throw csvError(file, line, names.length + 1, 'quoted field is not closed');
+      names.push(decoder.decode(buf.subarray(pos + 1, i)).replaceAll('""', '"'));
+      pos = i + 1;
+    } else {
+      let i = pos;
+      while (i < buf.length && buf[i] !== sep && buf[i] !== LF && buf[i] !== CR) i++;
+      names.push(decoder.decode(buf.subarray(pos, i)));
+      pos = i;
+    }
+    if (pos >= buf.length) return { names, pos, line };
+    if (buf[pos] === sep) {
+      pos++;
+      continue;
+    }
+    if (buf[pos] !== LF && buf[pos] !== CR) {
+      throw csvError(
+        file,
+        line,
+        names.length,
+        'unexpected text after a closing quote (quotes inside a field must be doubled)',
+      );
+    }
+    if (buf[pos] === CR && buf[pos + 1] === LF) pos++;
+    return { names, pos: pos + 1, line: line + 1 };
+  }
+}
+
+/** Number of LF (or, in old Mac files, CR) bytes: an upper bound of the records. */
+function countLineBreaks(buf: Uint8Array): number {
+  let lf = 0;
+  for (let i = buf.indexOf(LF); i >= 0; i = buf.indexOf(LF, i + 1)) lf++;
+  if (lf > 0) return lf;
+  let cr = 0;
+  for (let i = buf.indexOf(CR); i >= 0; i = buf.indexOf(CR, i + 1)) cr++;
+  return cr;
+}
+
 /** Parses CSV bytes into a table of the requested columns. */
 export function parseCsv(buf: Uint8Array, options: CsvOptions = {}): CsvTable {
   const file = options.file ?? '(data)';
-  let pos = buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
-  const separator = options.separator ?? detectSeparator(buf, pos);
+  const start = buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
+  const separator = options.separator ?? detectSeparator(buf, start);
   if (separator.length !== 1)
-    throw fail(file, 1, undefined, `separator must be one character, got "${separator}"`);
+    throw csvError(file, 1, undefined, `separator must be one character, got "${separator}"`);
   const sep = separator.charCodeAt(0);
-  const decoder = new TextDecoder('utf-8');
-  let line = 1;
-  // field boundaries of the current record, reused across records
-  let starts: Int32Array<ArrayBufferLike> = new Int32Array(64);
-  let ends: Int32Array<ArrayBufferLike> = new Int32Array(64);
-  let escaped = new Uint8Array(64);
-  let nFields = 0;
-  let recordLine = 1;
-  const push = (s: number, e: number, esc: boolean) => {
-    if (nFields === starts.length) {
-      starts = grow(starts, 2 * nFields) as Int32Array;
-      ends = grow(ends, 2 * nFields) as Int32Array;
-      const x = new Uint8Array(2 * nFields);
-      x.set(escaped);
-      escaped = x;
-    }
-    starts[nFields] = s;
-    ends[nFields] = e;
-    escaped[nFields] = esc ? 1 : 0;
-    nFields++;
-  };
-
-  /** Reads one record from pos; returns false at end of input. Blank lines are skipped (as R). */
-  const readRecord = (): boolean => {
-    nFields = 0;
-    while (pos < buf.length && (buf[pos] === LF || buf[pos] === CR)) {
-      if (buf[pos] === LF || buf[pos + 1] !== LF) line++;
-      pos++;
-    }
-    if (pos >= buf.length) return false;
-    recordLine = line;
-    for (;;) {
-      const fieldCol = nFields + 1;
-      if (buf[pos] === QUOTE) {
-        const openLine = line;
-        let i = pos + 1;
-        let esc = false;
-        for (;;) {
-          if (i >= buf.length) throw fail(file, openLine, fieldCol, 'quoted field is not closed');
-          const b = buf[i]!;
-          if (b === QUOTE) {
-            if (buf[i + 1] === QUOTE) {
-              esc = true;
-              i += 2;
-              continue;
-            }
-            break;
-          }
-          if (b === LF) line++;
-          i++;
-        }
-        push(pos + 1, i, esc);
-        pos = i + 1;
-        const nb = buf[pos];
-        if (pos < buf.length && nb !== sep && nb !== LF && nb !== CR) {
-          throw fail(
-            file,
-            line,
-            fieldCol,
-            'unexpected text after a closing quote (quotes inside a field must be doubled)',
-          );
-        }
-      } else {
-        let i = pos;
-        while (i < buf.length) {
-          const b = buf[i]!;
-          if (b === sep || b === LF || b === CR) break;
-          i++;
-        }
-        push(pos, i, false);
-        pos = i;
-      }
-      if (pos >= buf.length) return true;
-      const b = buf[pos]!;
-      if (b === sep) {
-        pos++;
-        continue;
-      }
-      // end of line
-      if (b === CR && buf[pos + 1] === LF) pos++;
-      pos++;
-      line++;
-      return true;
-    }
-  };
-
-  const text = (k: number) => {
-    const s = decoder.decode(buf.subarray(starts[k]!, ends[k]!));
-    return escaped[k] ? s.replaceAll('""', '"') : s;
-  };
-  if (!readRecord()) throw fail(file, 1, undefined, 'the file is empty (no header row)');
-  const header = Array.from({ length: nFields }, (_, k) => text(k));
-  const ncol = header.length;
+  const { names: header, pos, line } = readHeader(buf, start, sep, file);
   const position = new Map<string, number>();
   header.forEach((h, k) => {
-    if (position.has(h)) throw fail(file, 1, k + 1, `duplicate column name "${h}"`);
+    if (position.has(h)) throw csvError(file, 1, k + 1, `duplicate column name "${h}"`);
     position.set(h, k);
   });
   const wanted = options.columns ?? Object.fromEntries(header.map((h) => [h, 'factor' as ColumnKind]));
-  const plan: {
-    col: number;
-    name: string;
-    kind: ColumnKind;
-    dict?: ByteDictionary;
-    nums?: Float64Array;
-    codes?: Int32Array;
-  }[] = [];
-  for (const [name, kind] of Object.entries(wanted)) {
-    const col = position.get(name);
-    if (col === undefined) continue; // the caller reports a missing column with its spec path
-    plan.push({ col, name, kind, dict: kind === 'factor' ? new ByteDictionary() : undefined });
-  }
-  let capacity = Math.max(1024, Math.ceil(buf.length / 64));
-  let lines: Int32Array<ArrayBufferLike> = new Int32Array(capacity);
-  for (const p of plan) {
-    if (p.kind === 'factor') p.codes = new Int32Array(capacity);
-    else p.nums = new Float64Array(capacity);
-  }
-  let rows = 0;
-  const scratch = { bytes: new Uint8Array(256) };
-  while (readRecord()) {
-    if (nFields !== ncol) {
-      throw fail(file, recordLine, undefined, `expected ${ncol} fields (as in the header), found ${nFields}`);
-    }
-    if (rows === capacity) {
-      capacity *= 2;
-      lines = grow(lines, capacity) as Int32Array;
-      for (const p of plan) {
-        if (p.codes) p.codes = grow(p.codes, capacity) as Int32Array;
-        if (p.nums) p.nums = grow(p.nums, capacity) as Float64Array;
-      }
-    }
-    lines[rows] = recordLine;
-    for (const p of plan) {
-      let s = starts[p.col]!;
-      let e = ends[p.col]!;
-      let src: Uint8Array = buf;
-      if (escaped[p.col]) {
-        const un = unescapeQuotes(buf, s, e, scratch);
-        src = un;
-        s = 0;
-        e = un.length;
-      }
-      if (p.kind === 'factor') p.codes![rows] = e === s ? -1 : p.dict!.code(src, s, e);
-      else {
-        const v = e === s ? Number.NaN : parseNumber(src, s, e);
-        if (v === undefined) {
-          const shown = decoder.decode(src.subarray(s, e));
-          throw fail(file, recordLine, p.col + 1, `column "${p.name}": "${shown}" is not a number`);
-        }
-        p.nums![rows] = v;
-      }
-    }
-    rows++;
-  }
+  // a column the data lack is reported by the caller, with its spec path
+  const plan = Object.entries(wanted).filter(([name]) => position.has(name));
+  const capacity = countLineBreaks(buf) + 1;
+  const target: ScanTarget = {
+    slotOfField: new Int32Array(header.length).fill(-1),
+    isFactor: Uint8Array.from(plan, ([, kind]) => (kind === 'factor' ? 1 : 0)),
+    codes: plan.map(([, kind]) => new Int32Array(kind === 'factor' ? capacity : 0)),
+    nums: plan.map(([, kind]) => new Float64Array(kind === 'numeric' ? capacity : 0)),
+    dicts: plan.map(() => new ByteDictionary()),
+    names: plan.map(([name]) => name),
+    lines: new Int32Array(capacity),
+  };
+  plan.forEach(([name], slot) => {
+    target.slotOfField[position.get(name)!] = slot;
+  });
+  const rows = scanRecords(buf, pos, line, sep, header.length, target, file);
   const factors = new Map<string, Factor>();
   const numerics = new Map<string, Float64Array>();
-  for (const p of plan) {
-    if (p.kind === 'factor')
-      factors.set(
-        p.name,
-        canonicalizeNumericLevels({ codes: p.codes!.subarray(0, rows), levels: p.dict!.labels() }),
-      );
-    else numerics.set(p.name, p.nums!.subarray(0, rows));
-  }
-  const finalLines = lines.subarray(0, rows);
+  plan.forEach(([name, kind], j) => {
+    if (kind === 'factor') {
+      const codes = target.codes[j]!.subarray(0, rows);
+      factors.set(name, canonicalizeNumericLevels({ codes, levels: target.dicts[j]!.labels() }));
+    } else numerics.set(name, target.nums[j]!.subarray(0, rows));
+  });
+  const lines = target.lines.subarray(0, rows);
   const source = {
     file,
-    lineOf: (r: number) => finalLines[r]!,
+    lineOf: (r: number) => lines[r]!,
     columnPosition: (n: string) => position.get(n)! + 1,
   };
   return {
@@ -250,65 +173,4 @@ export function parseCsv(buf: Uint8Array, options: CsvOptions = {}): CsvTable {
       return v;
     },
   };
-}
-
-function grow(a: Int32Array | Float64Array, size: number): Int32Array | Float64Array {
-  const b = a instanceof Int32Array ? new Int32Array(size) : new Float64Array(size);
-  b.set(a);
-  return b;
-}
-
-function unescapeQuotes(buf: Uint8Array, s: number, e: number, scratch: { bytes: Uint8Array }): Uint8Array {
-  if (scratch.bytes.length < e - s) scratch.bytes = new Uint8Array(2 * (e - s));
-  const out = scratch.bytes;
-  let n = 0;
-  for (let i = s; i < e; i++) {
-    out[n++] = buf[i]!;
-    if (buf[i] === QUOTE && buf[i + 1] === QUOTE) i++;
-  }
-  return out.subarray(0, n);
-}
-
-const POW10 = [
-  1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
-  1e20, 1e21, 1e22,
-];
-const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-
-/**
- * Decimal text to the nearest double. Up to 15 significant digits without exponent, m / 10^k is exact
- * and correctly rounded (Clinger's fast path); anything else goes through Number(). undefined: not a number.
- */
-export function parseNumber(buf: Uint8Array, s: number, e: number): number | undefined {
-  let i = s;
-  let neg = false;
-  if (buf[i] === 0x2d || buf[i] === 0x2b) {
-    neg = buf[i] === 0x2d;
-    i++;
-  }
-  let m = 0;
-  let digits = 0;
-  let frac = 0;
-  let dot = false;
-  let simple = i < e;
-  for (; i < e; i++) {
-    const b = buf[i]!;
-    if (b >= 0x30 && b <= 0x39) {
-      if (m !== 0 || b !== 0x30) digits++;
-      m = m * 10 + (b - 0x30);
-      if (dot) frac++;
-    } else if (b === 0x2e && !dot) dot = true;
-    else {
-      simple = false;
-      break;
-    }
-  }
-  if (simple && digits <= 15 && frac <= 22 && (digits > 0 || e - s > (dot ? 1 : 0) + (neg ? 1 : 0))) {
-    const v = m / POW10[frac]!;
-    return neg ? -v : v;
-  }
-  let str = '';
-  for (let k = s; k < e; k++) str += String.fromCharCode(buf[k]!);
-  str = str.trim();
-  return NUMBER.test(str) ? Number(str) : undefined;
 }

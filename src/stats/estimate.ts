@@ -23,23 +23,24 @@ export const finiteOrNull = (x: number): number | null => (Number.isFinite(x) ? 
  */
 export function domainMean(design: Design, rows: ArrayLike<number>, y: ArrayLike<number>): DomainEstimate {
   const w = design.weights;
-  // Neumaier sums inlined: this loop runs once per domain and item
+  // Kahan sums inlined (branch-free; weights are positive): this loop runs once per domain and item
   let sw = 0;
   let cw = 0;
   let swy = 0;
   let cwy = 0;
   for (let r = 0; r < rows.length; r++) {
     const wi = w[rows[r]!]!;
-    let t = sw + wi;
-    cw += Math.abs(sw) >= Math.abs(wi) ? sw - t + wi : wi - t + sw;
+    const a = wi - cw;
+    const t = sw + a;
+    cw = t - sw - a;
     sw = t;
-    const x = wi * y[r]!;
-    t = swy + x;
-    cwy += Math.abs(swy) >= Math.abs(x) ? swy - t + x : x - t + swy;
-    swy = t;
+    const b = wi * y[r]! - cwy;
+    const u = swy + b;
+    cwy = u - swy - b;
+    swy = u;
   }
-  const psum = sw + cw;
-  const mean = (swy + cwy) / psum;
+  const psum = sw;
+  const mean = swy / psum;
   // one pass for the influence values and R's svyvar of the centred values (deff)
   const z = new Float64Array(rows.length);
   let nobs = 0;
@@ -52,14 +53,14 @@ export function domainMean(design: Design, rows: ArrayLike<number>, y: ArrayLike
     z[r] = (d * wi) / psum;
     if (wi !== 0) nobs++;
     swd += wi * d;
-    const x = wi * d * d;
+    const x = wi * d * d - cwd2;
     const t = swd2 + x;
-    cwd2 += Math.abs(swd2) >= Math.abs(x) ? swd2 - t + x : x - t + swd2;
+    cwd2 = t - swd2 - x;
     swd2 = t;
   }
   const variance = domainCovariance(design, rows, [z])[0]!;
   // Σ w (d − d̄)² = Σ w d² − (Σ w d)² / Σ w, and Σ w d is rounding-level small here
-  const s2 = (((swd2 + cwd2 - (swd * swd) / psum) / psum) * nobs) / (nobs - 1);
+  const s2 = (((swd2 - (swd * swd) / psum) / psum) * nobs) / (nobs - 1);
   const vsrs = psum < nobs ? Number.NaN : (s2 * (psum - nobs)) / (psum * nobs);
   return {
     estimate: mean,

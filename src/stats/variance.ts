@@ -23,12 +23,26 @@ export function domainCovariance(
   const tot = new Float64Array(nPsu * k);
   const touched = new Uint8Array(nPsu);
   const strataSeen = new Uint8Array(design.nStrata);
-  for (let r = 0; r < rows.length; r++) {
-    const i = rows[r]!;
-    const p = design.psuOf[i]!;
-    touched[p] = 1;
-    strataSeen[design.stratumOf[i]!] = 1;
-    for (let j = 0; j < k; j++) tot[p * k + j]! += z[j]![r]!;
+  const psuOf = design.psuOf;
+  const stratumOf = design.stratumOf;
+  if (k === 1) {
+    // the common case (one estimate at a time), kept monomorphic and free of inner loops
+    const z0 = z[0]!;
+    for (let r = 0; r < rows.length; r++) {
+      const i = rows[r]!;
+      const p = psuOf[i]!;
+      touched[p] = 1;
+      strataSeen[stratumOf[i]!] = 1;
+      tot[p]! += z0[r]!;
+    }
+  } else {
+    for (let r = 0; r < rows.length; r++) {
+      const i = rows[r]!;
+      const p = psuOf[i]!;
+      touched[p] = 1;
+      strataSeen[stratumOf[i]!] = 1;
+      for (let j = 0; j < k; j++) tot[p * k + j]! += z[j]![r]!;
+    }
   }
   if (subsetRows)
     for (let r = 0; r < subsetRows.length; r++) strataSeen[design.stratumOf[subsetRows[r]!]!] = 1;

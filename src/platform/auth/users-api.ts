@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { organisationRoles, platformRoles, visibleOrganisations } from '../access/policy.js';
 import { AppError } from '../errors.js';
 import { actorOf } from './actor.js';
+import { addMembership, removeMembership } from './memberships.js';
 import {
   assertUserVisible,
   orgForList,
@@ -17,12 +18,10 @@ import {
   visibleUser,
 } from './users-access.js';
 import {
-  addMembership,
   assertPasswordAcceptable,
   createUser,
   getUser,
   listUsers,
-  removeMembership,
   setPassword,
   type UserView,
   updateUser,
@@ -190,14 +189,9 @@ const routes: FastifyPluginAsync = async (app) => {
     },
     async (req, reply) => {
       assertUserVisible(req, await getUser(db, req.params.userId));
-      const user = await addMembership(
-        db,
-        actorOf(req.principal!),
-        req.params.userId,
-        req.body.organisationId,
-        req.body.role,
-      );
-      return reply.code(201).send(toApi(visibleUser(req, user)));
+      const { userId } = req.params;
+      await addMembership(db, actorOf(req.principal!), userId, req.body.organisationId, req.body.role);
+      return reply.code(201).send(toApi(visibleUser(req, (await getUser(db, userId))!)));
     },
   );
 

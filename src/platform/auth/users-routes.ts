@@ -17,6 +17,7 @@ import {
 import { sendPage } from '../ui/render.js';
 import { actorOf } from './actor.js';
 import { formErrors, formList, formString } from './form-errors.js';
+import { addMembership, removeMembership } from './memberships.js';
 import { allOrganisations, type OrganisationRef, organisationsByIds } from './organisations.js';
 import {
   assertUserVisible,
@@ -26,15 +27,7 @@ import {
   orgOfUser,
   visibleUser,
 } from './users-access.js';
-import {
-  addMembership,
-  createUser,
-  getUser,
-  listUsers,
-  removeMembership,
-  setPassword,
-  updateUser,
-} from './users-service.js';
+import { createUser, getUser, listUsers, setPassword, updateUser } from './users-service.js';
 import type { FieldErrors } from './views/fields.js';
 import { userNewPage } from './views/user-new-page.js';
 import { type UserPageNotice, userPage } from './views/user-page.js';

@@ -14,9 +14,21 @@ import {
 import { type Actor, audit, diffOf } from '../audit/audit.js';
 import type { DbOrTx } from '../db/database.js';
 import { AppError, type InvalidParam } from '../errors.js';
+import { insertMembership } from './memberships.js';
 import { organisationsByIds } from './organisations.js';
-import { hashPassword, passwordProblem } from './passwords.js';
+import { hashPassword } from './passwords.js';
 import { memberships, sessions, users } from './schema.js';
+import {
+  assertPasswordAcceptable,
+  checkDisplayName,
+  checkOrganisations,
+  checkPassword,
+  emailSchema,
+  invalid,
+  normaliseEmail,
+} from './user-rules.js';
+
+export { assertPasswordAcceptable, normaliseEmail };
 
 export interface MembershipView {
   organisationId: string;
@@ -54,56 +66,6 @@ export interface UserPatch {
   platformRoles?: PlatformRole[];
   disabled?: boolean;
   locale?: 'nl' | 'en';
-}
-
-export const normaliseEmail = (email: string) => email.trim().toLowerCase();
-
-const emailSchema = z.email();
-
-function invalid(params: InvalidParam[]): AppError {
-  return new AppError('validation', {
-    detail: params.map((p) => `${p.name}: ${p.reason}`).join('; '),
-    invalidParams: params,
-  });
-}
-
-const passwordReasons = {
-  tooShort: 'at least 12 characters',
-  tooLong: 'at most 1024 characters',
-  sameAsEmail: 'must not be the e-mail address',
-} as const;
-
-function checkPassword(password: string, email: string, problems: InvalidParam[]) {
-  const problem = passwordProblem(password, email);
-  if (problem)
-    problems.push({ name: 'password', code: `password_${problem}`, reason: passwordReasons[problem] });
-}
-
-/** Throws a validation error when the password breaks the rules (before changing anything else). */
-export function assertPasswordAcceptable(password: string, email: string): void {
-  const problems: InvalidParam[] = [];
-  checkPassword(password, email, problems);
-  if (problems.length) throw invalid(problems);
-}
-
-function checkDisplayName(name: string | undefined, problems: InvalidParam[]) {
-  if (name !== undefined && (name.trim().length === 0 || name.length > 200)) {
-    problems.push({ name: 'displayName', code: 'name_required', reason: 'a name of 1 to 200 characters' });
-  }
-}
-
-async function checkOrganisations(db: DbOrTx, ids: string[], problems: InvalidParam[]) {
-  const uuidLike = ids.filter((id) => z.uuid().safeParse(id).success);
-  const found = await organisationsByIds(db, uuidLike);
-  for (const id of ids) {
-    if (!found.has(id)) {
-      problems.push({
-        name: 'organisationId',
-        code: 'unknown_organisation',
-        reason: `no organisation ${id}`,
-      });
-    }
-  }
 }
 
 /** Creates a user with roles. Throws validation (bad fields) or conflict (e-mail in use). */
@@ -177,29 +139,6 @@ function dedupe<T extends { organisationId: string; role: string }>(list: T[]): 
     seen.add(key);
     return true;
   });
-}
-
-async function insertMembership(
-  tx: DbOrTx,
-  actor: Actor,
-  userId: string,
-  organisationId: string,
-  role: OrganisationRole,
-): Promise<boolean> {
-  const inserted = await tx
-    .insert(memberships)
-    .values({ userId, organisationId, role })
-    .onConflictDoNothing()
-    .returning({ role: memberships.role });
-  if (inserted.length === 0) return false;
-  await audit(tx, actor, {
-    action: 'membership.add',
-    resourceType: 'user',
-    resourceId: userId,
-    organisationId,
-    diff: { role },
-  });
-  return true;
 }
 
 export async function getUser(db: DbOrTx, id: string): Promise<UserView | undefined> {
@@ -408,55 +347,4 @@ async function revokeAllSessions(tx: DbOrTx, userId: string, except?: string) {
         except ? sql`${sessions.id} <> ${except}` : undefined,
       ),
     );
-}
-
-export async function addMembership(
-  db: DbOrTx,
-  actor: Actor,
-  userId: string,
-  organisationId: string,
-  role: OrganisationRole,
-): Promise<UserView> {
-  const problems: InvalidParam[] = [];
-  if (!organisationRoles.includes(role)) {
-    problems.push({ name: 'role', code: 'role_invalid', reason: organisationRoles.join(' | ') });
-  }
-  await checkOrganisations(db, [organisationId], problems);
-  if (problems.length) throw invalid(problems);
-  await db.transaction(async (tx) => {
-    const [u] = await tx.select({ id: users.id }).from(users).where(eq(users.id, userId));
-    if (!u) throw new AppError('not-found', { detail: `no user ${userId}` });
-    await insertMembership(tx, actor, userId, organisationId, role);
-  });
-  return (await getUser(db, userId))!;
-}
-
-export async function removeMembership(
-  db: DbOrTx,
-  actor: Actor,
-  userId: string,
-  organisationId: string,
-  role: string,
-): Promise<UserView> {
-  await db.transaction(async (tx) => {
-    const deleted = await tx
-      .delete(memberships)
-      .where(
-        and(
-          eq(memberships.userId, userId),
-          eq(memberships.organisationId, organisationId),
-          eq(memberships.role, role),
-        ),
-      )
-      .returning({ role: memberships.role });
-    if (deleted.length === 0) throw new AppError('not-found', { detail: 'no such membership' });
-    await audit(tx, actor, {
-      action: 'membership.remove',
-      resourceType: 'user',
-      resourceId: userId,
-      organisationId,
-      diff: { role },
-    });
-  });
-  return (await getUser(db, userId))!;
 }

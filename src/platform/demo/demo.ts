@@ -21,6 +21,7 @@ export interface DemoStep {
 export const demoSteps: Array<() => Promise<{ default: DemoStep }>> = [
   () => import('../orgs/demo-step.js'),
   () => import('../auth/demo-step.js'),
+  () => import('../../monitor/questionnaires/demo-step.js'),
 ];
 
 const MARKER = 'demo-loaded';

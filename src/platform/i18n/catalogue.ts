@@ -7,6 +7,7 @@ import { auditEn, auditNl } from '../audit/messages.js';
 import { authEn, authNl } from '../auth/messages.js';
 import { orgsEn, orgsNl } from '../orgs/messages.js';
 import { answeringEn, answeringNl } from '../../monitor/answering/messages.js';
+import { monitorEn, monitorNl } from '../../monitor/messages.js';
 import { mailEn, mailNl } from '../mail/messages.js';
 import { fieldworkEn, fieldworkNl } from '../../monitor/fieldwork/messages.js';
 import { platformEn, platformNl } from './platform-messages.js';
@@ -16,6 +17,7 @@ const nl = {
   ...authNl,
   ...auditNl,
   ...answeringNl,
+  ...monitorNl,
   ...orgsNl,
   ...mailNl,
   ...fieldworkNl,
@@ -25,6 +27,7 @@ const en: Record<keyof typeof nl, string> = {
   ...authEn,
   ...auditEn,
   ...answeringEn,
+  ...monitorEn,
   ...orgsEn,
   ...mailEn,
   ...fieldworkEn,

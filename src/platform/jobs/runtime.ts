@@ -52,6 +52,9 @@ export async function startJobs(
     migrate: true,
     maintenanceIntervalSeconds: config.JOBS_MAINTENANCE_INTERVAL_SECONDS,
     pollingIntervalSeconds: config.JOBS_POLL_INTERVAL_SECONDS,
+    // Completed jobs leave the job table after 12 hours (pg-boss default); failed ones stay 14 days, so
+    // admins can see and retry them (/admin/jobs). The idempotency ledger (job_keys) is kept regardless.
+    archiveFailedAfterSeconds: 14 * 24 * 3600,
   };
   let boss: PgBoss;
   if (database.kind === 'postgres') {

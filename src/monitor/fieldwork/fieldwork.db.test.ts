@@ -419,3 +419,19 @@ test('reminders go only to those not completed and not opted out; due per schedu
   const nr = await nonRespondents(db(), wave.id);
   assert.deepEqual(nr.map((p) => p.email).sort(), ['fresh.r@voorbeeld.nl', 'started.r@voorbeeld.nl']);
 });
+
+test('demo step: an open demo wave with 60 persons, invitations in the outbox; runs once', async () => {
+  const step = (await import('./demo-step.js')).default;
+  await database.db.transaction((tx) => step.run(tx, actor));
+  await database.db.transaction((tx) => step.run(tx, actor));
+  const [wave] = await database.query<{ id: string; status: string }>(
+    "select id, status from waves where code = 'monitor-2026-demo'",
+  );
+  assert.equal(wave!.status, 'open');
+  assert.equal(await count('frame_persons where wave_id = $1', [wave!.id]), 60);
+  assert.equal(await count('invitations where wave_id = $1', [wave!.id]), 60);
+  assert.equal(
+    await count("mail_messages where purpose = 'invitation' and to_address like 'demo.%@voorbeeld.nl'"),
+    60,
+  );
+});

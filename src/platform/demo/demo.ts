@@ -22,6 +22,7 @@ export const demoSteps: Array<() => Promise<{ default: DemoStep }>> = [
   () => import('../orgs/demo-step.js'),
   () => import('../auth/demo-step.js'),
   () => import('../../monitor/questionnaires/demo-step.js'),
+  () => import('../../monitor/fieldwork/demo-step.js'),
 ];
 
 const MARKER = 'demo-loaded';

@@ -1,0 +1,321 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { createTestApp, type TestApp } from '../../../test/support/app.js';
+import { cookies, createUser, csrfFor, postForm, type TestUser } from '../../../test/support/principals.js';
+import { systemActor } from '../../platform/audit/audit.js';
+import { loadRegistry } from '../../platform/orgs/registry.js';
+import { loadTemplates } from '../questionnaires/templates/index.js';
+import { latestPublishedVersionOf } from './questionnaire-link.js';
+
+let t: TestApp;
+let researcher: TestUser;
+let viewer: TestUser;
+
+before(async () => {
+  t = await createTestApp();
+  await t.database.db.transaction(async (tx) => {
+    await loadRegistry(tx, systemActor);
+    await loadTemplates(tx, systemActor);
+  });
+  researcher = await createUser(t, { platformRoles: ['researcher'] });
+  viewer = await createUser(t, { platformRoles: ['viewer'] });
+});
+after(() => t.close());
+
+const api = (
+  method: string,
+  url: string,
+  user: TestUser,
+  payload?: unknown,
+  headers: Record<string, string> = {},
+) =>
+  t.app.inject({
+    method: method as 'GET',
+    url,
+    headers: { authorization: `Bearer ${user.bearer}`, ...headers },
+    ...(payload === undefined ? {} : { payload: payload as any }),
+  });
+
+const frameCsv = [
+  'naam,email,rol,organisatie',
+  'Anna,anna.h@voorbeeld.nl,raadslid,GM0363',
+  'Bert,bert.h@voorbeeld.nl,wethouder,GM0363',
+  'Carla,carla.h@voorbeeld.nl,statenlid,GM0363',
+].join('\r\n');
+
+test('API: bad input is problem+json with invalid params; a wave goes from draft to open', async () => {
+  const bad = await api('POST', '/api/v1/waves', researcher, { code: 'has space', name: '' });
+  assert.equal(bad.statusCode, 400);
+  assert.match(bad.headers['content-type'] as string, /application\/problem\+json/);
+  const problem = bad.json();
+  assert.equal(problem.code, 'validation');
+  assert.ok(problem.invalidParams.some((p: any) => p.name === 'code'));
+  assert.equal(
+    (await api('POST', '/api/v1/waves', researcher, { code: 'x', name: 'y', extra: 1 })).statusCode,
+    400,
+  );
+  assert.equal((await api('GET', '/api/v1/waves/not-a-uuid', researcher)).statusCode, 404);
+
+  const created = await api('POST', '/api/v1/waves', researcher, {
+    code: 'api-2026',
+    name: 'API wave',
+    fieldworkStart: '2026-02-01',
+    fieldworkEnd: '2026-01-01',
+  });
+  assert.equal(created.statusCode, 400, 'end before start');
+  const ok = await api('POST', '/api/v1/waves', researcher, {
+    code: 'api-2026',
+    name: 'API wave',
+    reminderDays: [7, 14],
+  });
+  assert.equal(ok.statusCode, 201, ok.body);
+  const wave = ok.json();
+  assert.equal(wave.status, 'draft');
+  assert.equal(
+    (await api('POST', '/api/v1/waves', researcher, { code: 'api-2026', name: 'Again' })).statusCode,
+    409,
+  );
+
+  // Frame import with a problem: 422 and the report; nothing written.
+  const failed = await api(
+    'POST',
+    `/api/v1/waves/${wave.id}/frame-imports?fileName=f.csv`,
+    researcher,
+    frameCsv,
+    {
+      'content-type': 'text/csv',
+    },
+  );
+  assert.equal(failed.statusCode, 422);
+  assert.deepEqual(
+    failed.json().problems.map((p: any) => [p.line, p.column, p.code]),
+    [[4, 'rol', 'role_not_in_layer']],
+  );
+  const valid = await api('POST', `/api/v1/waves/${wave.id}/frame-imports?mode=valid`, researcher, frameCsv, {
+    'content-type': 'text/csv',
+  });
+  assert.equal(valid.statusCode, 201);
+  assert.equal(valid.json().rowsImported, 2);
+  const badMode = await api(
+    'POST',
+    `/api/v1/waves/${wave.id}/frame-imports?mode=some`,
+    researcher,
+    frameCsv,
+    {
+      'content-type': 'text/csv',
+    },
+  );
+  assert.equal(badMode.statusCode, 400);
+  const broken = await api('POST', `/api/v1/waves/${wave.id}/frame-imports`, researcher, 'naam,email\r\n"x', {
+    'content-type': 'text/csv',
+  });
+  assert.equal(broken.statusCode, 400);
+  assert.equal(broken.json().code, 'invalid-file');
+
+  // Invitations only when open.
+  assert.equal((await api('POST', `/api/v1/waves/${wave.id}/invitations`, researcher)).statusCode, 409);
+  const version = await latestPublishedVersionOf(t.database.db, 'office_holders');
+  const attach = await api('PUT', `/api/v1/waves/${wave.id}/questionnaires/office_holders`, researcher, {
+    questionnaireVersionId: version,
+  });
+  assert.equal(attach.statusCode, 200, attach.body);
+  assert.equal(
+    (
+      await api('PUT', `/api/v1/waves/${wave.id}/questionnaires/nobody`, researcher, {
+        questionnaireVersionId: null,
+      })
+    ).statusCode,
+    400,
+  );
+  const opened = await api('POST', `/api/v1/waves/${wave.id}/transitions`, researcher, {
+    transition: 'open',
+  });
+  assert.equal(opened.statusCode, 200, opened.body);
+  const sent = await api('POST', `/api/v1/waves/${wave.id}/invitations`, researcher);
+  assert.equal(sent.statusCode, 202);
+  assert.equal(sent.json().queued, 2);
+
+  const rates = await api('GET', `/api/v1/waves/${wave.id}/response-rates`, viewer);
+  assert.equal(rates.statusCode, 200);
+  assert.equal(rates.json().breakdowns.total[0].invited, 2);
+  assert.equal((await api('POST', `/api/v1/waves/${wave.id}/reminders`, viewer)).statusCode, 403);
+  assert.equal((await api('GET', `/api/v1/waves/${wave.id}/responses`, viewer)).statusCode, 403);
+  const reminded = await api('POST', `/api/v1/waves/${wave.id}/reminders`, researcher);
+  assert.equal(reminded.statusCode, 202);
+  assert.equal(reminded.json().queued, 2);
+
+  const nr = await api('GET', `/api/v1/waves/${wave.id}/non-respondents?format=csv`, researcher);
+  assert.equal(nr.statusCode, 200);
+  assert.match(nr.body, /naam,email,rol,organisatie/);
+  assert.match(nr.body, /anna\.h@voorbeeld\.nl/);
+  const xlsx = await api('GET', `/api/v1/waves/${wave.id}/non-respondents?format=xlsx`, researcher);
+  assert.equal(xlsx.statusCode, 200);
+  assert.equal(xlsx.rawPayload.subarray(0, 2).toString(), 'PK');
+
+  // Raw responses: one row per response, multiple choice as 0/1 columns.
+  await t.database.query(
+    `insert into responses (wave_id, target_group, questionnaire_version_id, resume_key_hash, strata, answers, status, started_on, completed_on)
+     values ($1, 'office_holders', $2, 'h1', $3, $4, 'completed', '2026-02-01', '2026-02-01')`,
+    [
+      wave.id,
+      version,
+      JSON.stringify({ layer: 'gemeente', role: 'raadslid', province: 'PV27' }),
+      JSON.stringify({ agr_perpetrator: ['inwoner', 'groep'] }),
+    ],
+  );
+  const exp = await api('GET', `/api/v1/waves/${wave.id}/responses?format=json`, researcher);
+  assert.equal(exp.statusCode, 200, exp.body);
+  const { columns, rows } = exp.json();
+  assert.ok(columns.includes('bg_layer'));
+  const col = (name: string) => rows[0][columns.indexOf(name)];
+  assert.equal(col('bg_province'), 'noord_holland');
+  assert.equal(col('agr_perpetrator_inwoner'), 1);
+  assert.equal(col('agr_perpetrator_ondernemer'), 0);
+  assert.equal(col('agr_perpetrator_groep'), 1);
+  assert.ok(!columns.includes('agr_perpetrator'), 'multiple choice only as 0/1 columns');
+  assert.ok(!columns.includes('email') && !columns.includes('naam'));
+  const csv = await api('GET', `/api/v1/waves/${wave.id}/responses?format=csv`, researcher);
+  assert.equal(csv.statusCode, 200);
+  assert.match(csv.headers['content-disposition'] as string, /api-2026-responses\.csv/);
+
+  const preview = await api('GET', `/api/v1/waves/${wave.id}/mail-preview?kind=reminder&lang=en`, researcher);
+  assert.equal(preview.statusCode, 200);
+  assert.match(preview.json().text, /Dear Ms J\. de Vries/);
+});
+
+test('pages: list, new wave form with errors, overview, frame upload (multipart) with the problem table, mail, monitoring', async () => {
+  const c = researcher.cookie;
+  const list = await t.app.inject({ url: '/waves', headers: { cookie: c } });
+  assert.equal(list.statusCode, 200);
+  const bad = await postForm(t.app, '/waves', { code: '', name: '', reminderDays: 'x' }, c);
+  assert.equal(bad.statusCode, 400);
+  assert.match(bad.body, /error-summary/);
+  const created = await postForm(
+    t.app,
+    '/waves',
+    { code: 'page-2026', name: 'Pagina-meting', anonymity: 'anonymous', reminderDays: '5, 10' },
+    c,
+  );
+  assert.equal(created.statusCode, 303, created.body);
+  const url = created.headers.location as string;
+  const waveId = /\/waves\/([0-9a-f-]+)/.exec(url)![1]!;
+  const overview = await t.app.inject({ url, headers: { cookie: c } });
+  assert.equal(overview.statusCode, 200);
+  assert.match(overview.body, /Pagina-meting/);
+  assert.match(overview.body, /De meting is aangemaakt/);
+
+  // Upload a frame file as a browser would: multipart/form-data with _csrf.
+  const csrf = await csrfFor(t.app, { url: `/waves/${waveId}/frame`, cookie: c });
+  const boundary = '----weerbaar';
+  const body = [
+    `--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${csrf.token}\r\n`,
+    `--${boundary}\r\nContent-Disposition: form-data; name="targetGroup"\r\n\r\noffice_holders\r\n`,
+    `--${boundary}\r\nContent-Disposition: form-data; name="mode"\r\n\r\nall\r\n`,
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="kader.csv"\r\nContent-Type: text/csv\r\n\r\n${frameCsv.replace('anna.h', 'anna.p').replace('bert.h', 'bert.p')}\r\n`,
+    `--${boundary}--\r\n`,
+  ].join('');
+  const upload = await t.app.inject({
+    method: 'POST',
+    url: `/waves/${waveId}/frame`,
+    headers: { cookie: cookies(c, csrf.cookie), 'content-type': `multipart/form-data; boundary=${boundary}` },
+    payload: body,
+  });
+  assert.equal(upload.statusCode, 422, upload.body.slice(0, 500));
+  assert.match(upload.body, /<th scope="col" class="num">Regel<\/th>/);
+  assert.match(upload.body, /<td class="num">4<\/td><td>rol<\/td>/);
+  assert.match(upload.body, /Er is niets geïmporteerd/);
+
+  const noFile = await t.app.inject({
+    method: 'POST',
+    url: `/waves/${waveId}/frame`,
+    headers: { cookie: cookies(c, csrf.cookie), 'content-type': `multipart/form-data; boundary=${boundary}` },
+    payload: `--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${csrf.token}\r\n--${boundary}--\r\n`,
+  });
+  assert.equal(noFile.statusCode, 400);
+
+  for (const page of ['frame', 'mail', 'monitoring']) {
+    const res = await t.app.inject({ url: `/waves/${waveId}/${page}`, headers: { cookie: c } });
+    assert.equal(res.statusCode, 200, `${page}: ${res.body.slice(0, 300)}`);
+    assert.doesNotMatch(res.body, /style=/);
+  }
+  const monitoring = await t.app.inject({
+    url: `/waves/${waveId}/monitoring`,
+    headers: { cookie: viewer.cookie },
+  });
+  assert.equal(monitoring.statusCode, 200);
+  assert.match(monitoring.body, /<caption>/);
+  assert.equal(
+    (await t.app.inject({ url: `/waves/${waveId}/frame`, headers: { cookie: viewer.cookie } })).statusCode,
+    403,
+  );
+
+  // Mail templates: an unknown placeholder is refused next to its field.
+  const form: Record<string, string> = {};
+  for (const kind of ['invitation', 'reminder']) {
+    for (const lang of ['nl', 'en']) {
+      form[`${kind}-${lang}-subject`] = 'Onderwerp';
+      form[`${kind}-${lang}-body`] = 'Beste {naam}, {link} {afmeldlink}';
+    }
+  }
+  const badMail = await postForm(
+    t.app,
+    `/waves/${waveId}/mail`,
+    { ...form, 'reminder-en-body': 'Hello {name}' },
+    c,
+  );
+  assert.equal(badMail.statusCode, 400);
+  assert.match(badMail.body, /reminder-en-body-error/);
+  const goodMail = await postForm(t.app, `/waves/${waveId}/mail`, form, c);
+  assert.equal(goodMail.statusCode, 303);
+  const mailPage = await t.app.inject({ url: `/waves/${waveId}/mail`, headers: { cookie: c } });
+  assert.match(mailPage.body, /Beste mevrouw J\. de Vries/);
+
+  const open = await postForm(t.app, `/waves/${waveId}/open`, {}, c);
+  assert.equal(open.statusCode, 409, 'no questionnaire, no frame');
+});
+
+test('opt-out page: GET asks, POST opts out, an unknown link is a friendly 404', async () => {
+  const ok = await api('POST', '/api/v1/waves', researcher, { code: 'optout-2026', name: 'Opt-out wave' });
+  const wave = ok.json();
+  await api(
+    'POST',
+    `/api/v1/waves/${wave.id}/frame-imports`,
+    researcher,
+    'naam,email,rol,organisatie\r\nO,o@voorbeeld.nl,raadslid,GM0363\r\n',
+    {
+      'content-type': 'text/csv',
+    },
+  );
+  const version = await latestPublishedVersionOf(t.database.db, 'office_holders');
+  await api('PUT', `/api/v1/waves/${wave.id}/questionnaires/office_holders`, researcher, {
+    questionnaireVersionId: version,
+  });
+  await api('POST', `/api/v1/waves/${wave.id}/transitions`, researcher, { transition: 'open' });
+  await api('POST', `/api/v1/waves/${wave.id}/invitations`, researcher);
+  const [mail] = await t.database.query<{ text_body: string }>(
+    "select text_body from mail_messages where to_address = 'o@voorbeeld.nl' and purpose = 'invitation'",
+  );
+  const optOutUrl = /https?:\/\/[^\s]+\/r\/([A-Za-z0-9_-]+)\/afmelden/.exec(mail!.text_body)!;
+  const path = `/r/${optOutUrl[1]}/afmelden`;
+  const page = await t.app.inject({ url: path });
+  assert.equal(page.statusCode, 200);
+  assert.match(page.body, /Ja, meld mij af/);
+  const csrf = await csrfFor(t.app, { url: path });
+  const post = await t.app.inject({
+    method: 'POST',
+    url: path,
+    headers: { cookie: csrf.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    payload: `_csrf=${encodeURIComponent(csrf.token)}`,
+  });
+  assert.equal(post.statusCode, 200);
+  assert.match(post.body, /U bent afgemeld/);
+  const [p] = await t.database.query<{ opted_out_at: Date | null }>(
+    "select opted_out_at from frame_persons where email = 'o@voorbeeld.nl'",
+  );
+  assert.ok(p!.opted_out_at);
+  const rates = (await api('GET', `/api/v1/waves/${wave.id}/response-rates`, researcher)).json();
+  assert.equal(rates.breakdowns.total[0].optedOut, 1);
+  const unknown = await t.app.inject({ url: `/r/${'x'.repeat(43)}/afmelden` });
+  assert.equal(unknown.statusCode, 404);
+  assert.match(unknown.body, /niet \(meer\) geldig/);
+});

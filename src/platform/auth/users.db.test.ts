@@ -260,3 +260,11 @@ test('user pages: a coordinator sees their users and may add a role only in thei
     403,
   );
 });
+
+test('the home page offers user management only to those who may use it', async () => {
+  const home = async (u: TestUser) => (await t.app.inject({ url: '/', headers: { cookie: u.cookie } })).body;
+  assert.match(await home(admin), /<a href="\/users">/);
+  assert.match(await home(coordA), /<a href="\/users">/);
+  assert.match(await home(coordA), /Coördinator bij Gemeente Alfa/);
+  assert.doesNotMatch(await home(memberA), /<a href="\/users">/);
+});

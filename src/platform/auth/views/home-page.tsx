@@ -2,7 +2,7 @@ import { can, visibleOrganisations } from '../../access/policy.js';
 import type { Db } from '../../db/database.js';
 import type { MessageKey } from '../../i18n/catalogue.js';
 import type { PageContext } from '../../ui/context.js';
-import { Layout } from '../../ui/layout.js';
+import { extraNav, Layout } from '../../ui/layout.js';
 import { organisationsByIds } from '../organisations.js';
 
 export async function homePage(ctx: PageContext, db: Db) {
@@ -30,6 +30,11 @@ export async function homePage(ctx: PageContext, db: Db) {
   if (can(p, 'audit.readAll') || (auditOrgs?.size ?? 0) > 0) {
     links.push({ href: '/audit', label: ctx.t('nav.audit'), text: ctx.t('home.link.audit') });
   }
+  // What other domains offer this person (the same items as in the main menu).
+  for (const extra of extraNav) {
+    const item = extra(ctx);
+    if (item) links.push({ ...item, text: '' });
+  }
   links.push(
     { href: '/account', label: ctx.t('account.title'), text: ctx.t('home.link.account') },
     { href: '/account/tokens', label: ctx.t('nav.tokens'), text: ctx.t('home.link.tokens') },
@@ -42,7 +47,7 @@ export async function homePage(ctx: PageContext, db: Db) {
         {links.map((l) => (
           <li>
             <a href={l.href}>{l.label}</a>
-            <span class="hint">{l.text}</span>
+            {l.text && <span class="hint">{l.text}</span>}
           </li>
         ))}
       </ul>

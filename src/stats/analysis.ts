@@ -115,15 +115,18 @@ function indicator(codes: Int32Array, rows: Int32Array, code: number): Float64Ar
   return y;
 }
 
-/** The rows with a category, and the 0/1 indicator of `code` at each, in one pass. */
+/**
+ * The rows with a category, and the 0/1 indicator of `code` at each, in one pass, written into the
+ * caller's buffers (reused across domains; fresh typed arrays per domain cost more than the estimate).
+ */
 function rowsAndIndicator(
   rows: Int32Array,
   codes: Int32Array,
   code: number,
+  out: Int32Array,
+  y: Float64Array,
 ): { rows: Int32Array; y: Float64Array } {
   let n = 0;
-  const out = new Int32Array(rows.length);
-  const y = new Float64Array(rows.length);
   for (let k = 0; k < rows.length; k++) {
     const c = codes[rows[k]!]!;
     if (c < 0) continue;
@@ -210,8 +213,11 @@ function proportion(
   }
   const code = f.levels.indexOf(e.level);
   const method = e.ci ?? 'logit';
+  const largest = Math.max(0, ...domains.map((d) => d.rows.length));
+  const rowBuf = new Int32Array(largest);
+  const yBuf = new Float64Array(largest);
   for (const d of domains) {
-    const { rows: dr, y } = rowsAndIndicator(d.rows, f.codes, code);
+    const { rows: dr, y } = rowsAndIndicator(d.rows, f.codes, code, rowBuf, yBuf);
     if (dr.length === 0) continue;
     if (method === 'wald') {
       rows.push(waldRow(d.key, domainMean(design, dr, y), conf, e.level));

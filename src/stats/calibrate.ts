@@ -158,6 +158,17 @@ export function rake(design: Design, margins: Margin[], options: RakeOptions = {
     iter++;
   }
   if (!converged) throw calibrationError(`raking did not converge in ${maxit} iterations (epsilon ${eps0})`);
+  // IPF on margins that no weights can meet settles into a cycle whose table stops changing: check
+  for (const m of coded) {
+    const got = weightedTotals(m.cat, w, m.labels.length);
+    m.totals.forEach((t, c) => {
+      if (Math.abs(got[c]! - t) > 1e-6 * Math.max(1, Math.abs(t))) {
+        throw calibrationError(
+          `raking cannot meet the margins: ${m.name} "${m.labels[c]}" ends at ${got[c]} instead of ${t} (categories of different margins coincide in the sample)`,
+        );
+      }
+    });
+  }
   const rm: RakingMargin[] = coded.map((m, j) => {
     const K = m.labels.length;
     const count = new Float64Array(K);

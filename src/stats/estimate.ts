@@ -42,7 +42,7 @@ export function domainMean(design: Design, rows: ArrayLike<number>, y: ArrayLike
   const psum = sw;
   const mean = swy / psum;
   // one pass for the influence values and R's svyvar of the centred values (deff)
-  const z = new Float64Array(rows.length);
+  const z = influenceScratch(rows.length);
   let nobs = 0;
   let swd = 0;
   let swd2 = 0;
@@ -70,6 +70,14 @@ export function domainMean(design: Design, rows: ArrayLike<number>, y: ArrayLike
     n: rows.length,
     weightSum: psum,
   };
+}
+
+let zScratch = new Float64Array(1024);
+
+/** A reused buffer for influence values: domainCovariance reads them and keeps nothing. */
+function influenceScratch(n: number): Float64Array {
+  if (zScratch.length < n) zScratch = new Float64Array(Math.max(n, 2 * zScratch.length));
+  return zScratch.subarray(0, n);
 }
 
 /** Weighted total of y over `rows` (R `svytotal(~y, subset(design, domain), deff = TRUE)`). */

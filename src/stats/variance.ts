@@ -19,56 +19,98 @@ export function domainCovariance(
   subsetRows?: ArrayLike<number>,
 ): Float64Array {
   const k = z.length;
-  const nPsu = design.nPsu;
-  const tot = new Float64Array(nPsu * k);
-  const touched = new Uint8Array(nPsu);
-  const strataSeen = new Uint8Array(design.nStrata);
+  const sc = scratchFor(design, k);
+  const { tot, touched, list, strataSeen } = sc;
   const psuOf = design.psuOf;
   const stratumOf = design.stratumOf;
-  if (k === 1) {
-    // the common case (one estimate at a time), kept monomorphic and free of inner loops
-    const z0 = z[0]!;
-    for (let r = 0; r < rows.length; r++) {
-      const i = rows[r]!;
-      const p = psuOf[i]!;
+  let nList = 0;
+  for (let r = 0; r < rows.length; r++) {
+    const i = rows[r]!;
+    const p = psuOf[i]!;
+    if (!touched[p]) {
       touched[p] = 1;
-      strataSeen[stratumOf[i]!] = 1;
-      tot[p]! += z0[r]!;
+      list[nList++] = p;
     }
-  } else {
-    for (let r = 0; r < rows.length; r++) {
-      const i = rows[r]!;
-      const p = psuOf[i]!;
-      touched[p] = 1;
-      strataSeen[stratumOf[i]!] = 1;
-      for (let j = 0; j < k; j++) tot[p * k + j]! += z[j]![r]!;
-    }
+    strataSeen[stratumOf[i]!] = 1;
+    if (k === 1) tot[p]! += z[0]![r]!;
+    else for (let j = 0; j < k; j++) tot[p * k + j]! += z[j]![r]!;
   }
-  if (subsetRows)
-    for (let r = 0; r < subsetRows.length; r++) strataSeen[design.stratumOf[subsetRows[r]!]!] = 1;
+  if (subsetRows) for (let r = 0; r < subsetRows.length; r++) strataSeen[stratumOf[subsetRows[r]!]!] = 1;
   const cal = design.calibration;
   if (cal) {
     // A calibrated design keeps every row (R sets prob = Inf outside the domain), so every PSU and
     // stratum takes part and calibration residuals spread the influence over all of them.
     addCalibrationResiduals(cal, design, rows, z, tot);
-    touched.fill(1);
+    for (let p = 0; p < design.nPsu; p++) {
+      if (!touched[p] && design.psuStratum[p]! >= 0) {
+        touched[p] = 1;
+        list[nList++] = p;
+      }
+    }
     strataSeen.fill(1);
   }
-  return stratifiedCovariance(design, tot, k, touched, strataSeen);
+  try {
+    return stratifiedCovariance(design, sc, k, nList);
+  } finally {
+    // leave the scratch clean for the next domain: only what was touched
+    for (let q = 0; q < nList; q++) {
+      const p = list[q]!;
+      touched[p] = 0;
+      for (let j = 0; j < k; j++) tot[p * k + j] = 0;
+    }
+    strataSeen.fill(0);
+  }
 }
 
-function stratifiedCovariance(
-  design: Design,
-  tot: Float64Array,
-  k: number,
-  touched: Uint8Array,
-  strataSeen: Uint8Array,
-): Float64Array {
+/** Per-design work arrays, reused across domains: allocating them per estimate cost more than the sums. */
+interface Scratch {
+  k: number;
+  tot: Float64Array;
+  touched: Uint8Array;
+  list: Int32Array;
+  strataSeen: Uint8Array;
+  mean: Float64Array;
+  count: Int32Array;
+}
+
+const scratches = new WeakMap<Design, Scratch>();
+
+function scratchFor(design: Design, k: number): Scratch {
+  let sc = scratches.get(design);
+  if (!sc || sc.k < k) {
+    sc = {
+      k,
+      tot: new Float64Array(design.nPsu * k),
+      touched: new Uint8Array(design.nPsu),
+      list: new Int32Array(design.nPsu),
+      strataSeen: new Uint8Array(design.nStrata),
+      mean: new Float64Array(design.nStrata * k),
+      count: new Int32Array(design.nStrata),
+    };
+    scratches.set(design, sc);
+  }
+  return sc;
+}
+
+/**
+ * Σ_h f_h n_h/(n_h − 1) Σ_PSU (t − t̄_h)(t − t̄_h)', visiting only PSUs with a non-zero total: the others
+ * (total 0) add (n_h − touched_h) t̄_h t̄_h'. Lonely PSUs as R's survey.lonely.psu.
+ */
+function stratifiedCovariance(design: Design, sc: Scratch, k: number, nList: number): Float64Array {
+  const { tot, list, strataSeen, mean, count } = sc;
   const v = new Float64Array(k * k);
-  const mean = new Float64Array(k);
-  const dev = new Float64Array(k);
+  mean.fill(0, 0, design.nStrata * k);
+  count.fill(0);
+  for (let q = 0; q < nList; q++) {
+    const p = list[q]!;
+    const h = design.psuStratum[p]!;
+    count[h]!++;
+    for (let j = 0; j < k; j++) mean[h * k + j]! += tot[p * k + j]!;
+  }
   let nStrata = 0;
   let okStrata = 0;
+  const use = new Uint8Array(design.nStrata);
+  const scale = new Float64Array(design.nStrata);
   for (let h = 0; h < design.nStrata; h++) {
     if (!strataSeen[h]) continue;
     nStrata++;
@@ -78,7 +120,6 @@ function stratifiedCovariance(
       okStrata++;
       continue;
     }
-    const psus = design.psusOfStratum[h]!;
     if (nh === 1) {
       const lonely = design.lonelyPsu;
       if (lonely === 'fail') {
@@ -90,37 +131,35 @@ function stratifiedCovariance(
       okStrata++;
       // remove and certainty: the PSU centred on itself contributes 0; adjust: centred on the grand mean
       if (lonely === 'adjust') {
-        const p = psus[0]!;
-        for (let a = 0; a < k; a++)
-          for (let b = 0; b < k; b++) v[a * k + b]! += f * tot[p * k + a]! * tot[p * k + b]!;
+        const m = mean.subarray(h * k, h * k + k);
+        for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) v[a * k + b]! += f * m[a]! * m[b]!;
       }
       continue;
     }
     okStrata++;
-    const scale = (f * nh) / (nh - 1);
-    mean.fill(0);
-    let nTouched = 0;
-    for (let q = 0; q < psus.length; q++) {
-      const p = psus[q]!;
-      if (!touched[p]) continue;
-      nTouched++;
-      for (let j = 0; j < k; j++) mean[j]! += tot[p * k + j]!;
-    }
-    for (let j = 0; j < k; j++) mean[j] = mean[j]! / nh;
-    for (let q = 0; q < psus.length; q++) {
-      const p = psus[q]!;
-      if (!touched[p]) continue;
-      for (let j = 0; j < k; j++) dev[j] = tot[p * k + j]! - mean[j]!;
-      for (let a = 0; a < k; a++) {
-        const da = dev[a]! * scale;
-        for (let b = 0; b < k; b++) v[a * k + b]! += da * dev[b]!;
-      }
-    }
-    // PSUs outside the domain have total 0 and deviate by −mean
-    const untouched = nh - nTouched;
+    use[h] = 1;
+    scale[h] = (f * nh) / (nh - 1);
+    for (let j = 0; j < k; j++) mean[h * k + j] = mean[h * k + j]! / nh;
+    const untouched = nh - count[h]!;
     if (untouched > 0) {
+      const c = untouched * scale[h]!;
       for (let a = 0; a < k; a++)
-        for (let b = 0; b < k; b++) v[a * k + b]! += untouched * scale * mean[a]! * mean[b]!;
+        for (let b = 0; b < k; b++) v[a * k + b]! += c * mean[h * k + a]! * mean[h * k + b]!;
+    }
+  }
+  for (let q = 0; q < nList; q++) {
+    const p = list[q]!;
+    const h = design.psuStratum[p]!;
+    if (!use[h]) continue;
+    const sh = scale[h]!;
+    if (k === 1) {
+      const d = tot[p]! - mean[h]!;
+      v[0]! += sh * d * d;
+      continue;
+    }
+    for (let a = 0; a < k; a++) {
+      const da = (tot[p * k + a]! - mean[h * k + a]!) * sh;
+      for (let b = 0; b < k; b++) v[a * k + b]! += da * (tot[p * k + b]! - mean[h * k + b]!);
     }
   }
   // R: sum over strata with a variance × nstrat / nokstrat (NaN when every stratum was a lonely 'average')

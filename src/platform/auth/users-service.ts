@@ -93,35 +93,45 @@ export async function createUser(db: DbOrTx, actor: Actor, input: NewUser): Prom
   if (problems.length) throw invalid(problems);
   const passwordHash = input.password ? await hashPassword(input.password) : null;
 
-  const id = await db.transaction(async (tx) => {
-    const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email));
-    if (existing) throw emailTaken(email);
-    const [row] = await tx
-      .insert(users)
-      .values({
-        email,
-        displayName: input.displayName.trim(),
-        passwordHash,
-        platformRoles: roles,
-        locale: input.locale ?? 'nl',
-      })
-      .returning({ id: users.id });
-    const userId = row!.id;
-    await audit(tx, actor, {
-      action: 'user.create',
-      resourceType: 'user',
-      resourceId: userId,
-      diff: {
-        email,
-        displayName: input.displayName.trim(),
-        platformRoles: roles,
-        password: passwordHash ? 'set' : 'none',
-      },
+  const id = await db
+    .transaction(async (tx) => {
+      const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email));
+      if (existing) throw emailTaken(email);
+      const [row] = await tx
+        .insert(users)
+        .values({
+          email,
+          displayName: input.displayName.trim(),
+          passwordHash,
+          platformRoles: roles,
+          locale: input.locale ?? 'nl',
+        })
+        .returning({ id: users.id });
+      const userId = row!.id;
+      await audit(tx, actor, {
+        action: 'user.create',
+        resourceType: 'user',
+        resourceId: userId,
+        diff: {
+          email,
+          displayName: input.displayName.trim(),
+          platformRoles: roles,
+          password: passwordHash ? 'set' : 'none',
+        },
+      });
+      for (const m of dedupe(ms)) await insertMembership(tx, actor, userId, m.organisationId, m.role);
+      return userId;
+    })
+    // Two requests for one address at once: the unique index decides, the loser gets the same conflict.
+    .catch((err: unknown) => {
+      throw isUniqueViolation(err) ? emailTaken(email) : err;
     });
-    for (const m of dedupe(ms)) await insertMembership(tx, actor, userId, m.organisationId, m.role);
-    return userId;
-  });
   return (await getUser(db, id))!;
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  for (let e: any = err; e; e = e.cause) if (e.code === '23505') return true;
+  return false;
 }
 
 function emailTaken(email: string) {

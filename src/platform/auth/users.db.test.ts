@@ -268,3 +268,12 @@ test('the home page offers user management only to those who may use it', async 
   assert.match(await home(coordA), /Coördinator bij Gemeente Alfa/);
   assert.doesNotMatch(await home(memberA), /<a href="\/users">/);
 });
+
+test('two simultaneous creations of one address: one user, one conflict', async () => {
+  const body = { email: 'tegelijk@gemeente.test', displayName: 'Tegelijk' };
+  const results = await Promise.all([
+    api(admin, 'POST', '/api/v1/users', body),
+    api(admin, 'POST', '/api/v1/users', body),
+  ]);
+  assert.deepEqual(results.map((r) => r.statusCode).sort(), [201, 409]);
+});

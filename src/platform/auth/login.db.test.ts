@@ -210,3 +210,11 @@ test('sign-in attempts per address are rate-limited', async () => {
     last = (await login('nobody@weerbaar.test', 'x'.repeat(12), { ip })).statusCode;
   assert.equal(last, 429);
 });
+
+test('sign-in attempts per account are rate-limited, whatever the address', async () => {
+  const u = await createUser(t, { password: PASSWORD });
+  const statuses: number[] = [];
+  for (let i = 0; i < 11; i++) statuses.push((await login(u.email, 'wrong password 123')).statusCode);
+  assert.deepEqual(statuses.slice(0, 10), Array(10).fill(401));
+  assert.equal(statuses[10], 429);
+});

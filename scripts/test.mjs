@@ -37,7 +37,8 @@ if (setup.status !== 0) process.exit(setup.status ?? 1);
 
 const runList = [...files];
 if (process.env.TEST_DATABASE_URL) {
-  const pgDir = join(root, '.test-cache', 'postgres-pass');
+  const pgDir = join(root, '.test-cache', `postgres-pass-${process.pid}`);
+  process.on('exit', () => rmSync(pgDir, { recursive: true, force: true }));
   rmSync(pgDir, { recursive: true, force: true });
   mkdirSync(pgDir, { recursive: true });
   for (const f of files.filter((f) => f.endsWith('.db.test.ts') || f.endsWith('.db.test.tsx'))) {

@@ -5,7 +5,7 @@
  *  - PostgreSQL (TEST_DATABASE_URL): a database `<name>_template` that test files clone.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { openDatabase } from '../../src/platform/db/database.js';
@@ -29,7 +29,10 @@ export async function ensurePgliteTemplate(): Promise<string> {
   const database = await openDatabase({});
   await runMigrations(database);
   const blob = await database.pglite!.dumpDataDir('gzip');
-  writeFileSync(path, Buffer.from(await blob.arrayBuffer()));
+  // Written aside and renamed, so a concurrent reader never sees half a file.
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, Buffer.from(await blob.arrayBuffer()));
+  renameSync(tmp, path);
   await database.close();
   return path;
 }

@@ -17,4 +17,5 @@ export const commandModules: Array<() => Promise<CommandModule>> = [
   () => import('./worker.js'),
   () => import('./jobs.js'),
   () => import('./mail.js'),
+  () => import('./wave.js'),
 ];

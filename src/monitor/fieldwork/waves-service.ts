@@ -34,7 +34,7 @@ import {
   waveUpdateSchema,
 } from './model.js';
 import { publishedVersion } from './questionnaire-link.js';
-import { framePersons, invitations, waveQuestionnaires, waves } from './schema.js';
+import { framePersons, waveQuestionnaires, waves } from './schema.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (s: string) => UUID.test(s);
@@ -100,9 +100,9 @@ export async function listWaves(db: DbOrTx): Promise<WaveSummary[]> {
   const rows = await db
     .select({
       wave: waves,
-      framePersons: sql<number>`(select count(*)::int from ${framePersons} where ${framePersons.waveId} = ${waves.id})`,
-      invited: sql<number>`(select count(*)::int from ${invitations} where ${invitations.waveId} = ${waves.id} and ${invitations.invitedAt} is not null)`,
-      completed: sql<number>`(select count(*)::int from ${invitations} where ${invitations.waveId} = ${waves.id} and ${invitations.status} = 'completed')`,
+      framePersons: sql<number>`(select count(*)::int from frame_persons fp where fp.wave_id = "waves"."id")`,
+      invited: sql<number>`(select count(*)::int from invitations i where i.wave_id = "waves"."id" and i.invited_at is not null)`,
+      completed: sql<number>`(select count(*)::int from invitations i where i.wave_id = "waves"."id" and i.status = 'completed')`,
     })
     .from(waves)
     .orderBy(sql`${waves.createdAt} desc`, asc(waves.code));

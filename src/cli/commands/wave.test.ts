@@ -1,0 +1,86 @@
+/**
+ * `weerbaar wave …` end to end: real processes on an embedded data directory in a temp folder,
+ * with the demo data (organisations, the built-in questionnaires).
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { projectRoot } from '../../platform/paths.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'weerbaar-wave-cli-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+function weerbaar(...args: string[]) {
+  const res = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+    cwd: projectRoot,
+    env: { ...process.env, WEERBAAR_DATA_DIR: join(dir, 'data'), LOG_LEVEL: 'silent', DATABASE_URL: '' },
+    encoding: 'utf8',
+    timeout: 180_000,
+  });
+  return { status: res.status, stdout: res.stdout, stderr: res.stderr };
+}
+
+test('wave create | import-frame | open | invite | remind | status | close, with exit codes', () => {
+  assert.equal(weerbaar('demo').status, 0);
+
+  const created = weerbaar(
+    'wave',
+    'create',
+    '--code',
+    'cli-2026',
+    '--name',
+    'CLI wave',
+    '--end',
+    '2026-03-31',
+    '--questionnaire',
+    'office_holders=office_holders',
+  );
+  assert.equal(created.status, 0, created.stderr);
+  assert.match(created.stdout, /\tcli-2026\tdraft/);
+  assert.equal(weerbaar('wave', 'create', '--code', 'cli-2026', '--name', 'x').status, 2, 'duplicate code');
+  assert.equal(weerbaar('wave', 'create', '--code', 'x', '--name', 'x', '--reminders', 'soon').status, 2);
+  assert.equal(weerbaar('wave', 'open', 'cli-2026').status, 2, 'no frame yet');
+
+  const bad = join(dir, 'bad.csv');
+  writeFileSync(
+    bad,
+    'naam,email,rol,organisatie\r\nAnna,anna.cli@voorbeeld.nl,raadslid,GM0363\r\nBert,bert@,raadslid,GM0363\r\nCor,cor.cli@voorbeeld.nl,raadslid,GM9999\r\n',
+  );
+  const failed = weerbaar('wave', 'import-frame', 'cli-2026', bad);
+  assert.equal(failed.status, 2);
+  assert.match(
+    failed.stderr,
+    new RegExp(`${bad.replaceAll('\\', '\\\\')}:3:6: email: "bert@" is not an e-mail address`),
+  );
+  assert.match(
+    failed.stderr,
+    new RegExp(`${bad.replaceAll('\\', '\\\\')}:4:35: organisatie: no organisation with code GM9999`),
+  );
+  assert.match(failed.stderr, /nothing imported/);
+  assert.equal(weerbaar('wave', 'import-frame', 'cli-2026', join(dir, 'missing.csv')).status, 2);
+  assert.equal(weerbaar('wave', 'import-frame', 'no-such-wave', bad).status, 1);
+
+  const valid = weerbaar('wave', 'import-frame', 'cli-2026', bad, '--valid-only');
+  assert.equal(valid.status, 0, valid.stderr);
+  assert.match(valid.stdout, /1 imported, 2 rejected/);
+
+  assert.equal(weerbaar('wave', 'invite', 'cli-2026').status, 2, 'not open yet');
+  assert.equal(weerbaar('wave', 'open', 'cli-2026').status, 0);
+  const invited = weerbaar('wave', 'invite', 'cli-2026');
+  assert.equal(invited.status, 0, invited.stderr);
+  assert.match(invited.stdout, /1 invitations queued/);
+  assert.match(weerbaar('wave', 'remind', 'cli-2026').stdout, /1 reminders queued/);
+
+  const status = weerbaar('wave', 'status', 'cli-2026');
+  assert.equal(status.status, 0, status.stderr);
+  assert.match(status.stdout, /^total\t1\t1\t0\t0\t0\.0%\t1\t0$/m);
+  assert.match(status.stdout, /^gemeente · raadslid\t1\t1/m);
+  const json = JSON.parse(weerbaar('wave', 'status', 'cli-2026', '--json').stdout);
+  assert.equal(json.breakdowns.total[0].invited, 1);
+
+  assert.match(weerbaar('wave', 'close', 'cli-2026').stdout, /open → closed/);
+  assert.equal(weerbaar('wave', 'close', 'cli-2026').status, 2, 'closed already');
+});

@@ -5,6 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { machineDetails, replaceSection } from '../machine.js';
 import { generate, ITEMS, rakingTotals } from './generate.js';
@@ -18,6 +19,8 @@ const runsOurs = 3;
 
 interface Measure {
   seconds: number;
+  /** User + system CPU seconds: less sensitive than wall time to other load on the machine. */
+  cpu: number;
   peakMiB: number;
 }
 
@@ -30,8 +33,15 @@ function measure(cmd: string, args: string[]): Measure {
     : spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 1 << 30 });
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed:\n${r.stderr}`);
-  const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr ?? '');
-  return { seconds, peakMiB: m ? Number(m[1]) / 1024 : Number.NaN };
+  const field = (name: string) => {
+    const m = new RegExp(`${name}: ([\\d.]+)`).exec(r.stderr ?? '');
+    return m ? Number(m[1]) : Number.NaN;
+  };
+  return {
+    seconds,
+    cpu: field('User time \\(seconds\\)') + field('System time \\(seconds\\)'),
+    peakMiB: field('Maximum resident set size \\(kbytes\\)') / 1024,
+  };
 }
 
 function median(xs: Measure[]): Measure {
@@ -74,7 +84,8 @@ async function main(): Promise<void> {
   mkdirSync(outDir, { recursive: true });
   console.log('building dist/cli.js');
   const b = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: root, stdio: 'inherit' });
-  if (b.status !== 0) throw new Error('build failed');
+  if (b.status !== 0)
+    throw new Error('npm run build failed: the benchmark measures the compiled CLI (dist/cli.js)');
   const hasR = spawnSync('Rscript', ['-e', 'suppressMessages(library(survey))']).status === 0;
   if (!hasR) console.log('Rscript with survey not found: measuring weerbaar only');
   const rows: string[] = [];
@@ -107,7 +118,8 @@ async function main(): Promise<void> {
           ]),
         ),
       );
-      let line = `| ${n.toLocaleString('en')} | ${variant} | ${ours.seconds.toFixed(2)} s | ${ours.peakMiB.toFixed(0)} MiB |`;
+      const load = os.loadavg()[0]!.toFixed(1);
+      let line = `| ${n.toLocaleString('en')} | ${variant} | ${load} | ${ours.seconds.toFixed(2)} s (${ours.cpu.toFixed(2)}) | ${ours.peakMiB.toFixed(0)} MiB |`;
       if (hasR) {
         writeFileSync(`${base}.R`, rScript(csv, `${base}.r.csv`, tot));
         console.log(`R: ${n} rows, ${variant}`);
@@ -119,7 +131,8 @@ async function main(): Promise<void> {
         const ratio = r.seconds / ours.seconds;
         if (n === mainSize && variant === 'plain') mainRatio = ratio;
         if (n === mainSize && variant === 'raking') rakeRatio = ratio;
-        line += ` ${r.seconds.toFixed(2)} s | ${r.peakMiB.toFixed(0)} MiB | **${ratio.toFixed(1)}×** | ${cmp.agree ? 'yes' : '**NO**'} (max rel. diff ${cmp.maxRel.toExponential(1)}, ${cmp.compared} numbers) |`;
+        const cpuRatio = r.cpu / ours.cpu;
+        line += ` ${r.seconds.toFixed(2)} s (${r.cpu.toFixed(2)}) | ${r.peakMiB.toFixed(0)} MiB | **${ratio.toFixed(1)}×** (${cpuRatio.toFixed(1)}×) | ${cmp.agree ? 'yes' : '**NO**'} (max rel. diff ${cmp.maxRel.toExponential(1)}, ${cmp.compared} numbers) |`;
         checks.push(`${n} ${variant}: ${cmp.agree ? 'agree' : 'DISAGREE'} ${cmp.maxRel.toExponential(2)}`);
       } else line += ' – | – | – | – |';
       if (n === 1_000_000 && variant === 'plain') peak1m = ours.peakMiB;
@@ -144,8 +157,11 @@ async function main(): Promise<void> {
     `**Result:** ${mainSize.toLocaleString('en')} rows: ${Number.isNaN(mainRatio) ? '–' : `${mainRatio.toFixed(1)}×`} faster than R` +
       ` (raking: ${Number.isNaN(rakeRatio) ? '–' : `${rakeRatio.toFixed(1)}×`}); peak memory at 1M rows ${Number.isNaN(peak1m) ? '–' : `${peak1m.toFixed(0)} MiB`}.`,
     '',
-    '| rows | variant | weerbaar | weerbaar peak | R | R peak | ratio | numbers agree |',
-    '|---:|---|---:|---:|---:|---:|---:|---|',
+    'Times are wall clock, CPU seconds (user + system) in brackets; "load" is the 1-minute load average when',
+    'the row was measured (other work on the machine slows both programs).',
+    '',
+    '| rows | variant | load | weerbaar | weerbaar peak | R | R peak | R / weerbaar | numbers agree |',
+    '|---:|---|---:|---:|---:|---:|---:|---:|---|',
     ...rows,
   ].join('\n');
   const docPath = join(root, 'docs/benchmarks.md');

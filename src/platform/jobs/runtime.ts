@@ -101,14 +101,22 @@ export async function startJobs(
         if (options.queues && !options.queues.includes(def.name)) continue;
         const o = resolveJobOptions(def, config);
         for (let i = 0; i < Math.max(1, o.concurrency ?? 1); i++) {
-          await boss.work(
+          let workerId = '';
+          workerId = await boss.work(
             def.name,
             {
               batchSize: 1,
               includeMetadata: true,
               pollingIntervalSeconds: config.JOBS_POLL_INTERVAL_SECONDS,
             },
-            async ([job]) => runHandler(def, job as PgBoss.JobWithMetadata, database, config, log),
+            async ([job]) => {
+              try {
+                return await runHandler(def, job as PgBoss.JobWithMetadata, database, config, log);
+              } finally {
+                // pg-boss 10 waits a polling interval even after a job; after work, look for the next at once.
+                boss.notifyWorker(workerId);
+              }
+            },
           );
         }
       }

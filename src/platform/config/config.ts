@@ -116,6 +116,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       detail: 'RESPONSE_KEY: expected 32 bytes, base64-encoded (required in production)',
     });
   }
+  if (isProduction && e.SMTP_HOST && /\.invalid>?$/.test(e.MAIL_FROM.trim())) {
+    throw new AppError('config', {
+      detail:
+        'MAIL_FROM: expected the sender address of this installation (required in production with SMTP_HOST)',
+    });
+  }
   const hostForUrl = e.HOST === '0.0.0.0' || e.HOST === '::' ? 'localhost' : e.HOST;
   return {
     ...e,

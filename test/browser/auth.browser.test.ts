@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { axeViolations, browserSkip, launchBrowser } from '../support/browser.js';
-import { buildIsolationWorld, signedInUser } from '../support/isolation-world.js';
+import { buildIsolationWorld } from '../support/isolation-world.js';
 import { createUser } from '../support/principals.js';
 import type { IsolationWorld } from '../support/route-fixtures.js';
 import { startTestServer, type TestServer } from '../support/server.js';
@@ -14,12 +14,10 @@ import { startTestServer, type TestServer } from '../support/server.js';
 let server: TestServer;
 let browser: Browser;
 let world: IsolationWorld;
-let adminCookie: string;
 before(async () => {
   if (browserSkip) return;
   server = await startTestServer();
   ({ world } = await buildIsolationWorld(server.app, server.database));
-  adminCookie = (await signedInUser(server.app, server.database, 'admin@pages.test', [], ['admin'])).cookie;
   browser = await launchBrowser();
 });
 after(async () => {

@@ -26,15 +26,18 @@ before(async () => {
   const started = performance.now();
   await database.db.transaction((tx) => loadRegistry(tx, systemActor));
   const ms = performance.now() - started;
-  assert.ok(ms < 3000, `loading the registry took ${ms} ms`);
+  // About 150 ms when warm (docs/organisations.md); the bound only catches a regression to row-by-row inserts.
+  assert.ok(ms < 5000, `loading the registry took ${ms} ms`);
 });
 after(() => database.close());
 
 const db = () => database.db;
 const auditCount = async () => (await db().select({ n: count() }).from(auditLog))[0]!.n;
+const rowsOf = async (q: ReturnType<typeof sql>) =>
+  ((await db().execute(q)) as unknown as { rows: unknown[] }).rows;
 const snapshot = async () => ({
-  orgs: await db().execute(sql`select * from organisations order by code`),
-  mergers: await db().execute(
+  orgs: await rowsOf(sql`select * from organisations order by code`),
+  mergers: await rowsOf(
     sql`select m.effective_date, m.type, m.successor_code, m.notes, s.source_code, s.partial from organisation_mergers m join organisation_merger_sources s on s.merger_id = m.id order by 1, 3, 5`,
   ),
   audit: await auditCount(),

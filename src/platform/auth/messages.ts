@@ -110,6 +110,7 @@ export const authNl = {
   'users.account': 'Account',
   'users.disable': 'Account uitschakelen',
   'users.enable': 'Account weer inschakelen',
+  'users.unlock': 'Vergrendeling opheffen',
   'users.disableHint':
     'Een uitgeschakelde gebruiker kan niet meer aanmelden. Een vergrendeling vervalt bij inschakelen.',
   'users.resetPassword': 'Nieuw wachtwoord instellen',
@@ -245,6 +246,7 @@ export const authEn: Record<keyof typeof authNl, string> = {
   'users.account': 'Account',
   'users.disable': 'Disable account',
   'users.enable': 'Enable account again',
+  'users.unlock': 'Lift the lock',
   'users.disableHint': 'A disabled user cannot sign in. Enabling also lifts a lockout.',
   'users.resetPassword': 'Set a new password',
   'users.newPassword': 'New password',

@@ -156,7 +156,7 @@ const routes: FastifyPluginAsync = async (app) => {
             disabled: z
               .boolean()
               .optional()
-              .describe('disabling ends the user’s sessions; enabling lifts a lockout'),
+              .describe('true ends the user’s sessions; false enables the account and lifts a lockout'),
             password: z.string().max(1024).optional().describe('a new password; ends the user’s sessions'),
           })
           .strict(),

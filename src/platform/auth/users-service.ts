@@ -300,11 +300,12 @@ export async function updateUser(db: DbOrTx, actor: Actor, id: string, patch: Us
     if (patch.disabled !== undefined && patch.disabled !== (before.disabledAt !== null)) {
       next.disabledAt = patch.disabled ? new Date() : null;
       diff.disabled = [!patch.disabled, patch.disabled];
-      if (!patch.disabled) {
-        // Enabling also lifts a lockout: the admin has looked at the account.
-        next.failedLogins = 0;
-        next.lockedUntil = null;
-      }
+    }
+    // `disabled: false` also lifts a lockout: an admin has looked at the account.
+    if (patch.disabled === false && before.lockedUntil && before.lockedUntil.getTime() > Date.now()) {
+      next.failedLogins = 0;
+      next.lockedUntil = null;
+      diff.lockedUntil = [before.lockedUntil.toISOString(), null];
     }
     if (Object.keys(diff).length === 0) return;
     await tx

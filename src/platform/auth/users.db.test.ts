@@ -277,3 +277,18 @@ test('two simultaneous creations of one address: one user, one conflict', async 
   ]);
   assert.deepEqual(results.map((r) => r.statusCode).sort(), [201, 409]);
 });
+
+test('an admin lifts a lockout', async () => {
+  const u = await createUser(t);
+  await t.database.query(
+    "update users set locked_until = now() + interval '10 minutes', failed_logins = 0 where id = $1",
+    [u.id],
+  );
+  const page = await t.app.inject({ url: `/users/${u.id}`, headers: { cookie: admin.cookie } });
+  assert.match(page.body, /Vergrendeling opheffen/);
+  const res = await postForm(t.app, `/users/${u.id}/status`, { disabled: '0' }, admin.cookie);
+  assert.equal(res.statusCode, 303);
+  const json = (await api(admin, 'GET', `/api/v1/users/${u.id}`)).json();
+  assert.equal(json.lockedUntil, null);
+  assert.equal(json.disabled, false);
+});

@@ -186,6 +186,15 @@ export function userPage(
               </button>
             </div>
           </form>
+          {u.lockedUntil && !u.disabled && (
+            <form method="post" action={`/users/${u.id}/status`} class="stack">
+              <CsrfField ctx={ctx} />
+              <input type="hidden" name="disabled" value="0" />
+              <div>
+                <button type="submit">{ctx.t('users.unlock')}</button>
+              </div>
+            </form>
+          )}
           <h3>{ctx.t('users.resetPassword')}</h3>
           <form method="post" action={`/users/${u.id}/password`} class="stack" novalidate>
             <CsrfField ctx={ctx} />

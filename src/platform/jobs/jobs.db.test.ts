@@ -138,3 +138,29 @@ test('a cron job is scheduled when the runtime starts', async () => {
     await runtime.stop();
   }
 });
+
+test('concurrency: at most `concurrency` handlers of a queue run at once in a process', async () => {
+  let running = 0;
+  let peak = 0;
+  let done = 0;
+  const slow = defineJob(
+    'test.slow',
+    z.object({ n: z.number() }),
+    async () => {
+      running += 1;
+      peak = Math.max(peak, running);
+      await new Promise((r) => setTimeout(r, 300));
+      running -= 1;
+      done += 1;
+    },
+    { concurrency: 3 },
+  );
+  for (let n = 0; n < 9; n++) await enqueue(database.db, slow, { n });
+  const runtime = await startJobs(database, config, { log: silent, queues: ['test.slow'] });
+  try {
+    await waitFor('nine slow jobs', async () => done === 9);
+    assert.equal(peak, 3);
+  } finally {
+    await runtime.stop();
+  }
+});

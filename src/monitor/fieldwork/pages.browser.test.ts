@@ -1,0 +1,115 @@
+/**
+ * The fieldwork pages in Chromium with axe, in Dutch and English: wave list, new-wave form with
+ * errors, overview, frame upload with the problem report (a real file input, no JavaScript on the
+ * page), mail texts with preview, monitoring, and the respondent's opt-out page.
+ */
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { axeViolations, browserSkip, launchBrowser } from '../../../test/support/browser.js';
+import { signedInUser } from '../../../test/support/isolation-world.js';
+import { startTestServer, type TestServer } from '../../../test/support/server.js';
+import { systemActor } from '../../platform/audit/audit.js';
+import { loadRegistry } from '../../platform/orgs/registry.js';
+import { loadTemplates } from '../questionnaires/templates/index.js';
+import demoStep, { DEMO_WAVE_CODE } from './demo-step.js';
+
+let server: TestServer;
+let browser: Browser;
+let context: BrowserContext;
+let waveId: string;
+
+before(async () => {
+  if (browserSkip) return;
+  server = await startTestServer();
+  await server.database.db.transaction(async (tx) => {
+    await loadRegistry(tx, systemActor);
+    await loadTemplates(tx, systemActor);
+    await demoStep.run(tx, systemActor);
+  });
+  waveId = (
+    await server.database.query<{ id: string }>('select id from waves where code = $1', [DEMO_WAVE_CODE])
+  )[0]!.id;
+  const researcher = await signedInUser(
+    server.app,
+    server.database,
+    'onderzoeker@fieldwork.test',
+    [],
+    ['researcher'],
+  );
+  browser = await launchBrowser();
+  context = await browser.newContext({ javaScriptEnabled: true });
+  const [name, value] = researcher.cookie.split('=');
+  await context.addCookies([{ name: name!, value: value!, url: server.url }]);
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('fieldwork pages and their error states pass axe', { skip: browserSkip, timeout: 240_000 }, async () => {
+  const failures: string[] = [];
+  const check = async (label: string, page: Page) => {
+    for (const v of await axeViolations(page))
+      failures.push(`${label}: ${v.id} ${v.help} at ${v.nodes.slice(0, 3).join(', ')}`);
+  };
+  const page = await context.newPage();
+  for (const lang of ['nl', 'en']) {
+    for (const path of [
+      '/waves',
+      '/waves/new',
+      `/waves/${waveId}`,
+      `/waves/${waveId}/frame`,
+      `/waves/${waveId}/mail`,
+      `/waves/${waveId}/monitoring`,
+    ]) {
+      const res = await page.goto(`${server.url}${path}?lang=${lang}`);
+      assert.equal(res?.status(), 200, `${path} (${lang})`);
+      await check(`${path} (${lang})`, page);
+    }
+  }
+  // The monitoring table: captions, row headers, numbers right-aligned.
+  await page.goto(`${server.url}/waves/${waveId}/monitoring?lang=nl`);
+  assert.ok((await page.locator('table.rates caption').count()) >= 4);
+  assert.equal(
+    await page
+      .locator('table.rates td.num')
+      .first()
+      .evaluate((el) => getComputedStyle(el).textAlign),
+    'right',
+  );
+
+  // New wave with errors.
+  await page.goto(`${server.url}/waves/new?lang=nl`);
+  await page.fill('#reminderDays', 'morgen');
+  await page.click('main button[type=submit]');
+  assert.match(await page.content(), /error-summary/);
+  await check('new wave with errors', page);
+
+  // A frame file with problems, uploaded through the form.
+  const file = join(tmpdir(), `kader-${process.pid}.csv`);
+  writeFileSync(
+    file,
+    'naam,email,rol,organisatie\r\nA,a@,raadslid,GM0363\r\nB,b.browser@voorbeeld.nl,koning,GM0363\r\n',
+  );
+  await page.goto(`${server.url}/waves/${waveId}/frame?lang=nl`);
+  await page.setInputFiles('#file', file);
+  await page.click('form[enctype="multipart/form-data"] button[type=submit]');
+  const html = await page.content();
+  assert.match(html, /Er is niets geïmporteerd/);
+  assert.match(html, /Onbekende rol/);
+  await check('frame problem report', page);
+
+  // The opt-out page as a respondent sees it (unknown link: friendly page).
+  const anon = await browser.newContext();
+  const p2 = await anon.newPage();
+  await p2.goto(`${server.url}/r/${'x'.repeat(43)}/afmelden`);
+  assert.match(await p2.content(), /niet \(meer\) geldig/);
+  await check('opt-out unknown', p2);
+  await anon.close();
+
+  assert.deepEqual(failures, []);
+});

@@ -162,7 +162,13 @@ async function runHandler(
       log,
     });
   } catch (err) {
-    log.warn({ job: def.name, jobId: job.id, attempt, err }, 'job attempt failed');
+    // Not the message itself: errors can quote personal data (an SMTP reply names the recipient). The job's
+    // output (/admin/jobs) and, for mail, the message's last error keep the details for admins.
+    const e = err as { name?: string; code?: unknown; responseCode?: unknown };
+    log.warn(
+      { job: def.name, jobId: job.id, attempt, error: e?.name, code: e?.responseCode ?? e?.code },
+      'job attempt failed',
+    );
     throw err;
   }
 }

@@ -129,7 +129,7 @@ export async function deliverMessage(
         .update(mailMessages)
         .set({ status: 'failed', failedAt: sql`now()`, lastError: error, leaseUntil: null })
         .where(owned);
-      ctx.log.warn({ mailMessage: id, error }, 'mail failed');
+      ctx.log.warn({ mailMessage: id, permanent: failure.permanent }, 'mail failed (details in the outbox)');
       if (failure.permanent) return { status: 'failed', error };
       throw new TemporaryMailError(error, { cause: err });
     }

@@ -96,6 +96,18 @@ test('organisation pages and form error states pass axe', {
   await page.click('button[value=check]');
   assert.match(await page.content(), /GM9901 Testdorp/);
   await check('import report', page);
+  // A real file upload (multipart) from the browser.
+  await page.fill('#content', '');
+  await page.setInputFiles('#file', {
+    name: 'upload.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(
+      'code,name,layer,province_code,inhabitants\r\nGM9902,Uploaddorp,gemeente,PV22,10\r\n',
+    ),
+  });
+  await page.click('button[value=check]');
+  assert.match(await page.content(), /GM9902 Uploaddorp/);
+  assert.equal(await page.inputValue('#fileName'), 'upload.csv');
 
   assert.deepEqual(failures, []);
 });

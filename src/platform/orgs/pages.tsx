@@ -110,9 +110,41 @@ const valuesOf = (o: Organisation): FormValues => ({
   validFrom: o.validFrom ?? '',
 });
 
+/** An uploaded file in a multipart form body. */
+interface Upload {
+  filename: string;
+  content: string;
+}
+
+/**
+ * multipart/form-data (the import page's file upload), parsed with the platform's own FormData during
+ * body parsing, so `_csrf` is in the body when the central CSRF check runs. Only for this plugin's routes.
+ */
+async function parseMultipart(req: FastifyRequest, body: Buffer): Promise<Record<string, string | Upload>> {
+  let form: FormData;
+  try {
+    form = await new Response(new Uint8Array(body), {
+      headers: { 'content-type': String(req.headers['content-type']) },
+    }).formData();
+  } catch {
+    throw new AppError('bad-request', { detail: 'malformed multipart/form-data body' });
+  }
+  const out: Record<string, string | Upload> = {};
+  for (const [name, value] of form) {
+    if (name in out) continue;
+    out[name] = typeof value === 'string' ? value : { filename: value.name, content: await value.text() };
+  }
+  return out;
+}
+
 const routes: FastifyPluginAsync = async (app) => {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = () => app.deps.database.db;
+  app.addContentTypeParser(
+    'multipart/form-data',
+    { parseAs: 'buffer' },
+    async (req: FastifyRequest, body: Buffer) => parseMultipart(req, body),
+  );
   const seeOther = (reply: FastifyReply, url: string) => reply.redirect(url, 303);
 
   r.get(
@@ -176,6 +208,12 @@ const routes: FastifyPluginAsync = async (app) => {
     async (req, reply) => {
       const v = formValues(req.body);
       const ctx = req.page(reply);
+      // A chosen file wins over pasted text; it is shown in the text area afterwards, ready to import.
+      const upload = (req.body as Record<string, unknown> | undefined)?.file as Upload | undefined;
+      if (upload && typeof upload === 'object' && upload.content.trim()) {
+        v.content = upload.content.replace(/^\uFEFF/, '');
+        v.fileName = upload.filename || v.fileName || '';
+      }
       if (!v.content?.trim()) {
         return sendPage(
           reply,

@@ -304,3 +304,42 @@ test('edit, merge and import pages work as forms', async () => {
   assert.equal(commit.statusCode, 200);
   assert.equal((await getOrganisationByCode(t.database.db, 'GM9801')).name, 'Plakdorp');
 });
+
+test('the import page accepts an uploaded CSV file (multipart), with the CSRF token in the form', async () => {
+  const csrf = await csrfFor(t.app, { url: '/organisations/import', cookie: admin.cookie });
+  const boundary = '----weerbaar-test';
+  const part = (name: string, value: string, filename?: string) =>
+    `--${boundary}\r\nContent-Disposition: form-data; name="${name}"${filename ? `; filename="${filename}"` : ''}\r\n` +
+    `${filename ? 'Content-Type: text/csv\r\n' : ''}\r\n${value}\r\n`;
+  const csv = '\ufeffcode,name,layer,province_code,inhabitants\r\nGM9811,Uploaddorp,gemeente,PV20,20000\r\n';
+  const send = (token: string) =>
+    t.app.inject({
+      method: 'POST',
+      url: '/organisations/import',
+      headers: {
+        cookie: cookies(admin.cookie, csrf.cookie),
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+      },
+      payload:
+        part('_csrf', token) +
+        part('file', csv, 'upload.csv') +
+        part('content', '') +
+        part('mode', 'commit') +
+        `--${boundary}--\r\n`,
+    });
+  assert.equal((await send('wrong')).statusCode, 403);
+  const res = await send(csrf.token);
+  assert.equal(res.statusCode, 200, res.body);
+  assert.match(res.body, /GM9811 Uploaddorp/);
+  assert.equal((await getOrganisationByCode(t.database.db, 'GM9811')).sizeClass, '20k-50k');
+  const garbage = await t.app.inject({
+    method: 'POST',
+    url: '/organisations/import',
+    headers: {
+      cookie: cookies(admin.cookie, csrf.cookie),
+      'content-type': 'multipart/form-data; boundary=x',
+    },
+    payload: 'not multipart at all',
+  });
+  assert.ok(garbage.statusCode >= 400 && garbage.statusCode < 500);
+});

@@ -319,8 +319,19 @@ export function importPage(
         </section>
       )}
       {state.report && <ReportView ctx={ctx} report={state.report} />}
-      <form method="post" action="/organisations/import" class="stack" noValidate>
+      <form
+        method="post"
+        action="/organisations/import"
+        class="stack"
+        encType="multipart/form-data"
+        noValidate
+      >
         <CsrfField ctx={ctx} />
+        <div>
+          <label for="file">{t('orgs.importForm.file')}</label>
+          <FieldHint id="file" hint={t('orgs.importForm.fileHint')} />
+          <input type="file" id="file" name="file" accept=".csv,text/csv" aria-describedby="file-hint" />
+        </div>
         <TextField
           id="fileName"
           label={t('orgs.importForm.name')}

@@ -41,6 +41,10 @@ export const orgsNl = {
   'orgs.facts': 'Kenmerken',
   'orgs.history': 'Herindelingen',
   'orgs.history.none': 'Er zijn geen herindelingen vastgelegd voor deze organisatie.',
+  'orgs.mergers.title': 'Herindelingen',
+  'orgs.mergers.intro':
+    'Gemeentelijke herindelingen met hun ingangsdatum. Een latere meting gebruikt ze om oude organisaties op hun opvolgers af te beelden.',
+  'orgs.mergers.link': 'Alle herindelingen',
   'orgs.history.date': 'Datum',
   'orgs.history.type': 'Soort',
   'orgs.history.successor': 'Opvolger',
@@ -162,6 +166,10 @@ export const orgsEn: Record<keyof typeof orgsNl, string> = {
   'orgs.facts': 'Facts',
   'orgs.history': 'Reorganisations (herindelingen)',
   'orgs.history.none': 'No reorganisations are recorded for this organisation.',
+  'orgs.mergers.title': 'Reorganisations (herindelingen)',
+  'orgs.mergers.intro':
+    'Municipal reorganisations with their effective dates. A later wave uses them to map old organisations onto their successors.',
+  'orgs.mergers.link': 'All reorganisations',
   'orgs.history.date': 'Date',
   'orgs.history.type': 'Type',
   'orgs.history.successor': 'Successor',

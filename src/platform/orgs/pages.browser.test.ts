@@ -51,8 +51,10 @@ test('organisation pages and form error states pass axe', {
     await check(`list (${lang})`, page);
     await page.goto(`${server.url}/organisations/${amsterdam}?lang=${lang}`);
     await check(`detail (${lang})`, page);
+    await page.goto(`${server.url}/organisations/mergers?lang=${lang}`);
+    await check(`mergers (${lang})`, page);
   }
-  assert.match(await page.content(), /Weesp/);
+  assert.match(await page.content(), /Haaren/);
 
   // Filters by GET form: layer and province, then the next page.
   await page.goto(`${server.url}/organisations?lang=nl`);

@@ -24,7 +24,7 @@ import {
   updateOrganisation,
 } from './service.js';
 import type { ProvinceNames } from './views/common.js';
-import { detailPage } from './views/detail-page.js';
+import { detailPage, mergersPage } from './views/detail-page.js';
 import { type FormValues, importPage, mergeFormPage, organisationFormPage } from './views/form-pages.js';
 import { listPage } from './views/list-page.js';
 
@@ -193,6 +193,31 @@ const routes: FastifyPluginAsync = async (app) => {
           400,
         );
       }
+    },
+  );
+
+  r.get(
+    '/organisations/mergers',
+    {
+      config: { access: { action: 'organisation.list' } },
+      schema: {
+        querystring: z.object({
+          lang: z.enum(['nl', 'en']).optional(),
+          page: z.coerce.number().int().min(1).max(100_000).default(1),
+        }),
+      },
+    },
+    async (req, reply) => {
+      const result = await listMergers(db(), { page: req.query.page, pageSize: 50 });
+      const codes = [
+        ...new Set(result.items.flatMap((m) => [m.successorCode, ...m.sources.map((s) => s.code)])),
+      ];
+      const idByCode = new Map((await organisationsByCodes(db(), codes)).map((o) => [o.code, o.id]));
+      const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
+      return sendPage(
+        reply,
+        mergersPage(req.page(reply), result.items, idByCode, { page: result.page, pages }),
+      );
     },
   );
 

@@ -206,6 +206,9 @@ test('pages: list, detail with history, and 401/403 for others', async () => {
     (await t.app.inject({ url: '/organisations/new', headers: { cookie: member.cookie } })).statusCode,
     403,
   );
+  const mergers = await t.app.inject({ url: '/organisations/mergers', headers: { cookie: member.cookie } });
+  assert.equal(mergers.statusCode, 200);
+  assert.match(mergers.body, /Brielle \(GM0501\)/);
   const en = await t.app.inject({ url: '/organisations?lang=en', headers: { cookie: member.cookie } });
   assert.match(en.body, /Size class/);
 });

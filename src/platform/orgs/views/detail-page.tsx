@@ -78,3 +78,47 @@ export function detailPage(
     </Layout>
   );
 }
+
+export function mergersPage(
+  ctx: PageContext,
+  mergers: Merger[],
+  idByCode: Map<string, string>,
+  paging: { page: number; pages: number },
+) {
+  const t = ctx.t;
+  return (
+    <Layout ctx={ctx} title={t('orgs.mergers.title')} wide>
+      <p>
+        <a href="/organisations">{t('orgs.title')}</a>
+      </p>
+      <h1>{t('orgs.mergers.title')}</h1>
+      <p>{t('orgs.mergers.intro')}</p>
+      {mergers.length === 0 ? (
+        <p>{t('table.none')}</p>
+      ) : (
+        <MergerTable ctx={ctx} mergers={mergers} idByCode={idByCode} />
+      )}
+      {paging.pages > 1 && (
+        <nav aria-label={t('pager.label')}>
+          <ul class="pager">
+            {paging.page > 1 && (
+              <li>
+                <a href={`/organisations/mergers?page=${paging.page - 1}`} rel="prev">
+                  {t('pager.previous')}
+                </a>
+              </li>
+            )}
+            <li>{t('orgs.pageOf', { page: paging.page, pages: paging.pages })}</li>
+            {paging.page < paging.pages && (
+              <li>
+                <a href={`/organisations/mergers?page=${paging.page + 1}`} rel="next">
+                  {t('pager.next')}
+                </a>
+              </li>
+            )}
+          </ul>
+        </nav>
+      )}
+    </Layout>
+  );
+}

@@ -154,6 +154,9 @@ export function listPage(
           </ul>
         </nav>
       )}
+      <p>
+        <a href="/organisations/mergers">{t('orgs.mergers.link')}</a>
+      </p>
       <p class="hint">{t('orgs.source')}</p>
     </Layout>
   );

@@ -212,3 +212,25 @@ async function claimMessage(
 export async function releaseLeasesAfterCrash(database: Database): Promise<void> {
   await database.db.update(mailMessages).set({ leaseUntil: null }).where(eq(mailMessages.status, 'sending'));
 }
+
+/**
+ * Watchdog (cron, every 10 minutes): a message still `queued`/`sending` whose job is no longer waiting or
+ * running — its last attempt was interrupted (the job expired) or the job was removed — gets the clear status
+ * `failed`, instead of looking forever as if it were on its way. Retrying its job (/admin/jobs) sends it.
+ */
+export async function markOrphanedMessagesFailed(database: Database): Promise<number> {
+  const rows = await database.query<{ id: string }>(
+    `update mail_messages m
+        set status = 'failed', failed_at = now(), lease_until = null,
+            last_error = coalesce(m.last_error || '; ', '') ||
+              'the last attempt was interrupted and no retry is left (retry the job under /admin/jobs)'
+      where m.status in ('queued', 'sending')
+        and (m.lease_until is null or m.lease_until < now())
+        and m.created_at < now() - interval '10 minutes'
+        and not exists (
+          select 1 from job_keys k join pgboss.job j on j.name = k.queue and j.id = k.job_id
+           where k.queue = 'mail.send' and k.key = m.id::text and j.state < 'completed')
+      returning m.id`,
+  );
+  return rows.length;
+}

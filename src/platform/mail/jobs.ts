@@ -1,7 +1,7 @@
 /** The `mail.send` job: delivers one recorded message (see ./deliver.ts). Listed in ../jobs/job-modules.ts. */
 import { z } from 'zod';
 import { defineJob } from '../jobs/jobs.js';
-import { deliverMessage, releaseLeasesAfterCrash } from './deliver.js';
+import { deliverMessage, markOrphanedMessagesFailed, releaseLeasesAfterCrash } from './deliver.js';
 import { mailTimings } from './transport.js';
 
 export const mailSendJob = defineJob(
@@ -16,4 +16,11 @@ export const mailSendJob = defineJob(
     concurrency: 2,
   }),
   { recoverAfterCrash: releaseLeasesAfterCrash },
+);
+
+export const mailWatchdogJob = defineJob(
+  'mail.watchdog',
+  z.object({}),
+  async (_data, ctx) => ({ markedFailed: await markOrphanedMessagesFailed(ctx.database) }),
+  { cron: '*/10 * * * *', retryLimit: 0, expireInSeconds: 300 },
 );

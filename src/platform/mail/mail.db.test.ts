@@ -258,3 +258,25 @@ test('MAIL_PER_MINUTE throttles what is handed to the SMTP server', async () => 
     await smtp.close();
   }
 });
+
+test('the watchdog gives a message whose last attempt was interrupted the status failed', async () => {
+  await withSetup(undefined, {}, async (database) => {
+    const { id } = await queueMail(database.db, invite('orphan-1'));
+    const { markOrphanedMessagesFailed } = await import('./deliver.js');
+    assert.equal(await markOrphanedMessagesFailed(database), 0, 'a message with a waiting job is left alone');
+    // as if the last attempt's process died: message `sending`, lease expired, job failed by expiry
+    await database.query(
+      `update mail_messages set status = 'sending', lease_until = now() - interval '1 minute',
+              created_at = now() - interval '1 hour' where id = $1`,
+      [id],
+    );
+    await database.query(
+      `update pgboss.job set state = 'failed' where id = (select job_id from job_keys where key = $1)`,
+      [id],
+    );
+    assert.equal(await markOrphanedMessagesFailed(database), 1);
+    const m = await statusOf(database, id);
+    assert.equal(m.status, 'failed');
+    assert.match(m.lastError!, /interrupted/);
+  });
+});

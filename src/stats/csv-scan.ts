@@ -15,6 +15,8 @@ export interface ScanTarget {
   names: string[];
   /** Line where each record starts. */
   lines: Int32Array;
+  /** Accept 1,5 for 1.5 (files with `;` as separator, as Dutch Excel writes them). */
+  decimalComma: boolean;
 }
 
 export const QUOTE = 0x22;
@@ -143,7 +145,8 @@ function storeField(
     t.codes[slot]![row] = e === s ? -1 : t.dicts[slot]!.code(src, s, e);
     return;
   }
-  const v = e === s ? Number.NaN : parseNumber(src, s, e);
+  let v = e === s ? Number.NaN : parseNumber(src, s, e);
+  if (v === undefined && t.decimalComma) v = parseDecimalComma(src, s, e);
   if (v === undefined) {
     const shown = new TextDecoder().decode(src.subarray(s, e));
     throw csvError(file, line, field + 1, `column "${t.names[slot]}": "${shown}" is not a number`);
@@ -160,6 +163,15 @@ export function unescapeQuotes(buf: Uint8Array, s: number, e: number): Uint8Arra
     if (buf[i] === QUOTE && buf[i + 1] === QUOTE) i++;
   }
   return out.subarray(0, n);
+}
+
+/** "1,5" → 1.5; undefined when the text is not a decimal-comma number. */
+export function parseDecimalComma(buf: Uint8Array, s: number, e: number): number | undefined {
+  const comma = buf.subarray(s, e).indexOf(0x2c);
+  if (comma < 0) return undefined;
+  const copy = buf.slice(s, e);
+  copy[comma] = 0x2e;
+  return copy.includes(0x2c) ? undefined : parseNumber(copy, 0, copy.length);
 }
 
 const POW10 = [

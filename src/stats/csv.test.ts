@@ -83,3 +83,10 @@ test('any table written as RFC 4180 reads back unchanged', () => {
     ),
   );
 });
+
+test('with ; as separator, decimal commas are numbers (Dutch Excel)', () => {
+  const t = parseCsv(bytes('w;g\n1,5;a\n"2,25";b\n3;c\n'), { columns: { w: 'numeric', g: 'factor' } });
+  assert.deepEqual(Array.from(t.numeric('w')), [1.5, 2.25, 3]);
+  const both = parseCsv(bytes('w;g\n1,5;a\n'));
+  assert.deepEqual(Array.from(both.numeric('w')), [1.5]);
+});

@@ -133,6 +133,7 @@ export function parseCsv(buf: Uint8Array, options: CsvOptions = {}): CsvTable {
     dicts: plan.map(() => new ByteDictionary()),
     names: plan.map(([name]) => name),
     lines: new Int32Array(capacity),
+    decimalComma: sep === 0x3b,
   };
   plan.forEach(([name], slot) => {
     target.slotOfField[position.get(name)!] = slot;
@@ -151,6 +152,7 @@ export function parseCsv(buf: Uint8Array, options: CsvOptions = {}): CsvTable {
     file,
     lineOf: (r: number) => lines[r]!,
     columnPosition: (n: string) => position.get(n)! + 1,
+    decimalComma: sep === 0x3b,
   };
   return {
     header,

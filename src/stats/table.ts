@@ -22,6 +22,8 @@ export interface TableSource {
   lineOf?: (row: number) => number;
   /** 1-based column position in the file, by name. */
   columnPosition?: (name: string) => number;
+  /** Also read 1,5 as 1.5. */
+  decimalComma?: boolean;
 }
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
@@ -61,7 +63,12 @@ export function canonicalizeNumericLevels(f: Factor): Factor {
 
 /** Numbers from a factor's labels; a label that is not a number is an error naming line and column. */
 export function factorToNumeric(f: Factor, name: string, source: TableSource = {}): Float64Array {
-  const values = f.levels.map((l) => (isNumberLabel(l.trim()) ? Number(l) : Number.NaN));
+  const values = f.levels.map((l) => {
+    const t = l.trim();
+    if (isNumberLabel(t)) return Number(t);
+    if (source.decimalComma && /^[+-]?\d*,\d+$/.test(t)) return Number(t.replace(',', '.'));
+    return Number.NaN;
+  });
   const out = new Float64Array(f.codes.length);
   for (let i = 0; i < out.length; i++) {
     const c = f.codes[i]!;

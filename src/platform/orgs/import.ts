@@ -347,6 +347,9 @@ function validate(input: Required<ParsedImport>, existing: Organisation[], c: Co
   for (const r of input.rows) {
     const at = r.at ?? noRef;
     const layer = r.layer;
+    if (layer && !(layers as readonly string[]).includes(layer)) {
+      c.add(at, `layer: expected one of ${layers.join(', ')}, got ${JSON.stringify(layer)}`);
+    }
     if (!r.code) c.add(at, 'code: missing');
     else if (layer && codePatterns[layer] && !codePatterns[layer].test(r.code)) {
       c.add(at, `code: ${JSON.stringify(r.code)} is not ${codeFormatHint[layer]}`);
@@ -432,11 +435,18 @@ function plan(
   for (const m of input.mergers)
     if (m.type === 'samenvoeging') startsOn.set(m.successorCode, m.effectiveDate);
 
-  for (const r of [...rows.values(), ...factOnly]) {
+  // Existing successors of a samenvoeging that the lists do not mention still get their start date.
+  const datedOnly: OrgRow[] = [...startsOn.keys()]
+    .filter((code) => byCode.has(code) && !rows.has(code) && !factOnly.some((f) => f.code === code))
+    .map((code) => ({ code }));
+
+  for (const r of [...rows.values(), ...factOnly, ...datedOnly]) {
     const next: Partial<Organisation> = {};
     for (const f of trackedFields) if (f !== 'sizeClass' && r[f] !== undefined) (next as any)[f] = r[f];
     if (r.inhabitants !== undefined) next.sizeClass = sizeClassOf(r.inhabitants);
     const before = byCode.get(r.code);
+    // A samenvoeging in the import dates the start of its (new) successor, if not dated yet.
+    if (startsOn.has(r.code) && !before?.validFrom) next.validFrom = startsOn.get(r.code)!;
     if (!before) {
       p.inserts.push({
         code: r.code,
@@ -446,13 +456,13 @@ function plan(
         inhabitants: next.inhabitants ?? null,
         inhabitantsDate: next.inhabitantsDate ?? null,
         sizeClass: next.sizeClass ?? null,
-        validFrom: startsOn.get(r.code) ?? null,
+        validFrom: next.validFrom ?? null,
       });
       report.added.push({ code: r.code, name: r.name ?? r.code, layer: r.layer ?? 'overig' });
       continue;
     }
     const changes: Record<string, [unknown, unknown]> = {};
-    for (const f of trackedFields) {
+    for (const f of [...trackedFields, 'validFrom'] as const) {
       if (f in next && (next as any)[f] !== (before as any)[f])
         changes[f] = [(before as any)[f], (next as any)[f]];
     }

@@ -6,7 +6,7 @@ import { cliActor, systemActor } from '../audit/audit.js';
 import { auditLog } from '../audit/schema.js';
 import type { Database } from '../db/database.js';
 import type { AppError } from '../errors.js';
-import { importOrganisations } from './import.js';
+import { hasChanges, importOrganisations } from './import.js';
 import { loadRegistry, registryFiles } from './registry.js';
 import { organisationMergers, organisations } from './schema.js';
 import {
@@ -293,4 +293,30 @@ test('list filters by layer, province and text, excludes ended organisations unl
   assert.equal((await listOrganisations(db(), { q: '%' })).total, 0);
   const p2 = await listOrganisations(db(), { layer: 'waterschap', page: 2, pageSize: 10 });
   assert.deepEqual([p2.items.length, p2.total, p2.page], [10, 21, 2]);
+});
+
+test('a herindelingen file dates an existing successor and adds its sources as former organisations', async () => {
+  const actor = cliActor('test');
+  await createOrganisation(
+    db(),
+    { code: 'GM9201', name: 'Nieuwgemeente', layer: 'gemeente', provinceCode: 'PV25' },
+    actor,
+  );
+  const file = {
+    name: 'her.csv',
+    content:
+      'date,new_cbs_code,new_name,old_cbs_codes,old_names,type,notes\r\n' +
+      '2030-01-01,GM9201,Nieuwgemeente,GM9202;GM9203,Oud-A;Oud-B (deel),samenvoeging,"test, with a comma"\r\n',
+  };
+  const report = await importOrganisations(db(), { files: [file] }, actor);
+  assert.deepEqual(report.updated, [
+    { code: 'GM9201', name: 'Nieuwgemeente', changes: { validFrom: [null, '2030-01-01'] } },
+  ]);
+  assert.equal(report.historical, 2);
+  assert.deepEqual(report.mergers, { added: 1, updated: 0, unchanged: 0 });
+  const oudB = await getOrganisationByCode(db(), 'GM9203');
+  assert.deepEqual([oudB.name, oudB.validTo], ['Oud-B', '2030-01-01']);
+  assert.deepEqual(await successorsOf(db(), 'GM9203', '2030-01-01'), [{ code: 'GM9201', partial: true }]);
+  const again = await importOrganisations(db(), { files: [file] }, actor);
+  assert.equal(hasChanges(again), false);
 });

@@ -192,8 +192,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         .type('application/problem+json')
         .send(problemOf(appErr, req.lang ?? 'nl', req.url.split('?')[0]));
     }
-    if (appErr.code === 'unauthenticated' && req.method === 'GET') {
-      return reply.redirect(`/login?next=${encodeURIComponent(req.url)}`, 303);
+    if (appErr.code === 'unauthenticated') {
+      // A page (or a form posted after the session expired): sign in, then come back.
+      const next = req.method === 'GET' ? req.url : new URL(req.headers.referer ?? '/', 'http://x').pathname;
+      return reply.redirect(`/login?next=${encodeURIComponent(next)}`, 303);
     }
     return sendPage(reply, errorPage(req.page(reply), appErr), appErr.status);
   });

@@ -16,6 +16,7 @@ function navItems(ctx: PageContext): NavItem[] {
     items.push({ href: '/users', label: ctx.t('nav.users') });
   }
   items.push({ href: '/account/tokens', label: ctx.t('nav.tokens') });
+  items.push({ href: '/account', label: ctx.t('nav.account') });
   if (can(p, 'audit.readAll') || [...p.memberships.keys()].some((o) => can(p, 'audit.read', o))) {
     items.push({ href: '/audit', label: ctx.t('nav.audit') });
   }

@@ -346,3 +346,13 @@ test('the import page accepts an uploaded CSV file (multipart), with the CSRF to
   });
   assert.ok(garbage.statusCode >= 400 && garbage.statusCode < 500);
 });
+
+test('the list links only to organisations the user may read', async () => {
+  const res = await t.app.inject({
+    url: '/organisations?province=PV26&layer=gemeente',
+    headers: { cookie: member.cookie },
+  });
+  assert.match(res.body, new RegExp(`href="/organisations/${utrechtId}"`));
+  assert.doesNotMatch(res.body, /href="\/organisations\/[0-9a-f-]{36}">Amersfoort/);
+  assert.match(res.body, />Amersfoort</);
+});

@@ -42,6 +42,8 @@ export function listPage(
   const t = ctx.t;
   const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
   const admin = ctx.principal && can(ctx.principal, 'organisation.create');
+  // The registry is visible to everyone signed in; details only to those the policy lets read them.
+  const canRead = (id: string) => (ctx.principal ? can(ctx.principal, 'organisation.read', id) : false);
   return (
     <Layout ctx={ctx} title={t('orgs.title')} wide>
       <h1>{t('orgs.title')}</h1>
@@ -114,7 +116,7 @@ export function listPage(
               {result.items.map((o) => (
                 <tr>
                   <th scope="row">
-                    <a href={`/organisations/${o.id}`}>{o.name}</a>
+                    {canRead(o.id) ? <a href={`/organisations/${o.id}`}>{o.name}</a> : o.name}
                     {o.validTo && (
                       <>
                         {' '}

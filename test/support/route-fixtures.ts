@@ -38,6 +38,8 @@ export const paramFixtures: Record<string, ParamFixture> = {
       ])
     )[0]!.id,
   role: () => 'coordinator',
+  /** An OpenID Connect provider id (none is configured in the isolation test: the routes answer 404). */
+  provider: () => 'test',
   /** A mail message about organisation A (admins only may read it). */
   messageId: async (w) => {
     const { queueMail } = await import('../../src/platform/mail/mail.js');
@@ -70,8 +72,8 @@ export const paramFixtures: Record<string, ParamFixture> = {
   token: async (w) => (await import('../../src/monitor/answering/fixtures.js')).startedLink(w.database),
   section: () => 'agressie',
   waveId: async (w) => (await import('../../src/monitor/answering/fixtures.js')).startedWaveId(w.database),
-  targetGroup: () => 'office_holders',
   /** A questionnaire (platform-wide, not per organisation: users of an organisation without a researcher role are refused). */
   questionnaireId: async (w) => (await import('../../src/monitor/questionnaires/fixtures.js')).isolationQuestionnaire(w.database),
   version: () => '1',
+  targetGroup: () => 'office_holders',
 };

@@ -62,6 +62,9 @@ const rules = {
   'account.read': signedIn,
   'account.update': signedIn,
   'token.manage': signedIn,
+  // sign-in security settings (two-factor requirements per role)
+  'security.read': isAdmin,
+  'security.manage': isAdmin,
   // audit log: everything for admins, an organisation's own entries for its coordinator
   'audit.read': any(isAdmin, hasOrgRole('coordinator')),
   'audit.readAll': isAdmin,
@@ -91,6 +94,7 @@ const readOnlyActions = new Set<Action>([
   'account.read',
   'audit.read',
   'audit.readAll',
+  'security.read',
   'jobs.read',
   'mail.read',
   'questionnaire.read',

@@ -21,6 +21,7 @@ import { formErrors, formList, formString } from './form-errors.js';
 import { verifyPassword } from './passwords.js';
 import { users } from './schema.js';
 import { listActiveSessions, revokeSession } from './sessions.js';
+import { twoFactorStatus } from './two-factor.js';
 import { setPassword } from './users-service.js';
 import { accountPage } from './views/account-page.js';
 import type { FieldErrors } from './views/fields.js';
@@ -70,8 +71,21 @@ const routes: FastifyPluginAsync = async (app) => {
     status = 200,
   ) {
     const p = req.principal!;
-    const [sessions, pw] = await Promise.all([listActiveSessions(db, p.userId), hasPassword(p.userId)]);
-    return sendPage(reply, accountPage(req.page(reply), { sessions, hasPassword: pw.has, ...extra }), status);
+    const [sessions, pw, twoFactor] = await Promise.all([
+      listActiveSessions(db, p.userId),
+      hasPassword(p.userId),
+      twoFactorStatus(db, p.userId),
+    ]);
+    return sendPage(
+      reply,
+      accountPage(req.page(reply), {
+        sessions,
+        hasPassword: pw.has,
+        twoFactorOn: twoFactor.enabled,
+        ...extra,
+      }),
+      status,
+    );
   }
 
   r.get(

@@ -16,6 +16,8 @@ import {
   signOut,
   verifyLocalLogin,
 } from './login.js';
+import { twoFactorRequired, twoFactorStatus } from './two-factor.js';
+import { setPendingSignIn } from './two-factor-login.js';
 import { normaliseEmail } from './users-service.js';
 import { homePage } from './views/home-page.js';
 import { loginPage } from './views/login-page.js';
@@ -41,7 +43,14 @@ const routes: FastifyPluginAsync = async (app) => {
     async (req, reply) => {
       const next = safeNext(req.query.next);
       if (req.principal) return reply.redirect(next, 303);
-      return sendPage(reply, loginPage(req.page(reply), { next, signedOut: req.query.signedOut === '1' }));
+      return sendPage(
+        reply,
+        loginPage(req.page(reply), {
+          next,
+          signedOut: req.query.signedOut === '1',
+          providers: config.oidcProviders,
+        }),
+      );
     },
   );
 
@@ -71,7 +80,11 @@ const routes: FastifyPluginAsync = async (app) => {
           ...(email ? [] : [{ field: 'email', message: t('login.emailRequired') }]),
           ...(password ? [] : [{ field: 'password', message: t('login.passwordRequired') }]),
         ];
-        return sendPage(reply, loginPage(req.page(reply), { next, email, errors }), 400);
+        return sendPage(
+          reply,
+          loginPage(req.page(reply), { next, email, errors, providers: config.oidcProviders }),
+          400,
+        );
       }
       const userId = await verifyLocalLogin(database.db, config, email, password);
       if (!userId) {
@@ -81,9 +94,23 @@ const routes: FastifyPluginAsync = async (app) => {
         });
         return sendPage(
           reply,
-          loginPage(req.page(reply), { next, email, errors: [{ field: 'password', message }] }),
+          loginPage(req.page(reply), {
+            next,
+            email,
+            errors: [{ field: 'password', message }],
+            providers: config.oidcProviders,
+          }),
           401,
         );
+      }
+      // Two-factor: no session until the code is right (./two-factor-routes.ts).
+      if ((await twoFactorStatus(database.db, userId)).enabled) {
+        setPendingSignIn(reply, config, { userId, stage: 'verify', next });
+        return reply.redirect('/login/two-factor', 303);
+      }
+      if (await twoFactorRequired(database.db, userId)) {
+        setPendingSignIn(reply, config, { userId, stage: 'enrol', next });
+        return reply.redirect('/login/two-factor/setup', 303);
       }
       await completeSignIn(req, reply, userId, 'password');
       return reply.redirect(next, 303);

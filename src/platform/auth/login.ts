@@ -1,6 +1,7 @@
 /**
  * Signing in and out. One flow for every way of proving who you are:
- *   1. a method verifies the person (here: e-mail + password; later OpenID Connect, TOTP),
+ *   1. a method verifies the person (e-mail + password, then TOTP when on: ./two-factor-login.ts;
+ *      or OpenID Connect: ./oidc/),
  *   2. `completeSignIn` starts a fresh session for the verified user (rotating any old one).
  * The password check counts failures and locks the account for LOGIN_LOCKOUT_MINUTES after
  * LOGIN_MAX_ATTEMPTS of them; its answer never tells whether an account exists.
@@ -51,6 +52,21 @@ export async function verifyLocalLogin(
   if (locked) return undefined;
   if (ok) return user.id;
 
+  await recordLoginFailure(db, config, { id: user.id, email });
+  return undefined;
+}
+
+/**
+ * Counts a failed sign-in step (a wrong password, or a wrong two-factor code after a right password)
+ * and locks the account for LOGIN_LOCKOUT_MINUTES once LOGIN_MAX_ATTEMPTS is reached. Audited.
+ */
+export async function recordLoginFailure(
+  db: Db,
+  config: Pick<Config, 'LOGIN_MAX_ATTEMPTS' | 'LOGIN_LOCKOUT_MINUTES'>,
+  user: { id: string; email: string },
+  step: 'password' | 'two-factor' = 'password',
+): Promise<void> {
+  const email = user.email;
   await db.transaction(async (tx) => {
     const [row] = await tx
       .update(users)
@@ -72,11 +88,10 @@ export async function verifyLocalLogin(
         action: 'user.login-failed',
         resourceType: 'user',
         resourceId: user.id,
-        diff: { failedLogins: failed },
+        diff: { failedLogins: failed, ...(step === 'two-factor' ? { step } : {}) },
       });
     }
   });
-  return undefined;
 }
 
 export function setSessionCookie(reply: FastifyReply, config: Config, token: string, expires: Date) {
@@ -100,6 +115,8 @@ export async function completeSignIn(
   reply: FastifyReply,
   userId: string,
   method: 'password' | 'oidc',
+  /** More about how, for the audit record: `{ secondFactor: 'totp' }`, `{ provider: 'utrecht' }`. */
+  details: Record<string, string> = {},
 ): Promise<void> {
   const { database, config } = req.server.deps;
   const previous = req.principal?.via === 'session' ? req.principal.sessionId : undefined;
@@ -122,7 +139,7 @@ export async function completeSignIn(
       action: 'user.login',
       resourceType: 'user',
       resourceId: user.id,
-      diff: { method },
+      diff: { method, ...details },
     });
     return s;
   });

@@ -133,6 +133,82 @@ export const authNl = {
   'auth.error.expiry_past': 'Kies een datum in de toekomst.',
   'auth.error.expiry_invalid': 'Vul een datum in, zoals 31-12-2026.',
   'auth.error.invalid': 'Dit veld is niet goed ingevuld.',
+  'nav.security': 'Beveiliging',
+  'account.twoFactor': 'Aanmelden in twee stappen',
+  'account.twoFactorOn': 'Aanmelden in twee stappen staat aan.',
+  'account.twoFactorOff': 'Aanmelden in twee stappen staat uit.',
+  'account.twoFactorManage': 'Aanmelden in twee stappen beheren',
+
+  'twoFactor.title': 'Aanmelden in twee stappen',
+  'twoFactor.intro':
+    'Na uw wachtwoord vult u een code in uit een app op uw telefoon, zoals Google Authenticator, Microsoft Authenticator of FreeOTP. Zo kan niemand met alleen uw wachtwoord aanmelden.',
+  'twoFactor.noPassword':
+    'U meldt zich aan via uw organisatie. Aanmelden in twee stappen regelt uw organisatie daar.',
+  'twoFactor.on': 'Aan',
+  'twoFactor.off': 'Uit',
+  'twoFactor.codesLeft':
+    '{count, plural, one {U heeft nog # herstelcode.} other {U heeft nog # herstelcodes.}}',
+  'twoFactor.setUp': 'Instellen',
+  'twoFactor.newCodes': 'Nieuwe herstelcodes maken',
+  'twoFactor.newCodesIntro':
+    'Uw oude herstelcodes werken daarna niet meer. Vul ter controle uw wachtwoord in.',
+  'twoFactor.disable': 'Aanmelden in twee stappen uitzetten',
+  'twoFactor.cannotDisable':
+    'Voor een van uw rollen is aanmelden in twee stappen verplicht. U kunt het niet uitzetten.',
+  'twoFactor.disabledNotice': 'Aanmelden in twee stappen staat uit.',
+  'twoFactor.requiredNotice':
+    'Voor uw rol is aanmelden in twee stappen verplicht. Stel het nu in; daarna kunt u verder.',
+  'twoFactor.setupTitle': 'Aanmelden in twee stappen instellen',
+  'twoFactor.setupStep1': 'Installeer een app voor aanmeldcodes op uw telefoon, als u die nog niet heeft.',
+  'twoFactor.setupStep2': 'Voeg in de app een account toe en typ deze sleutel over:',
+  'twoFactor.setupLink': 'Op uw telefoon kunt u ook deze link gebruiken:',
+  'twoFactor.openInApp': 'open in de app',
+  'twoFactor.showUri': 'Toon de link als tekst',
+  'twoFactor.setupStep3': 'Vul de code van 6 cijfers in die de app nu toont.',
+  'twoFactor.confirm': 'Bevestigen',
+  'twoFactor.code': 'Code',
+  'twoFactor.codeTitle': 'Code invullen',
+  'twoFactor.codeIntro': 'Vul de code van 6 cijfers in uit de app op uw telefoon.',
+  'twoFactor.codeHint':
+    'Telefoon kwijt? Vul dan een van uw herstelcodes in. Elke herstelcode werkt één keer.',
+  'twoFactor.verify': 'Aanmelden',
+  'twoFactor.startOver': 'Opnieuw beginnen',
+  'twoFactor.codeRequired': 'Vul de code in.',
+  'twoFactor.codeWrong': 'De code klopt niet. Controleer of de tijd op uw telefoon goed staat.',
+  'twoFactor.codesTitle': 'Uw herstelcodes',
+  'twoFactor.codesIntro': 'Aanmelden in twee stappen staat aan.',
+  'twoFactor.codesHint':
+    'Bewaar deze codes op een veilige plek, bijvoorbeeld geprint of in een wachtwoordkluis. Met een code meldt u zich aan als u uw telefoon kwijt bent. Elke code werkt één keer. U ziet de codes hierna nooit meer.',
+  'twoFactor.continue': 'Verder',
+
+  'security.title': 'Beveiliging',
+  'security.twoFactor': 'Aanmelden in twee stappen verplichten',
+  'security.twoFactorIntro':
+    'Wie een gekozen rol heeft en zich met een wachtwoord aanmeldt, moet aanmelden in twee stappen gebruiken. Wie het nog niet heeft ingesteld, doet dat bij de volgende aanmelding, voordat hij iets anders kan doen.',
+  'security.rolesLegend': 'Verplicht voor deze rollen',
+  'security.rolesHint': 'Rollen op het platform en rollen in een organisatie.',
+  'security.save': 'Opslaan',
+  'security.oidc': 'Aanmelden via organisaties (OpenID Connect)',
+  'security.oidcNone': 'Er is geen OpenID Connect-aanbieder ingesteld.',
+
+  'oidc.title': 'Via uw organisatie',
+  'oidc.intro': 'Heeft uw organisatie een eigen aanmelding? Gebruik die dan.',
+  'oidc.signInWith': 'Aanmelden via {name}',
+  'oidc.problemTitle': 'Aanmelden is niet gelukt',
+  'oidc.backToLogin': 'Terug naar aanmelden',
+  'oidc.problem.unknown':
+    '{provider} heeft bevestigd wie u bent, maar u heeft nog geen account in Weerbaar. Vraag de coördinator van uw organisatie of een beheerder om een account.',
+  'oidc.problem.disabled': 'Uw account in Weerbaar is uitgeschakeld. Neem contact op met een beheerder.',
+  'oidc.problem.expired':
+    'Het aanmelden duurde te lang of is in een andere browser begonnen. Probeer het opnieuw.',
+  'oidc.problem.provider-error': '{provider} heeft het aanmelden afgebroken. Probeer het opnieuw.',
+  'oidc.problem.checks-failed':
+    'Het antwoord van {provider} kon niet worden gecontroleerd. Probeer het opnieuw.',
+  'oidc.problem.no-claim':
+    '{provider} gaf geen e-mailadres door. Vraag een beheerder om de instelling te controleren.',
+  'oidc.problem.email-unverified':
+    '{provider} heeft uw e-mailadres niet bevestigd. Bevestig het daar en probeer het opnieuw.',
+  'oidc.problem.unavailable': '{provider} is nu niet bereikbaar. Probeer het later opnieuw.',
 } as const;
 
 export const authEn: Record<keyof typeof authNl, string> = {
@@ -267,4 +343,75 @@ export const authEn: Record<keyof typeof authNl, string> = {
   'auth.error.expiry_past': 'Choose a date in the future.',
   'auth.error.expiry_invalid': 'Enter a date, such as 31-12-2026.',
   'auth.error.invalid': 'This field is not filled in correctly.',
+  'nav.security': 'Security',
+  'account.twoFactor': 'Two-step sign-in',
+  'account.twoFactorOn': 'Two-step sign-in is on.',
+  'account.twoFactorOff': 'Two-step sign-in is off.',
+  'account.twoFactorManage': 'Manage two-step sign-in',
+
+  'twoFactor.title': 'Two-step sign-in',
+  'twoFactor.intro':
+    'After your password you enter a code from an app on your phone, such as Google Authenticator, Microsoft Authenticator or FreeOTP. Nobody can sign in with only your password.',
+  'twoFactor.noPassword':
+    'You sign in through your organisation. Your organisation arranges two-step sign-in there.',
+  'twoFactor.on': 'On',
+  'twoFactor.off': 'Off',
+  'twoFactor.codesLeft':
+    '{count, plural, one {You have # recovery code left.} other {You have # recovery codes left.}}',
+  'twoFactor.setUp': 'Set up',
+  'twoFactor.newCodes': 'Create new recovery codes',
+  'twoFactor.newCodesIntro': 'Your old recovery codes stop working. Enter your password to confirm.',
+  'twoFactor.disable': 'Turn off two-step sign-in',
+  'twoFactor.cannotDisable': 'Two-step sign-in is required for one of your roles. You cannot turn it off.',
+  'twoFactor.disabledNotice': 'Two-step sign-in is off.',
+  'twoFactor.requiredNotice':
+    'Two-step sign-in is required for your role. Set it up now; then you can continue.',
+  'twoFactor.setupTitle': 'Set up two-step sign-in',
+  'twoFactor.setupStep1': 'Install an app for sign-in codes on your phone, if you do not have one yet.',
+  'twoFactor.setupStep2': 'Add an account in the app and type in this key:',
+  'twoFactor.setupLink': 'On your phone you can also use this link:',
+  'twoFactor.openInApp': 'open in the app',
+  'twoFactor.showUri': 'Show the link as text',
+  'twoFactor.setupStep3': 'Enter the 6-digit code the app shows now.',
+  'twoFactor.confirm': 'Confirm',
+  'twoFactor.code': 'Code',
+  'twoFactor.codeTitle': 'Enter your code',
+  'twoFactor.codeIntro': 'Enter the 6-digit code from the app on your phone.',
+  'twoFactor.codeHint': 'Lost your phone? Enter one of your recovery codes. Each recovery code works once.',
+  'twoFactor.verify': 'Sign in',
+  'twoFactor.startOver': 'Start again',
+  'twoFactor.codeRequired': 'Enter the code.',
+  'twoFactor.codeWrong': 'The code is not correct. Check that the time on your phone is right.',
+  'twoFactor.codesTitle': 'Your recovery codes',
+  'twoFactor.codesIntro': 'Two-step sign-in is on.',
+  'twoFactor.codesHint':
+    'Keep these codes in a safe place, for example printed or in a password manager. A code lets you sign in when you have lost your phone. Each code works once. You will not see them again.',
+  'twoFactor.continue': 'Continue',
+
+  'security.title': 'Security',
+  'security.twoFactor': 'Require two-step sign-in',
+  'security.twoFactorIntro':
+    'Anyone who holds a chosen role and signs in with a password must use two-step sign-in. Whoever has not set it up does so at the next sign-in, before they can do anything else.',
+  'security.rolesLegend': 'Required for these roles',
+  'security.rolesHint': 'Platform roles and roles in an organisation.',
+  'security.save': 'Save',
+  'security.oidc': 'Signing in through organisations (OpenID Connect)',
+  'security.oidcNone': 'No OpenID Connect provider is configured.',
+
+  'oidc.title': 'Through your organisation',
+  'oidc.intro': 'Does your organisation have its own sign-in? Then use it.',
+  'oidc.signInWith': 'Sign in with {name}',
+  'oidc.problemTitle': 'Signing in did not work',
+  'oidc.backToLogin': 'Back to sign in',
+  'oidc.problem.unknown':
+    '{provider} confirmed who you are, but you do not have an account in Weerbaar yet. Ask the coordinator of your organisation or an administrator for an account.',
+  'oidc.problem.disabled': 'Your account in Weerbaar has been disabled. Contact an administrator.',
+  'oidc.problem.expired': 'Signing in took too long or was started in another browser. Please try again.',
+  'oidc.problem.provider-error': '{provider} stopped the sign-in. Please try again.',
+  'oidc.problem.checks-failed': 'The answer from {provider} could not be verified. Please try again.',
+  'oidc.problem.no-claim':
+    '{provider} did not pass on an e-mail address. Ask an administrator to check the settings.',
+  'oidc.problem.email-unverified':
+    '{provider} has not confirmed your e-mail address. Confirm it there and try again.',
+  'oidc.problem.unavailable': '{provider} cannot be reached now. Please try again later.',
 };

@@ -79,3 +79,40 @@ export const apiTokens = pgTable(
   },
   (t) => [uniqueIndex('api_tokens_hash_uq').on(t.tokenHash), index('api_tokens_user_idx').on(t.userId)],
 );
+
+/**
+ * Two-factor sign-in (TOTP, RFC 6238) for local accounts. The secret is encrypted (AES-256-GCM, see
+ * ./secret-box.ts). `enabledAt` is null while the user is enrolling (secret shown, not yet confirmed).
+ * `lastStep` is the last 30-second step a code was accepted for: a code works once.
+ */
+export const twoFactor = pgTable('two_factor', {
+  userId: uuid('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  secretEnc: text('secret_enc').notNull(),
+  enabledAt: timestamp('enabled_at', { withTimezone: true }),
+  lastStep: integer('last_step'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** One-time recovery codes: `salt` + SHA-256(salt + code), never the code itself. */
+export const twoFactorRecoveryCodes = pgTable(
+  'two_factor_recovery_codes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    salt: text('salt').notNull(),
+    codeHash: text('code_hash').notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('two_factor_recovery_user_idx').on(t.userId)],
+);
+
+/** Roles (platform or organisation role names) whose holders must use two-factor sign-in. */
+export const twoFactorRequirements = pgTable('two_factor_requirements', {
+  role: text('role').primaryKey(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});

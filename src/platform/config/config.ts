@@ -76,7 +76,110 @@ export const envSchema = z.object({
 
 export type Env = z.infer<typeof envSchema>;
 
+/**
+ * One OpenID Connect provider, from the indexed variables `OIDC_<n>_*` (n = 1, 2, …):
+ * ISSUER, CLIENT_ID (required), CLIENT_SECRET (none: a public client, PKCE only), NAME (the button text),
+ * ID (in the URL /auth/oidc/<id>; default `<n>`), SCOPES (default `openid email profile`),
+ * EMAIL_CLAIM (the claim holding the e-mail address users are matched on; default `email`),
+ * PROVISION (`none`, or e-mail domains like `@utrecht.nl,@amersfoort.nl` whose unknown users are created
+ * without roles).
+ */
+export interface OidcProviderConfig {
+  id: string;
+  name: string;
+  issuer: string;
+  clientId: string;
+  clientSecret?: string;
+  scopes: string;
+  emailClaim: string;
+  /** E-mail domains (with `@`) whose unknown users are created on first sign-in; empty = nobody. */
+  provisionDomains: string[];
+}
+
+const oidcFields = {
+  ISSUER: z.url('an absolute URL, e.g. https://login.example.nl/realms/x'),
+  CLIENT_ID: z.string().min(1, 'the client id registered at the provider'),
+  CLIENT_SECRET: z.string().min(1).optional(),
+  NAME: z.string().min(1, 'the name on the sign-in button').max(80, 'at most 80 characters'),
+  ID: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'lower-case letters, digits and dashes (used in the URL)')
+    .optional(),
+  SCOPES: z
+    .string()
+    .regex(/(^|\s)openid(\s|$)/, 'space-separated scopes including openid')
+    .default('openid email profile'),
+  EMAIL_CLAIM: z
+    .string()
+    .regex(/^[\w.:-]+$/, 'a claim name such as email')
+    .default('email'),
+  PROVISION: z
+    .string()
+    .regex(
+      /^(none|@[a-z0-9.-]+\.[a-z]{2,}(\s*,\s*@[a-z0-9.-]+\.[a-z]{2,})*)$/i,
+      'none, or e-mail domains like @utrecht.nl,@amersfoort.nl',
+    )
+    .default('none'),
+} as const;
+
+/** Reads the OIDC_<n>_* variables; throws AppError('config') naming the first wrong one. */
+export function oidcProvidersFrom(env: Record<string, string>, isProduction: boolean): OidcProviderConfig[] {
+  const byIndex = new Map<number, Record<string, string>>();
+  for (const [name, value] of Object.entries(env)) {
+    if (!name.startsWith('OIDC_')) continue;
+    const m = /^OIDC_([1-9]\d?)_([A-Z_]+)$/.exec(name);
+    if (!m || !(m[2]! in oidcFields)) {
+      throw new AppError('config', {
+        detail: `${name}: expected OIDC_<n>_ followed by one of ${Object.keys(oidcFields).join(', ')}`,
+      });
+    }
+    const fields = byIndex.get(Number(m[1])) ?? {};
+    fields[m[2]!] = value;
+    byIndex.set(Number(m[1]), fields);
+  }
+  const out: OidcProviderConfig[] = [];
+  for (const [n, fields] of [...byIndex].sort((a, b) => a[0] - b[0])) {
+    const parsed = z.object(oidcFields).safeParse(fields);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      const name = `OIDC_${n}_${String(issue.path[0])}`;
+      const got = fields[String(issue.path[0])];
+      throw new AppError('config', {
+        detail: `${name}: expected ${issue.code === 'invalid_type' && got === undefined ? 'a value (required)' : issue.message}${got !== undefined && !/SECRET/.test(name) ? ` (got ${JSON.stringify(got)})` : ''}`,
+      });
+    }
+    const f = parsed.data;
+    const issuer = new URL(f.ISSUER);
+    const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(issuer.hostname);
+    if (issuer.protocol !== 'https:' && !(issuer.protocol === 'http:' && (loopback || !isProduction))) {
+      throw new AppError('config', {
+        detail: `OIDC_${n}_ISSUER: expected an https:// URL (got ${JSON.stringify(f.ISSUER)})`,
+      });
+    }
+    const id = f.ID ?? String(n);
+    if (out.some((o) => o.id === id)) {
+      throw new AppError('config', {
+        detail: `OIDC_${n}_ID: expected an id no other provider has (got ${JSON.stringify(id)})`,
+      });
+    }
+    out.push({
+      id,
+      name: f.NAME,
+      issuer: f.ISSUER,
+      clientId: f.CLIENT_ID,
+      clientSecret: f.CLIENT_SECRET,
+      scopes: f.SCOPES,
+      emailClaim: f.EMAIL_CLAIM,
+      provisionDomains:
+        f.PROVISION.toLowerCase() === 'none' ? [] : f.PROVISION.split(',').map((d) => d.trim().toLowerCase()),
+    });
+  }
+  return out;
+}
+
 export interface Config extends Env {
+  /** OpenID Connect providers (OIDC_<n>_* variables), in the order of n. */
+  oidcProviders: OidcProviderConfig[];
   embedded: boolean;
   publicUrl: string;
   isProduction: boolean;
@@ -123,8 +226,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     });
   }
   const hostForUrl = e.HOST === '0.0.0.0' || e.HOST === '::' ? 'localhost' : e.HOST;
+  const oidcProviders = oidcProvidersFrom(cleaned as Record<string, string>, isProduction);
   return {
     ...e,
+    oidcProviders,
     embedded: !e.DATABASE_URL,
     isProduction,
     publicUrl: (e.PUBLIC_URL ?? `http://${hostForUrl}:${e.PORT}`).replace(/\/$/, ''),

@@ -8,6 +8,7 @@ export function accountPage(
   props: {
     sessions: SessionView[];
     hasPassword: boolean;
+    twoFactorOn?: boolean;
     notice?: 'sessionRevoked' | 'passwordChanged';
     errors?: FieldErrors;
   },
@@ -78,6 +79,16 @@ export function accountPage(
           </tbody>
         </table>
       </div>
+
+      {props.hasPassword && (
+        <>
+          <h2>{ctx.t('account.twoFactor')}</h2>
+          <p>{ctx.t(props.twoFactorOn ? 'account.twoFactorOn' : 'account.twoFactorOff')}</p>
+          <p>
+            <a href="/account/two-factor">{ctx.t('account.twoFactorManage')}</a>
+          </p>
+        </>
+      )}
 
       <h2>{ctx.t('account.changePassword')}</h2>
       {props.hasPassword ? (

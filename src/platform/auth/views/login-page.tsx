@@ -4,7 +4,14 @@ import { errorFor, type FieldErrors, TextField } from './fields.js';
 
 export function loginPage(
   ctx: PageContext,
-  props: { next: string; email?: string; errors?: FieldErrors; signedOut?: boolean },
+  props: {
+    next: string;
+    email?: string;
+    errors?: FieldErrors;
+    signedOut?: boolean;
+    /** OpenID Connect providers: one button each. */
+    providers?: Array<{ id: string; name: string }>;
+  },
 ) {
   const errors = props.errors ?? [];
   return (
@@ -38,6 +45,25 @@ export function loginPage(
             <button type="submit">{ctx.t('login.submit')}</button>
           </div>
         </form>
+        {(props.providers ?? []).length > 0 && (
+          <section aria-labelledby="oidc-title" class="check-section">
+            <h2 id="oidc-title">{ctx.t('oidc.title')}</h2>
+            <p>{ctx.t('oidc.intro')}</p>
+            <ul class="plain-list stack">
+              {(props.providers ?? []).map((o) => (
+                <li>
+                  <form method="post" action={`/auth/oidc/${encodeURIComponent(o.id)}`}>
+                    <CsrfField ctx={ctx} />
+                    <input type="hidden" name="next" value={props.next} />
+                    <button type="submit" class="secondary">
+                      {ctx.t('oidc.signInWith', { name: o.name })}
+                    </button>
+                  </form>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
       </div>
     </Layout>
   );

@@ -386,26 +386,31 @@ export async function importFrame(
         report: { mode, targetGroup, rowsRead: result.rowsRead, problems: result.problems.slice(0, 1000) },
       })
       .returning();
-    const CHUNK = 1000;
+    // Rows go in as one JSON parameter per chunk (jsonb_to_recordset): far cheaper than thousands of
+    // bind parameters, on PGlite and PostgreSQL alike.
+    const CHUNK = 5000;
     for (let i = 0; i < result.valid.length; i += CHUNK) {
-      const chunk = result.valid.slice(i, i + CHUNK);
-      await tx.insert(framePersons).values(
-        chunk.map((r) => ({
-          waveId,
-          importId: imp!.id,
-          targetGroup,
-          name: r.name,
-          email: r.email,
-          role: r.role,
-          organisationId: r.org.id,
-          layer: r.org.layer,
-          provinceCode: r.org.provinceCode,
-          sizeClass: orgSizeCode(r.org.layer, r.org.sizeClass),
-          gender: r.gender,
-          ageGroup: r.ageGroup,
-          strata: r.strata,
-        })),
-      );
+      const chunk = result.valid.slice(i, i + CHUNK).map((r) => ({
+        name: r.name,
+        email: r.email,
+        role: r.role,
+        organisation_id: r.org.id,
+        layer: r.org.layer,
+        province_code: r.org.provinceCode,
+        size_class: orgSizeCode(r.org.layer, r.org.sizeClass),
+        gender: r.gender,
+        age_group: r.ageGroup,
+        strata: r.strata,
+      }));
+      await tx.execute(sql`
+        insert into frame_persons
+          (wave_id, import_id, target_group, name, email, role, organisation_id, layer, province_code,
+           size_class, gender, age_group, strata)
+        select ${waveId}::uuid, ${imp!.id}::uuid, ${targetGroup}, r.name, r.email, r.role, r.organisation_id,
+               r.layer, r.province_code, r.size_class, r.gender, r.age_group, coalesce(r.strata, '{}'::jsonb)
+        from jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) as r(
+          name text, email text, role text, organisation_id uuid, layer text, province_code text,
+          size_class text, gender text, age_group text, strata jsonb)`);
       onProgress?.(Math.min(i + CHUNK, result.valid.length), result.valid.length);
     }
     await audit(tx, actor, {

@@ -75,7 +75,10 @@ export async function responseRates(db: DbOrTx, waveId: string): Promise<Respons
   if (rows.some((r) => r.organisationId)) {
     for (let page = 1; ; page++) {
       const r = await listOrganisations(db, { includeEnded: true, page, pageSize: 500 });
-      for (const o of r.items) orgNames.set(o.id, `${o.name} (${o.code})`);
+      for (const o of r.items) {
+        orgNames.set(o.id, `${o.name} (${o.code})`);
+        if (o.layer === 'provincie') orgNames.set(o.code, o.name);
+      }
       if (r.items.length === 0 || page * r.pageSize >= r.total) break;
     }
   }
@@ -155,7 +158,7 @@ function labelOf(b: Breakdown, s: Record<string, string | null>, orgNames: Map<s
     case 'layer_role':
       return `${s.layer} · ${s.role}`;
     case 'province':
-      return s.province ?? '—';
+      return s.province ? (orgNames.get(s.province) ?? s.province) : '—';
     case 'organisation':
       return orgNames.get(s.organisationId ?? '') ?? s.organisationId ?? '—';
     case 'target_group':

@@ -7,6 +7,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { can } from '../../platform/access/policy.js';
+import { audit } from '../../platform/audit/audit.js';
 import { actorOf } from '../../platform/auth/actor.js';
 import { AppError, type Lang } from '../../platform/errors.js';
 import type { MessageKey } from '../../platform/i18n/catalogue.js';
@@ -240,6 +241,11 @@ const routes: FastifyPluginAsync = async (app) => {
   const monitor = { action: 'wave.monitor' as const };
   const exportAccess = { action: 'responses.export' as const };
   const actor = (req: FastifyRequest) => actorOf(req.principal!);
+  /** Exports of personal data (non-respondents) and answers are recorded in the audit log. */
+  const auditExport = (req: FastifyRequest, waveId: string, action: string, rows: number, format: string) =>
+    db.transaction((tx) =>
+      audit(tx, actor(req), { action, resourceType: 'wave', resourceId: waveId, diff: { rows, format } }),
+    );
 
   // ---------------- API ----------------
 
@@ -538,6 +544,7 @@ const routes: FastifyPluginAsync = async (app) => {
     async (req, reply) => {
       const wave = await getWave(db, req.params.waveId);
       const table = await nonRespondentsTable(db, wave.id);
+      await auditExport(req, wave.id, 'wave.nonrespondents.export', table.rows.length, req.query.format);
       if (req.query.format === 'json') {
         return { columns: table.columns, rows: table.rows };
       }
@@ -560,6 +567,7 @@ const routes: FastifyPluginAsync = async (app) => {
     async (req, reply) => {
       const wave = await getWave(db, req.params.waveId);
       const table = await responsesTable(db, wave.id, { completedOnly: req.query.completed === 'true' });
+      await auditExport(req, wave.id, 'wave.responses.export', table.rows.length, req.query.format);
       if (req.query.format === 'json') return { columns: table.columns, rows: table.rows };
       return fileDownload(reply, `${wave.code}-responses`, req.query.format, table);
     },

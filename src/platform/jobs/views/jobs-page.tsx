@@ -42,7 +42,7 @@ export function jobsPage(ctx: PageContext, state: JobState | undefined, rows: Jo
       {rows.length === 0 ? (
         <p>{t('table.none')}</p>
       ) : (
-        <div class="table-scroll">
+        <div class="table-scroll" tabIndex={0} role="region" aria-label={t('jobs.title')}>
           <table>
             <caption class="visually-hidden">{t('jobs.title')}</caption>
             <thead>

@@ -63,7 +63,7 @@ export function outboxPage(
       {rows.length === 0 ? (
         <p>{t('table.none')}</p>
       ) : (
-        <div class="table-scroll">
+        <div class="table-scroll" tabIndex={0} role="region" aria-label={t('outbox.title')}>
           <table>
             <caption class="visually-hidden">{t('outbox.title')}</caption>
             <thead>
@@ -140,11 +140,11 @@ export function messagePage(ctx: PageContext, m: MailMessage) {
         {row(t('outbox.message.response'), m.smtpResponse)}
       </dl>
       <h2>{t('outbox.message.text')}</h2>
-      <pre class="mail-text">{m.textBody}</pre>
+      <pre class="mail-body">{m.textBody}</pre>
       {m.htmlBody && (
         <details>
           <summary>{t('outbox.message.html')}</summary>
-          <pre class="mail-html">{m.htmlBody}</pre>
+          <pre class="mail-body">{m.htmlBody}</pre>
         </details>
       )}
     </Layout>

@@ -227,3 +227,36 @@ test('the privacy page for respondents', async () => {
   assert.equal(page.status, 200);
   assert.match(page.body, /Hoe wij met uw antwoorden omgaan/);
 });
+
+test('saves from two devices at once: the later one recomputes on the fresh answers, nothing is lost', async () => {
+  const { openLink, saveSection, startResponse } = await import('./service.js');
+  const { responseKeyFor } = await import('./keys.js');
+  const key = responseKeyFor(t.app.deps.config);
+  const token = wave.tokens[3]!;
+  const first = await openLink(t.database, key, token);
+  assert.equal(first.kind, 'open');
+  if (first.kind !== 'open') return;
+  await startResponse(t.database, first);
+  const a = await openLink(t.database, key, token);
+  const b = await openLink(t.database, key, token);
+  if (a.kind !== 'open' || b.kind !== 'open') throw new Error('not open');
+  const [ra, rb] = await Promise.all([
+    saveSection(
+      t.database,
+      a,
+      0,
+      { agr_verbal_12m: 'vaker', agr_physical_12m: 'nooit', bg_years_in_office: '3' },
+      'next',
+    ),
+    saveSection(t.database, b, 2, { remarks: 'vanaf een ander apparaat' }, 'back'),
+  ]);
+  assert.equal(ra.kind, 'saved');
+  assert.equal(rb.kind, 'saved');
+  const [row] = await t.database.query<{ answers: Record<string, unknown>; revision: number }>(
+    'select answers, revision from responses where resume_key_hash = $1',
+    [a.resumeKeyHash],
+  );
+  assert.equal(row!.answers.agr_verbal_12m, 'vaker');
+  assert.equal(row!.answers.remarks, 'vanaf een ander apparaat');
+  assert.equal(row!.revision, 2);
+});

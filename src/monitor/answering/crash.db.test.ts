@@ -31,18 +31,22 @@ interface Server {
 }
 
 async function startServe(env: Record<string, string>): Promise<Server> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', projectPath('src/cli/main.ts'), 'serve', '--port', '0'], {
-    env: {
-      ...process.env,
-      NODE_ENV: 'development',
-      LOG_LEVEL: 'info',
-      RATE_LIMIT_PER_MINUTE: '1000000',
-      RESPONSE_KEY: RESPONSE_KEY.toString('base64'),
-      WEERBAAR_JOBS_IN_PROCESS: 'false',
-      ...env,
+  const proc = spawn(
+    process.execPath,
+    ['--import', 'tsx', projectPath('src/cli/main.ts'), 'serve', '--port', '0'],
+    {
+      env: {
+        ...process.env,
+        NODE_ENV: 'development',
+        LOG_LEVEL: 'info',
+        RATE_LIMIT_PER_MINUTE: '1000000',
+        RESPONSE_KEY: RESPONSE_KEY.toString('base64'),
+        WEERBAAR_JOBS_IN_PROCESS: 'false',
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   let out = '';
   proc.stdout!.on('data', (d) => {
     out += d;
@@ -181,7 +185,10 @@ test('kill -9 during answer saves (PostgreSQL): every acknowledged save survives
 }, async (t) => {
   const database = await createTestDatabase();
   try {
-    await crashAndRecover(t, { DATABASE_URL: database.url! }, async () => ({ ...database, close: async () => {} }));
+    await crashAndRecover(t, { DATABASE_URL: database.url! }, async () => ({
+      ...database,
+      close: async () => {},
+    }));
   } finally {
     await database.close();
   }

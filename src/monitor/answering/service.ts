@@ -7,8 +7,9 @@
  * rows the same transaction id, a link anyone with database access could read), and no audit record
  * or log line is written for a respondent's save.
  */
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/database.js';
+import { AppError } from '../../platform/errors.js';
 import { findInvitationByToken, markInvitationStatus } from '../fieldwork/invitations.js';
 import type { FramePerson, Invitation, Wave } from '../fieldwork/model.js';
 import {
@@ -51,8 +52,8 @@ export type LinkState =
 export type OpenLink = Extract<LinkState, { kind: 'open' }>;
 
 /** Today in the Netherlands, as YYYY-MM-DD: response dates are kept to the day. */
-export const today = (now = new Date()): string =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(now);
+const dayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' });
+export const today = (now = new Date()): string => dayFormat.format(now);
 
 async function responseByKey(database: Database, keyHash: string): Promise<ResponseRow | undefined> {
   const rows = await database.db
@@ -150,12 +151,21 @@ export type SaveResult =
   /** target: section index, 'check' after the last section, 'start' before the first. */
   | { kind: 'saved'; target: number | 'check' | 'start' };
 
-const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+/** Equal answers, whatever the key order (jsonb stores keys in its own order). */
+const canonical = (a: Record<string, unknown>) =>
+  JSON.stringify(
+    Object.keys(a)
+      .sort()
+      .map((k) => [k, a[k]]),
+  );
+const sameJson = (a: Record<string, unknown>, b: Record<string, unknown>) => canonical(a) === canonical(b);
 
 /**
- * Saves one section's answers from a form post, in one transaction with the row locked. Valid
- * answers are stored even when others on the page are not; invalid ones are shown back, not stored.
- * Saving the same page twice changes nothing the second time (no new revision).
+ * Saves one section's answers from a form post. Valid answers are stored even when others on the
+ * page are not; invalid ones are shown back, not stored. The write is one conditional UPDATE on the
+ * revision the answers were computed from (optimistic concurrency: a save from another device in
+ * between makes it recompute on the fresh row), so a save costs one statement and no lock is held
+ * while computing. Saving the same page twice writes nothing the second time.
  */
 export async function saveSection(
   database: Database,
@@ -164,59 +174,67 @@ export async function saveSection(
   input: Readonly<Record<string, unknown>>,
   direction: Direction,
 ): Promise<SaveResult> {
-  const section = link.def.sections[sectionIndex]!;
-  return database.db.transaction(async (tx) => {
-    const rows = await tx
-      .select()
-      .from(responses)
-      .where(eq(responses.resumeKeyHash, link.resumeKeyHash))
-      .for('update')
-      .limit(1);
-    const row = rows[0];
+  let row = link.response;
+  for (let attempt = 0; attempt < 5; attempt++) {
     if (!row) throw new Error('saveSection before startResponse');
-    if (row.status === 'completed') return { kind: 'completed' } as const;
-    const context = contextOfResponse(row);
-    const stored = row.answers as Record<string, AnswerValue>;
-    const submitted = readSectionAnswers(section, input);
-    const merged: Record<string, AnswerValue> = { ...stored };
-    for (const item of section.items) {
-      // Clear every field of the section first: an unticked box or emptied field is an answer too.
-      delete merged[item.code];
-      if (item.type === 'matrix') for (const r of item.rows) delete merged[r.code];
-      if ('options' in item)
-        for (const o of item.options) if (o.other) delete merged[otherTextCode(item.code, o.code)];
-    }
-    Object.assign(merged, submitted);
-    const allErrors = validateSection(link.def, sectionIndex, merged, context, { today: today() });
-    // Going back never blocks on missing answers; invalid values are never stored.
-    const errors = direction === 'back' ? allErrors.filter((e) => e.kind !== 'required') : allErrors;
-    for (const e of allErrors) if (e.kind !== 'required') delete merged[e.field];
-    const answers = pruneAnswers(link.def, merged, context);
+    if (row.status === 'completed') return { kind: 'completed' };
+    const computed = computeSave(link, row, sectionIndex, input, direction);
+    if (!computed.changed) return computed.result;
+    const updated = await database.db
+      .update(responses)
+      .set({ answers: computed.answers, currentSection: computed.current, revision: row.revision + 1 })
+      .where(
+        and(
+          eq(responses.id, row.id),
+          eq(responses.revision, row.revision),
+          eq(responses.status, 'in_progress'),
+        ),
+      )
+      .returning({ id: responses.id });
+    if (updated.length === 1) return computed.result;
+    row = await responseByKey(database, link.resumeKeyHash);
+  }
+  throw new AppError('conflict', { detail: 'the answers kept changing while saving; try again' });
+}
 
-    let target: number | 'check' | 'start';
-    if (errors.length > 0) target = sectionIndex;
-    else if (direction === 'next')
-      target = nextSection(link.def, answers, sectionIndex, 1, context) ?? 'check';
-    else target = nextSection(link.def, answers, sectionIndex, -1, context) ?? 'start';
-    const current =
-      typeof target === 'number' ? target : target === 'check' ? link.def.sections.length : sectionIndex;
+function computeSave(
+  link: OpenLink,
+  row: ResponseRow,
+  sectionIndex: number,
+  input: Readonly<Record<string, unknown>>,
+  direction: Direction,
+): { changed: boolean; answers: Record<string, AnswerValue>; current: number; result: SaveResult } {
+  const section = link.def.sections[sectionIndex]!;
+  const context = contextOfResponse(row);
+  const stored = row.answers as Record<string, AnswerValue>;
+  const submitted = readSectionAnswers(section, input);
+  const merged: Record<string, AnswerValue> = { ...stored };
+  for (const item of section.items) {
+    // Clear every field of the section first: an unticked box or emptied field is an answer too.
+    delete merged[item.code];
+    if (item.type === 'matrix') for (const r of item.rows) delete merged[r.code];
+    if ('options' in item)
+      for (const o of item.options) if (o.other) delete merged[otherTextCode(item.code, o.code)];
+  }
+  Object.assign(merged, submitted);
+  const allErrors = validateSection(link.def, sectionIndex, merged, context, { today: today() });
+  // Going back never blocks on missing answers; invalid values are never stored.
+  const errors = direction === 'back' ? allErrors.filter((e) => e.kind !== 'required') : allErrors;
+  for (const e of allErrors) if (e.kind !== 'required') delete merged[e.field];
+  const answers = pruneAnswers(link.def, merged, context);
 
-    if (!sameJson(answers, stored) || current !== row.currentSection) {
-      await tx
-        .update(responses)
-        .set({ answers, currentSection: current, revision: sql`${responses.revision} + 1` })
-        .where(eq(responses.id, row.id));
-    }
-    if (errors.length > 0) {
-      return {
-        kind: 'invalid',
-        errors,
-        shown: { ...answers, ...submitted },
-        response: { ...row, answers },
-      } as const;
-    }
-    return { kind: 'saved', target } as const;
-  });
+  let target: number | 'check' | 'start';
+  if (errors.length > 0) target = sectionIndex;
+  else if (direction === 'next') target = nextSection(link.def, answers, sectionIndex, 1, context) ?? 'check';
+  else target = nextSection(link.def, answers, sectionIndex, -1, context) ?? 'start';
+  const current =
+    typeof target === 'number' ? target : target === 'check' ? link.def.sections.length : sectionIndex;
+  const changed = !sameJson(answers, stored) || current !== row.currentSection;
+  const result: SaveResult =
+    errors.length > 0
+      ? { kind: 'invalid', errors, shown: { ...answers, ...submitted }, response: { ...row, answers } }
+      : { kind: 'saved', target };
+  return { changed, answers, current, result };
 }
 
 export interface CheckProblem {

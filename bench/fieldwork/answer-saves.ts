@@ -1,0 +1,206 @@
+/**
+ * Benchmark (a) of `npm run bench:fieldwork`: answer-page saves by BENCH_RESPONDENTS (default 200)
+ * concurrent simulated respondents on loopback, each with their own link, CSRF cookie and connection,
+ * saving the first section of the questionnaire again and again (a real POST through the whole stack:
+ * CSRF, link lookup, routing, validation, a row-locked upsert with revision; answered 303). Side by
+ * side with a bare Fastify + insert baseline on the same kind of database, one after the other in
+ * one run; on embedded PGlite, and on PostgreSQL when BENCH_DATABASE_URL or TEST_DATABASE_URL is set
+ * (a fresh database is created there and dropped afterwards).
+ * Options (env): BENCH_SECONDS (default 15), BENCH_WARMUP_SECONDS (default 3), BENCH_NO_WRITE=1.
+ * Writes the section `fieldwork-saves` of docs/benchmarks.md. Goal: p99 < 100 ms, ≥ 50% of the baseline.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import pg from 'pg';
+import { Respondent } from '../../src/monitor/answering/respondent-client.js';
+import { projectPath } from '../../src/platform/paths.js';
+import { machineDetails, replaceSection } from '../machine.js';
+
+const RESPONDENTS = Number(process.env.BENCH_RESPONDENTS ?? 200);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
+const WARMUP = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
+const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+
+async function startChild(script: string, env: Record<string, string | undefined>) {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', projectPath(script)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, ...env },
+  });
+  const rl = createInterface({ input: child.stdout! });
+  const line = await new Promise<string>((resolve, reject) => {
+    rl.once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
+  });
+  return {
+    info: JSON.parse(line),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+interface Result {
+  saves: number;
+  perSecond: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
+
+/** Runs `one(i)` in a loop for every respondent i for warm-up + measure seconds; measures the latter. */
+async function drive(one: (i: number, n: number) => Promise<boolean>): Promise<Result> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const start = performance.now();
+  const measureFrom = start + WARMUP * 1000;
+  const end = measureFrom + SECONDS * 1000;
+  await Promise.all(
+    Array.from({ length: RESPONDENTS }, async (_, i) => {
+      for (let n = 0; performance.now() < end; n++) {
+        const t0 = performance.now();
+        let ok = false;
+        try {
+          ok = await one(i, n);
+        } catch {
+          ok = false;
+        }
+        const t1 = performance.now();
+        if (t0 >= measureFrom && t1 <= end) {
+          if (ok) latencies.push(t1 - t0);
+          else errors++;
+        }
+      }
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  return {
+    saves: latencies.length,
+    perSecond: latencies.length / SECONDS,
+    p50: percentile(latencies, 0.5),
+    p99: percentile(latencies, 0.99),
+    errors,
+  };
+}
+
+const answersFor = (n: number) => ({
+  agr_verbal_12m: n % 2 ? 'vaker' : 'nooit',
+  agr_physical_12m: 'nooit',
+  bg_years_in_office: String(n % 60),
+  _action: 'next',
+});
+
+async function weerbaar(databaseUrl?: string): Promise<Result> {
+  const server = await startChild('bench/fieldwork/answer-saves-server.ts', {
+    DATABASE_URL: databaseUrl,
+    BENCH_RESPONDENTS: String(RESPONDENTS),
+  });
+  try {
+    const { url, tokens } = server.info as { url: string; tokens: string[] };
+    // Every respondent opens the link, presses "Begin" and loads the first page (CSRF cookie and token).
+    const respondents = await Promise.all(
+      tokens.map(async (token) => {
+        const r = Respondent.http(url);
+        await r.get(`/r/${token}`);
+        await r.post(`/r/${token}/start`);
+        await r.get(`/r/${token}/s/agressie`);
+        return { r, path: `/r/${token}/s/agressie` };
+      }),
+    );
+    return await drive(async (i, n) => {
+      const p = respondents[i]!;
+      const res = await p.r.post(p.path, answersFor(n));
+      return res.status === 303;
+    });
+  } finally {
+    await server.stop();
+  }
+}
+
+async function bare(databaseUrl?: string): Promise<Result> {
+  const server = await startChild('bench/fieldwork/answer-saves-bare.ts', { DATABASE_URL: databaseUrl });
+  try {
+    const url = (server.info as { url: string }).url;
+    return await drive(async (i, n) => {
+      const body = new URLSearchParams(answersFor(n)).toString();
+      const res = await fetch(`${url}/save/r${i}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body,
+        redirect: 'manual',
+      });
+      await res.arrayBuffer();
+      return res.status === 303;
+    });
+  } finally {
+    await server.stop();
+  }
+}
+
+async function withFreshPostgres<T>(url: string, run: (dbUrl: string) => Promise<T>): Promise<T> {
+  const name = `wb_bench_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database "${name}"`);
+  await admin.end();
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  try {
+    return await run(u.toString());
+  } finally {
+    const a = new pg.Client({ connectionString: url });
+    await a.connect();
+    await a.query(`drop database if exists "${name}" with (force)`);
+    await a.end();
+  }
+}
+
+const rows: string[] = [];
+const verdicts: string[] = [];
+async function compare(label: string, databaseUrl?: string) {
+  const w = await weerbaar(databaseUrl);
+  const b = await bare(databaseUrl);
+  const ratio = w.perSecond / b.perSecond;
+  console.log(
+    `${label}: weerbaar ${w.perSecond.toFixed(0)} saves/s p50 ${w.p50.toFixed(1)} ms p99 ${w.p99.toFixed(1)} ms (${w.errors} errors); ` +
+      `bare ${b.perSecond.toFixed(0)} saves/s p99 ${b.p99.toFixed(1)} ms; ratio ${(ratio * 100).toFixed(0)}%`,
+  );
+  rows.push(
+    `| ${label} | ${w.perSecond.toFixed(0)} | ${w.p50.toFixed(1)} | ${w.p99.toFixed(1)} | ${b.perSecond.toFixed(0)} | ${b.p50.toFixed(1)} | ${b.p99.toFixed(1)} | **${(ratio * 100).toFixed(0)}%** | ${w.errors} |`,
+  );
+  verdicts.push(
+    `${label}: p99 ${w.p99.toFixed(0)} ms (${w.p99 < 100 ? 'meets' : 'misses'} the goal of < 100 ms), ${(ratio * 100).toFixed(0)}% of the baseline (${ratio >= 0.5 ? 'meets' : 'misses'} the goal of ≥ 50%)`,
+  );
+}
+
+await compare('embedded PGlite');
+if (pgUrl) await withFreshPostgres(pgUrl, (url) => compare('PostgreSQL', url));
+else console.log('PostgreSQL skipped: set BENCH_DATABASE_URL or TEST_DATABASE_URL');
+
+const section = [
+  '## Answer-page saves (`npm run bench:fieldwork`, part a)',
+  '',
+  `${RESPONDENTS} simulated respondents at once on loopback, each with their own link, CSRF cookie and keep-alive connection, saving the first section of a questionnaire again and again as fast as the server answers (the form POST a browser without JavaScript sends; the answer changes every time, so every save writes). Weerbaar runs with production settings (security headers, CSRF, rate limiter, link lookup, routing and validation, a row-locked upsert with a revision, 303). The baseline is bare Fastify with only a form parser doing one upsert per POST into one table of the same database, 303. Each in its own process, one after the other, ${SECONDS} s measured after ${WARMUP} s warm-up; the load generator runs on the same machine.${pgUrl ? '' : ' PostgreSQL was not measured (no BENCH_DATABASE_URL).'}`,
+  '',
+  machineDetails(),
+  '',
+  '| database | Weerbaar saves/s | p50 ms | p99 ms | bare saves/s | bare p50 ms | bare p99 ms | Weerbaar / bare | errors |',
+  '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ...rows,
+  '',
+  ...verdicts.map((v) => `- ${v}`),
+].join('\n');
+console.log(`\n${section}`);
+if (!process.env.BENCH_NO_WRITE) {
+  const path = projectPath('docs/benchmarks.md');
+  const doc = existsSync(path) ? readFileSync(path, 'utf8') : '# Benchmarks\n';
+  writeFileSync(path, replaceSection(doc, 'fieldwork-saves', section));
+  console.log('written to docs/benchmarks.md');
+}
+process.exit(0);

@@ -9,9 +9,9 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import { type Actor, audit } from '../audit/audit.js';
 import { type CsvRow, type CsvTable, readCsvTable } from '../csv/csv.js';
 import type { DbOrTx } from '../db/database.js';
-import { AppError, isAppError } from '../errors.js';
+import { AppError, isAppError, type Lang } from '../errors.js';
+import { type MessageKey, t as translate } from '../i18n/catalogue.js';
 import {
-  codeFormatHint,
   codePatterns,
   type Layer,
   layers,
@@ -70,8 +70,49 @@ export interface ParsedImport {
 export type ImportInput = { files: ImportFile[] } | ParsedImport;
 
 export interface ImportProblem extends SourceRef {
+  /** English, for the CLI and the API. */
   message: string;
+  /** For other languages: the text is `orgs.problem.<code>` in the catalogue, filled with params. */
+  code: ProblemCode;
+  params: Record<string, string | number>;
 }
+
+export type ProblemCode = keyof typeof problemKeys;
+const problemKeys = {
+  columns: 'orgs.problem.columns',
+  inhabitantsMissing: 'orgs.problem.inhabitantsMissing',
+  inhabitantsNumber: 'orgs.problem.inhabitantsNumber',
+  date: 'orgs.problem.date',
+  provincesUnknown: 'orgs.problem.provincesUnknown',
+  layer: 'orgs.problem.layer',
+  type: 'orgs.problem.type',
+  oldNames: 'orgs.problem.oldNames',
+  successorFormat: 'orgs.problem.successorFormat',
+  oldCodeFormat: 'orgs.problem.oldCodeFormat',
+  codeMissing: 'orgs.problem.codeMissing',
+  codeFormat: 'orgs.problem.codeFormat',
+  nameMissing: 'orgs.problem.nameMissing',
+  duplicate: 'orgs.problem.duplicate',
+  provinceUnknown: 'orgs.problem.provinceUnknown',
+  provinceMissing: 'orgs.problem.provinceMissing',
+  unknownOrganisation: 'orgs.problem.unknownOrganisation',
+  unknownSuccessor: 'orgs.problem.unknownSuccessor',
+  sourceIsSuccessor: 'orgs.problem.sourceIsSuccessor',
+  sourceInList: 'orgs.problem.sourceInList',
+  csv: 'orgs.problem.csv',
+} as const satisfies Record<string, MessageKey>;
+
+/** A problem in the given language. */
+export const problemText = (lang: Lang, p: Pick<ImportProblem, 'code' | 'params'>) =>
+  translate(lang, problemKeys[p.code], p.params);
+
+const codeExamples: Record<Layer, string> = {
+  gemeente: 'GM0363',
+  provincie: 'PV27',
+  waterschap: 'ws0155',
+  rijk: 'BZK',
+  overig: 'BZK',
+};
 
 export interface ImportReport {
   dryRun: boolean;
@@ -128,18 +169,18 @@ const validDate = (s: string) =>
 
 class Collector {
   problems: ImportProblem[] = [];
-  add(at: SourceRef, message: string) {
-    this.problems.push({ ...at, message });
+  add(at: SourceRef, code: ProblemCode, params: Record<string, string | number> = {}) {
+    this.problems.push({ ...at, code, params, message: problemText('en', { code, params }) });
   }
 }
 
 function parseTable(t: CsvTable, out: Required<ParsedImport>, c: Collector) {
   const format = detectFormat(t);
   if (!format) {
-    c.add(
-      { file: t.file, line: 1, column: 1 },
-      `unrecognised columns (${t.header.join(',')}); expected one of: ${formatDescriptions.join(' | ')}`,
-    );
+    c.add({ file: t.file, line: 1, column: 1 }, 'columns', {
+      columns: t.header.join(','),
+      formats: formatDescriptions.join(' | '),
+    });
     return;
   }
   const at = (r: CsvRow, col: string): SourceRef => ({ file: t.file, ...r.position(col) });
@@ -149,14 +190,14 @@ function parseTable(t: CsvTable, out: Required<ParsedImport>, c: Collector) {
     if ('inhabitants' in r.values) {
       const raw = v(r, 'inhabitants').replaceAll('_', '');
       if (raw === '') {
-        if (format === 'inhabitants') c.add(at(r, 'inhabitants'), 'inhabitants: missing');
+        if (format === 'inhabitants') c.add(at(r, 'inhabitants'), 'inhabitantsMissing');
       } else if (!/^\d{1,9}$/.test(raw)) {
-        c.add(at(r, 'inhabitants'), `inhabitants: expected a whole number ≥ 0, got ${JSON.stringify(raw)}`);
+        c.add(at(r, 'inhabitants'), 'inhabitantsNumber', { value: JSON.stringify(raw) });
       } else out.inhabitants = Number(raw);
     }
     const dateCol = 'reference_date' in r.values ? 'reference_date' : 'inhabitants_date';
     if (dateCol in r.values && v(r, dateCol) !== '') {
-      if (!validDate(v(r, dateCol))) c.add(at(r, dateCol), `${dateCol}: expected a date YYYY-MM-DD`);
+      if (!validDate(v(r, dateCol))) c.add(at(r, dateCol), 'date', { column: dateCol });
       else if (out.inhabitants !== undefined) out.inhabitantsDate = v(r, dateCol);
     }
     return out;
@@ -199,7 +240,7 @@ function parseTable(t: CsvTable, out: Required<ParsedImport>, c: Collector) {
           at: at(r, 'code'),
         });
         for (const p of list)
-          if (!/^PV\d{2}$/.test(p)) c.add(at(r, 'provinces'), `provinces: unknown province ${p}`);
+          if (!/^PV\d{2}$/.test(p)) c.add(at(r, 'provinces'), 'provincesUnknown', { code: p });
         break;
       }
       case 'inhabitants':
@@ -208,7 +249,7 @@ function parseTable(t: CsvTable, out: Required<ParsedImport>, c: Collector) {
       case 'combined': {
         const layer = v(r, 'layer');
         if (!(layers as readonly string[]).includes(layer)) {
-          c.add(at(r, 'layer'), `layer: expected one of ${layers.join(', ')}, got ${JSON.stringify(layer)}`);
+          c.add(at(r, 'layer'), 'layer', { layers: layers.join(', '), value: JSON.stringify(layer) });
         }
         const code = v(r, 'code');
         out.rows.push({
@@ -224,13 +265,10 @@ function parseTable(t: CsvTable, out: Required<ParsedImport>, c: Collector) {
       }
       case 'herindelingen': {
         const date = v(r, 'date');
-        if (!validDate(date)) c.add(at(r, 'date'), 'date: expected a date YYYY-MM-DD');
+        if (!validDate(date)) c.add(at(r, 'date'), 'date', { column: 'date' });
         const type = v(r, 'type');
         if (!(mergerTypes as readonly string[]).includes(type)) {
-          c.add(
-            at(r, 'type'),
-            `type: expected one of ${mergerTypes.join(', ')}, got ${JSON.stringify(type)}`,
-          );
+          c.add(at(r, 'type'), 'type', { types: mergerTypes.join(', '), value: JSON.stringify(type) });
         }
         const codes = v(r, 'old_cbs_codes')
           .split(';')
@@ -239,21 +277,15 @@ function parseTable(t: CsvTable, out: Required<ParsedImport>, c: Collector) {
           .split(';')
           .map((s) => s.trim());
         if (codes.length !== names.length) {
-          c.add(
-            at(r, 'old_names'),
-            `old_names: ${names.length} names for ${codes.length} codes in old_cbs_codes`,
-          );
+          c.add(at(r, 'old_names'), 'oldNames', { names: names.length, codes: codes.length });
         }
         const successorCode = v(r, 'new_cbs_code');
         if (!codePatterns.gemeente.test(successorCode)) {
-          c.add(at(r, 'new_cbs_code'), `new_cbs_code: expected ${codeFormatHint.gemeente}`);
+          c.add(at(r, 'new_cbs_code'), 'successorFormat');
         }
         codes.forEach((code) => {
           if (!codePatterns.gemeente.test(code)) {
-            c.add(
-              at(r, 'old_cbs_codes'),
-              `old_cbs_codes: ${JSON.stringify(code)} is not ${codeFormatHint.gemeente}`,
-            );
+            c.add(at(r, 'old_cbs_codes'), 'oldCodeFormat', { value: JSON.stringify(code) });
           }
         });
         out.mergers.push({
@@ -289,7 +321,8 @@ export function parseImportFiles(files: ImportFile[]): {
       if (!isAppError(err) || !err.location) throw err;
       c.add(
         { file: err.location.file, line: err.location.line ?? 1, column: err.location.column ?? 1 },
-        err.detail ?? err.message,
+        'csv',
+        { detail: err.detail ?? err.message },
       );
     }
   }
@@ -303,6 +336,7 @@ export function importError(problems: ImportProblem[]): AppError {
   );
   const first = sorted[0]!;
   return new AppError('invalid-file', {
+    cause: sorted,
     detail:
       first.message +
       (sorted.length > 1 ? ` (and ${sorted.length - 1} more problem${sorted.length > 2 ? 's' : ''})` : ''),
@@ -348,38 +382,39 @@ function validate(input: Required<ParsedImport>, existing: Organisation[], c: Co
     const at = r.at ?? noRef;
     const layer = r.layer;
     if (layer && !(layers as readonly string[]).includes(layer)) {
-      c.add(at, `layer: expected one of ${layers.join(', ')}, got ${JSON.stringify(layer)}`);
+      c.add(at, 'layer', { layers: layers.join(', '), value: JSON.stringify(layer) });
     }
-    if (!r.code) c.add(at, 'code: missing');
+    if (!r.code) c.add(at, 'codeMissing');
     else if (layer && codePatterns[layer] && !codePatterns[layer].test(r.code)) {
-      c.add(at, `code: ${JSON.stringify(r.code)} is not ${codeFormatHint[layer]}`);
+      c.add(at, 'codeFormat', { value: JSON.stringify(r.code), layer, example: codeExamples[layer] });
     }
-    if (r.name !== undefined && r.name.trim() === '') c.add(at, 'name: missing');
+    if (r.name !== undefined && r.name.trim() === '') c.add(at, 'nameMissing');
     const prev = firstAt.get(r.code);
-    if (prev) c.add(at, `duplicate code ${r.code} (first at ${prev.file}:${prev.line})`);
+    if (prev) c.add(at, 'duplicate', { code: r.code, first: `${prev.file}:${prev.line}` });
     else firstAt.set(r.code, at);
     const provinceAt = r.provinceAt ?? at;
     if (r.provinceCode && !known.has(r.provinceCode)) {
-      c.add(provinceAt, `province_code: unknown province ${r.provinceCode}`);
+      c.add(provinceAt, 'provinceUnknown', { code: r.provinceCode });
     }
     if (layer === 'gemeente' && !r.provinceCode) {
-      c.add(provinceAt, 'province_code: missing (a gemeente lies in a province)');
+      c.add(provinceAt, 'provinceMissing');
     }
     if (
       r.inhabitants !== undefined &&
       r.inhabitants !== null &&
       !(Number.isInteger(r.inhabitants) && r.inhabitants >= 0)
     ) {
-      c.add(at, `inhabitants: expected a whole number ≥ 0, got ${r.inhabitants}`);
+      c.add(at, 'inhabitantsNumber', { value: String(r.inhabitants) });
     }
   }
   const existingCodes = new Set(existing.map((o) => o.code));
   const factAt = new Map<string, SourceRef>();
   for (const f of input.facts) {
     const at = f.at ?? noRef;
-    if (!firstAt.has(f.code) && !existingCodes.has(f.code)) c.add(at, `unknown organisation ${f.code}`);
+    if (!firstAt.has(f.code) && !existingCodes.has(f.code))
+      c.add(at, 'unknownOrganisation', { code: f.code });
     const prev = factAt.get(f.code);
-    if (prev) c.add(at, `duplicate code ${f.code} (first at ${prev.file}:${prev.line})`);
+    if (prev) c.add(at, 'duplicate', { code: f.code, first: `${prev.file}:${prev.line}` });
     else factAt.set(f.code, at);
   }
   const listedOrExisting = (code: string) => firstAt.has(code) || existingCodes.has(code);
@@ -387,15 +422,12 @@ function validate(input: Required<ParsedImport>, existing: Organisation[], c: Co
   for (const m of input.mergers) {
     const at = m.at ?? noRef;
     if (!listedOrExisting(m.successorCode) && !laterSources.has(m.successorCode)) {
-      c.add(
-        at,
-        `new_cbs_code: unknown organisation ${m.successorCode} (not in the list nor in the registry)`,
-      );
+      c.add(at, 'unknownSuccessor', { code: m.successorCode });
     }
     for (const s of m.sources) {
-      if (s.code === m.successorCode) c.add(at, `${s.code} cannot be both source and successor`);
+      if (s.code === m.successorCode) c.add(at, 'sourceIsSuccessor', { code: s.code });
       else if (firstAt.has(s.code)) {
-        c.add(at, `${s.code} is in the list of current organisations but ended by this herindeling`);
+        c.add(at, 'sourceInList', { code: s.code });
       }
     }
   }

@@ -11,7 +11,7 @@ import type { DbOrTx } from '../db/database.js';
 import { AppError, type InvalidParam } from '../errors.js';
 import type { MessageKey, Translate } from '../i18n/catalogue.js';
 import { sendPage } from '../ui/render.js';
-import { importOrganisations } from './import.js';
+import { type ImportProblem, importOrganisations, problemText } from './import.js';
 import type { Organisation } from './model.js';
 import { organisationListQuery } from './routes.js';
 import {
@@ -260,8 +260,11 @@ const routes: FastifyPluginAsync = async (app) => {
         return sendPage(reply, importPage(ctx, report.dryRun ? v : { fileName: name }, { report }));
       } catch (err) {
         if (!(err instanceof AppError) || err.code !== 'invalid-file') throw err;
-        const problems = err.invalidParams.length
-          ? err.invalidParams.map((p) => ({ where: p.name, message: p.reason }))
+        const problems = Array.isArray(err.cause)
+          ? (err.cause as ImportProblem[]).map((p) => ({
+              where: `${p.file}:${p.line}:${p.column}`,
+              message: problemText(req.lang, p),
+            }))
           : [{ where: name, message: err.detail ?? err.message }];
         return sendPage(reply, importPage(ctx, v, { problems }), 400);
       }

@@ -298,6 +298,7 @@ test('edit, merge and import pages work as forms', async () => {
   );
   assert.equal(bad.statusCode, 400);
   assert.match(bad.body, /p\.csv:2:31/);
+  assert.match(bad.body, /inhabitants: verwacht een heel getal ≥ 0, gevonden &quot;honderd&quot;/);
   const commit = await postForm(
     t.app,
     '/organisations/import',

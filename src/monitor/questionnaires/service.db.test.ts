@@ -223,3 +223,17 @@ test('import adds a version to an existing questionnaire, or creates one', async
   assert.equal(b.version.version, 2);
   assert.equal(b.questionnaireId, a.questionnaireId);
 });
+
+test('texts PostgreSQL cannot store (NUL, lone surrogates) are a validation error, not a 500', async () => {
+  const bad = def('qg');
+  bad.sections[0]!.items[0]!.label = { nl: 'Vraag\u0000' };
+  bad.title = { nl: 'Titel \ud800' };
+  const err = await rejects(createQuestionnaire(database.db, systemActor, bad), 'validation');
+  assert.deepEqual(
+    err.invalidParams.map((p) => [p.name, p.code]),
+    [
+      ['title.nl', 'invalid_characters'],
+      ['sections[0].items[0].label.nl', 'invalid_characters'],
+    ],
+  );
+});

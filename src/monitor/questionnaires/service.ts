@@ -66,12 +66,31 @@ export function parseDefinition(input: unknown, prefix = ''): QuestionnaireDefin
     }));
     throw new AppError('validation', { detail: summary(params), invalidParams: params });
   }
-  const problems = checkDefinition(r.data);
+  const problems = [...unstorableText(r.data), ...checkDefinition(r.data)];
   if (problems.length) {
     const params = problems.map((p) => ({ name: name(p.path), code: p.code, reason: p.message }));
     throw new AppError('validation', { detail: summary(params), invalidParams: params });
   }
   return r.data;
+}
+
+/** Texts PostgreSQL cannot store in jsonb: NUL characters and lone UTF-16 surrogates. */
+const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+function unstorableText(value: unknown, path = ''): Array<{ path: string; code: string; message: string }> {
+  if (typeof value === 'string')
+    return UNSTORABLE.test(value)
+      ? [
+          {
+            path: path || '(root)',
+            code: 'invalid_characters',
+            message: 'contains a NUL character or a broken Unicode character',
+          },
+        ]
+      : [];
+  if (Array.isArray(value)) return value.flatMap((v, i) => unstorableText(v, `${path}[${i}]`));
+  if (value && typeof value === 'object')
+    return Object.entries(value).flatMap(([k, v]) => unstorableText(v, path ? `${path}.${k}` : k));
+  return [];
 }
 
 const summary = (params: InvalidParam[]) =>

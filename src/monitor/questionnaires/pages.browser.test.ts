@@ -1,3 +1,4 @@
+/** biome-ignore-all lint/suspicious/noTemplateCurlyInString: ${field} is the XLSForm reference syntax, not a template. */
 /**
  * The questionnaire pages in Chromium with axe, without JavaScript: the list, a questionnaire's
  * versions, the import page with a problem table, and the preview of every section of the three

@@ -75,10 +75,11 @@ export function parseDefinition(input: unknown, prefix = ''): QuestionnaireDefin
 }
 
 /** Texts PostgreSQL cannot store in jsonb: NUL characters and lone UTF-16 surrogates. */
-const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const unstorable = (s: string) => s.includes('\u0000') || LONE_SURROGATE.test(s);
 function unstorableText(value: unknown, path = ''): Array<{ path: string; code: string; message: string }> {
   if (typeof value === 'string')
-    return UNSTORABLE.test(value)
+    return unstorable(value)
       ? [
           {
             path: path || '(root)',

@@ -435,3 +435,14 @@ test('demo step: an open demo wave with 60 persons, invitations in the outbox; r
     60,
   );
 });
+
+test('parallel invitation batches give everyone exactly one invitation and one mail', async () => {
+  const wave = await openWave(
+    Array.from({ length: 9 }, (_, i) => `P${i},par${i}.p@voorbeeld.nl,raadslid,GM0363`),
+  );
+  const parallel = database.kind === 'postgres' ? 3 : 1;
+  const r = await inviteAll(db(), config, wave.id, actor, undefined, 2, parallel);
+  assert.equal(r.queued, 9);
+  assert.equal(await count('invitations where wave_id = $1', [wave.id]), 9);
+  assert.equal(await count("mail_messages where to_address like 'par%.p@voorbeeld.nl'"), 9);
+});

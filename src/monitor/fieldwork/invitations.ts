@@ -218,7 +218,10 @@ export async function inviteBatch(
   batchSize = 500,
 ): Promise<number> {
   return db.transaction(async (tx) => {
-    const wave = await lockWave(tx, waveId);
+    // A share lock: batches run side by side, a state change (FOR UPDATE) waits for them.
+    await getWave(tx, waveId);
+    await tx.execute(sql`select id from waves where id = ${waveId} for share`);
+    const wave = await getWave(tx, waveId);
     assertState(wave, 'sending invitations', ['open']);
     const persons = await tx
       .select({ p: framePersons })
@@ -226,7 +229,8 @@ export async function inviteBatch(
       .leftJoin(invitations, eq(invitations.framePersonId, framePersons.id))
       .where(and(eq(framePersons.waveId, waveId), isNull(framePersons.optedOutAt), isNull(invitations.id)))
       .orderBy(asc(framePersons.createdAt), asc(framePersons.id))
-      .limit(batchSize);
+      .limit(batchSize)
+      .for('update', { of: framePersons, skipLocked: true });
     if (persons.length === 0) return 0;
     const templates = templatesOf(wave);
     const cacheKey = {};
@@ -278,7 +282,10 @@ export async function inviteBatch(
   });
 }
 
-/** Invites everyone pending, batch by batch (CLI, jobs, small frames inline). */
+/**
+ * Invites everyone pending, batch by batch (CLI, jobs, small frames inline). `parallel` batches run
+ * side by side (PostgreSQL; on the embedded database there is one connection, so keep 1).
+ */
 export async function inviteAll(
   db: DbOrTx,
   config: Pick<Config, 'publicUrl'>,
@@ -286,15 +293,19 @@ export async function inviteAll(
   actor: Actor,
   onProgress?: (done: number, total: number) => void,
   batchSize = 500,
+  parallel = 1,
 ): Promise<SendResult> {
   const total = await pendingCount(db, waveId);
   let done = 0;
-  for (;;) {
-    const n = await inviteBatch(db, config, waveId, actor, batchSize);
-    if (n === 0) break;
-    done += n;
-    onProgress?.(done, total);
-  }
+  const worker = async () => {
+    for (;;) {
+      const n = await inviteBatch(db, config, waveId, actor, batchSize);
+      if (n === 0) break;
+      done += n;
+      onProgress?.(done, total);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, parallel) }, worker));
   return { queued: done, remaining: 0 };
 }
 

@@ -20,7 +20,16 @@ export const inviteJob = defineJob(
   'fieldwork.invite',
   z.object({ waveId: z.uuid(), actor: actorSchema }),
   async (data, ctx) => {
-    const r = await inviteAll(ctx.database.db, ctx.config, data.waveId, data.actor as Actor);
+    const parallel = ctx.database.kind === 'postgres' ? 4 : 1;
+    const r = await inviteAll(
+      ctx.database.db,
+      ctx.config,
+      data.waveId,
+      data.actor as Actor,
+      undefined,
+      500,
+      parallel,
+    );
     ctx.log.info({ waveId: data.waveId, queued: r.queued }, 'invitations queued');
     return r;
   },

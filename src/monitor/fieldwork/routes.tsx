@@ -449,7 +449,15 @@ const routes: FastifyPluginAsync = async (app) => {
       const job = await enqueue(db, inviteJob, { waveId, actor: actor(req) });
       return { queued: 0, pending, jobId: job.jobId };
     }
-    const res = await inviteAll(db, config, waveId, actor(req));
+    const res = await inviteAll(
+      db,
+      config,
+      waveId,
+      actor(req),
+      undefined,
+      500,
+      database.kind === 'postgres' ? 4 : 1,
+    );
     return { queued: res.queued, pending: 0, jobId: null };
   };
 

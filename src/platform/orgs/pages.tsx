@@ -9,7 +9,7 @@ import { actorOf } from '../auth/actor.js';
 import type { FieldErrors } from '../auth/views/fields.js';
 import type { DbOrTx } from '../db/database.js';
 import { AppError, type InvalidParam } from '../errors.js';
-import type { MessageKey, Translate } from '../i18n/catalogue.js';
+import { catalogue, type MessageKey, type Translate } from '../i18n/catalogue.js';
 import { sendPage } from '../ui/render.js';
 import { type ImportProblem, importOrganisations, problemText } from './import.js';
 import type { Organisation } from './model.js';
@@ -67,6 +67,7 @@ function fieldErrors(
   t: Translate,
   err: unknown,
   fieldOf: (p: InvalidParam) => string | undefined,
+  sourceCodes: string[] = [],
 ): FieldErrors {
   if (!(err instanceof AppError) || !['validation', 'conflict'].includes(err.code)) throw err;
   const params = err.invalidParams.length
@@ -78,15 +79,22 @@ function fieldErrors(
     const field = fieldOf(p) ?? p.name.split('.')[0]!;
     if (seen.has(field)) continue;
     seen.add(field);
-    out.push({ field, message: messageFor(t, field, p) });
+    out.push({ field, message: messageFor(t, field, p, sourceCodes) });
   }
   return out;
 }
 
-function messageFor(t: Translate, field: string, p: InvalidParam): string {
+function messageFor(t: Translate, field: string, p: InvalidParam, sourceCodes: string[]): string {
   if (p.code === 'conflict') return t('orgs.error.conflict');
   if (field === 'code') return p.code === 'duplicate' ? t('orgs.error.codeTaken') : t('orgs.error.code');
-  if (field === 'sources') return t('orgs.error.sources', { detail: p.reason });
+  if (field === 'sources') {
+    const m = /^sources\.(\d+)\.code$/.exec(p.name);
+    const code = m ? sourceCodes[Number(m[1])] : undefined;
+    const key = `orgs.error.source.${p.code}`;
+    if (code && key in catalogue.nl) return t(key as MessageKey, { code });
+    if (p.name === 'sources') return t('orgs.error.sourcesMissing');
+    return t('orgs.error.sources', { detail: p.reason });
+  }
   if (field === 'effectiveDate' || field.endsWith('Date') || field === 'validFrom')
     return t('orgs.error.date');
   if (field === 'successorCode') return t('orgs.error.successor', { detail: p.reason });
@@ -374,8 +382,11 @@ const routes: FastifyPluginAsync = async (app) => {
         );
         return seeOther(reply, `/organisations/${org.id}?done=merged`);
       } catch (err) {
-        const errors = fieldErrors(req.t, err, (p) =>
-          p.name.startsWith('sources') ? 'sources' : p.name === 'form' ? 'effectiveDate' : undefined,
+        const errors = fieldErrors(
+          req.t,
+          err,
+          (p) => (p.name.startsWith('sources') ? 'sources' : p.name === 'form' ? 'effectiveDate' : undefined),
+          codes,
         );
         return sendPage(reply, mergeFormPage(req.page(reply), org, v, errors), 400);
       }

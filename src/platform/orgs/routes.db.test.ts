@@ -271,6 +271,7 @@ test('edit, merge and import pages work as forms', async () => {
   );
   assert.equal(badMerge.statusCode, 400);
   assert.match(badMerge.body, /id="sources-error"/);
+  assert.match(badMerge.body, /Er is geen organisatie met code GM0000\./);
   const merge = await postForm(
     t.app,
     `/organisations/${assen.id}/merge`,

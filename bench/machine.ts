@@ -6,7 +6,10 @@ export function machineDetails(): string {
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   let distro = '';
   try {
-    distro = execSync('. /etc/os-release && echo "$PRETTY_NAME"', { encoding: 'utf8', shell: '/bin/sh' }).trim();
+    distro = execSync('. /etc/os-release && echo "$PRETTY_NAME"', {
+      encoding: 'utf8',
+      shell: '/bin/sh',
+    }).trim();
   } catch {
     distro = os.platform();
   }

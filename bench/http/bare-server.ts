@@ -23,10 +23,19 @@ app.get('/list', async () => {
   return { data: rows, page: 1, pageSize: 50 };
 });
 app.get('/page', async (_req, reply) => {
-  const rows = await database.query<{ name: string; code: string }>('select name, code from organisations order by name limit 50');
+  const rows = await database.query<{ name: string; code: string }>(
+    'select name, code from organisations order by name limit 50',
+  );
   const body = rows.map((r) => `<tr><td>${r.name}</td><td>${r.code}</td></tr>`).join('');
-  return reply.type('text/html').send(`<!doctype html><html lang="nl"><body><table>${body}</table></body></html>`);
+  return reply
+    .type('text/html')
+    .send(`<!doctype html><html lang="nl"><body><table>${body}</table></body></html>`);
 });
 const address = await app.listen({ port: 0, host: '127.0.0.1' });
 process.stdout.write(`${JSON.stringify({ url: address })}\n`);
-process.on('SIGTERM', () => app.close().then(() => database.close()).then(() => process.exit(0)));
+process.on('SIGTERM', () =>
+  app
+    .close()
+    .then(() => database.close())
+    .then(() => process.exit(0)),
+);

@@ -14,7 +14,9 @@ const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 
 async function startChild(script: string): Promise<{ child: ChildProcess; info: any }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', projectPath(script)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', projectPath(script)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const rl = createInterface({ input: child.stdout! });
   const line = await new Promise<string>((resolve, reject) => {
     rl.once('line', resolve);
@@ -35,7 +37,13 @@ async function measure(url: string, headers: Record<string, string> = {}): Promi
   // A short warm-up so JIT and caches are in the same state for both servers.
   await autocannon({ url, connections, duration: 2, headers });
   const r = await autocannon({ url, connections, duration: seconds, headers });
-  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors, non2xx: r.non2xx };
+  return {
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    errors: r.errors,
+    non2xx: r.non2xx,
+  };
 }
 
 const weerbaar = await startChild('bench/http/weerbaar-server.ts');
@@ -45,7 +53,11 @@ try {
   const listRoute = '/api/v1/organisations?pageSize=50';
   const pageRoute = '/organisations';
   const cases = [
-    { name: '`/health`', weerbaar: () => measure(`${w.url}/health`), bare: () => measure(`${bare.info.url}/health`) },
+    {
+      name: '`/health`',
+      weerbaar: () => measure(`${w.url}/health`),
+      bare: () => measure(`${bare.info.url}/health`),
+    },
     {
       name: `signed-in page \`${pageRoute}\``,
       weerbaar: () => measure(`${w.url}${pageRoute}`, { cookie: w.cookie }),
@@ -62,8 +74,11 @@ try {
     const a = await c.weerbaar();
     const b = await c.bare();
     const ratio = a.rps / b.rps;
-    console.log(`${c.name}: weerbaar ${a.rps.toFixed(0)} req/s p99 ${a.p99} ms; bare ${b.rps.toFixed(0)} req/s; ratio ${(ratio * 100).toFixed(0)}%`);
-    if (a.errors || a.non2xx) console.log(`  warning: ${a.errors} errors, ${a.non2xx} non-2xx answers from Weerbaar`);
+    console.log(
+      `${c.name}: weerbaar ${a.rps.toFixed(0)} req/s p99 ${a.p99} ms; bare ${b.rps.toFixed(0)} req/s; ratio ${(ratio * 100).toFixed(0)}%`,
+    );
+    if (a.errors || a.non2xx)
+      console.log(`  warning: ${a.errors} errors, ${a.non2xx} non-2xx answers from Weerbaar`);
     rows.push(
       `| ${c.name} | ${a.rps.toFixed(0)} | ${a.p50} | ${a.p99} | ${b.rps.toFixed(0)} | ${b.p99} | **${(ratio * 100).toFixed(0)}%** | ${a.non2xx + a.errors} |`,
     );
@@ -82,7 +97,9 @@ try {
     'Goal: ≥ 60% of bare Fastify on `/api/v1` list routes, p99 < 50 ms at 50 connections.',
   ].join('\n');
   const path = projectPath('docs/benchmarks.md');
-  const doc = existsSync(path) ? readFileSync(path, 'utf8') : '# Benchmarks\n\nMeasured with `npm run bench`; each section is rewritten by its own benchmark.\n';
+  const doc = existsSync(path)
+    ? readFileSync(path, 'utf8')
+    : '# Benchmarks\n\nMeasured with `npm run bench`; each section is rewritten by its own benchmark.\n';
   writeFileSync(path, replaceSection(doc, 'http', section));
   console.log('docs/benchmarks.md updated');
 } finally {

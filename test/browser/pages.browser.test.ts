@@ -62,7 +62,9 @@ test('every page passes axe in Chromium, in Dutch and English', { skip: browserS
       const status = res?.status() ?? 0;
       if (status >= 500) failures.push(`${p.path} (${lang}): HTTP ${status}`);
       for (const v of await axeViolations(page)) {
-        failures.push(`${p.path} (${lang}): ${v.id} (${v.impact}) ${v.help} at ${v.nodes.slice(0, 3).join(', ')}`);
+        failures.push(
+          `${p.path} (${lang}): ${v.id} (${v.impact}) ${v.help} at ${v.nodes.slice(0, 3).join(', ')}`,
+        );
       }
       await page.close();
     }

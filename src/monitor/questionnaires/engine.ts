@@ -52,7 +52,7 @@ export function relevanceOf(
   context: Readonly<Record<string, unknown>> = {},
 ): Relevance {
   const values = new Map<string, unknown>();
-  for (const c of def.context ?? []) values.set(c.name, context[c.name] ?? c.example);
+  for (const c of def.context ?? []) if (context[c.name] != null) values.set(c.name, context[c.name]);
   const sections = new Map<string, boolean>();
   const items = new Map<string, boolean>();
   const env = envOf(values);

@@ -75,3 +75,18 @@ test('templates survive XLSForm export → import unchanged', async () => {
     assert.deepEqual(res.definition, def);
   }
 });
+
+test('context values fill the layer texts and the role', async () => {
+  const { contextValues } = await import('./context.js');
+  const { pipe, relevanceOf: rel } = await import('../engine.js');
+  const ctx = contextValues({ layer: 'waterschap', role: 'lid_db' });
+  assert.equal(ctx.de_organisatie, 'het waterschap');
+  assert.equal(ctx.functie, 'lid van het dagelijks bestuur');
+  const [p] = templates;
+  const r = rel(p!, {}, ctx);
+  assert.equal(
+    pipe('Hoe veilig voelt u zich als ${functie} bij ${de_organisatie}?', p!, r, 'nl'),
+    'Hoe veilig voelt u zich als lid van het dagelijks bestuur bij het waterschap?',
+  );
+  assert.equal(contextValues({ employeeModule: true }).module_medewerkers, 'ja');
+});

@@ -419,6 +419,7 @@ function validate(input: Required<ParsedImport>, existing: Organisation[], c: Co
   }
   const listedOrExisting = (code: string) => firstAt.has(code) || existingCodes.has(code);
   const laterSources = new Set(input.mergers.flatMap((m) => m.sources.map((s) => s.code)));
+  const today = new Date().toISOString().slice(0, 10);
   for (const m of input.mergers) {
     const at = m.at ?? noRef;
     if (!listedOrExisting(m.successorCode) && !laterSources.has(m.successorCode)) {
@@ -426,7 +427,8 @@ function validate(input: Required<ParsedImport>, existing: Organisation[], c: Co
     }
     for (const s of m.sources) {
       if (s.code === m.successorCode) c.add(at, 'sourceIsSuccessor', { code: s.code });
-      else if (firstAt.has(s.code)) {
+      // An announced herindeling (in the future) may end organisations that the list still has.
+      else if (firstAt.has(s.code) && m.effectiveDate <= today) {
         c.add(at, 'sourceInList', { code: s.code });
       }
     }
@@ -522,7 +524,11 @@ function plan(
           report.ended.push({ code: s.code, name: before.name, validTo: m.effectiveDate });
           endedNow.add(s.code);
         }
-      } else if (!rows.has(s.code) && !historical.has(s.code)) {
+      } else if (rows.has(s.code)) {
+        // New and still current, but ended by an announced herindeling.
+        const insert = p.inserts.find((i) => i.code === s.code);
+        if (insert && !insert.validTo) insert.validTo = m.effectiveDate;
+      } else if (!historical.has(s.code)) {
         historical.set(s.code, {
           code: s.code,
           name: s.name,

@@ -320,3 +320,25 @@ test('a herindelingen file dates an existing successor and adds its sources as f
   const again = await importOrganisations(db(), { files: [file] }, actor);
   assert.equal(hasChanges(again), false);
 });
+
+test('an announced herindeling (future date) may end organisations that are still in the list', async () => {
+  const files = [
+    {
+      name: 'list.csv',
+      content:
+        'code,name,layer,province_code,inhabitants\r\n' +
+        'GM9301,Blijfdorp,gemeente,PV25,1000\r\nGM9302,Groeistad,gemeente,PV25,60000\r\n',
+    },
+    {
+      name: 'her.csv',
+      content:
+        'date,new_cbs_code,new_name,old_cbs_codes,old_names,type\r\n2099-01-01,GM9302,Groeistad,GM9301,Blijfdorp,uitbreiding\r\n',
+    },
+  ];
+  await importOrganisations(db(), { files }, cliActor('test'));
+  const blijfdorp = await getOrganisationByCode(db(), 'GM9301');
+  assert.equal(blijfdorp.validTo, '2099-01-01');
+  assert.equal((await listOrganisations(db(), { q: 'Blijfdorp' })).total, 1, 'still active today');
+  assert.equal(await successorOf(db(), 'GM9301', '2099-01-01'), 'GM9302');
+  assert.equal(hasChanges(await importOrganisations(db(), { files }, cliActor('test'))), false);
+});

@@ -612,7 +612,7 @@ const routes: FastifyPluginAsync = async (app) => {
     return text === key ? undefined : text;
   };
 
-  r.get('/waves', { config: { access: read }, schema: { querystring: pageQuery } }, async (req, reply) =>
+  r.get('/waves', { config: { access: monitor }, schema: { querystring: pageQuery } }, async (req, reply) =>
     sendPage(reply, wavesListPage(req.page(reply), await listWaves(db))),
   );
 

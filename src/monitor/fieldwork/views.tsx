@@ -31,10 +31,15 @@ const pct = (ctx: PageContext, r: number | null) =>
 
 function WaveNav(props: { ctx: PageContext; wave: Wave; current: string }) {
   const { ctx, wave } = props;
+  const read = ctx.principal ? can(ctx.principal, 'wave.read') : false;
   const links = [
-    { href: `/waves/${wave.id}`, label: ctx.t('wave.nav.overview') },
-    { href: `/waves/${wave.id}/frame`, label: ctx.t('wave.nav.frame') },
-    { href: `/waves/${wave.id}/mail`, label: ctx.t('wave.nav.mail') },
+    ...(read
+      ? [
+          { href: `/waves/${wave.id}`, label: ctx.t('wave.nav.overview') },
+          { href: `/waves/${wave.id}/frame`, label: ctx.t('wave.nav.frame') },
+          { href: `/waves/${wave.id}/mail`, label: ctx.t('wave.nav.mail') },
+        ]
+      : []),
     { href: `/waves/${wave.id}/monitoring`, label: ctx.t('wave.nav.monitoring') },
   ];
   return (
@@ -65,6 +70,7 @@ export function wavesListPage(ctx: PageContext, list: WaveSummary[]) {
   const t = ctx.t;
   const n = nf(ctx);
   const manage = ctx.principal ? can(ctx.principal, 'wave.manage') : false;
+  const read = ctx.principal ? can(ctx.principal, 'wave.read') : false;
   return (
     <Layout ctx={ctx} title={t('wave.list.title')} wide>
       <h1>{t('wave.list.title')}</h1>
@@ -103,7 +109,7 @@ export function wavesListPage(ctx: PageContext, list: WaveSummary[]) {
               {list.map((w) => (
                 <tr>
                   <th scope="row">
-                    <a href={`/waves/${w.id}`}>{w.name}</a>
+                    <a href={read ? `/waves/${w.id}` : `/waves/${w.id}/monitoring`}>{w.name}</a>
                   </th>
                   <td>
                     <code>{w.code}</code>

@@ -10,8 +10,9 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
-import { findInvitationByToken, markInvitationStatus } from '../fieldwork/invitations.js';
+import { markInvitationStatus } from '../fieldwork/invitations.js';
 import type { FramePerson, Invitation, Wave } from '../fieldwork/model.js';
+import { framePersons, invitations, waveQuestionnaires, waves } from '../fieldwork/schema.js';
 import {
   type FieldError,
   nextSection,
@@ -27,7 +28,7 @@ import {
   variablesOf,
 } from '../questionnaires/model.js';
 import { responses } from '../responses/schema.js';
-import { resumeKeyHash, TOKEN_PATTERN } from './keys.js';
+import { resumeKeyHash, TOKEN_PATTERN, tokenHash } from './keys.js';
 import { loadDefinition } from './questionnaire-source.js';
 import { contextOf, type ResponseStrata, responseIdentity } from './strata.js';
 
@@ -64,14 +65,66 @@ async function responseByKey(database: Database, keyHash: string): Promise<Respo
   return rows[0];
 }
 
+/**
+ * The invitation a token belongs to and, in the same statement, the response its resume key finds:
+ * one round trip per page. The two are found by two different hashes of the token; the statement
+ * only puts side by side what the caller already holds the key to.
+ */
+async function lookUpLink(database: Database, token: string, keyHash: string) {
+  const rows = await database.db
+    .select({
+      invitation: invitations,
+      wave: waves,
+      framePerson: framePersons,
+      versionId: waveQuestionnaires.questionnaireVersionId,
+      response: sql<Record<
+        string,
+        unknown
+      > | null>`(select to_jsonb(r) from responses r where r.resume_key_hash = ${keyHash})`,
+    })
+    .from(invitations)
+    .innerJoin(waves, eq(waves.id, invitations.waveId))
+    .innerJoin(framePersons, eq(framePersons.id, invitations.framePersonId))
+    .leftJoin(
+      waveQuestionnaires,
+      and(
+        eq(waveQuestionnaires.waveId, invitations.waveId),
+        eq(waveQuestionnaires.targetGroup, framePersons.targetGroup),
+      ),
+    )
+    .where(eq(invitations.tokenHash, tokenHash(token)))
+    .limit(1);
+  const r = rows[0];
+  if (!r) return undefined;
+  const raw = typeof r.response === 'string' ? JSON.parse(r.response) : r.response;
+  const response: ResponseRow | undefined = raw
+    ? {
+        id: raw.id,
+        waveId: raw.wave_id,
+        targetGroup: raw.target_group,
+        questionnaireVersionId: raw.questionnaire_version_id,
+        resumeKeyHash: raw.resume_key_hash,
+        strata: raw.strata,
+        organisationId: raw.organisation_id,
+        framePersonId: raw.frame_person_id,
+        answers: raw.answers,
+        status: raw.status,
+        currentSection: raw.current_section,
+        startedOn: raw.started_on,
+        completedOn: raw.completed_on,
+        revision: raw.revision,
+      }
+    : undefined;
+  return { ...r, versionId: r.versionId ?? undefined, response };
+}
+
 /** What a link leads to. Unknown and malformed tokens look the same to the visitor. */
 export async function openLink(database: Database, serverKey: Buffer, token: string): Promise<LinkState> {
   if (!TOKEN_PATTERN.test(token)) return { kind: 'unknown' };
-  const found = await findInvitationByToken(database.db, token);
-  if (!found) return { kind: 'unknown' };
-  const { wave, invitation, framePerson } = found;
   const keyHash = resumeKeyHash(serverKey, token);
-  const response = await responseByKey(database, keyHash);
+  const found = await lookUpLink(database, token, keyHash);
+  if (!found) return { kind: 'unknown' };
+  const { wave, invitation, framePerson, response } = found;
   if (response?.status === 'completed') {
     // Completing marks the invitation in a second transaction; finish that if a crash came between.
     if (invitation.status !== 'completed')
@@ -80,7 +133,7 @@ export async function openLink(database: Database, serverKey: Buffer, token: str
   }
   if (wave.status === 'draft') return { kind: 'not_open', wave };
   if (wave.status !== 'open') return { kind: 'closed', wave };
-  const versionId = response?.questionnaireVersionId ?? found.questionnaireVersionId;
+  const versionId = response?.questionnaireVersionId ?? found.versionId;
   const def = versionId ? await loadDefinition(database.db, versionId) : undefined;
   if (!versionId || !def) return { kind: 'not_open', wave };
   return { kind: 'open', wave, invitation, framePerson, versionId, def, resumeKeyHash: keyHash, response };

@@ -617,3 +617,21 @@ test('the Kobo form survives export → import too', async () => {
   assert.ok(second.ok, JSON.stringify(!second.ok && second.problems, null, 1));
   assert.deepEqual(second.definition, first.definition);
 });
+
+test('reference problems are listed even when other parts of the form are broken too', async () => {
+  const survey: Rows = [
+    ['type', 'name', 'label', 'relevant', 'appearance'],
+    ['begin_group', 'g', 'Groep', '', ''],
+    ['begin_group', 'empty_grid', 'Leeg raster', '', 'table-list'], // 3: a matrix without rows
+    ['end_group', '', '', '', ''],
+    ['text', 'late', 'Later', '${later_still} = 1', ''], // 5: forward reference
+    ['text', 'later_still', 'Nog later', '', ''],
+    ['end_group', '', '', '', ''],
+  ];
+  const res = await importXlsForm(await workbook({ survey, settings: [['form_id'], ['refs']] }));
+  assert.equal(res.ok, false);
+  const problems = (res as { problems: XlsFormProblem[] }).problems;
+  const codes = problems.map((p) => `${p.row}:${p.column}:${p.code}`);
+  assert.ok(codes.includes('3:type:empty_matrix'), codes.join(' '));
+  assert.ok(codes.includes('5:relevant:forward_reference'), codes.join(' '));
+});

@@ -1311,11 +1311,18 @@ export async function importXlsForm(
         const path = jsonPath(issue.path as Array<string | number>);
         mapToCell(ctx, path, 'invalid', issue.message);
       }
-  } else {
-    for (const p of checkDefinition(parsed.data)) {
-      if (p.code === 'duplicate_code' || p.code === 'duplicate_section') continue; // reported by name
-      mapToCell(ctx, p.path, p.code, p.message);
-    }
+  }
+  // References and expressions are checked even when something else is wrong, so that one import
+  // lists every problem. (The definition built here always has the shape checkDefinition walks.)
+  let structural: DefinitionProblem[] = [];
+  try {
+    structural = checkDefinition(parsed.success ? parsed.data : (definition as QuestionnaireDefinition));
+  } catch {
+    structural = [];
+  }
+  for (const p of structural) {
+    if (p.code === 'duplicate_code' || p.code === 'duplicate_section') continue; // reported by name
+    mapToCell(ctx, p.path, p.code, p.message);
   }
   const errors = ctx.problems.filter((p) => p.severity === 'error');
   if (errors.length || !parsed.success) return { ok: false, problems: sortProblems(ctx.problems) };

@@ -111,14 +111,16 @@ async function run(pgUrl: string | undefined): Promise<string> {
     let queued = 0;
     const parallel = pgUrl ? 4 : 1;
     const worker = async () => {
+      const cursor: { after?: string } = {};
       for (;;) {
         if (INVITE_SECONDS && performance.now() - t1 > INVITE_SECONDS * 1000) break;
-        const n = await inviteBatch(database.db, config, wave.id, actor, 500);
+        const n = await inviteBatch(database.db, config, wave.id, actor, 500, cursor);
         if (n === 0) break;
         queued += n;
         if (queued % 10_000 === 0) log(`  invited ${queued} (${seconds(performance.now() - t1)} s)`);
       }
     };
+    queued += await inviteBatch(database.db, config, wave.id, actor, 500); // creates the mail queue alone
     await Promise.all(Array.from({ length: parallel }, worker));
     const inviteMs = performance.now() - t1;
     const pending = await countPendingInvitations(database.db, wave.id);

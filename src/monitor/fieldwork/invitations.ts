@@ -216,6 +216,8 @@ export async function inviteBatch(
   waveId: string,
   actor: Actor,
   batchSize = 500,
+  /** Where the previous batch of this caller ended (frame person id); updated. Saves rescanning the frame. */
+  cursor: { after?: string } = {},
 ): Promise<number> {
   return db.transaction(async (tx) => {
     // A share lock: batches run side by side, a state change (FOR UPDATE) waits for them.
@@ -227,11 +229,19 @@ export async function inviteBatch(
       .select({ p: framePersons })
       .from(framePersons)
       .leftJoin(invitations, eq(invitations.framePersonId, framePersons.id))
-      .where(and(eq(framePersons.waveId, waveId), isNull(framePersons.optedOutAt), isNull(invitations.id)))
-      .orderBy(asc(framePersons.createdAt), asc(framePersons.id))
+      .where(
+        and(
+          eq(framePersons.waveId, waveId),
+          isNull(framePersons.optedOutAt),
+          isNull(invitations.id),
+          ...(cursor.after ? [sql`${framePersons.id} > ${cursor.after}`] : []),
+        ),
+      )
+      .orderBy(asc(framePersons.id))
       .limit(batchSize)
       .for('update', { of: framePersons, skipLocked: true });
     if (persons.length === 0) return 0;
+    cursor.after = persons[persons.length - 1]!.p.id;
     const templates = templatesOf(wave);
     const cacheKey = {};
     const tokens = persons.map(() => newSecret());
@@ -298,14 +308,20 @@ export async function inviteAll(
   const total = await pendingCount(db, waveId);
   let done = 0;
   const worker = async () => {
+    const cursor: { after?: string } = {};
     for (;;) {
-      const n = await inviteBatch(db, config, waveId, actor, batchSize);
+      const n = await inviteBatch(db, config, waveId, actor, batchSize, cursor);
       if (n === 0) break;
       done += n;
       onProgress?.(done, total);
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, parallel) }, worker));
+  // The first batch alone: it creates the mail queue if needed (concurrent first use of a pg-boss queue
+  // deadlocks in create_queue), then the others side by side.
+  const first = await inviteBatch(db, config, waveId, actor, batchSize);
+  done += first;
+  if (first > 0) onProgress?.(done, total);
+  if (first === batchSize) await Promise.all(Array.from({ length: Math.max(1, parallel) }, worker));
   return { queued: done, remaining: 0 };
 }
 

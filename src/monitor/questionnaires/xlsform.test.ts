@@ -635,3 +635,35 @@ test('reference problems are listed even when other parts of the form are broken
   assert.ok(codes.includes('3:type:empty_matrix'), codes.join(' '));
   assert.ok(codes.includes('5:relevant:forward_reference'), codes.join(' '));
 });
+
+test('an English-only form imports with its texts standing in for Dutch, and one warning', async () => {
+  const survey: Rows = [
+    ['type', 'name', 'label::English (en)', 'hint::English (en)'],
+    ['select_one yn', 'ok', 'All fine?', 'Choose one'],
+    ['text', 'why', 'Why?', ''],
+  ];
+  const choices: Rows = [
+    ['list_name', 'name', 'label::English (en)'],
+    ['yn', 'yes', 'Yes'],
+    ['yn', 'no', 'No'],
+  ];
+  const res = await importXlsForm(
+    await workbook({
+      survey,
+      choices,
+      settings: [
+        ['form_title', 'form_id', 'default_language'],
+        ['English form', 'english_form', 'English (en)'],
+      ],
+    }),
+  );
+  assert.ok(res.ok, JSON.stringify(!res.ok && res.problems));
+  const item = res.definition.sections[0]!.items[0]!;
+  assert.deepEqual(item.label, { nl: 'All fine?', en: 'All fine?' });
+  assert.ok(item.type === 'single_choice');
+  assert.deepEqual(item.options[0]!.label, { nl: 'Yes', en: 'Yes' });
+  assert.deepEqual(
+    res.warnings.filter((w) => w.code === 'no_dutch').map((w) => w.row),
+    [1],
+  );
+});

@@ -107,7 +107,11 @@ export function languageCode(raw: string): string {
   return LANGUAGE_NAMES[s.toLowerCase()] ?? s.toLowerCase();
 }
 
-function readSheet(ws: ExcelJS.Worksheet, defaultLang: string): Sheet {
+/**
+ * Reads a sheet. `nlFallback`: when the form has no Dutch texts, the language whose texts stand in
+ * for Dutch (a warning says so).
+ */
+function readSheet(ws: ExcelJS.Worksheet, defaultLang: string, nlFallback?: string): Sheet {
   const columns: Column[] = [];
   const header = ws.getRow(1);
   header.eachCell({ includeEmpty: false }, (cell, index) => {
@@ -131,8 +135,12 @@ function readSheet(ws: ExcelJS.Worksheet, defaultLang: string): Sheet {
     const col = (base: string, lang?: Lang) => {
       const candidates = columns.filter((c) => c.base === base);
       if (!lang) return candidates.find((c) => !c.lang);
+      const exact =
+        candidates.find((c) => c.lang === lang) ?? candidates.find((c) => !c.lang && lang === defaultLang);
+      if (exact || lang !== 'nl' || !nlFallback) return exact;
       return (
-        candidates.find((c) => c.lang === lang) ?? candidates.find((c) => !c.lang && lang === defaultLang)
+        candidates.find((c) => c.lang === nlFallback) ??
+        candidates.find((c) => !c.lang && defaultLang === nlFallback)
       );
     };
     rows.push({
@@ -421,12 +429,27 @@ export async function importXlsForm(
       'the settings sheet needs a form_id: the code of the questionnaire',
     );
 
+  // A form without Dutch texts (e.g. English only): its texts stand in for Dutch, with a warning.
+  const surveyHeader = readSheet(surveyWs, defaultLang).columns.filter((c) => c.base === 'label');
+  const hasDutch = surveyHeader.some((c) => c.lang === 'nl' || (!c.lang && defaultLang === 'nl'));
+  const nlFallback = hasDutch ? undefined : (surveyHeader[0]?.lang ?? defaultLang);
+  if (nlFallback)
+    problem(
+      ctx,
+      'warning',
+      'survey',
+      1,
+      surveyHeader[0],
+      'no_dutch',
+      `the form has no Dutch texts; the texts in '${nlFallback}' are used as the Dutch texts (translate them before publishing)`,
+    );
+
   // choices
   const lists = new Map<string, Choice[]>();
   const listRow = new Map<string, number>();
   const usedLists = new Set<string>();
   if (choicesWs) {
-    const sheet = readSheet(choicesWs, defaultLang);
+    const sheet = readSheet(choicesWs, defaultLang, nlFallback);
     warnColumns(ctx, sheet, new Set(['list_name', 'name', 'label', 'exclusive', 'value']));
     for (const r of sheet.rows) {
       const list = r.get('list_name');
@@ -514,14 +537,14 @@ export async function importXlsForm(
   }
 
   // survey
-  const survey = readSheet(surveyWs, defaultLang);
+  const survey = readSheet(surveyWs, defaultLang, nlFallback);
   if (!survey.columns.some((c) => c.base === 'type'))
     problem(ctx, 'error', 'survey', 1, 'type', 'missing_column', "the survey sheet has no 'type' column");
   if (!survey.columns.some((c) => c.base === 'name'))
     problem(ctx, 'error', 'survey', 1, 'name', 'missing_column', "the survey sheet has no 'name' column");
   warnColumns(ctx, survey, SURVEY_COLUMNS);
   for (const c of survey.columns) {
-    if (c.lang && c.lang !== 'nl' && c.lang !== 'en')
+    if (c.lang && c.lang !== 'nl' && c.lang !== 'en' && c.lang !== nlFallback)
       problem(
         ctx,
         'warning',

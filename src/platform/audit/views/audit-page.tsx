@@ -59,7 +59,7 @@ export function auditPage(ctx: PageContext, filter: Filter, rows: Entry[], scope
       {rows.length === 0 ? (
         <p>{t('table.none')}</p>
       ) : (
-        <div class="table-scroll">
+        <section class="table-scroll" tabIndex={0} aria-label={t('audit.title')}>
           <table>
             <caption class="visually-hidden">{t('audit.title')}</caption>
             <thead>
@@ -92,7 +92,7 @@ export function auditPage(ctx: PageContext, filter: Filter, rows: Entry[], scope
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       )}
       {next && (
         <nav aria-label={t('pager.label')}>

@@ -207,7 +207,7 @@ export function RenderItem(p: ItemRenderProps) {
                 hint={piped(p, r.hint) || undefined}
                 options={item.options}
                 multiple={item.multiple === true}
-                required={item.required === true}
+                required={false /* said once, in the matrix legend */}
                 row
               />
             ))}

@@ -54,7 +54,10 @@ interface Result {
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
 
-/** Runs `one(i)` in a loop for every respondent i for warm-up + measure seconds; measures the latter. */
+/**
+ * Runs `one(i, n)` in a loop for every respondent i for warm-up + measure seconds. Counted: the saves
+ * that complete inside the measuring window (throughput), with their latencies.
+ */
 async function drive(one: (i: number, n: number) => Promise<boolean>): Promise<Result> {
   const latencies: number[] = [];
   let errors = 0;
@@ -72,7 +75,7 @@ async function drive(one: (i: number, n: number) => Promise<boolean>): Promise<R
           ok = false;
         }
         const t1 = performance.now();
-        if (t0 >= measureFrom && t1 <= end) {
+        if (t1 >= measureFrom && t1 <= end) {
           if (ok) latencies.push(t1 - t0);
           else errors++;
         }

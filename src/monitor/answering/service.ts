@@ -70,17 +70,18 @@ async function responseByKey(database: Database, keyHash: string): Promise<Respo
  * one round trip per page. The two are found by two different hashes of the token; the statement
  * only puts side by side what the caller already holds the key to.
  */
-async function lookUpLink(database: Database, token: string, keyHash: string) {
-  const rows = await database.db
+const prepared = new WeakMap<Database, ReturnType<typeof prepareLookUp>>();
+
+function prepareLookUp(database: Database) {
+  return database.db
     .select({
       invitation: invitations,
       wave: waves,
       framePerson: framePersons,
       versionId: waveQuestionnaires.questionnaireVersionId,
-      response: sql<Record<
-        string,
-        unknown
-      > | null>`(select to_jsonb(r) from responses r where r.resume_key_hash = ${keyHash})`,
+      response: sql<
+        Record<string, unknown> | string | null
+      >`(select to_jsonb(r) from responses r where r.resume_key_hash = ${sql.placeholder('keyHash')})`,
     })
     .from(invitations)
     .innerJoin(waves, eq(waves.id, invitations.waveId))
@@ -92,8 +93,18 @@ async function lookUpLink(database: Database, token: string, keyHash: string) {
         eq(waveQuestionnaires.targetGroup, framePersons.targetGroup),
       ),
     )
-    .where(eq(invitations.tokenHash, tokenHash(token)))
-    .limit(1);
+    .where(eq(invitations.tokenHash, sql.placeholder('tokenHash')))
+    .limit(1)
+    .prepare('answering_look_up_link');
+}
+
+async function lookUpLink(database: Database, token: string, keyHash: string) {
+  let query = prepared.get(database);
+  if (!query) {
+    query = prepareLookUp(database);
+    prepared.set(database, query);
+  }
+  const rows = await query.execute({ tokenHash: tokenHash(token), keyHash });
   const r = rows[0];
   if (!r) return undefined;
   const raw = typeof r.response === 'string' ? JSON.parse(r.response) : r.response;

@@ -32,6 +32,7 @@ export function designFromSpec(spec: Spec, table: DataTable): Design {
     weights: d.weights ? table.numeric(need(table, d.weights, 'design.weights')) : undefined,
     fpc: d.fpc ? table.numeric(need(table, d.fpc, 'design.fpc')) : undefined,
     lonelyPsu: d.lonely_psu,
+    nest: d.nest,
   });
   const cal = spec.calibrate;
   if (cal) {

@@ -16,6 +16,8 @@ export interface DesignInput {
   /** Population size of the stratum (≥ 1), or the sampling fraction (all ≤ 1), per row. */
   fpc?: NumericInput;
   lonelyPsu?: LonelyPsu;
+  /** PSU labels repeat across strata (PSU 1, 2, … in every stratum): R's nest = TRUE. */
+  nest?: boolean;
 }
 
 /**
@@ -69,6 +71,8 @@ export function makeDesign(input: DesignInput): Design {
       psuOf[i] = c;
     }
     nPsu = cluster.levels.length;
+    if (nPsu <= 1 && !(input.nest && strata)) throw designError('design has only one primary sampling unit');
+    if (input.nest) nPsu = nestInStrata(psuOf, stratumOf, cluster.levels.length);
   } else {
     for (let i = 0; i < n; i++) psuOf[i] = i;
     nPsu = n;
@@ -81,7 +85,7 @@ export function makeDesign(input: DesignInput): Design {
     if (psuStratum[p] === -1) psuStratum[p] = h;
     else if (psuStratum[p] !== h) {
       throw designError(
-        `clusters are not nested in strata: PSU ${cluster?.levels[p] ?? p + 1} occurs in several strata`,
+        `clusters are not nested in strata: PSU ${cluster?.levels[p] ?? p + 1} occurs in several strata (set design.nest when PSU labels repeat across strata)`,
       );
     }
   }
@@ -127,6 +131,21 @@ export function makeDesign(input: DesignInput): Design {
     stratumFpc,
     lonelyPsu: input.lonelyPsu ?? 'fail',
   };
+}
+
+/** Renumbers PSUs as (stratum, label) pairs; returns their count. */
+function nestInStrata(psuOf: Int32Array, stratumOf: Int32Array, nLabels: number): number {
+  const ids = new Map<number, number>();
+  for (let i = 0; i < psuOf.length; i++) {
+    const key = stratumOf[i]! * nLabels + psuOf[i]!;
+    let id = ids.get(key);
+    if (id === undefined) {
+      id = ids.size;
+      ids.set(key, id);
+    }
+    psuOf[i] = id;
+  }
+  return ids.size;
 }
 
 function checkLength(actual: number, expected: number, what: string): void {

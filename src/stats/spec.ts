@@ -15,6 +15,8 @@ export const designSchema = z
     weights: name.optional(),
     fpc: name.optional(),
     lonely_psu: z.enum(['fail', 'adjust', 'average', 'remove', 'certainty']).optional(),
+    /** PSU labels repeat across strata (R nest = TRUE). */
+    nest: z.boolean().optional(),
   })
   .strict();
 

@@ -667,3 +667,24 @@ test('an English-only form imports with its texts standing in for Dutch, and one
     [1],
   );
 });
+
+test('a zip that unpacks to too much is refused before unpacking', async () => {
+  const { zipUncompressedSize, MAX_UNPACKED_BYTES } = await import('./xlsform.js');
+  const form = await workbook({
+    survey: [
+      ['type', 'name', 'label'],
+      ['text', 'a', 'A'],
+    ],
+  });
+  const size = zipUncompressedSize(form);
+  assert.ok(size !== undefined && size > form.length / 2 && size < 1_000_000, String(size));
+  // Claim a huge uncompressed size in the first central-directory entry.
+  const bomb = Buffer.from(form);
+  const eocd = bomb.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  const cd = bomb.readUInt32LE(eocd + 16);
+  bomb.writeUInt32LE(MAX_UNPACKED_BYTES + 1, cd + 24);
+  const res = await importXlsForm(bomb);
+  assert.equal(res.ok, false);
+  assert.equal((res as { problems: XlsFormProblem[] }).problems[0]!.code, 'too_large');
+  assert.equal(zipUncompressedSize(Buffer.from('not a zip at all')), undefined);
+});

@@ -688,3 +688,30 @@ test('a zip that unpacks to too much is refused before unpacking', async () => {
   assert.equal((res as { problems: XlsFormProblem[] }).problems[0]!.code, 'too_large');
   assert.equal(zipUncompressedSize(Buffer.from('not a zip at all')), undefined);
 });
+
+test("references to ODK's or_other field ${q_other} follow it to q_other_tekst", async () => {
+  const survey: Rows = [
+    ['type', 'name', 'label', 'relevant'],
+    ['select_one yn or_other', 'q', 'Vraag', ''],
+    ['text', 'why', 'Waarom "${q_other}"?', "${q_other} != ''"],
+  ];
+  const res = await importXlsForm(
+    await workbook({
+      survey,
+      choices: [
+        ['list_name', 'name', 'label'],
+        ['yn', 'ja', 'Ja'],
+        ['yn', 'nee', 'Nee'],
+      ],
+      settings: [['form_id'], ['ortest']],
+    }),
+  );
+  assert.ok(res.ok, JSON.stringify(!res.ok && res.problems));
+  const why = res.definition.sections[0]!.items[1]!;
+  assert.equal(why.relevant, "${q_other_tekst} != ''");
+  assert.equal(why.label.nl, 'Waarom "${q_other_tekst}"?');
+  assert.ok(res.warnings.some((w) => w.code === 'renamed_reference' && w.row === 2));
+  const again = await importXlsForm(await exportXlsForm(res.definition));
+  assert.ok(again.ok);
+  assert.deepEqual(again.definition, res.definition);
+});

@@ -622,6 +622,8 @@ export async function importXlsForm(
       }
     | undefined;
   let skipDepth = 0;
+  /** Items with or_other: ODK calls their text `${name}_other`, Weerbaar `name_other_tekst`. */
+  const orOther: Array<{ code: string; row: number }> = [];
   const titleFallback = title ?? { nl: code ?? 'Vragenlijst' };
 
   const claimName = (name: string, r: SheetRow): boolean => {
@@ -1278,7 +1280,10 @@ export async function importXlsForm(
             'duplicate_choice',
             `list '${list}' already has a choice 'other', so or_other cannot add one`,
           );
-        else opts.push({ code: 'other', label: { nl: 'Anders, namelijk', en: 'Other' }, other: true });
+        else {
+          opts.push({ code: 'other', label: { nl: 'Anders, namelijk', en: 'Other' }, other: true });
+          orOther.push({ code: name, row: r.row });
+        }
       }
       const item: Item = {
         type: baseType === 'select_one' ? 'single_choice' : 'multiple_choice',
@@ -1352,6 +1357,8 @@ export async function importXlsForm(
   if (sections.length === 0 && !ctx.problems.some((p) => p.severity === 'error'))
     problem(ctx, 'error', 'survey', undefined, undefined, 'empty_form', 'the form has no questions');
 
+  renameOrOtherReferences(ctx, sections, orOther, names);
+
   const definition = {
     code: code ?? 'questionnaire',
     title: title ?? titleFallback,
@@ -1394,6 +1401,60 @@ export async function importXlsForm(
   const errors = ctx.problems.filter((p) => p.severity === 'error');
   if (errors.length || !parsed.success) return { ok: false, problems: sortProblems(ctx.problems) };
   return { ok: true, definition: parsed.data, warnings: sortProblems(ctx.problems) };
+}
+
+/** Rewrites `${q_other}` (ODK's "specify other" field) to Weerbaar's `${q_other_tekst}` everywhere. */
+function renameOrOtherReferences(
+  ctx: Ctx,
+  sections: Section[],
+  orOther: Array<{ code: string; row: number }>,
+  names: Map<string, number>,
+) {
+  const renames = new Map<string, string>();
+  for (const o of orOther)
+    if (!names.has(`${o.code}_other`)) renames.set(`${o.code}_other`, otherTextCode(o.code, 'other'));
+  if (renames.size === 0) return;
+  const used = new Set<string>();
+  const fix = (text: string | undefined) =>
+    text?.replace(/\$\{\s*([^}\s]+)\s*\}/g, (m, n: string) => {
+      const to = renames.get(n);
+      if (!to) return m;
+      used.add(n);
+      return `\${${to}}`;
+    });
+  const fixText = (t: LocalText | undefined) => {
+    if (!t) return;
+    t.nl = fix(t.nl)!;
+    if (t.en !== undefined) t.en = fix(t.en);
+  };
+  for (const section of sections) {
+    section.relevant = fix(section.relevant);
+    if (section.relevant === undefined) delete section.relevant;
+    fixText(section.title);
+    for (const item of section.items) {
+      fixText(item.label);
+      fixText(item.hint);
+      if (item.relevant !== undefined) item.relevant = fix(item.relevant);
+      if ('constraint' in item && item.constraint !== undefined) item.constraint = fix(item.constraint);
+      if ('options' in item) for (const o of item.options) fixText(o.label);
+      if (item.type === 'matrix')
+        for (const row of item.rows) {
+          fixText(row.label);
+          if (row.relevant !== undefined) row.relevant = fix(row.relevant);
+        }
+    }
+  }
+  for (const o of orOther)
+    if (used.has(`${o.code}_other`))
+      problem(
+        ctx,
+        'warning',
+        'survey',
+        o.row,
+        'type',
+        'renamed_reference',
+        `the "other" text of '${o.code}' is stored as ${otherTextCode(o.code, 'other')}; references to \${${o.code}_other} were changed accordingly`,
+      );
 }
 
 function sortProblems(problems: XlsFormProblem[]): XlsFormProblem[] {

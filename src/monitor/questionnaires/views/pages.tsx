@@ -5,6 +5,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import { can } from '../../../platform/access/policy.js';
+import { catalogue, type MessageKey, type Translate } from '../../../platform/i18n/catalogue.js';
 import type { PageContext } from '../../../platform/ui/context.js';
 import { CsrfField, ErrorSummary, Layout } from '../../../platform/ui/layout.js';
 import type { Relevance } from '../engine.js';
@@ -181,6 +182,12 @@ export function detailPage(
   );
 }
 
+/** A short name of a problem code in the user's language (the detail stays as the importer wrote it). */
+function problemLabel(t: Translate, code: string): string {
+  const key = `q.problem.${code}`;
+  return Object.hasOwn(catalogue.nl, key) ? t(key as MessageKey) : '';
+}
+
 function ProblemTable(props: { ctx: PageContext; problems: XlsFormProblem[]; caption: string }) {
   const t = props.ctx.t;
   return (
@@ -209,6 +216,7 @@ function ProblemTable(props: { ctx: PageContext; problems: XlsFormProblem[]; cap
               <td>{p.column ? <code>{p.column}</code> : t('q.none')}</td>
               <td>{p.cell ?? t('q.none')}</td>
               <td>
+                {problemLabel(t, p.code) && <strong>{problemLabel(t, p.code)}: </strong>}
                 {p.message} <span class="problem-code">({p.code})</span>
               </td>
             </tr>

@@ -73,7 +73,8 @@ export const paramFixtures: Record<string, ParamFixture> = {
   section: () => 'agressie',
   waveId: async (w) => (await import('../../src/monitor/answering/fixtures.js')).startedWaveId(w.database),
   /** A questionnaire (platform-wide, not per organisation: users of an organisation without a researcher role are refused). */
-  questionnaireId: async (w) => (await import('../../src/monitor/questionnaires/fixtures.js')).isolationQuestionnaire(w.database),
+  questionnaireId: async (w) =>
+    (await import('../../src/monitor/questionnaires/fixtures.js')).isolationQuestionnaire(w.database),
   version: () => '1',
   targetGroup: () => 'office_holders',
 };

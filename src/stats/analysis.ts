@@ -1,3 +1,4 @@
+import { batchedDomainMeans } from './batch.js';
 import { calibrateLinear, type Margin, postStratify, rake } from './calibrate.js';
 import { svychisq } from './chisq.js';
 import { svyciprop } from './ciprop.js';
@@ -111,6 +112,30 @@ function rowsAndIndicator(
   return { rows: out.subarray(0, n), y: y.subarray(0, n) };
 }
 
+/** Without calibration, and when domains × PSUs is small enough, estimate every domain in one pass. */
+const canBatch = (design: Design, domains: Domain[]) =>
+  !design.calibration && domains.length * design.nPsu <= 4_000_000;
+
+const domainIndexes = new WeakMap<Domain[], Int32Array>();
+
+/** Row → position of its domain in `domains` (−1: none), once per breakdown. */
+function domainIndex(domains: Domain[], rows: number): Int32Array {
+  let index = domainIndexes.get(domains);
+  if (!index) {
+    index = new Int32Array(rows).fill(-1);
+    for (let j = 0; j < domains.length; j++) for (const i of domains[j]!.rows) index[i] = j;
+    domainIndexes.set(domains, index);
+  }
+  return index;
+}
+
+/** 0/1 indicator of a category over all rows, NaN where the value is missing. */
+function indicatorOf(codes: Int32Array, code: number): Float64Array {
+  const y = new Float64Array(codes.length);
+  for (let i = 0; i < codes.length; i++) y[i] = codes[i]! < 0 ? Number.NaN : codes[i] === code ? 1 : 0;
+  return y;
+}
+
 /** The rows with a (non-missing) category. */
 function rowsWithCode(rows: Int32Array, codes: Int32Array): Int32Array {
   let n = 0;
@@ -154,6 +179,13 @@ function runEstimate(
   const rows: OutputRow[] = [];
   {
     const y = table.numeric(e.variable);
+    if (e.statistic === 'mean' && canBatch(design, domains)) {
+      const res = batchedDomainMeans(design, domainIndex(domains, table.rows), domains.length, y);
+      domains.forEach((d, j) => {
+        if (res[j]) rows.push(waldRow(d.key, res[j], conf));
+      });
+      return { id: e.id, rows };
+    }
     for (const d of domains) {
       const dr = filterRows(d.rows, (i) => !Number.isNaN(y[i]!));
       if (dr.length === 0) continue;
@@ -178,6 +210,19 @@ function proportion(
   const f = table.factor(e.variable);
   if (e.level === undefined) {
     const levels = sortedLevelCodes(f, usedLevels(f));
+    if (canBatch(design, domains)) {
+      const index = domainIndex(domains, table.rows);
+      const res = levels.map((code) =>
+        batchedDomainMeans(design, index, domains.length, indicatorOf(f.codes, code)),
+      );
+      domains.forEach((d, j) => {
+        levels.forEach((code, l) => {
+          const r = res[l]![j];
+          if (r) rows.push(waldRow(d.key, r, conf, f.levels[code]));
+        });
+      });
+      return rows;
+    }
     for (const d of domains) {
       const dr = rowsWithCode(d.rows, f.codes);
       if (dr.length === 0) continue;
@@ -188,6 +233,18 @@ function proportion(
   }
   const code = f.levels.indexOf(e.level);
   const method = e.ci ?? 'logit';
+  if (method === 'wald' && canBatch(design, domains)) {
+    const res = batchedDomainMeans(
+      design,
+      domainIndex(domains, table.rows),
+      domains.length,
+      indicatorOf(f.codes, code),
+    );
+    domains.forEach((d, j) => {
+      if (res[j]) rows.push(waldRow(d.key, res[j], conf, e.level));
+    });
+    return rows;
+  }
   const largest = Math.max(0, ...domains.map((d) => d.rows.length));
   const rowBuf = new Int32Array(largest);
   const yBuf = new Float64Array(largest);

@@ -21,6 +21,8 @@ import { machineDetails, replaceSection } from '../machine.js';
 const RESPONDENTS = Number(process.env.BENCH_RESPONDENTS ?? 200);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const WARMUP = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
+/** Paced run: each respondent saves once per this many ms. */
+const PACE_MS = Number(process.env.BENCH_PACE_MS ?? 1000);
 const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 
 async function startChild(script: string, env: Record<string, string | undefined>) {
@@ -58,7 +60,7 @@ const percentile = (sorted: number[], p: number) =>
  * Runs `one(i, n)` in a loop for every respondent i for warm-up + measure seconds. Counted: the saves
  * that complete inside the measuring window (throughput), with their latencies.
  */
-async function drive(one: (i: number, n: number) => Promise<boolean>): Promise<Result> {
+async function drive(one: (i: number, n: number) => Promise<boolean>, paceMs = 0): Promise<Result> {
   const latencies: number[] = [];
   let errors = 0;
   const start = performance.now();
@@ -66,7 +68,15 @@ async function drive(one: (i: number, n: number) => Promise<boolean>): Promise<R
   const end = measureFrom + SECONDS * 1000;
   await Promise.all(
     Array.from({ length: RESPONDENTS }, async (_, i) => {
+      // Paced: respondent i saves at start + phase + n·pace (a new save waits for the previous one).
+      const phase = (i / RESPONDENTS) * paceMs;
       for (let n = 0; performance.now() < end; n++) {
+        if (paceMs) {
+          const due = start + phase + n * paceMs;
+          const wait = due - performance.now();
+          if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+          if (performance.now() >= end) break;
+        }
         const t0 = performance.now();
         let ok = false;
         try {
@@ -99,7 +109,7 @@ const answersFor = (n: number) => ({
   _action: 'next',
 });
 
-async function weerbaar(databaseUrl?: string): Promise<Result> {
+async function weerbaar(databaseUrl?: string, paceMs = 0): Promise<Result> {
   const server = await startChild('bench/fieldwork/answer-saves-server.ts', {
     DATABASE_URL: databaseUrl,
     BENCH_RESPONDENTS: String(RESPONDENTS),
@@ -120,13 +130,13 @@ async function weerbaar(databaseUrl?: string): Promise<Result> {
       const p = respondents[i]!;
       const res = await p.r.post(p.path, answersFor(n));
       return res.status === 303;
-    });
+    }, paceMs);
   } finally {
     await server.stop();
   }
 }
 
-async function bare(databaseUrl?: string): Promise<Result> {
+async function bare(databaseUrl?: string, paceMs = 0): Promise<Result> {
   const server = await startChild('bench/fieldwork/answer-saves-bare.ts', { DATABASE_URL: databaseUrl });
   try {
     const url = (server.info as { url: string }).url;
@@ -140,7 +150,7 @@ async function bare(databaseUrl?: string): Promise<Result> {
       });
       await res.arrayBuffer();
       return res.status === 303;
-    });
+    }, paceMs);
   } finally {
     await server.stop();
   }
@@ -166,19 +176,25 @@ async function withFreshPostgres<T>(url: string, run: (dbUrl: string) => Promise
 
 const rows: string[] = [];
 const verdicts: string[] = [];
+const fmt = (r: Result) => `${r.perSecond.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)}`;
 async function compare(label: string, databaseUrl?: string) {
+  // Saturation: every respondent saves again as soon as the previous save is answered.
   const w = await weerbaar(databaseUrl);
   const b = await bare(databaseUrl);
+  // Paced: every respondent saves once per PACE_MS (200 respondents → 200 saves/s offered).
+  const wp = await weerbaar(databaseUrl, PACE_MS);
+  const bp = await bare(databaseUrl, PACE_MS);
   const ratio = w.perSecond / b.perSecond;
   console.log(
-    `${label}: weerbaar ${w.perSecond.toFixed(0)} saves/s p50 ${w.p50.toFixed(1)} ms p99 ${w.p99.toFixed(1)} ms (${w.errors} errors); ` +
-      `bare ${b.perSecond.toFixed(0)} saves/s p99 ${b.p99.toFixed(1)} ms; ratio ${(ratio * 100).toFixed(0)}%`,
+    `${label}: saturated weerbaar ${w.perSecond.toFixed(0)} saves/s p99 ${w.p99.toFixed(1)} ms, bare ${b.perSecond.toFixed(0)} saves/s (${(ratio * 100).toFixed(0)}%); ` +
+      `paced weerbaar p50 ${wp.p50.toFixed(1)} p99 ${wp.p99.toFixed(1)} ms, bare p99 ${bp.p99.toFixed(1)} ms`,
   );
   rows.push(
-    `| ${label} | ${w.perSecond.toFixed(0)} | ${w.p50.toFixed(1)} | ${w.p99.toFixed(1)} | ${b.perSecond.toFixed(0)} | ${b.p50.toFixed(1)} | ${b.p99.toFixed(1)} | **${(ratio * 100).toFixed(0)}%** | ${w.errors} |`,
+    `| ${label} | saturated | ${fmt(w)} | ${fmt(b)} | **${(ratio * 100).toFixed(0)}%** | ${w.errors} |`,
+    `| ${label} | paced, ${(RESPONDENTS * 1000) / PACE_MS} saves/s offered | ${fmt(wp)} | ${fmt(bp)} | — | ${wp.errors} |`,
   );
   verdicts.push(
-    `${label}: p99 ${w.p99.toFixed(0)} ms (${w.p99 < 100 ? 'meets' : 'misses'} the goal of < 100 ms), ${(ratio * 100).toFixed(0)}% of the baseline (${ratio >= 0.5 ? 'meets' : 'misses'} the goal of ≥ 50%)`,
+    `${label}: throughput ${(ratio * 100).toFixed(0)}% of the baseline (goal ≥ 50%: ${ratio >= 0.5 ? 'met' : 'missed'}); p99 at ${(RESPONDENTS * 1000) / PACE_MS} saves/s ${wp.p99.toFixed(0)} ms (goal < 100 ms: ${wp.p99 < 100 ? 'met' : 'missed'}); p99 when saturated ${w.p99.toFixed(0)} ms (the baseline's ${b.p99.toFixed(0)} ms)`,
   );
 }
 
@@ -189,12 +205,12 @@ else console.log('PostgreSQL skipped: set BENCH_DATABASE_URL or TEST_DATABASE_UR
 const section = [
   '## Answer-page saves (`npm run bench:fieldwork`, part a)',
   '',
-  `${RESPONDENTS} simulated respondents at once on loopback, each with their own link, CSRF cookie and keep-alive connection, saving the first section of a questionnaire again and again as fast as the server answers (the form POST a browser without JavaScript sends; the answer changes every time, so every save writes). Weerbaar runs with production settings (security headers, CSRF, rate limiter, link lookup, routing and validation, a row-locked upsert with a revision, 303). The baseline is bare Fastify with only a form parser doing one upsert per POST into one table of the same database, 303. Each in its own process, one after the other, ${SECONDS} s measured after ${WARMUP} s warm-up; the load generator runs on the same machine.${pgUrl ? '' : ' PostgreSQL was not measured (no BENCH_DATABASE_URL).'}`,
+  `${RESPONDENTS} simulated respondents at once on loopback, each with their own link, CSRF cookie and keep-alive connection, saving the first section of a questionnaire again and again (the form POST a browser without JavaScript sends; the answer changes every time, so every save writes). *Saturated*: each respondent saves again as soon as the previous save is answered, so latency is mostly queueing (${RESPONDENTS} ÷ throughput) and the number that matters is throughput. *Paced*: each respondent saves once per ${PACE_MS / 1000} s — far more than a person filling in a page — and latency is what a respondent waits. Weerbaar runs with production settings (security headers, CSRF, rate limiter, the link lookup, routing and validation, a conditional update with a revision, 303). The baseline is bare Fastify with only a form parser doing one upsert per POST into one table of the same database, 303. Each server in its own process, one after the other, ${SECONDS} s measured after ${WARMUP} s warm-up; the load generator runs on the same machine (2 cores shared with the servers and, for PostgreSQL, the database).${pgUrl ? '' : ' PostgreSQL was not measured (no BENCH_DATABASE_URL).'}`,
   '',
   machineDetails(),
   '',
-  '| database | Weerbaar saves/s | p50 ms | p99 ms | bare saves/s | bare p50 ms | bare p99 ms | Weerbaar / bare | errors |',
-  '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+  '| database | load | Weerbaar saves/s | p50 ms | p99 ms | bare saves/s | bare p50 ms | bare p99 ms | Weerbaar / bare | errors |',
+  '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|',
   ...rows,
   '',
   ...verdicts.map((v) => `- ${v}`),

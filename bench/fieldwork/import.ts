@@ -187,6 +187,8 @@ const section = [
   '`tsx bench/fieldwork/import.ts`; mail to a local SMTP catcher (smtp-server on loopback) by the job runtime.',
   '',
   ...parts.flatMap((p) => [p, '']),
+  "Invitations are created faster than any realistic throttle (the default is MAIL_PER_MINUTE=60). Delivery in this run is bound by the `mail.send` job's per-message work (two handlers per process, each message claimed and recorded in its own transactions), not by the 6000/min throttle set here; most of an invitation's cost is `queueMail` (one message row plus one pg-boss job per call).",
+  '',
   machineDetails(),
   `- Load average during the run (1 min, at the end): ${loadavg()[0]!.toFixed(1)} — other work on the machine slows every number above`,
 ].join('\n');

@@ -54,7 +54,7 @@ import {
 /** Frames of 100,000 persons as CSV are ~10 MB. */
 const FRAME_BODY_LIMIT = 64 * 1024 * 1024;
 /** Up to this many pending invitations are created in the request; more go to a background job. */
-const INLINE_INVITATIONS = 5000;
+const INLINE_INVITATIONS = 1000;
 
 let navAdded = false;
 function addNav() {

@@ -319,3 +319,48 @@ test('opt-out page: GET asks, POST opts out, an unknown link is a friendly 404',
   assert.equal(unknown.statusCode, 404);
   assert.match(unknown.body, /niet \(meer\) geldig/);
 });
+
+test('a large frame is invited by the background job; the job is idempotent', async () => {
+  const { inviteJob } = await import('./jobs.js');
+  const { loadConfig } = await import('../../platform/config/config.js');
+  const wave = (
+    await api('POST', '/api/v1/waves', researcher, { code: 'big-2026', name: 'Big wave' })
+  ).json();
+  const rows = Array.from({ length: 1001 }, (_, i) => `P${i},big${i}@voorbeeld.nl,raadslid,GM0363`);
+  const imp = await api(
+    'POST',
+    `/api/v1/waves/${wave.id}/frame-imports`,
+    researcher,
+    ['naam,email,rol,organisatie', ...rows].join('\n'),
+    {
+      'content-type': 'text/csv',
+    },
+  );
+  assert.equal(imp.statusCode, 201);
+  const version = await latestPublishedVersionOf(t.database.db, 'office_holders');
+  await api('PUT', `/api/v1/waves/${wave.id}/questionnaires/office_holders`, researcher, {
+    questionnaireVersionId: version,
+  });
+  await api('POST', `/api/v1/waves/${wave.id}/transitions`, researcher, { transition: 'open' });
+  const sent = await api('POST', `/api/v1/waves/${wave.id}/invitations`, researcher);
+  assert.equal(sent.statusCode, 202);
+  assert.equal(sent.json().queued, 0);
+  assert.ok(sent.json().jobId);
+  const [job] = await t.database.query<{ data: any }>(
+    "select data from pgboss.job where name = 'fieldwork.invite'",
+  );
+  const ctx = {
+    database: t.database,
+    config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }),
+    jobId: 'x',
+    attempt: 1,
+    lastAttempt: false,
+    log: { info() {}, warn() {}, error() {} },
+  };
+  await inviteJob.handler(job!.data, ctx);
+  await inviteJob.handler(job!.data, ctx); // a retry sends nothing twice
+  const [n] = await t.database.query<{ n: number }>(
+    "select count(*)::int as n from mail_messages where purpose = 'invitation' and to_address like 'big%@voorbeeld.nl'",
+  );
+  assert.equal(n!.n, 1001);
+});

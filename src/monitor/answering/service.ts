@@ -224,6 +224,37 @@ const canonical = (a: Record<string, unknown>) =>
   );
 const sameJson = (a: Record<string, unknown>, b: Record<string, unknown>) => canonical(a) === canonical(b);
 
+const saveStatements = new WeakMap<Database, ReturnType<typeof prepareSave>>();
+
+function prepareSave(database: Database) {
+  return database.db
+    .update(responses)
+    .set({
+      answers: sql`${sql.placeholder('answers')}::jsonb`,
+      currentSection: sql`${sql.placeholder('current')}::int`,
+      revision: sql`${responses.revision} + 1`,
+    })
+    .where(
+      and(
+        eq(responses.id, sql.placeholder('id')),
+        eq(responses.revision, sql.placeholder('revision')),
+        eq(responses.status, 'in_progress'),
+      ),
+    )
+    .returning({ id: responses.id })
+    .prepare('answering_save_section');
+}
+
+/** The one statement of a save: the new answers, only if the row is still at the revision they were computed from. */
+function saveStatement(database: Database) {
+  let statement = saveStatements.get(database);
+  if (!statement) {
+    statement = prepareSave(database);
+    saveStatements.set(database, statement);
+  }
+  return statement;
+}
+
 /**
  * Saves one section's answers from a form post. Valid answers are stored even when others on the
  * page are not; invalid ones are shown back, not stored. The write is one conditional UPDATE on the
@@ -244,17 +275,12 @@ export async function saveSection(
     if (row.status === 'completed') return { kind: 'completed' };
     const computed = computeSave(link, row, sectionIndex, input, direction);
     if (!computed.changed) return computed.result;
-    const updated = await database.db
-      .update(responses)
-      .set({ answers: computed.answers, currentSection: computed.current, revision: row.revision + 1 })
-      .where(
-        and(
-          eq(responses.id, row.id),
-          eq(responses.revision, row.revision),
-          eq(responses.status, 'in_progress'),
-        ),
-      )
-      .returning({ id: responses.id });
+    const updated = await saveStatement(database).execute({
+      answers: JSON.stringify(computed.answers),
+      current: computed.current,
+      id: row.id,
+      revision: row.revision,
+    });
     if (updated.length === 1) return computed.result;
     row = await responseByKey(database, link.resumeKeyHash);
   }

@@ -113,3 +113,63 @@ test('fieldwork pages and their error states pass axe', { skip: browserSkip, tim
 
   assert.deepEqual(failures, []);
 });
+
+test('a researcher runs a wave in the browser: create, attach, import, open, invite, remind, monitor', {
+  skip: browserSkip,
+  timeout: 240_000,
+}, async () => {
+  const { markInvitationStatus, findInvitationByToken } = await import('./invitations.js');
+  const page = await context.newPage();
+  await page.goto(`${server.url}/waves/new?lang=nl`);
+  await page.fill('#code', 'browser-2026');
+  await page.fill('#name', 'Browsermeting');
+  await page.fill('#fieldworkEnd', '2026-03-31');
+  await page.fill('#reminderDays', '7, 14');
+  await page.click('main button[type=submit]');
+  assert.match(await page.content(), /De meting is aangemaakt/);
+  const waveUrl = new URL(page.url()).pathname;
+
+  await page.selectOption('#targetGroup', 'office_holders');
+  await page.selectOption('#questionnaireVersionId', { label: 'office_holders v1' });
+  await page.click('form[action$="/questionnaires"] button[type=submit]');
+  assert.match(await page.content(), /office_holders v1/);
+
+  const file = join(tmpdir(), `kader-goed-${process.pid}.csv`);
+  writeFileSync(
+    file,
+    'naam,email,rol,organisatie\r\nAnna,anna.e2e@voorbeeld.nl,raadslid,GM0363\r\nBert,bert.e2e@voorbeeld.nl,wethouder,GM0363\r\nCarla,carla.e2e@voorbeeld.nl,statenlid,PV26\r\n',
+  );
+  await page.goto(`${server.url}${waveUrl}/frame?lang=nl`);
+  await page.setInputFiles('#file', file);
+  await page.click('form[enctype="multipart/form-data"] button[type=submit]');
+  assert.match(await page.content(), /Het kader is geïmporteerd/);
+
+  await page.goto(`${server.url}${waveUrl}?lang=nl`);
+  await page.click('form[action$="/open"] button[type=submit]');
+  assert.match(await page.content(), /De meting is geopend/);
+  await page.click('form[action$="/invitations"] button[type=submit]');
+  assert.match(await page.content(), /3 uitnodigingen staan klaar/);
+
+  const mails = await server.database.query<{ text_body: string; to_address: string }>(
+    "select text_body, to_address from mail_messages where purpose = 'invitation' and to_address like '%.e2e@voorbeeld.nl'",
+  );
+  assert.equal(mails.length, 3);
+  const anna = mails.find((m) => m.to_address.startsWith('anna'))!;
+  const token = /\/r\/([A-Za-z0-9_-]{43})(?![A-Za-z0-9_/-])/.exec(anna.text_body)![1]!;
+  const found = await findInvitationByToken(server.database.db, token);
+  await markInvitationStatus(server.database.db, found!.invitation.id, 'completed');
+
+  await page.click('form[action$="/reminders"] button[type=submit]');
+  assert.match(await page.content(), /2 herinneringen staan klaar/);
+  const reminded = await server.database.query<{ to_address: string }>(
+    "select to_address from mail_messages where purpose = 'reminder' and to_address like '%.e2e@voorbeeld.nl' order by 1",
+  );
+  assert.deepEqual(
+    reminded.map((r) => r.to_address),
+    ['bert.e2e@voorbeeld.nl', 'carla.e2e@voorbeeld.nl'],
+  );
+
+  await page.goto(`${server.url}${waveUrl}/monitoring?lang=nl`);
+  const total = page.locator('table.rates').first().locator('tbody tr').first();
+  assert.deepEqual((await total.locator('td').allTextContents()).slice(0, 5), ['3', '3', '1', '1', '33,3%']);
+});

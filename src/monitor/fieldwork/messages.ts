@@ -125,6 +125,9 @@ export const fieldworkNl = {
   'wave.frame.empty': 'Het kader is nog leeg.',
   'wave.frame.countsCaption': 'Aantal personen per doelgroep, bestuurslaag, rol, provincie en grootteklasse',
   'wave.frame.imports': 'Eerdere imports',
+  'wave.frame.clear': 'Kader leegmaken',
+  'wave.frame.clearHint':
+    'Verwijdert alle personen uit het kader, zodat u een verbeterd bestand kunt importeren.',
   'wave.frame.importLine': '{imported} geïmporteerd, {rejected} afgekeurd',
   'wave.problem.missing_column': 'Deze kolom ontbreekt in het bestand.',
   'wave.problem.required': 'Dit veld is leeg.',
@@ -299,6 +302,8 @@ export const fieldworkEn: Record<keyof typeof fieldworkNl, string> = {
   'wave.frame.empty': 'The frame is empty.',
   'wave.frame.countsCaption': 'Persons per target group, layer, role, province and size class',
   'wave.frame.imports': 'Earlier imports',
+  'wave.frame.clear': 'Empty the frame',
+  'wave.frame.clearHint': 'Removes every person from the frame, so that you can import a corrected file.',
   'wave.frame.importLine': '{imported} imported, {rejected} rejected',
   'wave.problem.missing_column': 'This column is missing from the file.',
   'wave.problem.required': 'This field is empty.',

@@ -272,6 +272,22 @@ test('pages: list, new wave form with errors, overview, frame upload (multipart)
 
   const open = await postForm(t.app, `/waves/${waveId}/open`, {}, c);
   assert.equal(open.statusCode, 409, 'no questionnaire, no frame');
+
+  // Import the valid rows, then empty the frame again (draft only).
+  const part = await api(
+    'POST',
+    `/api/v1/waves/${waveId}/frame-imports?mode=valid`,
+    researcher,
+    frameCsv.replaceAll('.h@', '.c@'),
+    {
+      'content-type': 'text/csv',
+    },
+  );
+  assert.equal(part.json().rowsImported, 2);
+  const cleared = await postForm(t.app, `/waves/${waveId}/frame/clear`, {}, c);
+  assert.equal(cleared.statusCode, 303);
+  assert.equal((await api('GET', `/api/v1/waves/${waveId}/frame`, researcher)).json().counts.length, 0);
+  assert.equal((await api('DELETE', `/api/v1/waves/${waveId}/frame`, researcher)).json().removed, 0);
 });
 
 test('opt-out page: GET asks, POST opts out, an unknown link is a friendly 404', async () => {

@@ -15,7 +15,7 @@ import { enqueue } from '../../platform/jobs/jobs.js';
 import { extraNav } from '../../platform/ui/layout.js';
 import { sendPage } from '../../platform/ui/render.js';
 import { type ExportFormat, nonRespondentsTable, responsesTable, tableFile } from './exports.js';
-import { frameCounts, importFrame, listFrameImports } from './frame-service.js';
+import { clearFrame, frameCounts, importFrame, listFrameImports } from './frame-service.js';
 import {
   countPendingInvitations,
   findInvitationByToken,
@@ -439,6 +439,20 @@ const routes: FastifyPluginAsync = async (app) => {
       const wave = await getWave(db, req.params.waveId);
       return { counts: await frameCounts(db, wave.id), imports: await listFrameImports(db, wave.id) };
     },
+  );
+
+  r.delete(
+    '/api/v1/waves/:waveId/frame',
+    {
+      config: { access: manage },
+      schema: {
+        tags: ['waves'],
+        summary: 'Remove the frame persons not invited yet (draft waves), to import a corrected file',
+        params: waveParams,
+        response: { 200: z.object({ removed: z.number().int() }) },
+      },
+    },
+    async (req) => ({ removed: await clearFrame(db, req.params.waveId, actor(req)) }),
   );
 
   const startInvitations = async (waveId: string, req: FastifyRequest) => {
@@ -896,6 +910,26 @@ const routes: FastifyPluginAsync = async (app) => {
           );
         }
         throw err;
+      }
+    },
+  );
+
+  r.post(
+    '/waves/:waveId/frame/clear',
+    { config: { access: manage }, schema: { params: waveParams } },
+    async (req, reply) => {
+      try {
+        await clearFrame(db, req.params.waveId, actor(req));
+        return reply.redirect(`/waves/${req.params.waveId}/frame`, 303);
+      } catch (err) {
+        if (!(err instanceof AppError) || err.code !== 'conflict') throw err;
+        return frameView(
+          req,
+          reply,
+          req.params.waveId,
+          { errors: [{ field: 'file', message: err.detail ?? err.message }] },
+          409,
+        );
       }
     },
   );

@@ -556,6 +556,17 @@ export function framePage(
           </div>
         )}
       </section>
+      {manage && wave.status === 'draft' && d.counts.length > 0 && (
+        <form method="post" action={`/waves/${wave.id}/frame/clear`} class="stack">
+          <CsrfField ctx={ctx} />
+          <p class="hint">{t('wave.frame.clearHint')}</p>
+          <div>
+            <button type="submit" class="button secondary">
+              {t('wave.frame.clear')}
+            </button>
+          </div>
+        </form>
+      )}
       {d.imports.length > 0 && (
         <section aria-labelledby="imports-title">
           <h2 id="imports-title">{t('wave.frame.imports')}</h2>

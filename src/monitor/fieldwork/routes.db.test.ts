@@ -135,6 +135,8 @@ test('API: bad input is problem+json with invalid params; a wave goes from draft
   assert.equal(sent.statusCode, 202);
   assert.equal(sent.json().queued, 2);
 
+  assert.equal((await api('GET', '/api/v1/waves', viewer)).statusCode, 200);
+  assert.equal((await api('GET', `/api/v1/waves/${wave.id}`, viewer)).statusCode, 403);
   const rates = await api('GET', `/api/v1/waves/${wave.id}/response-rates`, viewer);
   assert.equal(rates.statusCode, 200);
   assert.equal(rates.json().breakdowns.total[0].invited, 2);

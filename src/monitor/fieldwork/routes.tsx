@@ -252,10 +252,10 @@ const routes: FastifyPluginAsync = async (app) => {
   r.get(
     '/api/v1/waves',
     {
-      config: { access: read },
+      config: { access: monitor },
       schema: {
         tags: ['waves'],
-        summary: 'All waves',
+        summary: 'All waves (viewers too: they follow the response)',
         response: { 200: z.object({ waves: z.array(waveSchema) }) },
       },
     },

@@ -134,6 +134,10 @@ export const authNl = {
   'auth.error.expiry_invalid': 'Vul een datum in, zoals 31-12-2026.',
   'auth.error.invalid': 'Dit veld is niet goed ingevuld.',
   'nav.security': 'Beveiliging',
+  'users.twoFactorReset': 'Aanmelden in twee stappen uitzetten',
+  'users.twoFactorResetHint':
+    'Voor wie telefoon en herstelcodes kwijt is. De gebruiker stelt het daarna opnieuw in; als de rol het verplicht, bij de volgende aanmelding.',
+  'users.twoFactorResetDone': 'Aanmelden in twee stappen staat uit voor deze gebruiker.',
   'account.twoFactor': 'Aanmelden in twee stappen',
   'account.twoFactorOn': 'Aanmelden in twee stappen staat aan.',
   'account.twoFactorOff': 'Aanmelden in twee stappen staat uit.',
@@ -344,6 +348,10 @@ export const authEn: Record<keyof typeof authNl, string> = {
   'auth.error.expiry_invalid': 'Enter a date, such as 31-12-2026.',
   'auth.error.invalid': 'This field is not filled in correctly.',
   'nav.security': 'Security',
+  'users.twoFactorReset': 'Turn off two-step sign-in',
+  'users.twoFactorResetHint':
+    'For someone who lost both phone and recovery codes. The user sets it up again; at the next sign-in if the role requires it.',
+  'users.twoFactorResetDone': 'Two-step sign-in is off for this user.',
   'account.twoFactor': 'Two-step sign-in',
   'account.twoFactorOn': 'Two-step sign-in is on.',
   'account.twoFactorOff': 'Two-step sign-in is off.',

@@ -389,7 +389,7 @@ const routes: FastifyPluginAsync = async (app) => {
     async (req, reply) => {
       const done = await disableTwoFactor(db, actorOf(req.principal!), req.params.userId);
       if (!done) throw new AppError('not-found', { detail: 'two-factor sign-in is not on for this user' });
-      return reply.redirect(`/users/${req.params.userId}`, 303);
+      return reply.redirect(`/users/${req.params.userId}?done=twoFactorReset`, 303);
     },
   );
 };

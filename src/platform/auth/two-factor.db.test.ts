@@ -274,7 +274,9 @@ test('a role that requires two-factor forces enrolment right after the password,
   assert.equal(off.statusCode, 403);
   // Next sign-in asks the code.
   assert.equal((await passwordStep(researcher.email)).res.headers.location, '/login/two-factor');
-  // An admin can reset it for someone who lost phone and codes.
+  // An admin sees it on the user page and can reset it for someone who lost phone and codes.
+  const userPage = await t.app.inject({ url: `/users/${researcher.id}`, headers: { cookie: admin.cookie } });
+  assert.match(userPage.body, new RegExp(`action="/users/${researcher.id}/two-factor/reset"`));
   const reset = await postForm(t.app, `/users/${researcher.id}/two-factor/reset`, {}, admin.cookie);
   assert.equal(reset.statusCode, 303);
   assert.equal((await passwordStep(researcher.email)).res.headers.location, '/login/two-factor/setup');

@@ -19,6 +19,7 @@ import { actorOf } from './actor.js';
 import { formErrors, formList, formString } from './form-errors.js';
 import { addMembership, removeMembership } from './memberships.js';
 import { allOrganisations, type OrganisationRef, organisationsByIds } from './organisations.js';
+import { twoFactorStatus } from './two-factor.js';
 import {
   assertUserVisible,
   orgForList,
@@ -38,7 +39,7 @@ const form = z.record(z.string(), z.unknown());
 const userIdParams = z.object({ userId: z.uuid() });
 const isPlatformRole = (r: string): r is PlatformRole => (platformRoles as readonly string[]).includes(r);
 const isOrgRole = (r: string): r is OrganisationRole => (organisationRoles as readonly string[]).includes(r);
-const notices: UserPageNotice[] = ['created', 'saved', 'passwordSet'];
+const notices: UserPageNotice[] = ['created', 'saved', 'passwordSet', 'twoFactorReset'];
 
 const routes: FastifyPluginAsync = async (app) => {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -66,6 +67,7 @@ const routes: FastifyPluginAsync = async (app) => {
     const page = userPage(req.page(reply), {
       user: visibleUser(req, user),
       canEdit: can(req.principal, 'user.update'),
+      twoFactorOn: can(req.principal, 'user.update') && (await twoFactorStatus(db, userId)).enabled,
       manageable: await manageableOrganisations(req),
       ...extra,
     });

@@ -14,7 +14,7 @@ import {
 } from './fields.js';
 import { statusLabel } from './users-list-page.js';
 
-export type UserPageNotice = 'created' | 'saved' | 'passwordSet';
+export type UserPageNotice = 'created' | 'saved' | 'passwordSet' | 'twoFactorReset';
 
 export function userPage(
   ctx: PageContext,
@@ -25,6 +25,8 @@ export function userPage(
     /** Organisations in which the viewer may add or remove roles. */
     manageable: OrganisationRef[];
     notice?: UserPageNotice;
+    /** Two-factor sign-in is on for this user (shown to admins, with a reset). */
+    twoFactorOn?: boolean;
     errors?: FieldErrors;
     values?: { displayName?: string; platformRoles?: string[]; organisationId?: string; role?: string };
   },
@@ -44,7 +46,9 @@ export function userPage(
               ? 'users.created'
               : props.notice === 'saved'
                 ? 'users.saved'
-                : 'users.passwordSet',
+                : props.notice === 'twoFactorReset'
+                  ? 'users.twoFactorResetDone'
+                  : 'users.passwordSet',
           )}
         </p>
       )}
@@ -192,6 +196,17 @@ export function userPage(
               <input type="hidden" name="disabled" value="0" />
               <div>
                 <button type="submit">{ctx.t('users.unlock')}</button>
+              </div>
+            </form>
+          )}
+          <h3>{ctx.t('account.twoFactor')}</h3>
+          <p>{ctx.t(props.twoFactorOn ? 'account.twoFactorOn' : 'account.twoFactorOff')}</p>
+          {props.twoFactorOn && (
+            <form method="post" action={`/users/${u.id}/two-factor/reset`} class="stack">
+              <CsrfField ctx={ctx} />
+              <p class="hint">{ctx.t('users.twoFactorResetHint')}</p>
+              <div>
+                <button type="submit">{ctx.t('users.twoFactorReset')}</button>
               </div>
             </form>
           )}

@@ -12,6 +12,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { createInterface } from 'node:readline';
 import pg from 'pg';
 import { Respondent } from '../../src/monitor/answering/respondent-client.js';
@@ -174,6 +175,7 @@ async function withFreshPostgres<T>(url: string, run: (dbUrl: string) => Promise
   }
 }
 
+const loadAtStart = loadavg()[0]!.toFixed(1);
 const rows: string[] = [];
 const verdicts: string[] = [];
 const fmt = (r: Result) => `${r.perSecond.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)}`;
@@ -208,6 +210,7 @@ const section = [
   `${RESPONDENTS} simulated respondents at once on loopback, each with their own link, CSRF cookie and keep-alive connection, saving the first section of a questionnaire again and again (the form POST a browser without JavaScript sends; the answer changes every time, so every save writes). *Saturated*: each respondent saves again as soon as the previous save is answered, so latency is mostly queueing (${RESPONDENTS} ÷ throughput) and the number that matters is throughput. *Paced*: each respondent saves once per ${PACE_MS / 1000} s — far more than a person filling in a page — and latency is what a respondent waits. Weerbaar runs with production settings (security headers, CSRF, rate limiter, the link lookup, routing and validation, a conditional update with a revision, 303). The baseline is bare Fastify with only a form parser doing one upsert per POST into one table of the same database, 303. Each server in its own process, one after the other, ${SECONDS} s measured after ${WARMUP} s warm-up; the load generator runs on the same machine (2 cores shared with the servers and, for PostgreSQL, the database).${pgUrl ? '' : ' PostgreSQL was not measured (no BENCH_DATABASE_URL).'}`,
   '',
   machineDetails(),
+  `- Load average at the start: ${loadAtStart} (1 min); results on a shared machine vary from run to run, compare the two columns of one run`,
   '',
   '| database | load | Weerbaar saves/s | p50 ms | p99 ms | bare saves/s | bare p50 ms | bare p99 ms | Weerbaar / bare | errors |',
   '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|',

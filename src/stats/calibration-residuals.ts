@@ -5,7 +5,9 @@ import type { Design } from './design.js';
 /**
  * R svyrecvar's calibration step: before PSU totals, an influence is replaced by its residual from the
  * calibration (postStrata). The domain part stays on the domain rows; what spreads over all rows is
- * added to the PSU totals `tot` (nPsu × k) from per-PSU sums precomputed at calibration time.
+ * added to the PSU totals from per-PSU sums precomputed at calibration time. Two steps, so a batch of
+ * domains can collect its sums in one pass over the rows: accumulate (per row, into a few sums per
+ * category or model column), then spread (per domain, into the PSU totals).
  */
 export function addCalibrationResiduals(
   cal: Calibration,
@@ -14,36 +16,86 @@ export function addCalibrationResiduals(
   z: Float64Array[],
   tot: Float64Array,
 ): void {
-  if (cal.kind === 'poststratify') postStratResiduals(cal, design, rows, z, tot);
-  else if (cal.kind === 'raking') rakingResiduals(cal, design, rows, z, tot);
-  else linearResiduals(cal, design, rows, z, tot);
+  const k = z.length;
+  const acc = new Float64Array(accumulatorSize(cal) * k);
+  const cols: number[] = [];
+  for (let r = 0; r < rows.length; r++) accumulateRow(cal, rows[r]!, z, r, k, acc, 0, cols);
+  spreadResiduals(cal, design, acc, k, tot, 0);
+}
+
+/** Sums per column of z: post-strata, margin categories, or model columns. */
+export function accumulatorSize(cal: Calibration): number {
+  if (cal.kind === 'poststratify') return cal.nCat;
+  if (cal.kind === 'raking') return cal.margins.reduce((s, m) => s + m.nCat, 0);
+  return cal.p;
+}
+
+/** Adds row i (influence z[q][r], q < k) to the sums at acc[off …]. */
+export function accumulateRow(
+  cal: Calibration,
+  i: number,
+  z: Float64Array[],
+  r: number,
+  k: number,
+  acc: Float64Array,
+  off: number,
+  cols: number[],
+): void {
+  if (cal.kind === 'poststratify') {
+    const psw = cal.psw[i] === 0 && cal.oldw[i] === 0 ? 1 : cal.psw[i]!;
+    const f = cal.oldw[i]! / psw;
+    const base = off + cal.cat[i]! * k;
+    for (let q = 0; q < k; q++) acc[base + q]! += z[q]![r]! * f;
+  } else if (cal.kind === 'raking') {
+    let start = off;
+    for (const m of cal.margins) {
+      const base = start + m.cat[i]! * k;
+      const inv = 1 / m.psw[i]!;
+      for (let q = 0; q < k; q++) acc[base + q]! += z[q]![r]! * inv;
+      start += m.nCat * k;
+    }
+  } else {
+    const nc = modelColumns(cal, i, cols);
+    const inv = 1 / cal.g[i]!;
+    for (let c = 0; c < nc; c++) {
+      const base = off + cols[c]! * k;
+      for (let q = 0; q < k; q++) acc[base + q]! += z[q]![r]! * inv;
+    }
+  }
+}
+
+/** Adds the spread part of the residuals to the PSU totals tot[totOff + p * k + q]. */
+export function spreadResiduals(
+  cal: Calibration,
+  design: Design,
+  acc: Float64Array,
+  k: number,
+  tot: Float64Array,
+  totOff: number,
+): void {
+  if (cal.kind === 'poststratify') postStratSpread(cal, design, acc, k, tot, totOff);
+  else if (cal.kind === 'raking') rakingSpread(cal, design, acc, k, tot, totOff);
+  else linearSpread(cal, design, acc, k, tot, totOff);
 }
 
 /** R: x − psw · (Σ x oldw / psw) / Σ oldw within each post-stratum. */
-function postStratResiduals(
+function postStratSpread(
   cal: PostStratification,
   design: Design,
-  rows: ArrayLike<number>,
-  z: Float64Array[],
+  acc: Float64Array,
+  k: number,
   tot: Float64Array,
+  off: number,
 ): void {
-  const k = z.length;
   const K = cal.nCat;
   const means = new Float64Array(K * k);
-  for (let r = 0; r < rows.length; r++) {
-    const i = rows[r]!;
-    const c = cal.cat[i]!;
-    const psw = cal.psw[i] === 0 && cal.oldw[i] === 0 ? 1 : cal.psw[i]!;
-    const f = cal.oldw[i]! / psw;
-    for (let j = 0; j < k; j++) means[c * k + j]! += z[j]![r]! * f;
-  }
   for (let c = 0; c < K; c++)
-    for (let j = 0; j < k; j++) means[c * k + j] = means[c * k + j]! / cal.oldwSum[c]!;
+    for (let j = 0; j < k; j++) means[c * k + j] = acc[c * k + j]! / cal.oldwSum[c]!;
   for (let p = 0; p < design.nPsu; p++) {
     for (let c = 0; c < K; c++) {
       const s = cal.psuPsw[p * K + c]!;
       if (s === 0) continue;
-      for (let j = 0; j < k; j++) tot[p * k + j]! -= means[c * k + j]! * s;
+      for (let j = 0; j < k; j++) tot[off + p * k + j]! -= means[c * k + j]! * s;
     }
   }
 }
@@ -52,25 +104,20 @@ function postStratResiduals(
  * R's raking residuals: ten sweeps of x ← x − psw_m · ave(x / psw_m, margin m). The influence stays
  * "sparse domain part + Σ_m psw_m · c_m[category]", so each sweep only updates the small vectors c_m.
  */
-function rakingResiduals(
+function rakingSpread(
   cal: Raking,
   design: Design,
-  rows: ArrayLike<number>,
-  z: Float64Array[],
+  acc: Float64Array,
+  k: number,
   tot: Float64Array,
+  off: number,
 ): void {
-  const k = z.length;
   const M = cal.margins.length;
-  const base = cal.margins.map((m) => new Float64Array(m.nCat * k));
-  for (let j = 0; j < M; j++) {
-    const m = cal.margins[j]!;
-    const b = base[j]!;
-    for (let r = 0; r < rows.length; r++) {
-      const i = rows[r]!;
-      const c = m.cat[i]!;
-      const inv = 1 / m.psw[i]!;
-      for (let q = 0; q < k; q++) b[c * k + q]! += z[q]![r]! * inv;
-    }
+  const base: Float64Array[] = [];
+  let start = 0;
+  for (const m of cal.margins) {
+    base.push(acc.subarray(start, start + m.nCat * k));
+    start += m.nCat * k;
   }
   const coef = cal.margins.map((m) => new Float64Array(m.nCat * k));
   for (let sweep = 0; sweep < 10; sweep++) {
@@ -105,45 +152,34 @@ function rakingResiduals(
       for (let c = 0; c < K; c++) {
         const s = mm.psuPsw[p * K + c]!;
         if (s === 0) continue;
-        for (let q = 0; q < k; q++) tot[p * k + q]! += s * cm[c * k + q]!;
+        for (let q = 0; q < k; q++) tot[off + p * k + q]! += s * cm[c * k + q]!;
       }
     }
   }
 }
 
 /** R's GREG residuals: x − g w0 m'β with β = (M'W0M)^-1 Σ m x / g. */
-function linearResiduals(
+function linearSpread(
   cal: LinearCalibration,
   design: Design,
-  rows: ArrayLike<number>,
-  z: Float64Array[],
+  acc: Float64Array,
+  k: number,
   tot: Float64Array,
+  off: number,
 ): void {
-  const k = z.length;
   const p = cal.p;
-  const xty = new Float64Array(p * k);
-  const cols: number[] = [];
-  for (let r = 0; r < rows.length; r++) {
-    const i = rows[r]!;
-    const nc = modelColumns(cal, i, cols);
-    const inv = 1 / cal.g[i]!;
-    for (let c = 0; c < nc; c++) {
-      const col = cols[c]!;
-      for (let q = 0; q < k; q++) xty[col * k + q]! += z[q]![r]! * inv;
-    }
-  }
   const beta = new Float64Array(p * k);
   for (let a = 0; a < p; a++) {
     for (let b = 0; b < p; b++) {
       const s = cal.inverse[a * p + b]!;
-      for (let q = 0; q < k; q++) beta[a * k + q]! += s * xty[b * k + q]!;
+      for (let q = 0; q < k; q++) beta[a * k + q]! += s * acc[b * k + q]!;
     }
   }
   for (let ps = 0; ps < design.nPsu; ps++) {
     for (let a = 0; a < p; a++) {
       const s = cal.psuGwm[ps * p + a]!;
       if (s === 0) continue;
-      for (let q = 0; q < k; q++) tot[ps * k + q]! -= s * beta[a * k + q]!;
+      for (let q = 0; q < k; q++) tot[off + ps * k + q]! -= s * beta[a * k + q]!;
     }
   }
 }

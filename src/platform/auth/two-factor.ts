@@ -199,7 +199,8 @@ export async function verifySecondFactor(
   const [row] = await db.select().from(twoFactor).where(eq(twoFactor.userId, userId));
   if (!row?.enabledAt) return undefined;
   const code = input.trim();
-  if (/^\d[\d\s]*$/.test(code)) {
+  // Six digits: a code from the app. Anything else: a recovery code (10 characters, dash optional).
+  if (/^\d{6}$/.test(code.replace(/\s/g, ''))) {
     const step = totpStep(open(key, PURPOSE, row.secretEnc), code);
     if (step === undefined) return undefined;
     // Accept each step once, also when two requests race.

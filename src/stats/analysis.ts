@@ -112,9 +112,8 @@ function rowsAndIndicator(
   return { rows: out.subarray(0, n), y: y.subarray(0, n) };
 }
 
-/** Without calibration, and when domains × PSUs is small enough, estimate every domain in one pass. */
-const canBatch = (design: Design, domains: Domain[]) =>
-  !design.calibration && domains.length * design.nPsu <= 4_000_000;
+/** When domains × PSUs is small enough, estimate every domain in one pass. */
+const canBatch = (design: Design, domains: Domain[]) => domains.length * design.nPsu <= 4_000_000;
 
 const domainIndexes = new WeakMap<Domain[], Int32Array>();
 

@@ -1,12 +1,14 @@
+import { accumulateRow, accumulatorSize, spreadResiduals } from './calibration-residuals.js';
 import type { Design } from './design.js';
 import { designError } from './errors.js';
 import { type DomainEstimate, finiteOrNull } from './estimate.js';
 
 /**
- * Means of one variable in every domain of a breakdown at once, for designs without calibration: two
- * sequential passes over the rows instead of one scattered gather per domain, with a PSU-total table per
- * domain (domains × PSUs). Same formulas and summation order as domainMean, so the same numbers; the
- * caller falls back to domainMean when the table would be large (designs without clusters).
+ * Means of one variable in every domain of a breakdown at once: two sequential passes over the rows
+ * instead of one scattered gather per domain, with a PSU-total table per domain (domains × PSUs) and,
+ * for a calibrated design, the calibration sums per domain. Same formulas and summation order as
+ * domainMean, so the same numbers; the caller falls back to domainMean when the table would be large
+ * (designs without clusters).
  */
 export function batchedDomainMeans(
   design: Design,
@@ -48,13 +50,23 @@ export function batchedDomainMeans(
   const swd = new Float64Array(nDomains);
   const swd2 = new Float64Array(nDomains);
   const cwd2 = new Float64Array(nDomains);
+  const cal = design.calibration;
+  const accSize = cal ? accumulatorSize(cal) : 0;
+  const acc = new Float64Array(nDomains * accSize);
+  const zOne = [new Float64Array(1)];
+  const cols: number[] = [];
   for (let i = 0; i < n; i++) {
     const d = domainOf[i]!;
     const yi = y[i]!;
     if (d < 0 || Number.isNaN(yi)) continue;
     const wi = w[i]!;
     const dd = yi - mean[d]!;
-    tot[d * nPsu + psuOf[i]!]! += (dd * wi) / sw[d]!;
+    const zi = (dd * wi) / sw[d]!;
+    tot[d * nPsu + psuOf[i]!]! += zi;
+    if (cal) {
+      zOne[0]![0] = zi;
+      accumulateRow(cal, i, zOne, 0, 1, acc, d * accSize, cols);
+    }
     seen[d * nStrata + stratumOf[i]!] = 1;
     if (wi !== 0) nobs[d]!++;
     swd[d]! += wi * dd;
@@ -70,7 +82,13 @@ export function batchedDomainMeans(
       continue;
     }
     const psum = sw[d]!;
-    const variance = stratifiedVariance(design, tot, d * nPsu, seen.subarray(d * nStrata, (d + 1) * nStrata));
+    const domainSeen = seen.subarray(d * nStrata, (d + 1) * nStrata);
+    if (cal) {
+      // a calibrated design keeps every row: all strata count, residuals spread over all PSUs
+      spreadResiduals(cal, design, acc.subarray(d * accSize, (d + 1) * accSize), 1, tot, d * nPsu);
+      domainSeen.fill(1);
+    }
+    const variance = stratifiedVariance(design, tot, d * nPsu, domainSeen);
     const s2 = (((swd2[d]! - (swd[d]! * swd[d]!) / psum) / psum) * nobs[d]!) / (nobs[d]! - 1);
     const vsrs = psum < nobs[d]! ? Number.NaN : (s2 * (psum - nobs[d]!)) / (psum * nobs[d]!);
     out.push({

@@ -279,6 +279,7 @@ export async function inviteBatch(
         idempotencyKey: `invitation:${invitationId}`,
         purpose: 'invitation',
         organisationId: p.organisationId,
+        redactAfterSend: true,
       });
       queued++;
     }
@@ -428,6 +429,7 @@ export async function sendReminders(
           idempotencyKey: `reminder:${i.id}:${n}`,
           purpose: 'reminder',
           organisationId: p.organisationId,
+          redactAfterSend: true,
         });
         await tx
           .update(invitations)

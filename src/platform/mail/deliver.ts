@@ -12,7 +12,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Config } from '../config/config.js';
 import type { Database } from '../db/database.js';
 import type { JobLogger } from '../jobs/jobs.js';
-import { mailMessages } from './schema.js';
+import { mailMessages, REDACTED_BODY } from './schema.js';
 import {
   classifySmtpError,
   fromAddress,
@@ -113,6 +113,7 @@ export async function deliverMessage(
         status: 'sent',
         transport: 'smtp',
         sentAt: sql`now()`,
+        ...(m.redactAfterSend ? { textBody: REDACTED_BODY, htmlBody: null } : {}),
         smtpResponse: String(info.response ?? '').slice(0, 500),
         leaseUntil: null,
         lastError: null,

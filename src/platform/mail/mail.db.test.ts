@@ -7,7 +7,7 @@ import { loadConfig } from '../config/config.js';
 import type { Database } from '../db/database.js';
 import { getJob, listJobs } from '../jobs/admin.js';
 import { type JobRuntime, startJobs } from '../jobs/runtime.js';
-import { getMailMessage, listMailMessages, queueMail, recordBounce } from './mail.js';
+import { getMailMessage, listMailMessages, queueMail, REDACTED_BODY, recordBounce } from './mail.js';
 import { mailMessages } from './schema.js';
 import { defineMailTemplate } from './templates.js';
 import { messageIdFor } from './transport.js';
@@ -279,4 +279,24 @@ test('the watchdog gives a message whose last attempt was interrupted the status
     assert.equal(m.status, 'failed');
     assert.match(m.lastError!, /interrupted/);
   });
+});
+
+test('a message with a personal link keeps no copy of it once the SMTP server accepted it', async () => {
+  const smtp = await startTestSmtp();
+  try {
+    await withSetup(smtp, {}, async (database, start) => {
+      const { id } = await queueMail(database.db, { ...invite('redact-1'), redactAfterSend: true });
+      assert.match((await statusOf(database, id)).textBody, /weerbaar\.test\/i\?a=1/);
+      await start();
+      const m = await waitFor('SMTP delivery', async () => {
+        const m = await statusOf(database, id);
+        return m.status === 'sent' ? m : undefined;
+      });
+      assert.match(smtp.received[0]!.raw, /weerbaar\.test\/i\?a=1/);
+      assert.equal(m.textBody, REDACTED_BODY);
+      assert.equal(m.htmlBody, null);
+    });
+  } finally {
+    await smtp.close();
+  }
 });

@@ -40,7 +40,15 @@ export interface QueueMailInput {
   organisationId?: string | null;
   /** Not before this moment. */
   sendAfter?: Date;
+  /**
+   * The body carries a secret, such as a respondent's personal link: once an SMTP server has accepted
+   * the message, the stored text and HTML are replaced by a note (see REDACTED_BODY), so the database
+   * no longer holds the link. The outbox of a demo install keeps it, so the demo can be followed.
+   */
+  redactAfterSend?: boolean;
 }
+
+export { REDACTED_BODY } from './schema.js';
 
 export interface QueuedMail {
   id: string;
@@ -76,6 +84,7 @@ export async function queueMail(dbOrTx: DbOrTx, input: QueueMailInput): Promise<
         subject: rendered.subject,
         textBody: rendered.text,
         htmlBody: rendered.html,
+        redactAfterSend: input.redactAfterSend ?? false,
         lang,
       })
       .onConflictDoNothing({ target: mailMessages.idempotencyKey })

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /**
  * Every outgoing mail, recorded when it is queued (in the business transaction) and updated by the
@@ -18,6 +18,8 @@ export const mailMessages = pgTable(
     subject: text('subject').notNull(),
     textBody: text('text_body').notNull(),
     htmlBody: text('html_body'),
+    /** The body holds a secret (a respondent's personal link): replaced by a note once SMTP accepted it. */
+    redactAfterSend: boolean('redact_after_send').notNull().default(false),
     lang: text('lang').notNull().default('nl'),
     /** queued | sending | sent | failed | bounced */
     status: text('status').notNull().default('queued'),
@@ -48,3 +50,6 @@ export const mailMessages = pgTable(
     index('mail_messages_org_idx').on(t.organisationId),
   ],
 );
+
+/** What a redacted message's stored body says instead of the original. */
+export const REDACTED_BODY = '[Removed after delivery: this message contained a personal link.]';

@@ -28,7 +28,16 @@ const files = fileArgs.length
   ? fileArgs.map((f) => resolve(f))
   : [...walk(join(root, 'src')), ...walk(join(root, 'test'))].sort();
 
-const env = { ...process.env, NODE_ENV: 'test', LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' };
+// CLI tests run the compiled bundle (as users do): build it first, it takes about a second.
+const build = spawnSync(process.execPath, [join(root, 'scripts/build.mjs')], { stdio: 'inherit' });
+if (build.status !== 0) process.exit(build.status ?? 1);
+
+const env = {
+  ...process.env,
+  NODE_ENV: 'test',
+  LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
+  WEERBAAR_TEST_CLI_BUILD: '1',
+};
 const setup = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'test/support/template.ts')], {
   stdio: 'inherit',
   env,

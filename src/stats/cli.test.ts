@@ -4,11 +4,12 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
+import { cliCommand } from '../../test/support/cli.js';
 
-/** `weerbaar analyse` end to end, from the TypeScript sources: output, formats and exit codes. */
+/** `weerbaar analyse` end to end (the compiled CLI in a full test run): output, formats and exit codes. */
 const root = resolve(import.meta.dirname, '../..');
 const analyse = (...args: string[]) =>
-  spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src/cli/main.ts'), 'analyse', ...args], {
+  spawnSync(process.execPath, [...cliCommand(), 'analyse', ...args], {
     encoding: 'utf8',
     cwd: root,
   });

@@ -96,7 +96,7 @@ test('keyboard-only completion without JavaScript, axe on every page', { skip: b
   await pressAndWait(page, 'Enter');
   // "Nooit" twice: the reporting section is skipped.
   assert.match(page.url(), /\/s\/afsluiting$/);
-  assert.match(await page.locator('.progress').innerText(), /Deel 2 van 2/);
+  assert.match((await page.locator('.progress').textContent()) ?? '', /Deel 2 van 2/);
   await checkAxe(page, 'section 3');
 
   await tabTo(page, (f) => f.name === 'remarks', 'open question');
@@ -105,16 +105,16 @@ test('keyboard-only completion without JavaScript, axe on every page', { skip: b
   await pressAndWait(page, 'Enter');
   assert.match(page.url(), /\/check$/);
   await checkAxe(page, 'check page');
-  assert.match(await page.locator('main').innerText(), /Alles goed\./);
+  assert.match((await page.locator('main').textContent()) ?? '', /Alles goed\./);
 
   await tabTo(page, (f) => f.tag === 'button' && f.text === 'Verzenden', 'Verzenden');
   await pressAndWait(page, 'Enter');
   assert.match(page.url(), /\/done$/);
-  assert.match(await page.locator('h1').innerText(), /Hartelijk dank/);
+  assert.match((await page.locator('h1').textContent()) ?? '', /Hartelijk dank/);
   await checkAxe(page, 'thank-you page');
 
   await page.goto(base);
-  assert.match(await page.locator('h1').innerText(), /al ingevuld/);
+  assert.match((await page.locator('h1').textContent()) ?? '', /al ingevuld/);
   await checkAxe(page, 'already completed');
 
   // The other pages a respondent can meet, in both languages.

@@ -2,25 +2,18 @@
  * `weerbaar users create` end to end: a real process on an embedded data directory in a temp folder.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, test } from 'node:test';
-import { projectRoot } from '../../platform/paths.js';
+import { after, before, test } from 'node:test';
+import { runWeerbaar, seedDataDir } from '../../../test/support/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'weerbaar-users-cli-'));
+before(() => seedDataDir(join(dir, 'data')));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 function weerbaar(...args: string[]) {
-  const res = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-    cwd: projectRoot,
-    env: { ...process.env, WEERBAAR_DATA_DIR: join(dir, 'data'), LOG_LEVEL: 'silent', DATABASE_URL: '' },
-    encoding: 'utf8',
-    input: '',
-    timeout: 120_000,
-  });
-  return { status: res.status, stdout: res.stdout, stderr: res.stderr };
+  return runWeerbaar(args, { dataDir: join(dir, 'data'), timeout: 120_000 });
 }
 
 test('users create: roles by organisation code, a generated password printed once, bad input exits 2', () => {

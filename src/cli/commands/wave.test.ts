@@ -3,24 +3,18 @@
  * with the demo data (organisations, the built-in questionnaires).
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, test } from 'node:test';
-import { projectRoot } from '../../platform/paths.js';
+import { after, before, test } from 'node:test';
+import { runWeerbaar, seedDataDir } from '../../../test/support/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'weerbaar-wave-cli-'));
+before(() => seedDataDir(join(dir, 'data')));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 function weerbaar(...args: string[]) {
-  const res = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-    cwd: projectRoot,
-    env: { ...process.env, WEERBAAR_DATA_DIR: join(dir, 'data'), LOG_LEVEL: 'silent', DATABASE_URL: '' },
-    encoding: 'utf8',
-    timeout: 180_000,
-  });
-  return { status: res.status, stdout: res.stdout, stderr: res.stderr };
+  return runWeerbaar(args, { dataDir: join(dir, 'data'), timeout: 180_000 });
 }
 
 test('wave create | import-frame | open | invite | remind | status | close, with exit codes', () => {

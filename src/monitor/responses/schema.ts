@@ -4,7 +4,17 @@
  * respondent's link token with a server key. It has no column that refers to a person, a frame row
  * or an invitation in an anonymous wave; dates are kept to the day.
  */
-import { date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { waves } from '../fieldwork/schema.js';
 
 export const responses = pgTable(
@@ -36,7 +46,10 @@ export const responses = pgTable(
     /** Optimistic concurrency for saves from two devices. */
     revision: integer('revision').notNull().default(0),
   },
-  (t) => [uniqueIndex('responses_resume_uq').on(t.resumeKeyHash), index('responses_wave_idx').on(t.waveId, t.status)],
+  (t) => [
+    uniqueIndex('responses_resume_uq').on(t.resumeKeyHash),
+    index('responses_wave_idx').on(t.waveId, t.status),
+  ],
 );
 
 /** Recoding of open "anders, namelijk" answers: the original answer stays; this is the log. */

@@ -24,6 +24,11 @@ test('a wrong value names the variable and what is expected', () => {
 test('production requires the secrets', () => {
   assert.throws(() => loadConfig({ NODE_ENV: 'production' }), /SESSION_SECRET/);
   const key = Buffer.alloc(32, 7).toString('base64');
-  const c = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32), ENCRYPTION_KEY: key, RESPONSE_KEY: key });
+  const c = loadConfig({
+    NODE_ENV: 'production',
+    SESSION_SECRET: 'x'.repeat(32),
+    ENCRYPTION_KEY: key,
+    RESPONSE_KEY: key,
+  });
   assert.equal(c.isProduction, true);
 });

@@ -50,7 +50,15 @@ function nearMiss(schema: any): fc.Arbitrary<unknown> {
   const junk = fc.oneof(
     fc.jsonValue(),
     fc.string(),
-    fc.constantFrom("' OR 1=1 --", '<script>alert(1)</script>', '\u0000', 'a'.repeat(5000), '-1', '1e309', ''),
+    fc.constantFrom(
+      "' OR 1=1 --",
+      '<script>alert(1)</script>',
+      '\u0000',
+      'a'.repeat(5000),
+      '-1',
+      '1e309',
+      '',
+    ),
   );
   const typed = (p: any): fc.Arbitrary<unknown> => {
     switch (p?.type) {
@@ -70,9 +78,12 @@ function nearMiss(schema: any): fc.Arbitrary<unknown> {
   };
   const record: Record<string, fc.Arbitrary<unknown>> = {};
   for (const n of names) record[n] = fc.oneof(typed(props[n]), junk);
-  return fc.tuple(fc.record(record, { requiredKeys: [] }), fc.dictionary(fc.string({ maxLength: 8 }), junk, { maxKeys: 2 })).map(
-    ([known, extra]) => ({ ...extra, ...known }),
-  );
+  return fc
+    .tuple(
+      fc.record(record, { requiredKeys: [] }),
+      fc.dictionary(fc.string({ maxLength: 8 }), junk, { maxKeys: 2 }),
+    )
+    .map(([known, extra]) => ({ ...extra, ...known }));
 }
 
 async function fillPath(path: string, random: string | undefined): Promise<string> {
@@ -94,10 +105,15 @@ test('random bodies, queries and path parameters never cause a 5xx', async () =>
     await fc.assert(
       fc.asyncProperty(
         fc.oneof(fc.jsonValue(), nearMiss(op.bodySchema)),
-        fc.option(fc.oneof(fc.string(), fc.uuid(), fc.constantFrom('../../etc/passwd', '%00', "1' OR '1'='1")), {
-          nil: undefined,
+        fc.option(
+          fc.oneof(fc.string(), fc.uuid(), fc.constantFrom('../../etc/passwd', '%00', "1' OR '1'='1")),
+          {
+            nil: undefined,
+          },
+        ),
+        fc.dictionary(fc.constantFrom(...op.queryNames, 'unknown'), fc.string({ maxLength: 20 }), {
+          maxKeys: 3,
         }),
-        fc.dictionary(fc.constantFrom(...op.queryNames, 'unknown'), fc.string({ maxLength: 20 }), { maxKeys: 3 }),
         async (body, randomParam, query) => {
           const url = await fillPath(op.path, randomParam);
           const hasBody = op.method !== 'GET' && op.method !== 'DELETE';
@@ -105,12 +121,22 @@ test('random bodies, queries and path parameters never cause a 5xx', async () =>
             method: op.method as any,
             url,
             query,
-            headers: { authorization: `Bearer ${admin}`, ...(hasBody ? { 'content-type': 'application/json' } : {}) },
+            headers: {
+              authorization: `Bearer ${admin}`,
+              ...(hasBody ? { 'content-type': 'application/json' } : {}),
+            },
             payload: hasBody ? JSON.stringify(body) : undefined,
           });
-          assert.ok(res.statusCode < 500, `${op.method} ${url} answered ${res.statusCode}: ${res.body.slice(0, 300)}`);
+          assert.ok(
+            res.statusCode < 500,
+            `${op.method} ${url} answered ${res.statusCode}: ${res.body.slice(0, 300)}`,
+          );
           if (res.statusCode >= 400) {
-            assert.match(String(res.headers['content-type']), /application\/problem\+json/, `${op.method} ${url}`);
+            assert.match(
+              String(res.headers['content-type']),
+              /application\/problem\+json/,
+              `${op.method} ${url}`,
+            );
           }
         },
       ),
@@ -124,7 +150,12 @@ test('malformed JSON, wrong content types and oversized bodies get clear problem
   if (!post) return;
   const url = await fillPath(post.path, undefined);
   const headers = { authorization: `Bearer ${admin}` };
-  const bad = await t.app.inject({ method: 'POST', url, headers: { ...headers, 'content-type': 'application/json' }, payload: '{"a":' });
+  const bad = await t.app.inject({
+    method: 'POST',
+    url,
+    headers: { ...headers, 'content-type': 'application/json' },
+    payload: '{"a":',
+  });
   assert.equal(bad.statusCode, 400);
   assert.equal(bad.json().type, 'urn:weerbaar:problem:invalid-json');
   const big = await t.app.inject({
@@ -134,6 +165,11 @@ test('malformed JSON, wrong content types and oversized bodies get clear problem
     payload: JSON.stringify({ x: 'a'.repeat(2_000_000) }),
   });
   assert.equal(big.statusCode, 413);
-  const xml = await t.app.inject({ method: 'POST', url, headers: { ...headers, 'content-type': 'application/xml' }, payload: '<a/>' });
+  const xml = await t.app.inject({
+    method: 'POST',
+    url,
+    headers: { ...headers, 'content-type': 'application/xml' },
+    payload: '<a/>',
+  });
   assert.equal(xml.statusCode, 415);
 });

@@ -2,14 +2,15 @@
  * The one message catalogue: every domain contributes its Dutch texts (the source) and an English
  * record with exactly the same keys. Add a domain's messages here with one line each.
  */
-import type { Lang } from '../errors.js';
+
+import { answeringEn, answeringNl } from '../../monitor/answering/messages.js';
+import { fieldworkEn, fieldworkNl } from '../../monitor/fieldwork/messages.js';
+import { monitorEn, monitorNl } from '../../monitor/messages.js';
 import { auditEn, auditNl } from '../audit/messages.js';
 import { authEn, authNl } from '../auth/messages.js';
-import { orgsEn, orgsNl } from '../orgs/messages.js';
-import { answeringEn, answeringNl } from '../../monitor/answering/messages.js';
-import { monitorEn, monitorNl } from '../../monitor/messages.js';
+import type { Lang } from '../errors.js';
 import { mailEn, mailNl } from '../mail/messages.js';
-import { fieldworkEn, fieldworkNl } from '../../monitor/fieldwork/messages.js';
+import { orgsEn, orgsNl } from '../orgs/messages.js';
 import { platformEn, platformNl } from './platform-messages.js';
 
 const nl = {

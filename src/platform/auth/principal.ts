@@ -1,83 +1,88 @@
 /**
  * Turns a session cookie or an API token into a Principal (who, with which roles), or nothing.
+ * This runs on every signed-in request, so it is one query: the credential, its user and the
+ * user's roles together (benchmarked in docs/benchmarks.md, bench:http).
  */
-import { and, eq, gt, isNull, or, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { OrganisationRole, PlatformRole, Principal } from '../access/policy.js';
 import type { DbOrTx } from '../db/database.js';
-import { apiTokens, memberships, sessions, users } from './schema.js';
 import { hashSecret } from './tokens.js';
 
-async function principalForUser(
-  db: DbOrTx,
-  userId: string,
-  extra: Pick<Principal, 'via' | 'scopes' | 'sessionId' | 'tokenId'>,
-): Promise<Principal | undefined> {
-  const [user] = await db
-    .select()
-    .from(users)
-    .where(and(eq(users.id, userId), isNull(users.disabledAt)));
-  if (!user) return undefined;
-  const rows = await db
-    .select({ organisationId: memberships.organisationId, role: memberships.role })
-    .from(memberships)
-    .where(eq(memberships.userId, userId));
+interface Row {
+  credential_id: string;
+  touched_at: Date | string | null;
+  user_id: string;
+  email: string;
+  display_name: string;
+  platform_roles: string[] | string;
+  memberships: Array<[string, string]> | string;
+  scopes?: string[] | string;
+}
+
+/** node-postgres and PGlite differ in how they return arrays and JSON; accept both. */
+const pgArray = (v: string[] | string): string[] =>
+  Array.isArray(v) ? v : v === '{}' ? [] : v.slice(1, -1).split(',');
+const json = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
+
+const userColumns = sql`u.id as user_id, u.email, u.display_name, u.platform_roles,
+  coalesce((select json_agg(json_build_array(m.organisation_id, m.role)) from memberships m where m.user_id = u.id), '[]'::json) as memberships`;
+
+function toPrincipal(r: Row, extra: Pick<Principal, 'via' | 'scopes' | 'sessionId' | 'tokenId'>): Principal {
   const byOrg = new Map<string, Set<OrganisationRole>>();
-  for (const r of rows) {
-    const set = byOrg.get(r.organisationId) ?? new Set();
-    set.add(r.role as OrganisationRole);
-    byOrg.set(r.organisationId, set);
+  for (const [org, role] of json(r.memberships)) {
+    const set = byOrg.get(org) ?? new Set();
+    set.add(role as OrganisationRole);
+    byOrg.set(org, set);
   }
   return {
-    userId: user.id,
-    email: user.email,
-    displayName: user.displayName,
-    platformRoles: new Set(user.platformRoles as PlatformRole[]),
+    userId: r.user_id,
+    email: r.email,
+    displayName: r.display_name,
+    platformRoles: new Set(pgArray(r.platform_roles) as PlatformRole[]),
     memberships: byOrg,
     ...extra,
   };
 }
 
-/** A valid, unexpired, unrevoked session; touches last_seen_at at most once a minute. */
-export async function principalFromSession(db: DbOrTx, token: string): Promise<Principal | undefined> {
-  const [s] = await db
-    .select()
-    .from(sessions)
-    .where(
-      and(
-        eq(sessions.tokenHash, hashSecret(token)),
-        isNull(sessions.revokedAt),
-        gt(sessions.expiresAt, sql`now()`),
-      ),
-    );
-  if (!s) return undefined;
-  if (Date.now() - s.lastSeenAt.getTime() > 60_000) {
-    await db.update(sessions).set({ lastSeenAt: sql`now()` }).where(eq(sessions.id, s.id));
-  }
-  return principalForUser(db, s.userId, {
-    via: 'session',
-    scopes: new Set(['read', 'write']),
-    sessionId: s.id,
-  });
+const staleTouch = (at: Date | string | null) => !at || Date.now() - new Date(at).getTime() > 60_000;
+
+async function one(db: DbOrTx, query: ReturnType<typeof sql>): Promise<Row | undefined> {
+  const res = (await db.execute(query)) as unknown as { rows: Row[] };
+  return res.rows[0];
 }
 
-export async function principalFromApiToken(db: DbOrTx, token: string): Promise<Principal | undefined> {
-  const [tk] = await db
-    .select()
-    .from(apiTokens)
-    .where(
-      and(
-        eq(apiTokens.tokenHash, hashSecret(token)),
-        isNull(apiTokens.revokedAt),
-        or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, sql`now()`)),
-      ),
-    );
-  if (!tk) return undefined;
-  if (!tk.lastUsedAt || Date.now() - tk.lastUsedAt.getTime() > 60_000) {
-    await db.update(apiTokens).set({ lastUsedAt: sql`now()` }).where(eq(apiTokens.id, tk.id));
+/** A valid, unexpired, unrevoked session of an enabled user; touches last_seen_at at most once a minute. */
+export async function principalFromSession(db: DbOrTx, token: string): Promise<Principal | undefined> {
+  const r = await one(
+    db,
+    sql`select s.id as credential_id, s.last_seen_at as touched_at, ${userColumns}
+        from sessions s join users u on u.id = s.user_id
+        where s.token_hash = ${hashSecret(token)} and s.revoked_at is null and s.expires_at > now()
+          and u.disabled_at is null`,
+  );
+  if (!r) return undefined;
+  if (staleTouch(r.touched_at)) {
+    await db.execute(sql`update sessions set last_seen_at = now() where id = ${r.credential_id}`);
   }
-  return principalForUser(db, tk.userId, {
+  return toPrincipal(r, { via: 'session', scopes: new Set(['read', 'write']), sessionId: r.credential_id });
+}
+
+/** A valid, unexpired, unrevoked API token of an enabled user; records its use at most once a minute. */
+export async function principalFromApiToken(db: DbOrTx, token: string): Promise<Principal | undefined> {
+  const r = await one(
+    db,
+    sql`select t.id as credential_id, t.last_used_at as touched_at, t.scopes, ${userColumns}
+        from api_tokens t join users u on u.id = t.user_id
+        where t.token_hash = ${hashSecret(token)} and t.revoked_at is null
+          and (t.expires_at is null or t.expires_at > now()) and u.disabled_at is null`,
+  );
+  if (!r) return undefined;
+  if (staleTouch(r.touched_at)) {
+    await db.execute(sql`update api_tokens set last_used_at = now() where id = ${r.credential_id}`);
+  }
+  return toPrincipal(r, {
     via: 'token',
-    scopes: new Set(tk.scopes as Array<'read' | 'write'>),
-    tokenId: tk.id,
+    scopes: new Set(pgArray(r.scopes ?? []) as Array<'read' | 'write'>),
+    tokenId: r.credential_id,
   });
 }

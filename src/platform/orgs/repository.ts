@@ -1,7 +1,7 @@
 /**
  * Queries on the organisation tables. Only the orgs service calls these; other domains call the service.
  */
-import { and, asc, count, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/database.js';
 import type { Merger, MergerSource, Organisation } from './model.js';
 import { organisationMergerSources, organisationMergers, organisations } from './schema.js';
@@ -36,17 +36,19 @@ export async function findOrganisations(
   }
   if (!f.includeEnded) conds.push(isActive());
   const where = conds.length ? and(...conds) : undefined;
-  const [items, [totalRow]] = await Promise.all([
-    db
-      .select()
-      .from(organisations)
-      .where(where)
-      .orderBy(sql`lower(${organisations.name})`, asc(organisations.code))
-      .limit(f.pageSize)
-      .offset((f.page - 1) * f.pageSize),
-    db.select({ n: count() }).from(organisations).where(where),
-  ]);
-  return { items, total: totalRow?.n ?? 0 };
+  // One query: the page and, by a window function, the total (a second count query only past the end).
+  const rows = await db
+    .select({ ...getTableColumns(organisations), total: sql<number>`count(*) over ()`.mapWith(Number) })
+    .from(organisations)
+    .where(where)
+    .orderBy(sql`lower(${organisations.name})`, asc(organisations.code))
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize);
+  if (rows.length === 0 && f.page > 1) {
+    const [totalRow] = await db.select({ n: count() }).from(organisations).where(where);
+    return { items: [], total: totalRow?.n ?? 0 };
+  }
+  return { items: rows.map(({ total: _, ...org }) => org), total: rows[0]?.total ?? 0 };
 }
 
 export async function findOrganisationById(db: DbOrTx, id: string): Promise<Organisation | undefined> {

@@ -8,9 +8,12 @@ export const sizeLabel = (ctx: PageContext, size: string | null) =>
 export const mergerTypeLabel = (ctx: PageContext, type: string) =>
   ctx.t(`orgs.mergerType.${type}` as MessageKey);
 
+// Building an Intl formatter is expensive; one per language, made once.
+const numberFormats = { nl: new Intl.NumberFormat('nl-NL'), en: new Intl.NumberFormat('en-GB') };
+
 export function formatNumber(ctx: PageContext, n: number | null | undefined): string {
   if (n === null || n === undefined) return '';
-  return new Intl.NumberFormat(ctx.lang === 'nl' ? 'nl-NL' : 'en-GB').format(n);
+  return numberFormats[ctx.lang].format(n);
 }
 
 export function formatDate(ctx: PageContext, d: string | null | undefined): string {

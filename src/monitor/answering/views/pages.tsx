@@ -9,7 +9,7 @@ import {
   textIn,
   variablesOf,
 } from '../../questionnaires/model.js';
-import { fieldId, RenderItem } from './items.js';
+import { fieldId, RenderItem } from '../../questionnaires/views/render-item.js';
 
 export const PRIVACY_PATH = '/vragenlijst/privacy';
 

@@ -769,68 +769,60 @@ const routes: FastifyPluginAsync = async (app) => {
     },
   );
 
+  /**
+   * A button on the wave overview: run it, then back to the overview with a notice; a conflict
+   * (e.g. the wave is not open) is shown on the overview next to the actions.
+   */
+  const waveAction = async (
+    req: FastifyRequest<{ Params: { waveId: string } }>,
+    reply: FastifyReply,
+    run: () => Promise<string>,
+  ) => {
+    try {
+      const notice = await run();
+      return reply.redirect(`/waves/${req.params.waveId}?notice=${notice}`, 303);
+    } catch (err) {
+      if (!(err instanceof AppError) || err.code !== 'conflict') throw err;
+      return overview(
+        req,
+        reply,
+        req.params.waveId,
+        { errors: [{ field: 'actions-title', message: err.detail ?? err.message }] },
+        409,
+      );
+    }
+  };
+
   for (const transition of ['open', 'close', 'reopen', 'archive'] as const) {
     r.post(
       `/waves/:waveId/${transition}`,
       { config: { access: manage }, schema: { params: waveParams } },
-      async (req, reply) => {
-        try {
+      (req, reply) =>
+        waveAction(req, reply, async () => {
           await transitionWave(db, req.params.waveId, transition, actor(req));
-          return reply.redirect(`/waves/${req.params.waveId}?notice=${transition}`, 303);
-        } catch (err) {
-          if (!(err instanceof AppError) || err.code !== 'conflict') throw err;
-          return overview(
-            req,
-            reply,
-            req.params.waveId,
-            { errors: [{ field: 'actions-title', message: err.detail ?? err.message }] },
-            409,
-          );
-        }
-      },
+          return transition;
+        }),
     );
   }
 
   r.post(
     '/waves/:waveId/invitations',
     { config: { access: manage }, schema: { params: waveParams } },
-    async (req, reply) => {
-      try {
+    (req, reply) =>
+      waveAction(req, reply, async () => {
         const res = await startInvitations(req.params.waveId, req);
-        const notice = res.jobId ? 'invitedJob' : 'invited';
-        return reply.redirect(`/waves/${req.params.waveId}?notice=${notice}&count=${res.queued}`, 303);
-      } catch (err) {
-        if (!(err instanceof AppError) || err.code !== 'conflict') throw err;
-        return overview(
-          req,
-          reply,
-          req.params.waveId,
-          { errors: [{ field: 'actions-title', message: err.detail ?? err.message }] },
-          409,
-        );
-      }
-    },
+        return `${res.jobId ? 'invitedJob' : 'invited'}&count=${res.queued}`;
+      }),
   );
 
   r.post(
     '/waves/:waveId/reminders',
     { config: { access: manage }, schema: { params: waveParams } },
-    async (req, reply) => {
-      try {
+    (req, reply) =>
+      waveAction(req, reply, async () => {
         const res = await startReminders(req.params.waveId, req);
-        const notice = res.jobId ? 'remindedJob' : 'reminded';
-        return reply.redirect(`/waves/${req.params.waveId}?notice=${notice}&count=${res.queued}`, 303);
-      } catch (err) {
-        if (!(err instanceof AppError) || err.code !== 'conflict') throw err;
-        return overview(
-          req,
-          reply,
-          req.params.waveId,
-          { errors: [{ field: 'actions-title', message: err.detail ?? err.message }] },
-          409,
-        );
-      }
-    },
+        return `${res.jobId ? 'remindedJob' : 'reminded'}&count=${res.queued}`;
+      }),
   );
 
   const frameView = async (

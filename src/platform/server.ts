@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Config } from './config/config.js';
 import { type Database, openDatabase } from './db/database.js';
 import { runMigrations } from './db/migrate.js';
-import { type DemoLogin, demoLoaded, loadDemoData } from './demo/demo.js';
+import { type DemoLogin, demoLoaded, demoLogins, loadDemoData } from './demo/demo.js';
 import { buildApp } from './http/app.js';
 import type { JobRuntime } from './jobs/runtime.js';
 import { sessionSecretFor } from './session-secret.js';
@@ -32,7 +32,6 @@ export async function startServer(config: Config, options: { demo?: boolean } = 
     let logins: DemoLogin[] = [];
     if (options.demo ?? config.WEERBAAR_DEMO) {
       if (!(await demoLoaded(database))) await loadDemoData(database);
-      const { demoLogins } = await import('./demo/demo.js');
       logins = await demoLogins();
     }
     const app = await buildApp({ config, database, sessionSecret: sessionSecretFor(config) });

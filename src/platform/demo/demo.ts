@@ -2,7 +2,6 @@
  * Demo data: organisations, users for every role, and (from other domains) a demo wave and more.
  * Each domain contributes a step; steps run in order, in one transaction, once per database.
  */
-import { sql } from 'drizzle-orm';
 import { type Actor, audit, cliActor } from '../audit/audit.js';
 import type { Database, Tx } from '../db/database.js';
 
@@ -43,7 +42,6 @@ export async function loadDemoData(
 ): Promise<DemoLogin[]> {
   const logins: DemoLogin[] = [];
   await database.db.transaction(async (tx) => {
-    await tx.execute(sql`select 1`);
     for (const load of demoSteps) {
       const step = (await load()).default;
       logins.push(...((await step.run(tx, actor)) ?? []));

@@ -5,11 +5,16 @@
  */
 
 export type Lang = 'nl' | 'en';
-type Text = Record<Lang, string>;
+/** A text in both languages. Dutch is plain (B1) and addresses people with "u". */
+export type Localised = Readonly<Record<Lang, string>>;
+/** What a throw site gives: both languages, or one string (only for texts no HTTP client sees). */
+export type Text = string | Localised;
+
+export const textIn = (text: Text, lang: Lang): string => (typeof text === 'string' ? text : text[lang]);
 
 interface CatalogueEntry {
   status: number;
-  title: Text;
+  title: Localised;
   /** Exit code when the error ends a CLI command. */
   exitCode?: number;
 }
@@ -92,11 +97,25 @@ export type ErrorCode = keyof typeof errorCatalogue;
 
 /** One invalid field, as in the NL API problem+json `invalidParams` extension. */
 export interface InvalidParam {
-  /** JSON path or form field name, e.g. `body.email` or `estimates[2].ci`. */
+  /** JSON path or form field name, e.g. `body.email` or `estimates[2].ci`. Stable; clients match on it. */
   name: string;
-  /** Machine-readable reason, e.g. `required`, `invalid_type`, `unknown_organisation`. */
+  /** Machine-readable reason, e.g. `required`, `invalid_type`, `unknown_organisation`. Stable. */
+  code: string;
+  /** For people, in Dutch and English. */
+  reason: Text;
+}
+
+/** An invalid field as a client receives it: the reason in one language. */
+export interface ProblemParam {
+  name: string;
   code: string;
   reason: string;
+}
+
+/** `name: reason; name: reason` in both languages (the usual `detail` of a validation error). */
+export function reasonsOf(params: readonly InvalidParam[]): Localised {
+  const join = (lang: Lang) => params.map((p) => `${p.name}: ${textIn(p.reason, lang)}`).join('; ');
+  return { nl: join('nl'), en: join('en') };
 }
 
 export interface SourceLocation {
@@ -106,7 +125,7 @@ export interface SourceLocation {
 }
 
 export interface AppErrorOptions {
-  detail?: string;
+  detail?: Text;
   invalidParams?: InvalidParam[];
   location?: SourceLocation;
   exitCode?: number;
@@ -117,23 +136,46 @@ export interface AppErrorOptions {
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly status: number;
-  readonly detail?: string;
-  readonly invalidParams: InvalidParam[];
+  /** The texts as thrown, in both languages where an HTTP client can see them. */
+  readonly localised: { readonly detail?: Text; readonly invalidParams: readonly InvalidParam[] };
   readonly location?: SourceLocation;
   readonly exitCode: number;
   readonly headers: Record<string, string>;
 
   constructor(code: ErrorCode, options: AppErrorOptions = {}) {
     const entry: CatalogueEntry = errorCatalogue[code];
-    super(options.detail ?? entry.title.en, { cause: options.cause });
+    const detail = options.detail;
+    super(detail === undefined ? entry.title.en : textIn(detail, 'en'), { cause: options.cause });
     this.name = 'AppError';
     this.code = code;
     this.status = entry.status;
-    this.detail = options.detail;
-    this.invalidParams = options.invalidParams ?? [];
+    this.localised = { detail, invalidParams: options.invalidParams ?? [] };
     this.location = options.location;
     this.exitCode = options.exitCode ?? entry.exitCode ?? 1;
     this.headers = options.headers ?? {};
+  }
+
+  /** The detail in English (CLI, logs); `detailIn(lang)` for people. */
+  get detail(): string | undefined {
+    return this.detailIn('en');
+  }
+
+  detailIn(lang: Lang): string | undefined {
+    const d = this.localised.detail;
+    return d === undefined ? undefined : textIn(d, lang);
+  }
+
+  /** The invalid fields in English (CLI, logs); `invalidParamsIn(lang)` for people. */
+  get invalidParams(): ProblemParam[] {
+    return this.invalidParamsIn('en');
+  }
+
+  invalidParamsIn(lang: Lang): ProblemParam[] {
+    return this.localised.invalidParams.map((p) => ({
+      name: p.name,
+      code: p.code,
+      reason: textIn(p.reason, lang),
+    }));
   }
 
   title(lang: Lang): string {

@@ -4,7 +4,7 @@
  * Every field knows where it started (line and column, 1-based), so import errors can say
  * `file:line:column: message`. Pure: no I/O.
  */
-import { AppError } from '../errors.js';
+import { AppError, type Localised } from '../errors.js';
 
 export interface CsvPosition {
   /** 1-based line of the field's first character. */
@@ -29,11 +29,11 @@ export interface CsvOptions {
 /** A syntax error, with where it happened. Converted to AppError('invalid-file') by `parseCsv`. */
 export class CsvSyntaxError extends Error {
   constructor(
-    message: string,
+    readonly text: Localised,
     readonly line: number,
     readonly column: number,
   ) {
-    super(message);
+    super(text.en);
     this.name = 'CsvSyntaxError';
   }
 }
@@ -50,7 +50,7 @@ export function parseCsv(text: string, options: CsvOptions = {}): CsvRecord[] {
   } catch (err) {
     if (err instanceof CsvSyntaxError) {
       throw new AppError('invalid-file', {
-        detail: err.message,
+        detail: err.text,
         location: { file: options.file ?? '<input>', line: err.line, column: err.column },
       });
     }
@@ -122,9 +122,21 @@ function tokenize(input: string, delimiter: string): CsvRecord[] {
         i++;
         col++;
       }
-      if (!closed) throw new CsvSyntaxError('quoted field is not closed', start.line, start.column);
+      if (!closed)
+        throw new CsvSyntaxError(
+          { nl: 'een veld tussen aanhalingstekens wordt niet afgesloten', en: 'quoted field is not closed' },
+          start.line,
+          start.column,
+        );
       if (i < n && text[i] !== delimiter && text[i] !== '\r' && text[i] !== '\n') {
-        throw new CsvSyntaxError(`unexpected ${JSON.stringify(text[i])} after a closing quote`, line, col);
+        throw new CsvSyntaxError(
+          {
+            nl: `onverwacht ${JSON.stringify(text[i])} na een sluitend aanhalingsteken`,
+            en: `unexpected ${JSON.stringify(text[i])} after a closing quote`,
+          },
+          line,
+          col,
+        );
       }
     } else {
       let j = i;
@@ -133,7 +145,10 @@ function tokenize(input: string, delimiter: string): CsvRecord[] {
         if (c === delimiter || c === '\r' || c === '\n') break;
         if (c === '"') {
           throw new CsvSyntaxError(
-            'a quote inside an unquoted field (quote the whole field and double the quote)',
+            {
+              nl: 'een aanhalingsteken midden in een veld (zet het hele veld tussen aanhalingstekens en typ het aanhalingsteken twee keer)',
+              en: 'a quote inside an unquoted field (quote the whole field and double the quote)',
+            },
             line,
             col + (j - i),
           );
@@ -206,13 +221,23 @@ export function readCsvTable(text: string, options: CsvOptions = {}): CsvTable {
   const file = options.file ?? '<input>';
   const records = parseCsv(text, options);
   const head = records[0];
-  if (!head) throw new AppError('invalid-file', { detail: 'the file is empty', location: { file, line: 1 } });
+  if (!head)
+    throw new AppError('invalid-file', {
+      detail: { nl: 'het bestand is leeg', en: 'the file is empty' },
+      location: { file, line: 1 },
+    });
   const header = head.values.map((h) => h.trim().toLowerCase());
   const seen = new Set<string>();
   header.forEach((h, i) => {
     if (h === '' || seen.has(h)) {
       throw new AppError('invalid-file', {
-        detail: h === '' ? 'empty column name in the header' : `column "${h}" appears twice in the header`,
+        detail:
+          h === ''
+            ? { nl: 'een kolom in de kopregel heeft geen naam', en: 'empty column name in the header' }
+            : {
+                nl: `kolom "${h}" staat twee keer in de kopregel`,
+                en: `column "${h}" appears twice in the header`,
+              },
         location: { file, ...head.positions[i]! },
       });
     }
@@ -222,7 +247,10 @@ export function readCsvTable(text: string, options: CsvOptions = {}): CsvTable {
     if (rec.values.length !== header.length) {
       const at = rec.positions[Math.min(rec.values.length, header.length)] ?? rec.positions[0]!;
       throw new AppError('invalid-file', {
-        detail: `expected ${header.length} fields, found ${rec.values.length}`,
+        detail: {
+          nl: `verwacht ${header.length} velden, gevonden ${rec.values.length}`,
+          en: `expected ${header.length} fields, found ${rec.values.length}`,
+        },
         location: { file, ...at },
       });
     }

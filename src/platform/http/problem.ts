@@ -4,7 +4,15 @@
  */
 import type { FastifyError } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { AppError, type InvalidParam, type Lang, problemType } from '../errors.js';
+import {
+  AppError,
+  type InvalidParam,
+  type Lang,
+  type ProblemParam,
+  problemType,
+  reasonsOf,
+} from '../errors.js';
+import { type FinishedIssue, zodReason } from '../i18n/zod-issues.js';
 
 export interface Problem {
   type: string;
@@ -13,7 +21,7 @@ export interface Problem {
   detail?: string;
   instance?: string;
   code: string;
-  invalidParams?: InvalidParam[];
+  invalidParams?: ProblemParam[];
 }
 
 /** Maps whatever was thrown onto the catalogue. */
@@ -21,42 +29,71 @@ export function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
   if (hasZodFastifySchemaValidationErrors(err)) {
     const where = (err as any).validationContext ?? 'body';
-    const invalidParams = err.validation.map((v) => {
+    const invalidParams = err.validation.map((v): InvalidParam => {
       const path = v.instancePath.replace(/^\//, '').replaceAll('/', '.');
-      const params = v.params as { issue?: { code?: string; keys?: string[] } };
-      const keys = params.issue?.keys;
+      const issue: FinishedIssue = { ...(v.params as object), code: v.keyword, message: v.message };
+      const keys = issue.code === 'unrecognized_keys' ? (issue.keys as string[] | undefined) : undefined;
       return {
         name: [where, path, keys?.length ? keys.join(',') : ''].filter(Boolean).join('.'),
-        code: params.issue?.code ?? v.keyword,
-        reason: v.message ?? 'invalid',
+        code: issue.code,
+        reason: zodReason(issue),
       };
     });
-    return new AppError('validation', {
-      detail: invalidParams.map((p) => `${p.name}: ${p.reason}`).join('; '),
-      invalidParams,
-    });
+    return new AppError('validation', { detail: reasonsOf(invalidParams), invalidParams });
   }
   const fe = err as FastifyError & { statusCode?: number };
   switch (fe?.code) {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return new AppError('invalid-json', { detail: texts.invalidJson });
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return new AppError('invalid-json', { detail: fe.message });
+      return new AppError('invalid-json', { detail: texts.emptyJson });
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return new AppError('payload-too-large', { detail: fe.message });
+      return new AppError('payload-too-large', { detail: texts.tooLarge });
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return new AppError('unsupported-media-type', { detail: fe.message });
+      return new AppError('unsupported-media-type', { detail: texts.mediaType });
     case 'FST_CSRF_MISSING_SECRET':
     case 'FST_CSRF_INVALID_TOKEN':
-      return new AppError('csrf', { detail: fe.message });
+      return new AppError('csrf', { detail: texts.csrf });
   }
-  if (err instanceof SyntaxError) return new AppError('invalid-json', { detail: err.message });
+  if (err instanceof SyntaxError) return new AppError('invalid-json', { detail: texts.invalidJson });
   const status = fe?.statusCode;
-  if (status === 429) return new AppError('rate-limited', { detail: fe.message });
+  if (status === 429) return new AppError('rate-limited', { detail: texts.rateLimited });
   if (status === 404) return new AppError('not-found');
   if (status === 405) return new AppError('method-not-allowed');
-  if (status && status >= 400 && status < 500) return new AppError('bad-request', { detail: fe.message });
+  // Fastify's own message is English only; keep it as the English detail.
+  if (status && status >= 400 && status < 500)
+    return new AppError('bad-request', { detail: { nl: texts.badRequest.nl, en: fe.message } });
   return new AppError('internal', { cause: err });
 }
+
+/** Details of the errors Fastify raises itself (its own messages are English only). */
+const texts = {
+  invalidJson: {
+    nl: 'De inhoud van het verzoek is geen geldige JSON.',
+    en: 'The request body is not valid JSON.',
+  },
+  emptyJson: {
+    nl: 'Het verzoek heeft het type application/json, maar de inhoud is leeg.',
+    en: 'The request has content type application/json but an empty body.',
+  },
+  tooLarge: {
+    nl: 'Het verzoek is groter dan de server toestaat.',
+    en: 'The request body is larger than the server accepts.',
+  },
+  mediaType: {
+    nl: 'De server kent het inhoudstype (Content-Type) van dit verzoek niet.',
+    en: 'The server does not accept the content type of this request.',
+  },
+  csrf: {
+    nl: 'Het formulier is verlopen of ongeldig. Laad de pagina opnieuw en probeer het nog eens.',
+    en: 'The form expired or is invalid. Reload the page and try again.',
+  },
+  rateLimited: {
+    nl: 'U heeft te veel verzoeken gedaan. Wacht even en probeer het opnieuw.',
+    en: 'Too many requests. Wait a moment and try again.',
+  },
+  badRequest: { nl: 'Het verzoek is niet geldig.', en: 'The request is not valid.' },
+} as const;
 
 export function problemOf(err: AppError, lang: Lang, instance?: string): Problem {
   const p: Problem = {
@@ -66,8 +103,9 @@ export function problemOf(err: AppError, lang: Lang, instance?: string): Problem
     code: err.code,
   };
   // Internal errors never leak their message; everything else explains itself.
-  if (err.code !== 'internal' && err.detail) p.detail = err.detail;
+  const detail = err.code === 'internal' ? undefined : err.detailIn(lang);
+  if (detail) p.detail = detail;
   if (instance) p.instance = instance;
-  if (err.invalidParams.length) p.invalidParams = err.invalidParams;
+  if (err.localised.invalidParams.length) p.invalidParams = err.invalidParamsIn(lang);
   return p;
 }

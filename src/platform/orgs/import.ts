@@ -9,7 +9,7 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import { type Actor, audit } from '../audit/audit.js';
 import { type CsvRow, type CsvTable, readCsvTable } from '../csv/csv.js';
 import type { DbOrTx } from '../db/database.js';
-import { AppError, isAppError, type Lang } from '../errors.js';
+import { AppError, isAppError, type Lang, type Localised, textIn } from '../errors.js';
 import { type MessageKey, t as translate } from '../i18n/catalogue.js';
 import {
   codePatterns,
@@ -74,7 +74,7 @@ export interface ImportProblem extends SourceRef {
   message: string;
   /** For other languages: the text is `orgs.problem.<code>` in the catalogue, filled with params. */
   code: ProblemCode;
-  params: Record<string, string | number>;
+  params: Record<string, string | number | Localised>;
 }
 
 export type ProblemCode = keyof typeof problemKeys;
@@ -104,7 +104,13 @@ const problemKeys = {
 
 /** A problem in the given language. */
 export const problemText = (lang: Lang, p: Pick<ImportProblem, 'code' | 'params'>) =>
-  translate(lang, problemKeys[p.code], p.params);
+  translate(
+    lang,
+    problemKeys[p.code],
+    Object.fromEntries(
+      Object.entries(p.params).map(([k, v]) => [k, typeof v === 'object' ? textIn(v, lang) : v]),
+    ),
+  );
 
 const codeExamples: Record<Layer, string> = {
   gemeente: 'GM0363',
@@ -169,7 +175,7 @@ const validDate = (s: string) =>
 
 class Collector {
   problems: ImportProblem[] = [];
-  add(at: SourceRef, code: ProblemCode, params: Record<string, string | number> = {}) {
+  add(at: SourceRef, code: ProblemCode, params: ImportProblem['params'] = {}) {
     this.problems.push({ ...at, code, params, message: problemText('en', { code, params }) });
   }
 }
@@ -322,7 +328,7 @@ export function parseImportFiles(files: ImportFile[]): {
       c.add(
         { file: err.location.file, line: err.location.line ?? 1, column: err.location.column ?? 1 },
         'csv',
-        { detail: err.detail ?? err.message },
+        { detail: err.localised.detail ?? err.message },
       );
     }
   }
@@ -337,14 +343,21 @@ export function importError(problems: ImportProblem[]): AppError {
   const first = sorted[0]!;
   return new AppError('invalid-file', {
     cause: sorted,
-    detail:
-      first.message +
-      (sorted.length > 1 ? ` (and ${sorted.length - 1} more problem${sorted.length > 2 ? 's' : ''})` : ''),
+    detail: {
+      nl:
+        problemText('nl', first) +
+        (sorted.length > 1
+          ? ` (en nog ${sorted.length - 1} ${sorted.length > 2 ? 'problemen' : 'probleem'})`
+          : ''),
+      en:
+        first.message +
+        (sorted.length > 1 ? ` (and ${sorted.length - 1} more problem${sorted.length > 2 ? 's' : ''})` : ''),
+    },
     location: { file: first.file, line: first.line, column: first.column },
     invalidParams: sorted.map((p) => ({
       name: `${p.file}:${p.line}:${p.column}`,
       code: 'invalid',
-      reason: p.message,
+      reason: { nl: problemText('nl', p), en: p.message },
     })),
   });
 }

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { actorOf } from '../auth/actor.js';
 import type { FieldErrors } from '../auth/views/fields.js';
 import type { DbOrTx } from '../db/database.js';
-import { AppError, type InvalidParam } from '../errors.js';
+import { AppError, type Lang, type ProblemParam } from '../errors.js';
 import { catalogue, type MessageKey, type Translate } from '../i18n/catalogue.js';
 import { sendPage } from '../ui/render.js';
 import { type ImportProblem, importOrganisations, problemText } from './import.js';
@@ -64,15 +64,15 @@ const numberOrText = (s: string | undefined) => {
 
 /** Service validation problems → messages next to the form's fields. Other errors are rethrown. */
 function fieldErrors(
-  t: Translate,
+  { t, lang }: { t: Translate; lang: Lang },
   err: unknown,
-  fieldOf: (p: InvalidParam) => string | undefined,
+  fieldOf: (p: ProblemParam) => string | undefined,
   sourceCodes: string[] = [],
 ): FieldErrors {
   if (!(err instanceof AppError) || !['validation', 'conflict'].includes(err.code)) throw err;
-  const params = err.invalidParams.length
-    ? err.invalidParams
-    : [{ name: 'form', code: err.code, reason: err.detail ?? '' }];
+  const params = err.localised.invalidParams.length
+    ? err.invalidParamsIn(lang)
+    : [{ name: 'form', code: err.code, reason: err.detailIn(lang) ?? '' }];
   const seen = new Set<string>();
   const out: FieldErrors = [];
   for (const p of params) {
@@ -84,7 +84,7 @@ function fieldErrors(
   return out;
 }
 
-function messageFor(t: Translate, field: string, p: InvalidParam, sourceCodes: string[]): string {
+function messageFor(t: Translate, field: string, p: ProblemParam, sourceCodes: string[]): string {
   if (p.code === 'conflict') return t('orgs.error.conflict');
   if (field === 'code') return p.code === 'duplicate' ? t('orgs.error.codeTaken') : t('orgs.error.code');
   if (field === 'sources') {
@@ -194,7 +194,7 @@ const routes: FastifyPluginAsync = async (app) => {
         );
         return seeOther(reply, `/organisations/${org.id}?done=created`);
       } catch (err) {
-        const errors = fieldErrors(req.t, err, (p) => (p.name === 'form' ? 'code' : undefined));
+        const errors = fieldErrors(req, err, (p) => (p.name === 'form' ? 'code' : undefined));
         return sendPage(
           reply,
           organisationFormPage(req.page(reply), v, errors, await provinceNames(db())),
@@ -273,7 +273,7 @@ const routes: FastifyPluginAsync = async (app) => {
               where: `${p.file}:${p.line}:${p.column}`,
               message: problemText(req.lang, p),
             }))
-          : [{ where: name, message: err.detail ?? err.message }];
+          : [{ where: name, message: err.detailIn(req.lang) ?? err.message }];
         return sendPage(reply, importPage(ctx, v, { problems }), 400);
       }
     },
@@ -332,7 +332,7 @@ const routes: FastifyPluginAsync = async (app) => {
         );
         return seeOther(reply, `/organisations/${org.id}?done=saved`);
       } catch (err) {
-        const errors = fieldErrors(req.t, err, () => undefined);
+        const errors = fieldErrors(req, err, () => undefined);
         return sendPage(
           reply,
           organisationFormPage(
@@ -383,7 +383,7 @@ const routes: FastifyPluginAsync = async (app) => {
         return seeOther(reply, `/organisations/${org.id}?done=merged`);
       } catch (err) {
         const errors = fieldErrors(
-          req.t,
+          req,
           err,
           (p) => (p.name.startsWith('sources') ? 'sources' : p.name === 'form' ? 'effectiveDate' : undefined),
           codes,

@@ -12,7 +12,7 @@ export function errorPage(ctx: PageContext, err: AppError) {
           ? ctx.t('error.csrf')
           : err.code === 'internal'
             ? err.title(ctx.lang)
-            : (err.detail ?? err.title(ctx.lang));
+            : (err.detailIn(ctx.lang) ?? err.title(ctx.lang));
   return (
     <Layout ctx={ctx} title={err.title(ctx.lang)}>
       <h1>{err.title(ctx.lang)}</h1>

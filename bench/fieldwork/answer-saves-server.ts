@@ -2,6 +2,7 @@
  * Weerbaar as benchmark (a) of `npm run bench:fieldwork` serves it: production settings, an open
  * anonymous wave with BENCH_RESPONDENTS invitations, on embedded PGlite in a temp dir or on
  * DATABASE_URL. Prints one JSON line: the URL and the respondents' link tokens.
+ * BENCH_PROFILE=1: on SIGTERM, prints to stderr where the time went (answer-saves-profile.ts).
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,5 +27,11 @@ const server = await startServer(config);
 const wave = await seedAnsweringWave(server.database, {
   persons: Number(process.env.BENCH_RESPONDENTS ?? 200),
 });
+const profile = process.env.BENCH_PROFILE
+  ? (await import('./answer-saves-profile.js')).startProfile(server)
+  : undefined;
 process.stdout.write(`${JSON.stringify({ url: server.url, tokens: wave.tokens })}\n`);
-process.on('SIGTERM', () => server.stop().then(() => process.exit(0)));
+process.on('SIGTERM', () => {
+  profile?.report();
+  server.stop().then(() => process.exit(0));
+});

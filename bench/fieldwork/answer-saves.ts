@@ -6,7 +6,11 @@
  * side with a bare Fastify + insert baseline on the same kind of database, one after the other in
  * one run; on embedded PGlite, and on PostgreSQL when BENCH_DATABASE_URL or TEST_DATABASE_URL is set
  * (a fresh database is created there and dropped afterwards).
- * Options (env): BENCH_SECONDS (default 15), BENCH_WARMUP_SECONDS (default 3), BENCH_NO_WRITE=1.
+ * Options (env): BENCH_SECONDS (default 15), BENCH_WARMUP_SECONDS (default 3), BENCH_NO_WRITE=1;
+ * for finding where the time goes: BENCH_CASES (default all four: weerbaar-saturated,bare-saturated,
+ * weerbaar-paced,bare-paced; leaving some out implies BENCH_NO_WRITE), BENCH_DATABASES (pglite,postgres),
+ * BENCH_PROFILE=1 (the Weerbaar server prints answer-saves-profile.ts's report), BENCH_NODE_ARGS
+ * (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`, for the Weerbaar server).
  * Writes the section `fieldwork-saves` of docs/benchmarks.md. Goal: p99 < 100 ms, ≥ 50% of the baseline.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -25,9 +29,14 @@ const WARMUP = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
 /** Paced run: each respondent saves once per this many ms. */
 const PACE_MS = Number(process.env.BENCH_PACE_MS ?? 1000);
 const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+const allCases = ['weerbaar-saturated', 'bare-saturated', 'weerbaar-paced', 'bare-paced'];
+const cases = (process.env.BENCH_CASES ?? allCases.join(',')).split(',');
+const databases = (process.env.BENCH_DATABASES ?? 'pglite,postgres').split(',');
+const noWrite = Boolean(process.env.BENCH_NO_WRITE) || allCases.some((c) => !cases.includes(c));
+const empty: Result = { saves: 0, perSecond: NaN, p50: NaN, p99: NaN, errors: 0 };
 
-async function startChild(script: string, env: Record<string, string | undefined>) {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', projectPath(script)], {
+async function startChild(script: string, env: Record<string, string | undefined>, nodeArgs: string[] = []) {
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', projectPath(script)], {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, ...env },
   });
@@ -111,10 +120,11 @@ const answersFor = (n: number) => ({
 });
 
 async function weerbaar(databaseUrl?: string, paceMs = 0): Promise<Result> {
-  const server = await startChild('bench/fieldwork/answer-saves-server.ts', {
-    DATABASE_URL: databaseUrl,
-    BENCH_RESPONDENTS: String(RESPONDENTS),
-  });
+  const server = await startChild(
+    'bench/fieldwork/answer-saves-server.ts',
+    { DATABASE_URL: databaseUrl, BENCH_RESPONDENTS: String(RESPONDENTS) },
+    (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean),
+  );
   try {
     const { url, tokens } = server.info as { url: string; tokens: string[] };
     // Every respondent opens the link, presses "Begin" and loads the first page (CSRF cookie and token).
@@ -181,11 +191,11 @@ const verdicts: string[] = [];
 const fmt = (r: Result) => `${r.perSecond.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)}`;
 async function compare(label: string, databaseUrl?: string) {
   // Saturation: every respondent saves again as soon as the previous save is answered.
-  const w = await weerbaar(databaseUrl);
-  const b = await bare(databaseUrl);
+  const w = cases.includes('weerbaar-saturated') ? await weerbaar(databaseUrl) : empty;
+  const b = cases.includes('bare-saturated') ? await bare(databaseUrl) : empty;
   // Paced: every respondent saves once per PACE_MS (200 respondents → 200 saves/s offered).
-  const wp = await weerbaar(databaseUrl, PACE_MS);
-  const bp = await bare(databaseUrl, PACE_MS);
+  const wp = cases.includes('weerbaar-paced') ? await weerbaar(databaseUrl, PACE_MS) : empty;
+  const bp = cases.includes('bare-paced') ? await bare(databaseUrl, PACE_MS) : empty;
   const ratio = w.perSecond / b.perSecond;
   console.log(
     `${label}: saturated weerbaar ${w.perSecond.toFixed(0)} saves/s p99 ${w.p99.toFixed(1)} ms, bare ${b.perSecond.toFixed(0)} saves/s (${(ratio * 100).toFixed(0)}%); ` +
@@ -200,8 +210,9 @@ async function compare(label: string, databaseUrl?: string) {
   );
 }
 
-await compare('embedded PGlite');
-if (pgUrl) await withFreshPostgres(pgUrl, (url) => compare('PostgreSQL', url));
+if (databases.includes('pglite')) await compare('embedded PGlite');
+if (!databases.includes('postgres')) console.log('PostgreSQL skipped (BENCH_DATABASES)');
+else if (pgUrl) await withFreshPostgres(pgUrl, (url) => compare('PostgreSQL', url));
 else console.log('PostgreSQL skipped: set BENCH_DATABASE_URL or TEST_DATABASE_URL');
 
 const section = [
@@ -219,7 +230,7 @@ const section = [
   ...verdicts.map((v) => `- ${v}`),
 ].join('\n');
 console.log(`\n${section}`);
-if (!process.env.BENCH_NO_WRITE) {
+if (!noWrite) {
   const path = projectPath('docs/benchmarks.md');
   const doc = existsSync(path) ? readFileSync(path, 'utf8') : '# Benchmarks\n';
   writeFileSync(path, replaceSection(doc, 'fieldwork-saves', section));

@@ -11,14 +11,16 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { hashSecret, newSecret } from '../../platform/auth/tokens.js';
 import type { Config } from '../../platform/config/config.js';
 
 /** Tokens are base64url; anything else cannot be a link and is answered as "unknown link". */
-export const TOKEN_PATTERN = /^[A-Za-z0-9_-]{22,128}$/;
+export { TOKEN_PATTERN } from '../fieldwork/invitations.js';
 
-export const newLinkToken = (): string => randomBytes(32).toString('base64url');
+export const newLinkToken = (): string => newSecret();
 
-export const tokenHash = (token: string): string => createHash('sha256').update(token).digest('hex');
+/** invitations.token_hash: the fieldwork domain's hash of a link token. */
+export const tokenHash = (token: string): string => hashSecret(token);
 
 export function resumeKeyHash(serverKey: Buffer, token: string): string {
   const k = createHmac('sha256', serverKey).update(token).digest();

@@ -48,6 +48,8 @@ const routes: FastifyPluginAsync = async (app) => {
     reply: FastifyReply,
     state: LinkState,
   ): FastifyReply | undefined {
+    if (state.kind === 'open') return undefined;
+    // Only now: the page context makes a CSRF token, work a save answered with a 303 does not need.
     const ctx = req.page(reply);
     switch (state.kind) {
       case 'unknown':

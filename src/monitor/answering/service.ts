@@ -7,12 +7,12 @@
  * rows the same transaction id, a link anyone with database access could read), and no audit record
  * or log line is written for a respondent's save.
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/database.js';
+import { jsonStatement, rowFromJson } from '../../platform/db/json-statements.js';
 import { AppError } from '../../platform/errors.js';
-import { markInvitationStatus } from '../fieldwork/invitations.js';
+import { invitationLookup, markInvitationStatus } from '../fieldwork/invitations.js';
 import type { FramePerson, Invitation, Wave } from '../fieldwork/model.js';
-import { framePersons, invitations, waveQuestionnaires, waves } from '../fieldwork/schema.js';
 import {
   type FieldError,
   nextSection,
@@ -28,7 +28,7 @@ import {
   variablesOf,
 } from '../questionnaires/model.js';
 import { responses } from '../responses/schema.js';
-import { resumeKeyHash, TOKEN_PATTERN, tokenHash } from './keys.js';
+import { resumeKeyHash, TOKEN_PATTERN } from './keys.js';
 import { loadDefinition } from './questionnaire-source.js';
 import { contextOf, type ResponseStrata, responseIdentity } from './strata.js';
 
@@ -56,78 +56,25 @@ export type OpenLink = Extract<LinkState, { kind: 'open' }>;
 const dayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' });
 export const today = (now = new Date()): string => dayFormat.format(now);
 
+const byKey = jsonStatement(
+  'answering_response_by_key',
+  'select to_json(r)::text from responses r where r.resume_key_hash = $1',
+);
+
 async function responseByKey(database: Database, keyHash: string): Promise<ResponseRow | undefined> {
-  const rows = await database.db
-    .select()
-    .from(responses)
-    .where(eq(responses.resumeKeyHash, keyHash))
-    .limit(1);
-  return rows[0];
+  const [row] = (await byKey(database, [keyHash])) as Array<Record<string, unknown> | undefined>;
+  return row && rowFromJson(responses, row);
 }
 
 /**
- * The invitation a token belongs to and, in the same statement, the response its resume key finds:
- * one round trip per page. The two are found by two different hashes of the token; the statement
- * only puts side by side what the caller already holds the key to.
+ * The invitation a token belongs to (the fieldwork domain's lookup) and, in the same statement, the
+ * response its resume key finds: one round trip per page. The two are found by two different hashes
+ * of the token; the statement only puts side by side what the caller already holds the key to.
  */
-const prepared = new WeakMap<Database, ReturnType<typeof prepareLookUp>>();
-
-function prepareLookUp(database: Database) {
-  return database.db
-    .select({
-      invitation: invitations,
-      wave: waves,
-      framePerson: framePersons,
-      versionId: waveQuestionnaires.questionnaireVersionId,
-      response: sql<
-        Record<string, unknown> | string | null
-      >`(select to_jsonb(r) from responses r where r.resume_key_hash = ${sql.placeholder('keyHash')})`,
-    })
-    .from(invitations)
-    .innerJoin(waves, eq(waves.id, invitations.waveId))
-    .innerJoin(framePersons, eq(framePersons.id, invitations.framePersonId))
-    .leftJoin(
-      waveQuestionnaires,
-      and(
-        eq(waveQuestionnaires.waveId, invitations.waveId),
-        eq(waveQuestionnaires.targetGroup, framePersons.targetGroup),
-      ),
-    )
-    .where(eq(invitations.tokenHash, sql.placeholder('tokenHash')))
-    .limit(1)
-    .prepare('answering_look_up_link');
-}
-
-async function lookUpLink(database: Database, token: string, keyHash: string) {
-  let query = prepared.get(database);
-  if (!query) {
-    query = prepareLookUp(database);
-    prepared.set(database, query);
-  }
-  const rows = await query.execute({ tokenHash: tokenHash(token), keyHash });
-  const r = rows[0];
-  if (!r) return undefined;
-  const raw = typeof r.response === 'string' ? JSON.parse(r.response) : r.response;
-  const response: ResponseRow | undefined = raw
-    ? {
-        id: raw.id,
-        waveId: raw.wave_id,
-        targetGroup: raw.target_group,
-        questionnaireVersionId: raw.questionnaire_version_id,
-        resumeKeyHash: raw.resume_key_hash,
-        strata: raw.strata,
-        organisationId: raw.organisation_id,
-        framePersonId: raw.frame_person_id,
-        answers: raw.answers,
-        status: raw.status,
-        currentSection: raw.current_section,
-        startedOn: raw.started_on,
-        completedOn: raw.completed_on,
-        revision: raw.revision,
-      }
-    : undefined;
-  return { ...r, versionId: r.versionId ?? undefined, response };
-}
+const lookUpLink = invitationLookup<Record<string, unknown> | null>(
+  'answering_look_up_link',
+  '(select to_json(r) from responses r where r.resume_key_hash = $2)',
+);
 
 /** What a link leads to. Unknown and malformed tokens look the same to the visitor. */
 export async function openLink(database: Database, serverKey: Buffer, token: string): Promise<LinkState> {
@@ -135,7 +82,8 @@ export async function openLink(database: Database, serverKey: Buffer, token: str
   const keyHash = resumeKeyHash(serverKey, token);
   const found = await lookUpLink(database, token, keyHash);
   if (!found) return { kind: 'unknown' };
-  const { wave, invitation, framePerson, response } = found;
+  const { wave, invitation, framePerson } = found;
+  const response = found.extra ? rowFromJson(responses, found.extra) : undefined;
   if (response?.status === 'completed') {
     // Completing marks the invitation in a second transaction; finish that if a crash came between.
     if (invitation.status !== 'completed')
@@ -144,7 +92,7 @@ export async function openLink(database: Database, serverKey: Buffer, token: str
   }
   if (wave.status === 'draft') return { kind: 'not_open', wave };
   if (wave.status !== 'open') return { kind: 'closed', wave };
-  const versionId = response?.questionnaireVersionId ?? found.versionId;
+  const versionId = response?.questionnaireVersionId ?? found.questionnaireVersionId;
   const def = versionId ? await loadDefinition(database.db, versionId) : undefined;
   if (!versionId || !def) return { kind: 'not_open', wave };
   return { kind: 'open', wave, invitation, framePerson, versionId, def, resumeKeyHash: keyHash, response };
@@ -224,36 +172,13 @@ const canonical = (a: Record<string, unknown>) =>
   );
 const sameJson = (a: Record<string, unknown>, b: Record<string, unknown>) => canonical(a) === canonical(b);
 
-const saveStatements = new WeakMap<Database, ReturnType<typeof prepareSave>>();
-
-function prepareSave(database: Database) {
-  return database.db
-    .update(responses)
-    .set({
-      answers: sql`${sql.placeholder('answers')}::jsonb`,
-      currentSection: sql`${sql.placeholder('current')}::int`,
-      revision: sql`${responses.revision} + 1`,
-    })
-    .where(
-      and(
-        eq(responses.id, sql.placeholder('id')),
-        eq(responses.revision, sql.placeholder('revision')),
-        eq(responses.status, 'in_progress'),
-      ),
-    )
-    .returning({ id: responses.id })
-    .prepare('answering_save_section');
-}
-
 /** The one statement of a save: the new answers, only if the row is still at the revision they were computed from. */
-function saveStatement(database: Database) {
-  let statement = saveStatements.get(database);
-  if (!statement) {
-    statement = prepareSave(database);
-    saveStatements.set(database, statement);
-  }
-  return statement;
-}
+const saveStatement = jsonStatement(
+  'answering_save_section',
+  `update responses set answers = $1::jsonb, current_section = $2::int, revision = revision + 1
+    where id = $3 and revision = $4::int and status = 'in_progress'
+    returning to_json(id)::text`,
+);
 
 /**
  * Saves one section's answers from a form post. Valid answers are stored even when others on the
@@ -275,12 +200,12 @@ export async function saveSection(
     if (row.status === 'completed') return { kind: 'completed' };
     const computed = computeSave(link, row, sectionIndex, input, direction);
     if (!computed.changed) return computed.result;
-    const updated = await saveStatement(database).execute({
-      answers: JSON.stringify(computed.answers),
-      current: computed.current,
-      id: row.id,
-      revision: row.revision,
-    });
+    const updated = await saveStatement(database, [
+      JSON.stringify(computed.answers),
+      computed.current,
+      row.id,
+      row.revision,
+    ]);
     if (updated.length === 1) return computed.result;
     row = await responseByKey(database, link.resumeKeyHash);
   }

@@ -16,13 +16,14 @@ import { and, asc, eq, inArray, isNotNull, isNull, ne, sql } from 'drizzle-orm';
 import { type Actor, audit } from '../../platform/audit/audit.js';
 import { hashSecret, newSecret } from '../../platform/auth/tokens.js';
 import type { Config } from '../../platform/config/config.js';
-import type { DbOrTx } from '../../platform/db/database.js';
+import type { Database, DbOrTx } from '../../platform/db/database.js';
+import { type JsonStatementParam, jsonStatement, rowFromJson } from '../../platform/db/json-statements.js';
 import { AppError, type Lang } from '../../platform/errors.js';
 import { queueMail } from '../../platform/mail/mail.js';
 import { renderMail } from '../../platform/mail/templates.js';
 import { getOrganisation } from '../../platform/orgs/service.js';
 import type { FramePerson, Invitation, Wave, WaveMailTemplates } from './model.js';
-import { framePersons, invitations, waveQuestionnaires, waves } from './schema.js';
+import { framePersons, invitations, waves } from './schema.js';
 import { assertState, getWave, lockWave, templatesOf } from './waves-service.js';
 
 export const linkFor = (config: Pick<Config, 'publicUrl'>, token: string) => `${config.publicUrl}/r/${token}`;
@@ -40,41 +41,50 @@ export interface InvitationByToken {
   questionnaireVersionId: string | undefined;
 }
 
-/** The invitation a link token belongs to (for the answering pages and the opt-out page). */
-export async function findInvitationByToken(
-  db: DbOrTx,
-  token: string,
-): Promise<InvitationByToken | undefined> {
-  if (!TOKEN_PATTERN.test(token)) return undefined;
-  const rows = await db
-    .select({
-      invitation: invitations,
-      wave: waves,
-      framePerson: framePersons,
-      qv: waveQuestionnaires.questionnaireVersionId,
-    })
-    .from(invitations)
-    .innerJoin(waves, eq(waves.id, invitations.waveId))
-    .innerJoin(framePersons, eq(framePersons.id, invitations.framePersonId))
-    .leftJoin(
-      waveQuestionnaires,
-      and(
-        eq(waveQuestionnaires.waveId, invitations.waveId),
-        eq(waveQuestionnaires.targetGroup, framePersons.targetGroup),
-      ),
-    )
-    .where(eq(invitations.tokenHash, hashSecret(token)))
-    .limit(1);
-  const r = rows[0];
-  return (
-    r && {
-      invitation: r.invitation,
-      wave: r.wave,
-      framePerson: r.framePerson,
-      questionnaireVersionId: r.qv ?? undefined,
-    }
+/**
+ * The lookup of a link token: its invitation, wave, frame person and the questionnaire version of the
+ * person's target group, as one prepared statement (the link pages run it on every request).
+ * `extra`: SQL for one more value the caller computes alongside, from its own tables and its own
+ * parameters ($2 on) — the answering pages find their response by its resume key in the same round
+ * trip. The statement only puts side by side what the caller already holds the keys to.
+ */
+export function invitationLookup<Extra = null>(name: string, extra = 'null') {
+  const statement = jsonStatement(
+    name,
+    `select json_build_object('invitation', to_json(i), 'wave', to_json(w), 'framePerson', to_json(f),
+        'questionnaireVersionId', wq.questionnaire_version_id, 'extra', ${extra})::text
+       from invitations i
+       join waves w on w.id = i.wave_id
+       join frame_persons f on f.id = i.frame_person_id
+       left join wave_questionnaires wq on wq.wave_id = i.wave_id and wq.target_group = f.target_group
+      where i.token_hash = $1`,
   );
+  return async (
+    db: Database | DbOrTx,
+    token: string,
+    ...extraParams: JsonStatementParam[]
+  ): Promise<(InvitationByToken & { extra: Extra }) | undefined> => {
+    if (!TOKEN_PATTERN.test(token)) return undefined;
+    const [row] = (await statement(db, [hashSecret(token), ...extraParams])) as Array<
+      Record<string, any> | undefined
+    >;
+    return (
+      row && {
+        invitation: rowFromJson(invitations, row.invitation),
+        wave: rowFromJson(waves, row.wave),
+        framePerson: rowFromJson(framePersons, row.framePerson),
+        questionnaireVersionId: row.questionnaireVersionId ?? undefined,
+        extra: row.extra as Extra,
+      }
+    );
+  };
 }
+
+/** The invitation a link token belongs to (the opt-out page; the answering pages use `invitationLookup`). */
+export const findInvitationByToken: (
+  db: Database | DbOrTx,
+  token: string,
+) => Promise<InvitationByToken | undefined> = invitationLookup('fieldwork_invitation_by_token');
 
 /** Records that the person started or completed. Never goes back (completed stays completed). */
 export async function markInvitationStatus(

@@ -16,12 +16,11 @@ import { and, asc, eq, inArray, isNotNull, isNull, ne, sql } from 'drizzle-orm';
 import { type Actor, audit } from '../../platform/audit/audit.js';
 import { hashSecret, newSecret } from '../../platform/auth/tokens.js';
 import type { Config } from '../../platform/config/config.js';
-import type { Database, DbOrTx } from '../../platform/db/database.js';
-import { type JsonStatementParam, jsonStatement, rowFromJson } from '../../platform/db/json-statements.js';
+import type { DbOrTx } from '../../platform/db/database.js';
 import { AppError, type Lang } from '../../platform/errors.js';
-import { queueMail } from '../../platform/mail/mail.js';
+import { type QueueMailInput, queueMails } from '../../platform/mail/mail.js';
 import { renderMail } from '../../platform/mail/templates.js';
-import { getOrganisation } from '../../platform/orgs/service.js';
+import { organisationsByCode } from './frame-service.js';
 import type { FramePerson, Invitation, Wave, WaveMailTemplates } from './model.js';
 import { framePersons, invitations, waves } from './schema.js';
 import { assertState, getWave, lockWave, templatesOf } from './waves-service.js';
@@ -39,45 +38,6 @@ export interface InvitationByToken {
   framePerson: FramePerson;
   /** The version the person's target group answers; undefined when none is attached (yet). */
   questionnaireVersionId: string | undefined;
-}
-
-/**
- * The lookup of a link token: its invitation, wave, frame person and the questionnaire version of the
- * person's target group, as one prepared statement (the link pages run it on every request).
- * `extra`: SQL for one more value the caller computes alongside, from its own tables and its own
- * parameters ($2 on) — the answering pages find their response by its resume key in the same round
- * trip. The statement only puts side by side what the caller already holds the keys to.
- */
-export function invitationLookup<Extra = null>(name: string, extra = 'null') {
-  const statement = jsonStatement(
-    name,
-    `select json_build_object('invitation', to_json(i), 'wave', to_json(w), 'framePerson', to_json(f),
-        'questionnaireVersionId', wq.questionnaire_version_id, 'extra', ${extra})::text
-       from invitations i
-       join waves w on w.id = i.wave_id
-       join frame_persons f on f.id = i.frame_person_id
-       left join wave_questionnaires wq on wq.wave_id = i.wave_id and wq.target_group = f.target_group
-      where i.token_hash = $1`,
-  );
-  return async (
-    db: Database | DbOrTx,
-    token: string,
-    ...extraParams: JsonStatementParam[]
-  ): Promise<(InvitationByToken & { extra: Extra }) | undefined> => {
-    if (!TOKEN_PATTERN.test(token)) return undefined;
-    const [row] = (await statement(db, [hashSecret(token), ...extraParams])) as Array<
-      Record<string, any> | undefined
-    >;
-    return (
-      row && {
-        invitation: rowFromJson(invitations, row.invitation),
-        wave: rowFromJson(waves, row.wave),
-        framePerson: rowFromJson(framePersons, row.framePerson),
-        questionnaireVersionId: row.questionnaireVersionId ?? undefined,
-        extra: row.extra as Extra,
-      }
-    );
-  };
 }
 
 /** The invitation a link token belongs to (the opt-out page; the answering pages use `invitationLookup`). */
@@ -106,12 +66,14 @@ export async function markInvitationStatus(
 
 // ---- mail ----
 
+// Made once: constructing an Intl.DateTimeFormat costs more than rendering a whole mail.
+const dateFormats: Record<Lang, Intl.DateTimeFormat> = {
+  nl: new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeZone: 'UTC' }),
+  en: new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }),
+};
 const dateText = (iso: string | null, lang: Lang) =>
   iso
-    ? new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', {
-        dateStyle: 'long',
-        timeZone: 'UTC',
-      }).format(new Date(`${iso}T00:00:00Z`))
+    ? dateFormats[lang].format(new Date(`${iso}T00:00:00Z`))
     : lang === 'nl'
       ? 'het einde van het onderzoek'
       : 'the end of the study';
@@ -178,19 +140,9 @@ export function previewWaveMail(
   });
 }
 
-const orgNameCache = new WeakMap<object, Map<string, string>>();
-async function orgName(db: DbOrTx, cacheKey: object, id: string): Promise<string> {
-  let cache = orgNameCache.get(cacheKey);
-  if (!cache) {
-    cache = new Map();
-    orgNameCache.set(cacheKey, cache);
-  }
-  let name = cache.get(id);
-  if (name === undefined) {
-    name = (await getOrganisation(db, id)).name;
-    cache.set(id, name);
-  }
-  return name;
+/** Organisation names by id, for the `{organisatie}` placeholder: one query, not one per person. */
+async function organisationNames(db: DbOrTx): Promise<Map<string, string>> {
+  return new Map([...(await organisationsByCode(db)).values()].map((o) => [o.id, o.name]));
 }
 
 // ---- invitations ----
@@ -253,7 +205,7 @@ export async function inviteBatch(
     if (persons.length === 0) return 0;
     cursor.after = persons[persons.length - 1]!.p.id;
     const templates = templatesOf(wave);
-    const cacheKey = {};
+    const orgNames = await organisationNames(tx);
     const tokens = persons.map(() => newSecret());
     const created = await tx
       .insert(invitations)
@@ -268,7 +220,7 @@ export async function inviteBatch(
       .onConflictDoNothing()
       .returning({ id: invitations.id, framePersonId: invitations.framePersonId });
     const byPerson = new Map(created.map((c) => [c.framePersonId, c.id]));
-    let queued = 0;
+    const mails: QueueMailInput[] = [];
     for (let i = 0; i < persons.length; i++) {
       const p = persons[i]!.p;
       const invitationId = byPerson.get(p.id);
@@ -279,10 +231,10 @@ export async function inviteBatch(
         name: p.name,
         link: linkFor(config, token),
         optOutLink: optOutLinkFor(config, token),
-        organisation: await orgName(tx, cacheKey, p.organisationId),
+        organisation: orgNames.get(p.organisationId) ?? '',
         end: wave.fieldworkEnd,
       });
-      await queueMail(tx, {
+      mails.push({
         to: p.email,
         rendered,
         lang,
@@ -291,8 +243,8 @@ export async function inviteBatch(
         organisationId: p.organisationId,
         redactAfterSend: true,
       });
-      queued++;
     }
+    const queued = (await queueMails(tx, mails)).filter((m) => m.created).length;
     await audit(tx, actor, {
       action: 'wave.invitations.send',
       resourceType: 'wave',
@@ -397,56 +349,57 @@ export async function sendReminders(
         .where(and(...conds))
         .orderBy(asc(invitations.id))
         .limit(batchSize)
-        .for('update', { of: invitations });
+        // The frame persons too: an opt-out waits for this batch (and then cancels its mail), or this
+        // batch waits for the opt-out and no longer selects the person.
+        .for('update', { of: [invitations, framePersons] });
       if (rows.length === 0) return { sent: 0, last: undefined };
       const templates = templatesOf(w);
-      const cacheKey = {};
-      let sent = 0;
-      for (const { i, p } of rows) {
-        const n = i.remindersSent + 1;
+      const orgNames = await organisationNames(tx);
+      // Who has not started gets a new link (the rows are locked, so their status holds).
+      const fresh = new Map(
+        rows.filter(({ i }) => i.status === 'not_started').map(({ i }) => [i.id, newSecret()]),
+      );
+      if (fresh.size > 0) {
+        const hashes = [...fresh].map(([id, token]) => ({ id, hash: hashSecret(token) }));
+        await tx.execute(sql`
+          update invitations set token_hash = r.hash
+            from jsonb_to_recordset(${JSON.stringify(hashes)}::jsonb) as r(id uuid, hash text)
+           where invitations.id = r.id`);
+      }
+      const mails: QueueMailInput[] = rows.map(({ i, p }) => {
         const lang = langOf(p);
-        let link: string;
-        let optOut: string;
-        const fresh = newSecret();
-        let rotated = false;
-        if (i.status === 'not_started') {
-          const upd = await tx
-            .update(invitations)
-            .set({ tokenHash: hashSecret(fresh) })
-            .where(and(eq(invitations.id, i.id), eq(invitations.status, 'not_started')))
-            .returning({ id: invitations.id });
-          rotated = upd.length > 0;
-        }
-        if (rotated) {
-          link = `${replacedText[lang]}\n${linkFor(config, fresh)}`;
-          optOut = optOutLinkFor(config, fresh);
-        } else {
-          link = continueText[lang];
-          optOut =
-            lang === 'nl' ? '(via de link in onze eerste e-mail)' : '(through the link in our first e-mail)';
-        }
+        const token = fresh.get(i.id);
         const rendered = renderWaveMail(templates, 'reminder', lang, {
           name: p.name,
-          link,
-          optOutLink: optOut,
-          organisation: await orgName(tx, cacheKey, p.organisationId),
+          link: token ? `${replacedText[lang]}\n${linkFor(config, token)}` : continueText[lang],
+          optOutLink: token
+            ? optOutLinkFor(config, token)
+            : lang === 'nl'
+              ? '(via de link in onze eerste e-mail)'
+              : '(through the link in our first e-mail)',
+          organisation: orgNames.get(p.organisationId) ?? '',
           end: w.fieldworkEnd,
         });
-        const q = await queueMail(tx, {
+        return {
           to: p.email,
           rendered,
           lang,
-          idempotencyKey: `reminder:${i.id}:${n}`,
+          idempotencyKey: `reminder:${i.id}:${i.remindersSent + 1}`,
           purpose: 'reminder',
           organisationId: p.organisationId,
           redactAfterSend: true,
-        });
-        await tx
-          .update(invitations)
-          .set({ remindersSent: n, lastRemindedAt: sql`now()` })
-          .where(eq(invitations.id, i.id));
-        if (q.created) sent++;
-      }
+        };
+      });
+      const sent = (await queueMails(tx, mails)).filter((q) => q.created).length;
+      await tx
+        .update(invitations)
+        .set({ remindersSent: sql`${invitations.remindersSent} + 1`, lastRemindedAt: sql`now()` })
+        .where(
+          inArray(
+            invitations.id,
+            rows.map(({ i }) => i.id),
+          ),
+        );
       if (sent > 0) {
         await audit(tx, actor, {
           action: 'wave.reminders.send',

@@ -6,7 +6,7 @@ import { createTestDatabase } from '../../../test/support/database.js';
 import { loadConfig } from '../config/config.js';
 import type { Database } from '../db/database.js';
 import { getJob, listJobs, retryJob } from './admin.js';
-import { defineJob, enqueue } from './jobs.js';
+import { defineJob, enqueue, enqueueMany } from './jobs.js';
 import { type JobRuntime, startJobs } from './runtime.js';
 
 const config = loadConfig({
@@ -72,6 +72,61 @@ test('a job enqueued in a transaction exists exactly when the transaction commit
   );
   assert.ok(rolledBack);
   assert.equal(await getJob(database, rolledBack), undefined);
+});
+
+test('enqueueMany: many jobs in one go, with the transaction; each key once (within the call and against earlier jobs)', async () => {
+  const earlier = await enqueue(database.db, countJob, { tag: 'many-earlier' }, { key: 'many-old' });
+  const inAnHour = new Date(Date.now() + 3600_000);
+  const results = await database.db.transaction((tx) =>
+    enqueueMany(tx, countJob, [
+      { data: { tag: 'many-1' }, options: { key: 'many-1' } },
+      { data: { tag: 'many-2' } },
+      { data: { tag: 'many-1-again' }, options: { key: 'many-1' } },
+      { data: { tag: 'many-old-again' }, options: { key: 'many-old' } },
+      { data: { tag: 'many-later' }, options: { startAfter: inAnHour, priority: 3 } },
+      { data: { tag: 'many-in-30s' }, options: { startAfter: 30 } },
+    ]),
+  );
+  assert.deepEqual(
+    results.map((r) => r.created),
+    [true, true, false, false, true, true],
+  );
+  assert.equal(results[2]!.jobId, results[0]!.jobId);
+  assert.equal(results[3]!.jobId, earlier.jobId);
+  assert.equal(new Set(results.map((r) => r.jobId)).size, 5);
+  for (const i of [0, 1, 4, 5]) assert.equal((await getJob(database, results[i]!.jobId))?.state, 'created');
+  const later = await getJob(database, results[4]!.jobId);
+  assert.ok(Math.abs(Date.parse(later!.startAfter) - inAnHour.getTime()) < 1000);
+  const soon = Date.parse((await getJob(database, results[5]!.jobId))!.startAfter) - Date.now();
+  assert.ok(soon > 20_000 && soon <= 31_000, `starts in ${soon} ms`);
+  const again = await enqueueMany(database.db, countJob, [
+    { data: { tag: 'x' }, options: { key: 'many-1' } },
+  ]);
+  assert.deepEqual(again, [{ jobId: results[0]!.jobId, created: false }]);
+
+  let lost: string[] = [];
+  await assert.rejects(
+    database.db.transaction(async (tx) => {
+      lost = (
+        await enqueueMany(tx, countJob, [
+          { data: { tag: 'many-rb' }, options: { key: 'many-rb' } },
+          { data: { tag: 'many-rb-2' } },
+        ])
+      ).map((r) => r.jobId);
+      throw new Error('business failure');
+    }),
+    /business failure/,
+  );
+  for (const id of lost) assert.equal(await getJob(database, id), undefined);
+  const reused = await enqueueMany(database.db, countJob, [
+    { data: { tag: 'rb' }, options: { key: 'many-rb' } },
+  ]);
+  assert.equal(reused[0]!.created, true, 'the rolled back key is free again');
+
+  await assert.rejects(
+    enqueueMany(database.db, countJob, [{ data: { tag: 'fine' } }, { data: { tag: 5 } as any }]),
+    (e: any) => e.code === 'validation',
+  );
 });
 
 test('invalid job data is refused at enqueue time', async () => {

@@ -212,17 +212,7 @@ export async function enqueue<T>(
   data: T,
   options: EnqueueOptions = {},
 ): Promise<Enqueued> {
-  const parsed = job.schema.safeParse(data);
-  if (!parsed.success) {
-    throw new AppError('validation', {
-      detail: `data for job ${job.name} is invalid`,
-      invalidParams: parsed.error.issues.map((i) => ({
-        name: i.path.join('.') || 'data',
-        code: i.code,
-        reason: i.message,
-      })),
-    });
-  }
+  const parsed = parseJobData(job, data);
   // A nested transaction is a savepoint: the ledger row and the job are written together or not at all.
   return dbOrTx.transaction(async (tx) => {
     const jobId = randomUUID();
@@ -244,12 +234,101 @@ export async function enqueue<T>(
     await ensureQueue(client, job as JobDefinition<unknown>);
     const sendOptions: PgBoss.SendOptions = { id: jobId, db: bossDb(client) };
     if (options.priority !== undefined) sendOptions.priority = options.priority;
-    if (options.startAfter !== undefined) {
-      sendOptions.startAfter =
-        options.startAfter instanceof Date ? options.startAfter : Math.max(1, Math.ceil(options.startAfter));
-    }
-    const id = await sender().send(job.name, parsed.data as object, sendOptions);
+    if (options.startAfter !== undefined) sendOptions.startAfter = startAfterOption(options.startAfter);
+    const id = await sender().send(job.name, parsed as object, sendOptions);
     if (!id) throw new AppError('internal', { detail: `job ${job.name} was not enqueued` });
     return { jobId: id, created: true };
   });
 }
+
+export interface EnqueueItem<T> {
+  data: T;
+  options?: EnqueueOptions;
+}
+
+/**
+ * `enqueue` for many jobs of one type in a few statements (ledger rows, then the jobs with pg-boss's bulk
+ * `insert`), in the caller's transaction: all are written or none. Same idempotency as `enqueue`: an item
+ * whose key was used before (or earlier in `items`) enqueues nothing and returns the first job.
+ * Returns one result per item, in order.
+ */
+export async function enqueueMany<T>(
+  dbOrTx: DbOrTx,
+  job: JobDefinition<T>,
+  items: EnqueueItem<T>[],
+): Promise<Enqueued[]> {
+  const parsed = items.map((item) => parseJobData(job, item.data));
+  if (items.length === 0) return [];
+  return dbOrTx.transaction(async (tx) => {
+    const client = sqlClientOf(tx);
+    const results: Enqueued[] = items.map(() => ({ jobId: randomUUID(), created: true }));
+    // Keys: the first item with a key claims it; a repeat within `items` shares its job.
+    const firstWithKey = new Map<string, number>();
+    items.forEach((item, i) => {
+      const key = item.options?.key;
+      if (key === undefined) return;
+      const first = firstWithKey.get(key);
+      if (first === undefined) firstWithKey.set(key, i);
+      else results[i] = { jobId: results[first]!.jobId, created: false };
+    });
+    if (firstWithKey.size > 0) {
+      const claimed = [...firstWithKey].map(([key, i]) => ({ key, job_id: results[i]!.jobId }));
+      const inserted = await client.query(
+        `insert into job_keys (queue, key, job_id)
+         select $1, r.key, r.job_id from jsonb_to_recordset($2::jsonb) as r(key text, job_id uuid)
+         on conflict do nothing returning key`,
+        [job.name, JSON.stringify(claimed)],
+      );
+      const fresh = new Set(inserted.rows.map((r) => r.key as string));
+      const used = claimed.filter((c) => !fresh.has(c.key)).map((c) => c.key);
+      if (used.length > 0) {
+        const existing = await client.query(
+          `select key, job_id from job_keys where queue = $1 and key in (select jsonb_array_elements_text($2::jsonb))`,
+          [job.name, JSON.stringify(used)],
+        );
+        const jobOf = new Map(existing.rows.map((r) => [r.key as string, r.job_id as string]));
+        items.forEach((item, i) => {
+          const key = item.options?.key;
+          if (key !== undefined && jobOf.has(key)) results[i] = { jobId: jobOf.get(key)!, created: false };
+        });
+      }
+    }
+    const jobs = items.flatMap((item, i): PgBoss.JobInsert[] => {
+      if (!results[i]!.created) return [];
+      const o = item.options ?? {};
+      return [
+        {
+          id: results[i]!.jobId,
+          name: job.name,
+          data: parsed[i] as object,
+          ...(o.priority !== undefined ? { priority: o.priority } : {}),
+          // pg-boss's bulk insert reads startAfter as text: an ISO timestamp, or an interval in seconds.
+          ...(o.startAfter !== undefined ? { startAfter: String(startAfterOption(o.startAfter)) } : {}),
+        },
+      ];
+    });
+    if (jobs.length > 0) {
+      await ensureQueue(client, job as JobDefinition<unknown>);
+      await sender().insert(jobs, { db: bossDb(client) });
+    }
+    return results;
+  });
+}
+
+function parseJobData<T>(job: JobDefinition<T>, data: T): T {
+  const parsed = job.schema.safeParse(data);
+  if (!parsed.success) {
+    throw new AppError('validation', {
+      detail: `data for job ${job.name} is invalid`,
+      invalidParams: parsed.error.issues.map((i) => ({
+        name: i.path.join('.') || 'data',
+        code: i.code,
+        reason: i.message,
+      })),
+    });
+  }
+  return parsed.data;
+}
+
+const startAfterOption = (v: Date | number): Date | string | number =>
+  v instanceof Date ? v.toISOString() : Math.max(1, Math.ceil(v));

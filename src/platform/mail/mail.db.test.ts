@@ -7,7 +7,14 @@ import { loadConfig } from '../config/config.js';
 import type { Database } from '../db/database.js';
 import { getJob, listJobs } from '../jobs/admin.js';
 import { type JobRuntime, startJobs } from '../jobs/runtime.js';
-import { getMailMessage, listMailMessages, queueMail, REDACTED_BODY, recordBounce } from './mail.js';
+import {
+  getMailMessage,
+  listMailMessages,
+  queueMail,
+  queueMails,
+  REDACTED_BODY,
+  recordBounce,
+} from './mail.js';
 import { mailMessages } from './schema.js';
 import { defineMailTemplate } from './templates.js';
 import { messageIdFor } from './transport.js';
@@ -107,6 +114,49 @@ test('queueing a mail commits and rolls back with the transaction; one message p
       queueMail(database.db, invite('k-bad', 'not an address')),
       (e: any) => e.code === 'validation',
     );
+  });
+});
+
+test('queueMails queues many messages at once: one job each, one message per key, all or nothing', async () => {
+  await withSetup(undefined, {}, async (database) => {
+    const first = await queueMail(database.db, invite('bulk-old'));
+    const results = await database.db.transaction((tx) =>
+      queueMails(tx, [
+        invite('bulk-1', 'one@example.org'),
+        invite('bulk-2', 'Two@Example.org'),
+        invite('bulk-1', 'again@example.org'),
+        invite('bulk-old', 'old@example.org'),
+      ]),
+    );
+    assert.deepEqual(
+      results.map((r) => r.created),
+      [true, true, false, false],
+    );
+    assert.equal(results[2]!.id, results[0]!.id);
+    assert.equal(results[3]!.id, first.id);
+    assert.equal((await statusOf(database, results[0]!.id)).toAddress, 'one@example.org');
+    const two = await statusOf(database, results[1]!.id);
+    assert.equal(two.toAddress, 'two@example.org');
+    assert.equal(two.status, 'queued');
+    assert.match(two.htmlBody!, /Beste Ann &lt;b&gt;&amp;,/);
+    const jobs = await listJobs(database, { queue: 'mail.send' });
+    assert.equal(jobs.length, 3, 'one job per new message');
+
+    let lost: string[] = [];
+    await assert.rejects(
+      database.db.transaction(async (tx) => {
+        lost = (await queueMails(tx, [invite('bulk-rb-1'), invite('bulk-rb-2')])).map((r) => r.id);
+        throw new Error('business failure');
+      }),
+    );
+    for (const id of lost) assert.equal(await getMailMessage(database, id), undefined);
+    assert.equal((await listJobs(database, { queue: 'mail.send' })).length, 3);
+
+    await assert.rejects(
+      queueMails(database.db, [invite('bulk-3'), invite('bulk-4', 'not an address')]),
+      (e: any) => e.code === 'validation',
+    );
+    assert.equal((await listMailMessages(database, { q: 'bulk-3' })).length, 0);
   });
 });
 

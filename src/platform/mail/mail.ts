@@ -11,14 +11,15 @@
  *
  * The message is recorded (mail_messages) and its `mail.send` job enqueued in the caller's transaction, so
  * it exists exactly when the change commits. One message per idempotency key, ever: queueing again returns
- * the first message. Delivery (SMTP, or the embedded outbox without SMTP_HOST) happens in the job, with
+ * the first message. Many at once (invitations to a whole frame): `queueMails(tx, inputs)`, the same in a
+ * few statements. Delivery (SMTP, or the embedded outbox without SMTP_HOST) happens in the job, with
  * throttling and retries; see docs/jobs-and-mail.md.
  */
 import { and, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database, DbOrTx } from '../db/database.js';
 import { AppError, type Lang } from '../errors.js';
-import { enqueue } from '../jobs/jobs.js';
+import { enqueueMany, sqlClientOf } from '../jobs/jobs.js';
 import { mailSendJob } from './jobs.js';
 import { mailMessages } from './schema.js';
 import { type MailParams, type MailTemplate, type RenderedMail, renderMail } from './templates.js';
@@ -59,6 +60,64 @@ export interface QueuedMail {
 const addressSchema = z.string().trim().toLowerCase().pipe(z.email());
 
 export async function queueMail(dbOrTx: DbOrTx, input: QueueMailInput): Promise<QueuedMail> {
+  return (await queueMails(dbOrTx, [input]))[0]!;
+}
+
+/**
+ * `queueMail` for many messages in a few statements (all message rows in one insert, all their jobs with
+ * `enqueueMany`), in the caller's transaction: all are queued or none. Returns one result per input, in
+ * order; an input whose idempotency key was used before (or earlier in `inputs`) queues nothing.
+ */
+export async function queueMails(dbOrTx: DbOrTx, inputs: QueueMailInput[]): Promise<QueuedMail[]> {
+  const rows = inputs.map(messageRow);
+  if (rows.length === 0) return [];
+  return dbOrTx.transaction(async (tx) => {
+    const client = sqlClientOf(tx);
+    const firstOfKey = new Map<string, number>();
+    rows.forEach((r, i) => {
+      if (!firstOfKey.has(r.idempotency_key)) firstOfKey.set(r.idempotency_key, i);
+    });
+    const unique = [...firstOfKey.values()].map((i) => rows[i]!);
+    const inserted = await client.query(
+      `insert into mail_messages (idempotency_key, purpose, organisation_id, to_address, subject, text_body,
+                                  html_body, redact_after_send, lang)
+       select r.idempotency_key, r.purpose, r.organisation_id, r.to_address, r.subject, r.text_body,
+              r.html_body, r.redact_after_send, r.lang
+         from jsonb_to_recordset($1::jsonb) as r(idempotency_key text, purpose text, organisation_id uuid,
+              to_address text, subject text, text_body text, html_body text, redact_after_send boolean, lang text)
+       on conflict (idempotency_key) do nothing
+       returning id, idempotency_key`,
+      [JSON.stringify(unique)],
+    );
+    const created = new Map(inserted.rows.map((r) => [r.idempotency_key as string, r.id as string]));
+    const old = unique.filter((r) => !created.has(r.idempotency_key)).map((r) => r.idempotency_key);
+    const existing = new Map<string, string>();
+    if (old.length > 0) {
+      const found = await client.query(
+        `select id, idempotency_key from mail_messages
+          where idempotency_key in (select jsonb_array_elements_text($1::jsonb))`,
+        [JSON.stringify(old)],
+      );
+      for (const r of found.rows) existing.set(r.idempotency_key as string, r.id as string);
+    }
+    const fresh = unique.filter((r) => created.has(r.idempotency_key));
+    await enqueueMany(
+      tx,
+      mailSendJob,
+      fresh.map((r) => {
+        const id = created.get(r.idempotency_key)!;
+        return { data: { messageId: id }, options: { key: id, startAfter: r.sendAfter } };
+      }),
+    );
+    return rows.map((r, i) => {
+      const id = created.get(r.idempotency_key) ?? existing.get(r.idempotency_key)!;
+      return { id, created: created.has(r.idempotency_key) && firstOfKey.get(r.idempotency_key) === i };
+    });
+  });
+}
+
+/** Validates and renders one input into the columns of its row (throws AppError('validation')). */
+function messageRow(input: QueueMailInput) {
   const to = addressSchema.safeParse(input.to);
   if (!to.success) {
     throw new AppError('validation', {
@@ -72,34 +131,18 @@ export async function queueMail(dbOrTx: DbOrTx, input: QueueMailInput): Promise<
     input.rendered ?? (input.template ? renderMail(input.template, lang, input.params ?? {}) : undefined);
   if (!rendered)
     throw new AppError('validation', { detail: 'queueMail needs a template or a rendered message' });
-
-  return dbOrTx.transaction(async (tx) => {
-    const inserted = await tx
-      .insert(mailMessages)
-      .values({
-        idempotencyKey: input.idempotencyKey,
-        purpose: input.purpose,
-        organisationId: input.organisationId ?? null,
-        toAddress: to.data,
-        subject: rendered.subject,
-        textBody: rendered.text,
-        htmlBody: rendered.html,
-        redactAfterSend: input.redactAfterSend ?? false,
-        lang,
-      })
-      .onConflictDoNothing({ target: mailMessages.idempotencyKey })
-      .returning({ id: mailMessages.id });
-    if (inserted.length === 0) {
-      const [existing] = await tx
-        .select({ id: mailMessages.id })
-        .from(mailMessages)
-        .where(eq(mailMessages.idempotencyKey, input.idempotencyKey));
-      return { id: existing!.id, created: false };
-    }
-    const id = inserted[0]!.id;
-    await enqueue(tx, mailSendJob, { messageId: id }, { key: id, startAfter: input.sendAfter });
-    return { id, created: true };
-  });
+  return {
+    idempotency_key: input.idempotencyKey,
+    purpose: input.purpose,
+    organisation_id: input.organisationId ?? null,
+    to_address: to.data,
+    subject: rendered.subject,
+    text_body: rendered.text,
+    html_body: rendered.html ?? null,
+    redact_after_send: input.redactAfterSend ?? false,
+    lang,
+    sendAfter: input.sendAfter,
+  };
 }
 
 /**

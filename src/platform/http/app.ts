@@ -17,7 +17,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { assertCan } from '../access/policy.js';
-import { principalFromApiToken, principalFromSession } from '../auth/principal.js';
+import { principalCache } from '../auth/principal.js';
 import { AppError, type Lang } from '../errors.js';
 import { translator } from '../i18n/catalogue.js';
 import { errorPage } from '../ui/error-page.js';
@@ -138,6 +138,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   // Who is asking, and in which language.
+  const principals = principalCache(deps.database.db);
   app.addHook('onRequest', async (req, reply) => {
     req.lang = pickLang(req);
     req.t = translator(req.lang);
@@ -147,7 +148,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }
     const auth = req.headers.authorization;
     if (auth?.startsWith('Bearer ')) {
-      req.principal = await principalFromApiToken(deps.database.db, auth.slice(7).trim());
+      req.principal = await principals.fromApiToken(auth.slice(7).trim());
       if (!req.principal)
         throw new AppError('unauthenticated', { detail: 'unknown, expired or revoked API token' });
       if (!isApi(req.url))
@@ -157,7 +158,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       if (token) {
         const unsigned = req.unsignCookie(token);
         if (unsigned.valid && unsigned.value)
-          req.principal = await principalFromSession(deps.database.db, unsigned.value);
+          req.principal = await principals.fromSession(unsigned.value);
         if (!req.principal) reply.clearCookie(SESSION_COOKIE, { path: '/' });
       }
     }

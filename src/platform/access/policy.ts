@@ -118,7 +118,9 @@ export function assertCan(
 ): asserts principal {
   if (!principal) throw new AppError('unauthenticated');
   if (!can(principal, action, organisationId)) {
-    throw new AppError('forbidden', { detail: `not allowed: ${action}` });
+    throw new AppError('forbidden', {
+      detail: { nl: `U mag dit niet doen (${action}).`, en: `not allowed: ${action}` },
+    });
   }
 }
 

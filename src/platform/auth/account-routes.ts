@@ -22,6 +22,7 @@ import { verifyPassword } from './passwords.js';
 import { users } from './schema.js';
 import { listActiveSessions, revokeSession } from './sessions.js';
 import { twoFactorStatus } from './two-factor.js';
+import { noLocalPassword } from './user-rules.js';
 import { setPassword } from './users-service.js';
 import { accountPage } from './views/account-page.js';
 import type { FieldErrors } from './views/fields.js';
@@ -126,7 +127,7 @@ const routes: FastifyPluginAsync = async (app) => {
       const current = formString(req.body.currentPassword);
       const next = formString(req.body.newPassword);
       const pw = await hasPassword(p.userId);
-      if (!pw.has) throw new AppError('bad-request', { detail: 'this account has no local password' });
+      if (!pw.has) throw new AppError('bad-request', { detail: noLocalPassword });
       if (!(await verifyPassword(pw.hash, current))) {
         const errors = [{ field: 'currentPassword', message: req.t('auth.error.password_wrong') }];
         return renderAccount(req, reply, { errors }, 400);

@@ -49,22 +49,40 @@ export async function createApiToken(
   const name = input.name.trim();
   if (!name || name.length > 100) {
     throw new AppError('validation', {
-      detail: 'name: 1 to 100 characters',
-      invalidParams: [{ name: 'name', code: 'name_required', reason: '1 to 100 characters' }],
+      detail: { nl: 'name: 1 tot 100 tekens', en: 'name: 1 to 100 characters' },
+      invalidParams: [
+        {
+          name: 'name',
+          code: 'name_required',
+          reason: { nl: '1 tot 100 tekens', en: '1 to 100 characters' },
+        },
+      ],
     });
   }
   if (input.expiresAt && input.expiresAt.getTime() <= Date.now()) {
     throw new AppError('validation', {
-      detail: 'expiresAt: must lie in the future',
-      invalidParams: [{ name: 'expiresAt', code: 'expiry_past', reason: 'must lie in the future' }],
+      detail: { nl: 'expiresAt: moet in de toekomst liggen', en: 'expiresAt: must lie in the future' },
+      invalidParams: [
+        {
+          name: 'expiresAt',
+          code: 'expiry_past',
+          reason: { nl: 'moet in de toekomst liggen', en: 'must lie in the future' },
+        },
+      ],
     });
   }
   const scopes = new Set<TokenScope>(input.scopes);
   if (scopes.has('write')) scopes.add('read');
   if (scopes.size === 0) {
     throw new AppError('validation', {
-      detail: 'scopes: at least one of read, write',
-      invalidParams: [{ name: 'scopes', code: 'scope_required', reason: 'read and/or write' }],
+      detail: { nl: 'scopes: minstens een van read, write', en: 'scopes: at least one of read, write' },
+      invalidParams: [
+        {
+          name: 'scopes',
+          code: 'scope_required',
+          reason: { nl: 'read en/of write', en: 'read and/or write' },
+        },
+      ],
     });
   }
   const token = `wb_${newSecret()}`;
@@ -114,7 +132,10 @@ export async function revokeApiToken(
       .set({ revokedAt: sql`now()` })
       .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
       .returning({ id: apiTokens.id, prefix: apiTokens.prefix });
-    if (done.length === 0) throw new AppError('not-found', { detail: 'no such API token' });
+    if (done.length === 0)
+      throw new AppError('not-found', {
+        detail: { nl: 'Deze API-sleutel bestaat niet.', en: 'no such API token' },
+      });
     await audit(tx, actor, {
       action: 'api-token.revoke',
       resourceType: 'api-token',

@@ -70,7 +70,10 @@ const routes: FastifyPluginAsync = async (app) => {
       const limit = await perAccount(req);
       if (!limit.isAllowed && limit.isExceeded) {
         throw new AppError('rate-limited', {
-          detail: 'too many sign-in attempts for this account',
+          detail: {
+            nl: 'Er is te vaak geprobeerd om met dit account aan te melden. Wacht even en probeer het opnieuw.',
+            en: 'too many sign-in attempts for this account',
+          },
           headers: { 'retry-after': String(limit.ttlInSeconds) },
         });
       }

@@ -8,7 +8,7 @@ import { type Actor, audit } from '../audit/audit.js';
 import type { DbOrTx } from '../db/database.js';
 import { AppError, type InvalidParam } from '../errors.js';
 import { memberships, users } from './schema.js';
-import { checkOrganisations, invalid } from './user-rules.js';
+import { checkOrganisations, invalid, oneOf } from './user-rules.js';
 
 export async function insertMembership(
   tx: DbOrTx,
@@ -42,13 +42,16 @@ export async function addMembership(
 ): Promise<void> {
   const problems: InvalidParam[] = [];
   if (!organisationRoles.includes(role)) {
-    problems.push({ name: 'role', code: 'role_invalid', reason: organisationRoles.join(' | ') });
+    problems.push({ name: 'role', code: 'role_invalid', reason: oneOf(organisationRoles) });
   }
   await checkOrganisations(db, [organisationId], problems);
   if (problems.length) throw invalid(problems);
   await db.transaction(async (tx) => {
     const [u] = await tx.select({ id: users.id }).from(users).where(eq(users.id, userId));
-    if (!u) throw new AppError('not-found', { detail: `no user ${userId}` });
+    if (!u)
+      throw new AppError('not-found', {
+        detail: { nl: `Er is geen gebruiker ${userId}.`, en: `no user ${userId}` },
+      });
     await insertMembership(tx, actor, userId, organisationId, role);
   });
 }
@@ -71,7 +74,10 @@ export async function removeMembership(
         ),
       )
       .returning({ role: memberships.role });
-    if (deleted.length === 0) throw new AppError('not-found', { detail: 'no such membership' });
+    if (deleted.length === 0)
+      throw new AppError('not-found', {
+        detail: { nl: 'Deze gebruiker heeft geen rol bij deze organisatie.', en: 'no such membership' },
+      });
     await audit(tx, actor, {
       action: 'membership.remove',
       resourceType: 'user',

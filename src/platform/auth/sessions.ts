@@ -68,7 +68,8 @@ export async function revokeSession(
       .set({ revokedAt: sql`now()` })
       .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId), isNull(sessions.revokedAt)))
       .returning({ id: sessions.id });
-    if (done.length === 0) throw new AppError('not-found', { detail: 'no such session' });
+    if (done.length === 0)
+      throw new AppError('not-found', { detail: { nl: 'Deze sessie bestaat niet.', en: 'no such session' } });
     await audit(tx, actor, { action: 'session.revoke', resourceType: 'session', resourceId: sessionId });
   });
 }

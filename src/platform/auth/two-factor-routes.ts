@@ -38,6 +38,7 @@ import {
   verifySecondFactor,
 } from './two-factor.js';
 import { clearPendingSignIn, type PendingSignIn, readPendingSignIn } from './two-factor-login.js';
+import { noLocalPassword } from './user-rules.js';
 import type { FieldErrors } from './views/fields.js';
 import { loginPage } from './views/login-page.js';
 import {
@@ -98,7 +99,10 @@ const routes: FastifyPluginAsync = async (app) => {
     const limit = await perAccount(req);
     if (!limit.isAllowed && limit.isExceeded) {
       throw new AppError('rate-limited', {
-        detail: 'too many sign-in attempts for this account',
+        detail: {
+          nl: 'Er is te vaak geprobeerd om met dit account aan te melden. Wacht even en probeer het opnieuw.',
+          en: 'too many sign-in attempts for this account',
+        },
         headers: { 'retry-after': String(limit.ttlInSeconds) },
       });
     }
@@ -271,7 +275,7 @@ const routes: FastifyPluginAsync = async (app) => {
       const p = req.principal!;
       if ((await twoFactorStatus(db, p.userId)).enabled) return reply.redirect('/account/two-factor', 303);
       if (!(await userRow(p.userId))?.passwordHash)
-        throw new AppError('bad-request', { detail: 'this account has no local password' });
+        throw new AppError('bad-request', { detail: noLocalPassword });
       const s = await enrolmentSecret(db, key(), p.userId, p.email);
       return sendPage(
         reply,
@@ -289,7 +293,7 @@ const routes: FastifyPluginAsync = async (app) => {
     async (req, reply) => {
       const p = req.principal!;
       if (!(await userRow(p.userId))?.passwordHash)
-        throw new AppError('bad-request', { detail: 'this account has no local password' });
+        throw new AppError('bad-request', { detail: noLocalPassword });
       const codes = await confirmEnrolment(db, key(), actorOf(p), p.userId, formString(req.body.code));
       if (!codes) {
         const s = await enrolmentSecret(db, key(), p.userId, p.email);
@@ -327,7 +331,12 @@ const routes: FastifyPluginAsync = async (app) => {
       const errors = await passwordOk(req, 'disablePassword');
       if (errors.length) return renderAccount(req, reply, { errors }, 400);
       if (await twoFactorRequired(db, p.userId)) {
-        throw new AppError('forbidden', { detail: 'a role of yours requires two-factor sign-in' });
+        throw new AppError('forbidden', {
+          detail: {
+            nl: 'Voor een van uw rollen is aanmelden in twee stappen verplicht.',
+            en: 'a role of yours requires two-factor sign-in',
+          },
+        });
       }
       await disableTwoFactor(db, actorOf(p), p.userId);
       return reply.redirect('/account/two-factor?done=disabled', 303);
@@ -388,7 +397,13 @@ const routes: FastifyPluginAsync = async (app) => {
     },
     async (req, reply) => {
       const done = await disableTwoFactor(db, actorOf(req.principal!), req.params.userId);
-      if (!done) throw new AppError('not-found', { detail: 'two-factor sign-in is not on for this user' });
+      if (!done)
+        throw new AppError('not-found', {
+          detail: {
+            nl: 'Aanmelden in twee stappen staat niet aan voor deze gebruiker.',
+            en: 'two-factor sign-in is not on for this user',
+          },
+        });
       return reply.redirect(`/users/${req.params.userId}?done=twoFactorReset`, 303);
     },
   );

@@ -62,7 +62,10 @@ export async function enrolmentSecret(
   label: string,
 ): Promise<{ secret: string; uri: string }> {
   const [row] = await db.select().from(twoFactor).where(eq(twoFactor.userId, userId));
-  if (row?.enabledAt) throw new AppError('conflict', { detail: 'two-factor sign-in is on already' });
+  if (row?.enabledAt)
+    throw new AppError('conflict', {
+      detail: { nl: 'Aanmelden in twee stappen staat al aan.', en: 'two-factor sign-in is on already' },
+    });
   let secret: string;
   if (row) secret = open(key, PURPOSE, row.secretEnc);
   else {
@@ -120,8 +123,17 @@ export async function confirmEnrolment(
 ): Promise<string[] | undefined> {
   return db.transaction(async (tx) => {
     const [row] = await tx.select().from(twoFactor).where(eq(twoFactor.userId, userId)).for('update');
-    if (!row) throw new AppError('conflict', { detail: 'no two-factor enrolment was started' });
-    if (row.enabledAt) throw new AppError('conflict', { detail: 'two-factor sign-in is on already' });
+    if (!row)
+      throw new AppError('conflict', {
+        detail: {
+          nl: 'Het instellen van aanmelden in twee stappen is niet begonnen.',
+          en: 'no two-factor enrolment was started',
+        },
+      });
+    if (row.enabledAt)
+      throw new AppError('conflict', {
+        detail: { nl: 'Aanmelden in twee stappen staat al aan.', en: 'two-factor sign-in is on already' },
+      });
     const step = totpStep(open(key, PURPOSE, row.secretEnc), code);
     if (step === undefined) return undefined;
     await tx
@@ -155,7 +167,10 @@ async function replaceRecoveryCodes(tx: DbOrTx, userId: string): Promise<string[
 export async function regenerateRecoveryCodes(db: DbOrTx, actor: Actor, userId: string): Promise<string[]> {
   return db.transaction(async (tx) => {
     const [row] = await tx.select().from(twoFactor).where(eq(twoFactor.userId, userId));
-    if (!row?.enabledAt) throw new AppError('conflict', { detail: 'two-factor sign-in is off' });
+    if (!row?.enabledAt)
+      throw new AppError('conflict', {
+        detail: { nl: 'Aanmelden in twee stappen staat uit.', en: 'two-factor sign-in is off' },
+      });
     const codes = await replaceRecoveryCodes(tx, userId);
     await audit(tx, actor, {
       action: 'user.two-factor-recovery-codes',

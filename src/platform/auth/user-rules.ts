@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { DbOrTx } from '../db/database.js';
-import { AppError, type InvalidParam } from '../errors.js';
+import { AppError, type InvalidParam, type Localised, reasonsOf } from '../errors.js';
 import { organisationsByIds } from './organisations.js';
 import { passwordProblem } from './passwords.js';
 
@@ -14,15 +14,26 @@ export const emailSchema = z.email();
 
 export function invalid(params: InvalidParam[]): AppError {
   return new AppError('validation', {
-    detail: params.map((p) => `${p.name}: ${p.reason}`).join('; '),
+    detail: reasonsOf(params),
     invalidParams: params,
   });
 }
 
+/** The reason for a value outside a fixed list. */
+export const oneOf = (allowed: readonly string[]): Localised => ({
+  nl: `een van: ${allowed.join(' | ')}`,
+  en: `one of: ${allowed.join(' | ')}`,
+});
+
+export const noLocalPassword: Localised = {
+  nl: 'Dit account heeft geen eigen wachtwoord (u meldt zich aan via uw organisatie).',
+  en: 'this account has no local password',
+};
+
 const passwordReasons = {
-  tooShort: 'at least 12 characters',
-  tooLong: 'at most 1024 characters',
-  sameAsEmail: 'must not be the e-mail address',
+  tooShort: { nl: 'minstens 12 tekens', en: 'at least 12 characters' },
+  tooLong: { nl: 'hoogstens 1024 tekens', en: 'at most 1024 characters' },
+  sameAsEmail: { nl: 'mag niet het e-mailadres zijn', en: 'must not be the e-mail address' },
 } as const;
 
 export function checkPassword(password: string, email: string, problems: InvalidParam[]) {
@@ -40,7 +51,11 @@ export function assertPasswordAcceptable(password: string, email: string): void 
 
 export function checkDisplayName(name: string | undefined, problems: InvalidParam[]) {
   if (name !== undefined && (name.trim().length === 0 || name.length > 200)) {
-    problems.push({ name: 'displayName', code: 'name_required', reason: 'a name of 1 to 200 characters' });
+    problems.push({
+      name: 'displayName',
+      code: 'name_required',
+      reason: { nl: 'een naam van 1 tot 200 tekens', en: 'a name of 1 to 200 characters' },
+    });
   }
 }
 
@@ -52,7 +67,7 @@ export async function checkOrganisations(db: DbOrTx, ids: string[], problems: In
       problems.push({
         name: 'organisationId',
         code: 'unknown_organisation',
-        reason: `no organisation ${id}`,
+        reason: { nl: `er is geen organisatie ${id}`, en: `no organisation ${id}` },
       });
     }
   }

@@ -48,7 +48,7 @@ export const orgFromParams: Resolver = (req) => {
 /** Throws not-found unless the principal may see the user; a hidden user and a missing one look the same. */
 export function assertUserVisible(req: FastifyRequest, user: UserView | undefined): asserts user is UserView {
   if (!user || !canSeeUser(req.principal, new Set(user.memberships.map((m) => m.organisationId)))) {
-    throw new AppError('not-found', { detail: 'no such user' });
+    throw new AppError('not-found', { detail: { nl: 'Deze gebruiker bestaat niet.', en: 'no such user' } });
   }
 }
 

@@ -167,7 +167,10 @@ const routes: FastifyPluginAsync = async (app) => {
       const actor = actorOf(req.principal!);
       const { password, ...patch } = req.body;
       const before = await getUser(db, req.params.userId);
-      if (!before) throw new AppError('not-found', { detail: 'no such user' });
+      if (!before)
+        throw new AppError('not-found', {
+          detail: { nl: 'Deze gebruiker bestaat niet.', en: 'no such user' },
+        });
       if (password !== undefined) assertPasswordAcceptable(password, before.email);
       const user = await updateUser(db, actor, req.params.userId, patch);
       if (password !== undefined) await setPassword(db, actor, req.params.userId, password);

@@ -26,6 +26,7 @@ import {
   emailSchema,
   invalid,
   normaliseEmail,
+  oneOf,
 } from './user-rules.js';
 
 export { assertPasswordAcceptable, normaliseEmail };
@@ -73,17 +74,21 @@ export async function createUser(db: DbOrTx, actor: Actor, input: NewUser): Prom
   const email = normaliseEmail(input.email);
   const problems: InvalidParam[] = [];
   if (!emailSchema.safeParse(email).success || email.length > 254) {
-    problems.push({ name: 'email', code: 'email_invalid', reason: 'an e-mail address' });
+    problems.push({
+      name: 'email',
+      code: 'email_invalid',
+      reason: { nl: 'een e-mailadres', en: 'an e-mail address' },
+    });
   }
   checkDisplayName(input.displayName, problems);
   if (input.password) checkPassword(input.password, email, problems);
   const roles = [...new Set(input.platformRoles ?? [])];
   if (roles.some((r) => !platformRoles.includes(r))) {
-    problems.push({ name: 'platformRoles', code: 'role_invalid', reason: platformRoles.join(' | ') });
+    problems.push({ name: 'platformRoles', code: 'role_invalid', reason: oneOf(platformRoles) });
   }
   const ms = input.memberships ?? [];
   if (ms.some((m) => !organisationRoles.includes(m.role))) {
-    problems.push({ name: 'role', code: 'role_invalid', reason: organisationRoles.join(' | ') });
+    problems.push({ name: 'role', code: 'role_invalid', reason: oneOf(organisationRoles) });
   }
   await checkOrganisations(
     db,
@@ -136,8 +141,13 @@ function isUniqueViolation(err: unknown): boolean {
 
 function emailTaken(email: string) {
   return new AppError('conflict', {
-    detail: `a user with e-mail ${email} exists already`,
-    invalidParams: [{ name: 'email', code: 'email_taken', reason: 'already in use' }],
+    detail: {
+      nl: `Er is al een gebruiker met e-mailadres ${email}.`,
+      en: `a user with e-mail ${email} exists already`,
+    },
+    invalidParams: [
+      { name: 'email', code: 'email_taken', reason: { nl: 'al in gebruik', en: 'already in use' } },
+    ],
   });
 }
 
@@ -265,10 +275,14 @@ export async function updateUser(db: DbOrTx, actor: Actor, id: string, patch: Us
   const problems: InvalidParam[] = [];
   checkDisplayName(patch.displayName, problems);
   if (patch.platformRoles?.some((r) => !platformRoles.includes(r))) {
-    problems.push({ name: 'platformRoles', code: 'role_invalid', reason: platformRoles.join(' | ') });
+    problems.push({ name: 'platformRoles', code: 'role_invalid', reason: oneOf(platformRoles) });
   }
   if (actor.id === id && patch.disabled === true) {
-    problems.push({ name: 'disabled', code: 'self_lockout', reason: 'you cannot disable your own account' });
+    problems.push({
+      name: 'disabled',
+      code: 'self_lockout',
+      reason: { nl: 'u kunt uw eigen account niet uitzetten', en: 'you cannot disable your own account' },
+    });
   }
   if (actor.id === id && patch.platformRoles && !patch.platformRoles.includes('admin')) {
     const me = await getUser(db, id);
@@ -276,7 +290,10 @@ export async function updateUser(db: DbOrTx, actor: Actor, id: string, patch: Us
       problems.push({
         name: 'platformRoles',
         code: 'self_lockout',
-        reason: 'you cannot remove your own admin role',
+        reason: {
+          nl: 'u kunt uw eigen beheerdersrol niet weghalen',
+          en: 'you cannot remove your own admin role',
+        },
       });
     }
   }
@@ -284,7 +301,8 @@ export async function updateUser(db: DbOrTx, actor: Actor, id: string, patch: Us
 
   await db.transaction(async (tx) => {
     const [before] = await tx.select().from(users).where(eq(users.id, id)).for('update');
-    if (!before) throw new AppError('not-found', { detail: `no user ${id}` });
+    if (!before)
+      throw new AppError('not-found', { detail: { nl: `Er is geen gebruiker ${id}.`, en: `no user ${id}` } });
     const next: Partial<typeof users.$inferInsert> = {};
     if (patch.displayName !== undefined) next.displayName = patch.displayName.trim();
     if (patch.platformRoles !== undefined) next.platformRoles = [...new Set(patch.platformRoles)].sort();
@@ -327,7 +345,8 @@ export async function setPassword(
   options: { keepSessionId?: string } = {},
 ): Promise<void> {
   const user = await getUser(db, id);
-  if (!user) throw new AppError('not-found', { detail: `no user ${id}` });
+  if (!user)
+    throw new AppError('not-found', { detail: { nl: `Er is geen gebruiker ${id}.`, en: `no user ${id}` } });
   const problems: InvalidParam[] = [];
   checkPassword(password, user.email, problems);
   if (problems.length) throw invalid(problems);

@@ -96,7 +96,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     max: config.RATE_LIMIT_PER_MINUTE,
     timeWindow: '1 minute',
     errorResponseBuilder: (_req, ctx) =>
-      new AppError('rate-limited', { detail: `limit of ${ctx.max} requests per ${ctx.after}`, headers: {} }),
+      new AppError('rate-limited', {
+        detail: {
+          nl: `U mag hoogstens ${ctx.max} verzoeken doen per ${ctx.after}. Wacht even en probeer het opnieuw.`,
+          en: `limit of ${ctx.max} requests per ${ctx.after}`,
+        },
+        headers: {},
+      }),
   });
   await app.register(swagger, {
     openapi: {
@@ -150,9 +156,19 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     if (auth?.startsWith('Bearer ')) {
       req.principal = await principals.fromApiToken(auth.slice(7).trim());
       if (!req.principal)
-        throw new AppError('unauthenticated', { detail: 'unknown, expired or revoked API token' });
+        throw new AppError('unauthenticated', {
+          detail: {
+            nl: 'Deze API-sleutel is onbekend, verlopen of ingetrokken.',
+            en: 'unknown, expired or revoked API token',
+          },
+        });
       if (!isApi(req.url))
-        throw new AppError('forbidden', { detail: 'API tokens work only on /api/ routes' });
+        throw new AppError('forbidden', {
+          detail: {
+            nl: 'Een API-sleutel werkt alleen voor adressen die met /api/ beginnen.',
+            en: 'API tokens work only on /api/ routes',
+          },
+        });
     } else {
       const token = req.cookies[SESSION_COOKIE];
       if (token) {
@@ -168,7 +184,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook('preValidation', async (req, reply) => {
     if (req.is404) return;
     const access = req.routeOptions.config.access;
-    if (!access) throw new AppError('internal', { detail: 'route without access rule' });
+    if (!access)
+      throw new AppError('internal', {
+        detail: { nl: 'route zonder toegangsregel', en: 'route without access rule' },
+      });
     // Nobody signed in on a protected route: 401 first (not a CSRF complaint about a form they cannot use).
     if (!('public' in access) && !req.principal) throw new AppError('unauthenticated');
     const unsafe = !['GET', 'HEAD', 'OPTIONS'].includes(req.method);
@@ -202,7 +221,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   app.setNotFoundHandler(async (req) => {
-    throw new AppError('not-found', { detail: `no route for ${req.method} ${req.url.split('?')[0]}` });
+    const route = `${req.method} ${req.url.split('?')[0]}`;
+    throw new AppError('not-found', {
+      detail: { nl: `Dit adres bestaat niet: ${route}`, en: `no route for ${route}` },
+    });
   });
 
   for (const load of routeModules) {

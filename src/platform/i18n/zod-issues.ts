@@ -71,7 +71,8 @@ function render(issue: FinishedIssue, lang: Lang): string {
  * issue, or an `error` option) is kept as the English text; its Dutch comes from `params.nl` when the
  * schema gives one, and otherwise from zod's Dutch locale.
  */
-export function zodReason(issue: FinishedIssue): Localised {
+export function zodReason(finished: z.core.$ZodIssue | FinishedIssue): Localised {
+  const issue = finished as FinishedIssue;
   const en = render(issue, 'en');
   const own = issue.message !== undefined && issue.message !== en ? issue.message : undefined;
   const nl = typeof issue.params?.nl === 'string' ? issue.params.nl : render(issue, 'nl');

@@ -3,7 +3,8 @@
  * the import: layers, size classes, code formats, inputs.
  */
 import { z } from 'zod';
-import { AppError, type InvalidParam } from '../errors.js';
+import { AppError, type InvalidParam, type Localised, reasonsOf } from '../errors.js';
+import { zodReason } from '../i18n/zod-issues.js';
 import type { organisationMergers, organisations } from './schema.js';
 
 export const layers = ['gemeente', 'provincie', 'waterschap', 'rijk', 'overig'] as const;
@@ -48,12 +49,27 @@ export const codePatterns: Record<Layer, RegExp> = {
   rijk: /^[A-Za-z][A-Za-z0-9_-]{1,31}$/,
   overig: /^[A-Za-z][A-Za-z0-9_-]{1,31}$/,
 };
-export const codeFormatHint: Record<Layer, string> = {
-  gemeente: 'GM followed by 4 digits (CBS), e.g. GM0363',
-  provincie: 'PV followed by 2 digits (CBS), e.g. PV27',
-  waterschap: 'ws followed by 4 digits (TOOI), e.g. ws0155',
-  rijk: 'a letter, then 1–31 letters, digits, - or _, e.g. BZK',
-  overig: 'a letter, then 1–31 letters, digits, - or _',
+export const codeFormatHint: Record<Layer, Localised> = {
+  gemeente: {
+    nl: 'GM met 4 cijfers (CBS), bijvoorbeeld GM0363',
+    en: 'GM followed by 4 digits (CBS), e.g. GM0363',
+  },
+  provincie: {
+    nl: 'PV met 2 cijfers (CBS), bijvoorbeeld PV27',
+    en: 'PV followed by 2 digits (CBS), e.g. PV27',
+  },
+  waterschap: {
+    nl: 'ws met 4 cijfers (TOOI), bijvoorbeeld ws0155',
+    en: 'ws followed by 4 digits (TOOI), e.g. ws0155',
+  },
+  rijk: {
+    nl: 'een letter, dan 1 tot 31 letters, cijfers, - of _, bijvoorbeeld BZK',
+    en: 'a letter, then 1–31 letters, digits, - or _, e.g. BZK',
+  },
+  overig: {
+    nl: 'een letter, dan 1 tot 31 letters, cijfers, - of _',
+    en: 'a letter, then 1–31 letters, digits, - or _',
+  },
 };
 
 export type Organisation = typeof organisations.$inferSelect;
@@ -114,14 +130,14 @@ export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.in
     r.error.issues.map((i) => ({
       name: i.path.join('.') || (i.code === 'unrecognized_keys' ? i.keys.join(',') : 'body'),
       code: i.code,
-      reason: i.message,
+      reason: zodReason(i),
     })),
   );
 }
 
 export function validationError(invalidParams: InvalidParam[]): AppError {
   return new AppError('validation', {
-    detail: invalidParams.map((p) => `${p.name}: ${p.reason}`).join('; '),
+    detail: reasonsOf(invalidParams),
     invalidParams,
   });
 }

@@ -7,7 +7,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../auth/actor.js';
 import type { FieldErrors } from '../auth/views/fields.js';
-import type { DbOrTx } from '../db/database.js';
+import type { Database, DbOrTx } from '../db/database.js';
 import { AppError, type Lang, type ProblemParam } from '../errors.js';
 import { catalogue, type MessageKey, type Translate } from '../i18n/catalogue.js';
 import { sendPage } from '../ui/render.js';
@@ -35,7 +35,7 @@ const noticeQuery = z.object({
   done: z.enum(['created', 'saved', 'merged']).optional().catch(undefined),
 });
 
-async function provinceNames(db: DbOrTx): Promise<ProvinceNames> {
+async function provinceNames(db: Database | DbOrTx): Promise<ProvinceNames> {
   const page = await listOrganisations(db, { layer: 'provincie', pageSize: 100 });
   return new Map(page.items.map((p) => [p.code, p.name]));
 }
@@ -135,7 +135,12 @@ async function parseMultipart(req: FastifyRequest, body: Buffer): Promise<Record
       headers: { 'content-type': String(req.headers['content-type']) },
     }).formData();
   } catch {
-    throw new AppError('bad-request', { detail: 'malformed multipart/form-data body' });
+    throw new AppError('bad-request', {
+      detail: {
+        nl: 'Het formulier met het bestand kon niet worden gelezen (multipart/form-data).',
+        en: 'malformed multipart/form-data body',
+      },
+    });
   }
   const out: Record<string, string | Upload> = {};
   for (const [name, value] of form) {
@@ -160,7 +165,7 @@ const routes: FastifyPluginAsync = async (app) => {
     { config: { access: { action: 'organisation.list' } }, schema: { querystring: pageQuery } },
     async (req, reply) => {
       const { lang: _lang, ...filter } = req.query;
-      const [result, provinces] = await Promise.all([listOrganisations(db(), filter), provinceNames(db())]);
+      const [result, provinces] = await Promise.all([listOrganisations(app.deps.database, filter), provinceNames(app.deps.database)]);
       return sendPage(reply, listPage(req.page(reply), filter, result, provinces));
     },
   );
@@ -169,7 +174,7 @@ const routes: FastifyPluginAsync = async (app) => {
   r.get('/organisations/new', { config: { access: { action: 'organisation.create' } } }, async (req, reply) =>
     sendPage(
       reply,
-      organisationFormPage(req.page(reply), { layer: 'gemeente' }, [], await provinceNames(db())),
+      organisationFormPage(req.page(reply), { layer: 'gemeente' }, [], await provinceNames(app.deps.database)),
     ),
   );
 
@@ -197,7 +202,7 @@ const routes: FastifyPluginAsync = async (app) => {
         const errors = fieldErrors(req, err, (p) => (p.name === 'form' ? 'code' : undefined));
         return sendPage(
           reply,
-          organisationFormPage(req.page(reply), v, errors, await provinceNames(db())),
+          organisationFormPage(req.page(reply), v, errors, await provinceNames(app.deps.database)),
           400,
         );
       }
@@ -305,7 +310,7 @@ const routes: FastifyPluginAsync = async (app) => {
       const org = await getOrganisation(db(), (req.params as { orgId: string }).orgId);
       return sendPage(
         reply,
-        organisationFormPage(req.page(reply), valuesOf(org), [], await provinceNames(db()), org),
+        organisationFormPage(req.page(reply), valuesOf(org), [], await provinceNames(app.deps.database), org),
       );
     },
   );
@@ -339,7 +344,7 @@ const routes: FastifyPluginAsync = async (app) => {
             req.page(reply),
             { ...v, code: org.code },
             errors,
-            await provinceNames(db()),
+            await provinceNames(app.deps.database),
             org,
           ),
           400,

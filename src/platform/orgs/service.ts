@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { type Actor, audit, diffOf } from '../audit/audit.js';
-import type { DbOrTx } from '../db/database.js';
+import type { Database, DbOrTx } from '../db/database.js';
 import { AppError } from '../errors.js';
 import {
   codeFormatHint,
@@ -49,8 +49,9 @@ export interface Page<T> {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (s: string) => UUID.test(s);
 
+/** Pass the `Database` itself (not `.db`) outside transactions: the page query then runs prepared. */
 export async function listOrganisations(
-  db: DbOrTx,
+  db: Database | DbOrTx,
   filter: Partial<OrganisationFilter> = {},
 ): Promise<Page<Organisation>> {
   const page = Math.max(1, Math.floor(filter.page ?? 1));
@@ -62,13 +63,19 @@ export async function listOrganisations(
 /** One organisation; 404 for an unknown or malformed id. */
 export async function getOrganisation(db: DbOrTx, id: string): Promise<Organisation> {
   const org = isUuid(id) ? await findOrganisationById(db, id) : undefined;
-  if (!org) throw new AppError('not-found', { detail: `no organisation ${id}` });
+  if (!org)
+    throw new AppError('not-found', {
+      detail: { nl: `Er is geen organisatie ${id}.`, en: `no organisation ${id}` },
+    });
   return org;
 }
 
 export async function getOrganisationByCode(db: DbOrTx, code: string): Promise<Organisation> {
   const org = await findOrganisationByCode(db, code);
-  if (!org) throw new AppError('not-found', { detail: `no organisation with code ${code}` });
+  if (!org)
+    throw new AppError('not-found', {
+      detail: { nl: `Er is geen organisatie met code ${code}.`, en: `no organisation with code ${code}` },
+    });
   return org;
 }
 
@@ -87,17 +94,31 @@ async function checkFacts(
 ): Promise<void> {
   const problems = [];
   if (!codePatterns[facts.layer].test(facts.code)) {
-    problems.push({ name: 'code', code: 'invalid_code', reason: `expected ${codeFormatHint[facts.layer]}` });
+    problems.push({
+      name: 'code',
+      code: 'invalid_code',
+      reason: {
+        nl: `verwacht ${codeFormatHint[facts.layer].nl}`,
+        en: `expected ${codeFormatHint[facts.layer].en}`,
+      },
+    });
   }
   if (facts.provinceCode && !(await knownProvinces(db)).has(facts.provinceCode)) {
     problems.push({
       name: 'provinceCode',
       code: 'unknown_province',
-      reason: `unknown province ${facts.provinceCode}`,
+      reason: {
+        nl: `onbekende provincie ${facts.provinceCode}`,
+        en: `unknown province ${facts.provinceCode}`,
+      },
     });
   }
   if (facts.layer === 'gemeente' && !facts.provinceCode) {
-    problems.push({ name: 'provinceCode', code: 'required', reason: 'a gemeente lies in a province' });
+    problems.push({
+      name: 'provinceCode',
+      code: 'required',
+      reason: { nl: 'een gemeente ligt in een provincie', en: 'a gemeente lies in a province' },
+    });
   }
   if (problems.length) throw validationError(problems);
 }
@@ -109,8 +130,17 @@ export async function createOrganisation(db: DbOrTx, input: OrganisationCreate, 
   return db.transaction(async (tx) => {
     if (await findOrganisationByCode(tx, data.code)) {
       throw new AppError('conflict', {
-        detail: `an organisation with code ${data.code} exists already`,
-        invalidParams: [{ name: 'code', code: 'duplicate', reason: `code ${data.code} is taken` }],
+        detail: {
+          nl: `Er is al een organisatie met code ${data.code}.`,
+          en: `an organisation with code ${data.code} exists already`,
+        },
+        invalidParams: [
+          {
+            name: 'code',
+            code: 'duplicate',
+            reason: { nl: `code ${data.code} is al in gebruik`, en: `code ${data.code} is taken` },
+          },
+        ],
       });
     }
     const values = {
@@ -193,13 +223,19 @@ export async function mergeOrganisations(db: DbOrTx, input: MergerCreate, actor:
       problems.push({
         name: 'successorCode',
         code: 'unknown_organisation',
-        reason: `no organisation with code ${data.successorCode}`,
+        reason: {
+          nl: `er is geen organisatie met code ${data.successorCode}`,
+          en: `no organisation with code ${data.successorCode}`,
+        },
       });
     } else if (successor.validTo && successor.validTo <= data.effectiveDate) {
       problems.push({
         name: 'successorCode',
         code: 'ended',
-        reason: `${successor.code} no longer exists on ${data.effectiveDate} (ended ${successor.validTo})`,
+        reason: {
+          nl: `${successor.code} bestaat op ${data.effectiveDate} niet meer (opgeheven op ${successor.validTo})`,
+          en: `${successor.code} no longer exists on ${data.effectiveDate} (ended ${successor.validTo})`,
+        },
       });
     }
     const codes = data.sources.map((s) => s.code);
@@ -208,22 +244,55 @@ export async function mergeOrganisations(db: DbOrTx, input: MergerCreate, actor:
     data.sources.forEach((s, i) => {
       const name = `sources.${i}.code`;
       const org = found.get(s.code);
-      if (seen.has(s.code)) problems.push({ name, code: 'duplicate', reason: `${s.code} is listed twice` });
+      if (seen.has(s.code))
+        problems.push({
+          name,
+          code: 'duplicate',
+          reason: { nl: `${s.code} staat er twee keer in`, en: `${s.code} is listed twice` },
+        });
       seen.add(s.code);
       if (s.code === data.successorCode) {
-        problems.push({ name, code: 'successor_as_source', reason: 'the successor cannot be a source' });
+        problems.push({
+          name,
+          code: 'successor_as_source',
+          reason: { nl: 'de nieuwe organisatie kan geen bron zijn', en: 'the successor cannot be a source' },
+        });
       } else if (!org) {
-        problems.push({ name, code: 'unknown_organisation', reason: `no organisation with code ${s.code}` });
+        problems.push({
+          name,
+          code: 'unknown_organisation',
+          reason: {
+            nl: `er is geen organisatie met code ${s.code}`,
+            en: `no organisation with code ${s.code}`,
+          },
+        });
       } else if (successor && org.layer !== successor.layer) {
         problems.push({
           name,
           code: 'layer_mismatch',
-          reason: `${s.code} is a ${org.layer}, ${successor.code} a ${successor.layer}`,
+          reason: {
+            nl: `${s.code} is een ${org.layer}, ${successor.code} een ${successor.layer}`,
+            en: `${s.code} is a ${org.layer}, ${successor.code} a ${successor.layer}`,
+          },
         });
       } else if (org.validTo && org.validTo !== data.effectiveDate) {
-        problems.push({ name, code: 'ended', reason: `${s.code} ended already on ${org.validTo}` });
+        problems.push({
+          name,
+          code: 'ended',
+          reason: {
+            nl: `${s.code} is al opgeheven op ${org.validTo}`,
+            en: `${s.code} ended already on ${org.validTo}`,
+          },
+        });
       } else if (org.validFrom && org.validFrom >= data.effectiveDate) {
-        problems.push({ name, code: 'not_started', reason: `${s.code} only exists from ${org.validFrom}` });
+        problems.push({
+          name,
+          code: 'not_started',
+          reason: {
+            nl: `${s.code} bestaat pas vanaf ${org.validFrom}`,
+            en: `${s.code} only exists from ${org.validFrom}`,
+          },
+        });
       }
     });
     if (problems.length) throw validationError(problems);
@@ -236,7 +305,10 @@ export async function mergeOrganisations(db: DbOrTx, input: MergerCreate, actor:
       );
     if (clash) {
       throw new AppError('conflict', {
-        detail: `a merger into ${data.successorCode} on ${data.effectiveDate} is recorded already`,
+        detail: {
+          nl: `De samenvoeging tot ${data.successorCode} op ${data.effectiveDate} is al vastgelegd.`,
+          en: `a merger into ${data.successorCode} on ${data.effectiveDate} is recorded already`,
+        },
       });
     }
 

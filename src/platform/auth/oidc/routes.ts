@@ -24,7 +24,10 @@ const routes: FastifyPluginAsync = async (app) => {
 
   function providerOr404(id: string): OidcProviderConfig {
     const p = config.oidcProviders.find((o) => o.id === id);
-    if (!p) throw new AppError('not-found', { detail: `no OpenID Connect provider ${id}` });
+    if (!p)
+      throw new AppError('not-found', {
+        detail: { nl: `Er is geen OpenID Connect-aanbieder ${id}.`, en: `no OpenID Connect provider ${id}` },
+      });
     return p;
   }
 

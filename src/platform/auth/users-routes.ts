@@ -55,6 +55,24 @@ const routes: FastifyPluginAsync = async (app) => {
     );
   }
 
+  /** The organisations the list can be filtered by: those the principal may list (admins: all current ones). */
+  async function filterChoices(
+    visible: Set<string> | undefined,
+    selected?: string,
+  ): Promise<OrganisationRef[]> {
+    const choices = visible
+      ? [...(await organisationsByIds(db, visible)).values()].sort((a, b) =>
+          a.name.localeCompare(b.name, 'nl'),
+        )
+      : await allOrganisations(db);
+    // A link may name an organisation that has ended (not in the current list): keep it selectable.
+    if (selected && !choices.some((o) => o.id === selected)) {
+      const ended = (await organisationsByIds(db, [selected])).get(selected);
+      if (ended) choices.unshift(ended);
+    }
+    return choices;
+  }
+
   async function renderUser(
     req: FastifyRequest,
     reply: FastifyReply,
@@ -80,25 +98,38 @@ const routes: FastifyPluginAsync = async (app) => {
       config: { access: { action: 'user.list', org: orgForList('user.list') } },
       schema: {
         querystring: z
-          .object({ q: z.string().max(200).optional(), offset: z.coerce.number().int().min(0).default(0) })
+          .object({
+            q: z.string().max(200).optional(),
+            // '' is the form's "all organisations"
+            organisationId: z.union([z.uuid(), z.literal('')]).optional(),
+            offset: z.coerce.number().int().min(0).default(0),
+          })
           .loose(),
       },
     },
     async (req, reply) => {
       const p = req.principal!;
       const q = req.query.q?.trim() ?? '';
-      const page = await listUsers(db, {
-        organisationIds: visibleOrganisations(p, 'user.list'),
-        q,
-        limit: PAGE_SIZE,
-        offset: req.query.offset,
-      });
+      const organisationId = req.query.organisationId || undefined;
+      const visible = visibleOrganisations(p, 'user.list');
+      // The access hook has already asked the policy for user.list in organisationId (orgForList).
+      const [page, organisations] = await Promise.all([
+        listUsers(db, {
+          organisationIds: organisationId ? new Set([organisationId]) : visible,
+          q,
+          limit: PAGE_SIZE,
+          offset: req.query.offset,
+        }),
+        filterChoices(visible, organisationId),
+      ]);
       return sendPage(
         reply,
         usersListPage(req.page(reply), {
           users: page.items.map((u) => visibleUser(req, u)),
           total: page.total,
           q,
+          organisationId,
+          organisations,
           isAdmin: can(p, 'user.create'),
           offset: req.query.offset,
           limit: PAGE_SIZE,

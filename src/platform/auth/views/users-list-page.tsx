@@ -1,6 +1,7 @@
 import type { MessageKey } from '../../i18n/catalogue.js';
 import type { PageContext } from '../../ui/context.js';
 import { Layout } from '../../ui/layout.js';
+import type { OrganisationRef } from '../organisations.js';
 import type { UserView } from '../users-service.js';
 
 export function roleLabels(ctx: PageContext, u: UserView): string[] {
@@ -24,6 +25,10 @@ export function usersListPage(
     users: UserView[];
     total: number;
     q: string;
+    /** The organisation the list is filtered by. */
+    organisationId?: string;
+    /** The organisations it can be filtered by. */
+    organisations: OrganisationRef[];
     isAdmin: boolean;
     offset: number;
     limit: number;
@@ -34,6 +39,7 @@ export function usersListPage(
   const pageUrl = (offset: number) => {
     const p = new URLSearchParams();
     if (props.q) p.set('q', props.q);
+    if (props.organisationId) p.set('organisationId', props.organisationId);
     p.set('offset', String(offset));
     return `/users?${p}`;
   };
@@ -49,6 +55,19 @@ export function usersListPage(
         </p>
       )}
       <form method="get" action="/users" class="filters">
+        {(props.organisations.length > 1 || props.organisationId) && (
+          <div>
+            <label for="organisationId">{ctx.t('users.organisation')}</label>
+            <select id="organisationId" name="organisationId">
+              <option value="">{ctx.t('users.allOrganisations')}</option>
+              {props.organisations.map((o) => (
+                <option value={o.id} selected={o.id === props.organisationId}>
+                  {o.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
         <div>
           <label for="q">{ctx.t('users.search')}</label>
           <input type="search" id="q" name="q" value={props.q} />

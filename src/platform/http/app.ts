@@ -111,7 +111,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         title: 'Weerbaar API',
         version: '1.0.0',
         description:
-          'Weerbaar JSON API. Errors are application/problem+json (RFC 9457) with a stable `type`. ' +
+          'Weerbaar JSON API. Errors are application/problem+json (RFC 9457) with a stable `type`; ' +
+          '`title`, `detail` and `invalidParams[].reason` are in Dutch, or in English with `Accept-Language: en` ' +
+          '(match on `type` and `invalidParams[].name`/`code`, never on texts). ' +
           'Authenticate with a personal API token: `Authorization: Bearer <token>`.',
       },
       servers: [{ url: config.publicUrl }],
@@ -144,7 +146,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   // Who is asking, and in which language.
-  const principals = principalCache(deps.database.db);
+  const principals = principalCache(deps.database);
   app.addHook('onRequest', async (req, reply) => {
     req.lang = pickLang(req);
     req.t = translator(req.lang);

@@ -11,6 +11,7 @@
 
 import type { FramePerson } from '../fieldwork/model.js';
 import { frameStrata } from '../fieldwork/model.js';
+import { contextValues } from '../questionnaires/templates/context.js';
 
 export type ResponseStrata = Record<string, string>;
 
@@ -44,36 +45,11 @@ export function responseIdentity(anonymity: string, person: FramePerson): Respon
   };
 }
 
-/** Text fills of the item bank by layer (`{organisatie}`, `{de_organisatie}`, …). */
-const fills: Record<string, Record<string, string>> = {
-  gemeente: {
-    organisatie: 'gemeente',
-    de_organisatie: 'de gemeente',
-    het_bestuur: 'het college van B en W',
-    de_vertegenwoordiging: 'de gemeenteraad',
-    voorzitter: 'burgemeester',
-  },
-  provincie: {
-    organisatie: 'provincie',
-    de_organisatie: 'de provincie',
-    het_bestuur: 'Gedeputeerde Staten',
-    de_vertegenwoordiging: 'Provinciale Staten',
-    voorzitter: 'commissaris van de Koning',
-  },
-  waterschap: {
-    organisatie: 'waterschap',
-    de_organisatie: 'het waterschap',
-    het_bestuur: 'het dagelijks bestuur',
-    de_vertegenwoordiging: 'het algemeen bestuur',
-    voorzitter: 'dijkgraaf',
-  },
-};
-
-/** Context variables for routing and piping, from the stored strata only (never from the frame). */
+/**
+ * Context variables for routing and piping, from the stored strata only (never from the frame): the
+ * item bank's text fills by layer and the role in words (questionnaires/templates/context.ts), and
+ * the strata themselves.
+ */
 export function contextOf(strata: ResponseStrata): Record<string, string> {
-  return {
-    ...(fills[strata.bg_layer ?? ''] ?? {}),
-    ...(strata.bg_role ? { functie: strata.bg_role.replaceAll('_', ' ') } : {}),
-    ...strata,
-  };
+  return { ...contextValues({ layer: strata.bg_layer, role: strata.bg_role }), ...strata };
 }

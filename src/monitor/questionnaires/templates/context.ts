@@ -1,7 +1,8 @@
 /**
- * The values of the templates' context variables for one respondent, from the sample frame:
- * the text fills by layer and the role in words. The answering pages pass the result as `context`
- * to relevanceOf / validateSection.
+ * The values of the templates' context variables for one respondent: the text fills by layer and
+ * the role in words. The one place these are defined: the answering pages build their context from
+ * it (answering/strata.ts `contextOf`, from a response's stored strata) and pass it as `context` to
+ * relevanceOf / validateSection.
  *
  *   contextValues({ layer: 'provincie', role: 'statenlid' })
  *   // { bg_layer: 'provincie', organisatie: 'provincie', de_organisatie: 'de provincie', …, functie: 'statenlid' }

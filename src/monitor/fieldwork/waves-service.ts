@@ -33,6 +33,7 @@ import {
   waveCreateSchema,
   waveUpdateSchema,
 } from './model.js';
+import { rewriteResponsesInRandomOrder } from '../responses/rewrite.js';
 import { publishedVersion } from './questionnaire-link.js';
 import { framePersons, waveQuestionnaires, waves } from './schema.js';
 
@@ -371,6 +372,8 @@ export async function transitionWave(
     if (target === 'closed') set.closedAt = sql`now()` as any;
     if (target === 'open' && from === 'closed') set.closedAt = null;
     const [after] = await tx.update(waves).set(set).where(eq(waves.id, id)).returning();
+    // Anonymous responses lose their order of answering (docs/anonymity.md, "Order and timing").
+    if (target === 'closed' && wave.anonymity === 'anonymous') await rewriteResponsesInRandomOrder(tx, id);
     await audit(tx, actor, {
       action: `wave.${transition}`,
       resourceType: 'wave',

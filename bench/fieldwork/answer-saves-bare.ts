@@ -29,10 +29,13 @@ app.post<{ Params: { id: string }; Body: Record<string, unknown> }>('/save/:id',
   return reply.redirect(`/page/${req.params.id}`, 303);
 });
 const address = await app.listen({ port: 0, host: '127.0.0.1' });
+const profile = process.env.BENCH_PROFILE
+  ? (await import('./answer-saves-profile.js')).startProfile({ httpServer: app.server, database })
+  : undefined;
 process.stdout.write(`${JSON.stringify({ url: address })}\n`);
 process.on('SIGTERM', () =>
-  app
-    .close()
+  Promise.resolve(profile?.report())
+    .then(() => app.close())
     .then(() => database.close())
     .then(() => process.exit(0)),
 );

@@ -6,8 +6,10 @@
  * and every database query by kind (count, total and maximum time). Printed to stderr on SIGTERM.
  * Profiling only: nothing here changes what the server does.
  */
+
+import type { Server } from 'node:http';
 import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
-import type { RunningServer } from '../../src/platform/server.js';
+import type { Database } from '../../src/platform/db/database.js';
 
 interface QueryStat {
   n: number;
@@ -17,13 +19,22 @@ interface QueryStat {
 
 const kindOf = (text: string) => text.replace(/\s+/g, ' ').replace(/\$\d+/g, '?').slice(0, 90);
 
-export function startProfile(server: RunningServer) {
+function steady(seconds: Array<{ requests: number; cpuMs: number; dbMs: number }>): string {
+  const busy = seconds.filter((x) => x.requests >= 100);
+  if (!busy.length) return 'none';
+  const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const cpu = median(busy.map((x) => x.cpuMs / x.requests));
+  const db = median(busy.map((x) => x.dbMs / x.requests));
+  return `${cpu.toFixed(2)} ms CPU and ${db.toFixed(2)} ms database per request over ${busy.length} s`;
+}
+
+export function startProfile(server: { httpServer: Server; database: Database }) {
   const loop = monitorEventLoopDelay({ resolution: 5 });
   loop.enable();
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   let requests = 0;
-  server.app.server.on('request', () => {
+  server.httpServer.on('request', () => {
     requests++;
   });
 
@@ -51,6 +62,36 @@ export function startProfile(server: RunningServer) {
       }
     };
   }
+
+  // Database work (PGlite: everything that holds its query mutex, prepared statements included).
+  let dbMs = 0;
+  const pg = server.database.pglite as any;
+  if (pg) {
+    const original = pg._runExclusiveQuery.bind(pg);
+    pg._runExclusiveQuery = (fn: () => Promise<unknown>) =>
+      original(async () => {
+        const start = performance.now();
+        try {
+          return await fn();
+        } finally {
+          dbMs += performance.now() - start;
+        }
+      });
+  }
+
+  // Per second: requests, CPU and database time, to read the steady state apart from the set-up.
+  const seconds: Array<{ requests: number; cpuMs: number; dbMs: number }> = [];
+  let previous = { requests: 0, cpu: process.cpuUsage(), dbMs: 0 };
+  const perSecond = setInterval(() => {
+    const cpu = process.cpuUsage(previous.cpu);
+    seconds.push({
+      requests: requests - previous.requests,
+      cpuMs: (cpu.user + cpu.system) / 1000,
+      dbMs: dbMs - previous.dbMs,
+    });
+    previous = { requests, cpu: process.cpuUsage(), dbMs };
+  }, 1000);
+  perSecond.unref();
 
   const stalls: string[] = [];
   let last = performance.now();
@@ -86,6 +127,8 @@ export function startProfile(server: RunningServer) {
       const wall = performance.now() - t0;
       const lines = [
         `profile: ${requests} requests in ${(wall / 1000).toFixed(1)} s; CPU ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms = ${((cpu.user + cpu.system) / 1000 / Math.max(requests, 1)).toFixed(2)} ms per request`,
+        `per second (requests/CPU ms/database ms): ${seconds.map((x) => `${x.requests}/${x.cpuMs.toFixed(0)}/${x.dbMs.toFixed(0)}`).join(' ')}`,
+        `steady state (seconds with ≥ 100 requests, median): ${steady(seconds)}`,
         `event loop delay: p50 ${(loop.percentile(50) / 1e6).toFixed(1)} p99 ${(loop.percentile(99) / 1e6).toFixed(1)} max ${(loop.max / 1e6).toFixed(0)} ms`,
         `gc: ${gcs.n} pauses, ${gcs.ms.toFixed(0)} ms in all, longest ${gcs.max.toFixed(0)} ms`,
         'queries (n, total ms, max ms, kind):',

@@ -28,7 +28,10 @@ const wave = await seedAnsweringWave(server.database, {
   persons: Number(process.env.BENCH_RESPONDENTS ?? 200),
 });
 const profile = process.env.BENCH_PROFILE
-  ? (await import('./answer-saves-profile.js')).startProfile(server)
+  ? (await import('./answer-saves-profile.js')).startProfile({
+      httpServer: server.app.server,
+      database: server.database,
+    })
   : undefined;
 process.stdout.write(`${JSON.stringify({ url: server.url, tokens: wave.tokens })}\n`);
 process.on('SIGTERM', () => {

@@ -10,7 +10,7 @@
  * for finding where the time goes: BENCH_CASES (default all four: weerbaar-saturated,bare-saturated,
  * weerbaar-paced,bare-paced; leaving some out implies BENCH_NO_WRITE), BENCH_DATABASES (pglite,postgres),
  * BENCH_PROFILE=1 (the Weerbaar server prints answer-saves-profile.ts's report), BENCH_NODE_ARGS
- * (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`, for the Weerbaar server).
+ * (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`, for both servers).
  * Writes the section `fieldwork-saves` of docs/benchmarks.md. Goal: p99 < 100 ms, ≥ 50% of the baseline.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -148,7 +148,11 @@ async function weerbaar(databaseUrl?: string, paceMs = 0): Promise<Result> {
 }
 
 async function bare(databaseUrl?: string, paceMs = 0): Promise<Result> {
-  const server = await startChild('bench/fieldwork/answer-saves-bare.ts', { DATABASE_URL: databaseUrl });
+  const server = await startChild(
+    'bench/fieldwork/answer-saves-bare.ts',
+    { DATABASE_URL: databaseUrl },
+    (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean),
+  );
   try {
     const url = (server.info as { url: string }).url;
     return await drive(async (i, n) => {

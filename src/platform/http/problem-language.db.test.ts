@@ -151,6 +151,12 @@ test('zod issues are written in either language; a schema message of its own kee
   assert.match(byPath.s!.nl, /^Te kort/);
   assert.match(byPath.s!.en, /^Too small/);
   assert.deepEqual(byPath.c, { nl: 'moet ok zijn', en: 'must be ok' });
+  // a value left out is said plainly
+  const missing = z.object({ n: z.number() }).safeParse({}).error!.issues[0]!;
+  assert.deepEqual(zodReason(missing), {
+    nl: 'Verplicht: vul een getal in',
+    en: 'Required: expected number',
+  });
   // zod's own English message is unchanged by the hook that remembers the received type
   assert.equal(issues[0]!.message, 'Invalid input: expected number, received string');
 });

@@ -32,6 +32,17 @@ z.config({
   },
 });
 
+/** Zod's type names in plain Dutch, for "Verplicht: vul … in". */
+const typeNl: Record<string, string> = {
+  string: 'een tekst',
+  number: 'een getal',
+  int: 'een geheel getal',
+  boolean: 'ja of nee (true of false)',
+  array: 'een lijst',
+  object: 'een object',
+  date: 'een datum',
+};
+
 /** A value of the named type, so a locale can name it again ("received number"). */
 function sampleOf(type: string | undefined): unknown {
   switch (type) {
@@ -75,6 +86,14 @@ export function zodReason(finished: z.core.$ZodIssue | FinishedIssue): Localised
   const issue = finished as FinishedIssue;
   const en = render(issue, 'en');
   const own = issue.message !== undefined && issue.message !== en ? issue.message : undefined;
+  // The most common problem, a value left out, in plainer words than "received undefined".
+  if (!own && issue.code === 'invalid_type' && (issue.received ?? 'undefined') === 'undefined') {
+    const expected = String(issue.expected);
+    return {
+      nl: `Verplicht: vul ${typeNl[expected] ?? expected} in`,
+      en: `Required: expected ${expected}`,
+    };
+  }
   const nl = typeof issue.params?.nl === 'string' ? issue.params.nl : render(issue, 'nl');
   return { nl, en: own ?? en };
 }

@@ -53,12 +53,7 @@ export async function readFrameFile(fileName: string, data: Buffer): Promise<Fra
   const firstLine = text.replace(/^\ufeff/, '').split(/\r?\n/, 1)[0] ?? '';
   const delimiter = !firstLine.includes(',') && firstLine.includes(';') ? ';' : ',';
   const t = readCsvTable(text, { file: fileName, delimiter });
-  return {
-    file: fileName,
-    format: 'csv',
-    header: t.header,
-    rows: t.rows.map((r) => ({ line: r.line, values: r.values, position: (h) => r.position(h) })),
-  };
+  return { file: fileName, format: 'csv', header: t.header, rows: t.rows };
 }
 
 function cellText(value: ExcelJS.CellValue): string {

@@ -154,13 +154,14 @@ export interface SendResult {
   remaining: number;
 }
 
+const notInvited = sql`not exists (select 1 from ${invitations} where ${invitations.framePersonId} = ${framePersons.id})`;
+
 /** Frame persons of a wave that have no invitation yet and did not opt out. */
 async function pendingCount(db: DbOrTx, waveId: string): Promise<number> {
   const [r] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(framePersons)
-    .leftJoin(invitations, eq(invitations.framePersonId, framePersons.id))
-    .where(and(eq(framePersons.waveId, waveId), isNull(framePersons.optedOutAt), isNull(invitations.id)));
+    .where(and(eq(framePersons.waveId, waveId), isNull(framePersons.optedOutAt), notInvited));
   return r?.n ?? 0;
 }
 
@@ -187,15 +188,16 @@ export async function inviteBatch(
     await tx.execute(sql`select id from waves where id = ${waveId} for share`);
     const wave = await getWave(tx, waveId);
     assertState(wave, 'sending invitations', ['open']);
+    // `not exists`, not a left join: with FOR UPDATE the planner keeps a left join as a join and sorts the
+    // whole frame for every batch; as an anti join it walks the frame by its key and stops after a batch.
     const persons = await tx
       .select({ p: framePersons })
       .from(framePersons)
-      .leftJoin(invitations, eq(invitations.framePersonId, framePersons.id))
       .where(
         and(
           eq(framePersons.waveId, waveId),
           isNull(framePersons.optedOutAt),
-          isNull(invitations.id),
+          notInvited,
           ...(cursor.after ? [sql`${framePersons.id} > ${cursor.after}`] : []),
         ),
       )

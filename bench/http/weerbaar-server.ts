@@ -1,6 +1,7 @@
 /**
- * Weerbaar as the benchmark serves it: embedded PGlite in a temp dir, demo data loaded, a signed-in
- * admin (session cookie and API token). Prints one JSON line with the port and credentials.
+ * Weerbaar as the benchmark serves it: embedded PGlite in a temp dir (or the PostgreSQL database in
+ * DATABASE_URL), demo data loaded, production settings, a signed-in admin (session cookie and API
+ * token). Prints one JSON line with the port and credentials.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,9 +10,10 @@ import { loadConfig } from '../../src/platform/config/config.js';
 import { startServer } from '../../src/platform/server.js';
 import { signedInUser } from '../../test/support/isolation-world.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'wb-bench-'));
 const config = loadConfig({
-  WEERBAAR_DATA_DIR: dir,
+  ...(process.env.DATABASE_URL
+    ? { DATABASE_URL: process.env.DATABASE_URL }
+    : { WEERBAAR_DATA_DIR: mkdtempSync(join(tmpdir(), 'wb-bench-')) }),
   PORT: '0',
   LOG_LEVEL: 'silent',
   RATE_LIMIT_PER_MINUTE: '100000000',

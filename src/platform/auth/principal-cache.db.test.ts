@@ -37,7 +37,7 @@ async function someOrganisationId(): Promise<string> {
 
 test('a cached principal is reused while nothing changes, and the epoch does not move on use', async () => {
   const user = await createUser(database, { platformRoles: ['researcher'] });
-  const cache = principalCache(database.db);
+  const cache = principalCache(database);
   const e0 = await epoch();
   const a = await cache.fromApiToken(user.bearer);
   const b = await cache.fromApiToken(user.bearer);
@@ -53,7 +53,7 @@ test('a cached principal is reused while nothing changes, and the epoch does not
 
 test('revoking a token or a session (even by plain SQL) ends the cached principal at once', async () => {
   const user: TestUser = await createUser(database);
-  const cache = principalCache(database.db);
+  const cache = principalCache(database);
   assert.ok(await cache.fromApiToken(user.bearer));
   assert.ok(await cache.fromSession(user.sessionToken));
   await database.db.execute(sql`update api_tokens set revoked_at = now() where user_id = ${user.id}`);
@@ -64,7 +64,7 @@ test('revoking a token or a session (even by plain SQL) ends the cached principa
 
 test('disabling a user, changing roles or memberships is seen on the next lookup', async () => {
   const user = await createUser(database, { platformRoles: ['researcher'] });
-  const cache = principalCache(database.db);
+  const cache = principalCache(database);
   const before = await cache.fromApiToken(user.bearer);
   assert.deepEqual([...(before?.platformRoles ?? [])], ['researcher']);
 
@@ -89,7 +89,7 @@ test('an expired credential is not served from the cache, even while the epoch s
   await database.db.execute(
     sql`update sessions set expires_at = now() + interval '400 milliseconds' where user_id = ${user.id}`,
   );
-  const cache = principalCache(database.db);
+  const cache = principalCache(database);
   assert.ok(await cache.fromSession(user.sessionToken));
   const e = await epoch();
   await new Promise((r) => setTimeout(r, 500));
@@ -99,7 +99,7 @@ test('an expired credential is not served from the cache, even while the epoch s
 
 test('unknown tokens are not cached and the cache stays bounded', async () => {
   const users = await Promise.all([createUser(database), createUser(database), createUser(database)]);
-  const cache = principalCache(database.db, 2);
+  const cache = principalCache(database, 2);
   assert.equal(await cache.fromApiToken('wb_unknown-token'), undefined);
   assert.equal(cache.size, 0);
   for (const u of users) assert.ok(await cache.fromApiToken(u.bearer));

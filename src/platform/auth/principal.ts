@@ -10,7 +10,8 @@
  */
 import { sql } from 'drizzle-orm';
 import type { OrganisationRole, PlatformRole, Principal } from '../access/policy.js';
-import type { DbOrTx } from '../db/database.js';
+import type { Database, DbOrTx } from '../db/database.js';
+import { jsonStatement } from '../db/json-statements.js';
 import { hashSecret } from './tokens.js';
 
 interface Row {
@@ -82,6 +83,9 @@ function toPrincipal(kind: Kind, r: Row): Principal {
 
 const TOUCH_EVERY_MS = 60_000;
 
+/** Prepared: it runs on every signed-in request. */
+const currentEpoch = jsonStatement('auth_epoch', 'select n::text from auth_epoch');
+
 interface Entry {
   epoch: string;
   principal: Principal;
@@ -142,7 +146,8 @@ export interface PrincipalCache {
  * Principals of one database, cached per credential and checked against the auth epoch on every
  * call. Unknown credentials are never cached. At most `maxEntries` are kept (oldest dropped first).
  */
-export function principalCache(db: DbOrTx, maxEntries = 10_000): PrincipalCache {
+export function principalCache(database: Database, maxEntries = 10_000): PrincipalCache {
+  const db = database.db;
   const entries = new Map<string, Entry>();
 
   async function resolve(kind: Kind, token: string): Promise<Principal | undefined> {
@@ -150,8 +155,12 @@ export function principalCache(db: DbOrTx, maxEntries = 10_000): PrincipalCache 
     const key = `${kind}:${hash}`;
     const cached = entries.get(key);
     if (cached) {
-      const [current] = await rows<{ n: string }>(db, sql`select n::text as n from auth_epoch`);
-      if (current && String(current.n) === cached.epoch && (cached.expiresAt ?? Infinity) > Date.now()) {
+      const [current] = await currentEpoch(database, []);
+      if (
+        current !== undefined &&
+        String(current) === cached.epoch &&
+        (cached.expiresAt ?? Infinity) > Date.now()
+      ) {
         await touchIfStale(db, kind, cached);
         return cached.principal;
       }

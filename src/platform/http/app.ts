@@ -146,7 +146,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   // Who is asking, and in which language.
-  const principals = principalCache(deps.database.db);
+  const principals = principalCache(deps.database);
   app.addHook('onRequest', async (req, reply) => {
     req.lang = pickLang(req);
     req.t = translator(req.lang);

@@ -165,7 +165,10 @@ const routes: FastifyPluginAsync = async (app) => {
     { config: { access: { action: 'organisation.list' } }, schema: { querystring: pageQuery } },
     async (req, reply) => {
       const { lang: _lang, ...filter } = req.query;
-      const [result, provinces] = await Promise.all([listOrganisations(app.deps.database, filter), provinceNames(app.deps.database)]);
+      const [result, provinces] = await Promise.all([
+        listOrganisations(app.deps.database, filter),
+        provinceNames(app.deps.database),
+      ]);
       return sendPage(reply, listPage(req.page(reply), filter, result, provinces));
     },
   );
@@ -174,7 +177,12 @@ const routes: FastifyPluginAsync = async (app) => {
   r.get('/organisations/new', { config: { access: { action: 'organisation.create' } } }, async (req, reply) =>
     sendPage(
       reply,
-      organisationFormPage(req.page(reply), { layer: 'gemeente' }, [], await provinceNames(app.deps.database)),
+      organisationFormPage(
+        req.page(reply),
+        { layer: 'gemeente' },
+        [],
+        await provinceNames(app.deps.database),
+      ),
     ),
   );
 

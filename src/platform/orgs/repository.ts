@@ -1,8 +1,9 @@
 /**
  * Queries on the organisation tables. Only the orgs service calls these; other domains call the service.
  */
-import { and, asc, count, desc, eq, getTableColumns, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../db/database.js';
+import { and, asc, count, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import type { Database, DbOrTx } from '../db/database.js';
+import { jsonStatement, rowFromJson } from '../db/json-statements.js';
 import type { Merger, MergerSource, Organisation } from './model.js';
 import { organisationMergerSources, organisationMergers, organisations } from './schema.js';
 
@@ -17,38 +18,47 @@ export interface OrganisationFilter {
   pageSize: number;
 }
 
-/** Active: no end date, or one in the future (an announced herindeling). */
-export const isActive = () =>
-  sql`(${organisations.validTo} is null or ${organisations.validTo} > current_date)`;
-
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
+/** Filters; active = no end date, or one in the future (an announced herindeling). */
+const matching = `($1::text is null or o.layer = $1)
+  and ($2::text is null or o.province_code = $2)
+  and ($3::text is null or o.name ilike $3 or o.code ilike $3)
+  and ($4::boolean or o.valid_to is null or o.valid_to > current_date)`;
+
+/**
+ * The page and the total in one prepared statement that returns one JSON text (see
+ * ../db/json-statements.ts): every list and search of the registry runs it, the API list on every
+ * call, so it is parsed once and its rows are not decoded column by column. The page comes from an
+ * index scan in list order (organisations_name_idx), the total from a count. Absent filters are
+ * nulls, so the text never changes.
+ */
+const pageStatement = jsonStatement(
+  'organisations_page',
+  `select json_build_object(
+     'total', (select count(*) from organisations o where ${matching}),
+     'items', coalesce((select json_agg(to_json(p)) from (
+        select o.* from organisations o where ${matching}
+        order by lower(o.name), o.code limit $5 offset $6) p), '[]'))::text`,
+);
+
 export async function findOrganisations(
-  db: DbOrTx,
+  db: Database | DbOrTx,
   f: OrganisationFilter,
 ): Promise<{ items: Organisation[]; total: number }> {
-  const conds: SQL[] = [];
-  if (f.layer) conds.push(eq(organisations.layer, f.layer));
-  if (f.province) conds.push(eq(organisations.provinceCode, f.province));
-  if (f.q?.trim()) {
-    const pattern = `%${escapeLike(f.q.trim())}%`;
-    conds.push(or(ilike(organisations.name, pattern), ilike(organisations.code, pattern))!);
-  }
-  if (!f.includeEnded) conds.push(isActive());
-  const where = conds.length ? and(...conds) : undefined;
-  // One query: the page and, by a window function, the total (a second count query only past the end).
-  const rows = await db
-    .select({ ...getTableColumns(organisations), total: sql<number>`count(*) over ()`.mapWith(Number) })
-    .from(organisations)
-    .where(where)
-    .orderBy(sql`lower(${organisations.name})`, asc(organisations.code))
-    .limit(f.pageSize)
-    .offset((f.page - 1) * f.pageSize);
-  if (rows.length === 0 && f.page > 1) {
-    const [totalRow] = await db.select({ n: count() }).from(organisations).where(where);
-    return { items: [], total: totalRow?.n ?? 0 };
-  }
-  return { items: rows.map(({ total: _, ...org }) => org), total: rows[0]?.total ?? 0 };
+  const q = f.q?.trim() ? `%${escapeLike(f.q.trim())}%` : null;
+  const [page] = (await pageStatement(db, [
+    f.layer ?? null,
+    f.province ?? null,
+    q,
+    f.includeEnded ? 'true' : 'false',
+    f.pageSize,
+    (f.page - 1) * f.pageSize,
+  ])) as Array<{ total: number; items: Array<Record<string, unknown>> }>;
+  return {
+    items: (page?.items ?? []).map((json) => rowFromJson(organisations, json)),
+    total: Number(page?.total ?? 0),
+  };
 }
 
 export async function findOrganisationById(db: DbOrTx, id: string): Promise<Organisation | undefined> {

@@ -147,7 +147,7 @@ const routes: FastifyPluginAsync = async (app) => {
       },
     },
     async (req) => {
-      const page = await listOrganisations(db(), req.query);
+      const page = await listOrganisations(app.deps.database, req.query);
       return { ...page, items: page.items.map(toOrganisationOut) };
     },
   );

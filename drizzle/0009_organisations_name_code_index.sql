@@ -1,0 +1,2 @@
+DROP INDEX "organisations_name_idx";--> statement-breakpoint
+CREATE INDEX "organisations_name_idx" ON "organisations" USING btree (lower("name"),"code");

@@ -4,8 +4,10 @@ import ExcelJS from 'exceljs';
 import { createTestDatabase } from '../../../test/support/database.js';
 import { systemActor } from '../../platform/audit/audit.js';
 import { hashSecret } from '../../platform/auth/tokens.js';
+import { loadConfig } from '../../platform/config/config.js';
 import type { Database } from '../../platform/db/database.js';
 import type { AppError } from '../../platform/errors.js';
+import { deliverMessage } from '../../platform/mail/deliver.js';
 import { loadRegistry } from '../../platform/orgs/registry.js';
 import { loadTemplates } from '../questionnaires/templates/index.js';
 import { frameCounts, frameTotals, importFrame } from './frame-service.js';
@@ -418,6 +420,63 @@ test('reminders go only to those not completed and not opted out; due per schedu
 
   const nr = await nonRespondents(db(), wave.id);
   assert.deepEqual(nr.map((p) => p.email).sort(), ['fresh.r@voorbeeld.nl', 'started.r@voorbeeld.nl']);
+});
+
+test('opting out cancels the invitation and reminder still queued: their jobs send nothing; later reminders skip the person', async () => {
+  const wave = await openWave([
+    'Quitter,quitter.o@voorbeeld.nl,raadslid,GM0363',
+    'Stayer,stayer.o@voorbeeld.nl,raadslid,GM0363',
+  ]);
+  await inviteAll(db(), config, wave.id, actor);
+  const mailConfig = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }); // no SMTP_HOST: the outbox
+  const deliver = (id: string) =>
+    deliverMessage(database, mailConfig, id, {
+      lastAttempt: false,
+      log: { info() {}, warn() {}, error() {} },
+    });
+  const mailsOf = () =>
+    database.query<{ id: string; to_address: string; purpose: string; status: string; text_body: string }>(
+      "select id, to_address, purpose, status, text_body from mail_messages where to_address like '%.o@voorbeeld.nl' order by to_address, created_at",
+    );
+  const invitationsSent = await mailsOf();
+  const stayerInvitation = invitationsSent.find((m) => m.to_address.startsWith('stayer'))!;
+  assert.equal((await deliver(stayerInvitation.id)).status, 'sent');
+  assert.equal(
+    (await sendReminders(db(), config, wave.id, actor, { mode: 'now', minHoursSinceLast: 0 })).queued,
+    2,
+  );
+  // The reminder replaced the link of someone who had not started: opt out with the new one.
+  const reminder = (await mailsOf()).filter(
+    (m) => m.to_address.startsWith('quitter') && m.purpose === 'reminder',
+  );
+  const token = tokensFromMail(reminder)[0]!;
+  assert.equal(await optOut(db(), token), true);
+
+  const after = await mailsOf();
+  assert.deepEqual(
+    after.map((m) => [m.to_address.split('.')[0], m.purpose, m.status]),
+    [
+      ['quitter', 'invitation', 'cancelled'],
+      ['quitter', 'reminder', 'cancelled'],
+      ['stayer', 'invitation', 'sent'],
+      ['stayer', 'reminder', 'queued'],
+    ],
+  );
+  // The jobs of the cancelled messages still run, and send nothing.
+  for (const m of after.filter((m) => m.status === 'cancelled')) {
+    assert.deepEqual(await deliver(m.id), { status: 'already', current: 'cancelled' });
+  }
+  assert.equal((await deliver(after[3]!.id)).status, 'sent', 'the other person still gets theirs');
+  const [logged] = await database.query<{ diff: { cancelledMail: number } }>(
+    "select diff from audit_log where action = 'wave.frame.optout' and diff->>'waveId' = $1",
+    [wave.id],
+  );
+  assert.equal(logged?.diff.cancelledMail, 2);
+  assert.equal(
+    (await sendReminders(db(), config, wave.id, actor, { mode: 'now', minHoursSinceLast: 0 })).queued,
+    1,
+    'only the one who did not opt out',
+  );
 });
 
 test('demo step: an open demo wave with 60 persons, invitations in the outbox; runs once', async () => {

@@ -18,7 +18,7 @@ import { hashSecret, newSecret } from '../../platform/auth/tokens.js';
 import type { Config } from '../../platform/config/config.js';
 import type { DbOrTx } from '../../platform/db/database.js';
 import { AppError, type Lang } from '../../platform/errors.js';
-import { type QueueMailInput, queueMails } from '../../platform/mail/mail.js';
+import { cancelQueuedMails, type QueueMailInput, queueMails } from '../../platform/mail/mail.js';
 import { renderMail } from '../../platform/mail/templates.js';
 import { organisationsByCode } from './frame-service.js';
 import type { FramePerson, Invitation, Wave, WaveMailTemplates } from './model.js';
@@ -240,7 +240,7 @@ export async function inviteBatch(
         to: p.email,
         rendered,
         lang,
-        idempotencyKey: `invitation:${invitationId}`,
+        idempotencyKey: mailKeysOf(invitationId, 0)[0]!,
         purpose: 'invitation',
         organisationId: p.organisationId,
         redactAfterSend: true,
@@ -439,10 +439,13 @@ export async function optOut(db: DbOrTx, token: string): Promise<boolean> {
     const found = await findInvitationByToken(tx, token);
     if (!found) return false;
     if (found.framePerson.optedOutAt) return true;
+    // This waits for a reminder batch that holds the person (it locks them); after it, the batch's
+    // mail is visible below and cancelled, and later batches no longer select the person.
     await tx
       .update(framePersons)
       .set({ optedOutAt: sql`now()` })
       .where(eq(framePersons.id, found.framePerson.id));
+    const cancelled = await cancelQueuedMailOf(tx, found.invitation.id);
     await audit(
       tx,
       { type: 'system', id: null, label: 'respondent (opt-out link)' },
@@ -450,12 +453,31 @@ export async function optOut(db: DbOrTx, token: string): Promise<boolean> {
         action: 'wave.frame.optout',
         resourceType: 'frame_person',
         resourceId: found.framePerson.id,
-        diff: { waveId: found.wave.id },
+        diff: { waveId: found.wave.id, cancelledMail: cancelled },
       },
     );
     return true;
   });
 }
+
+/** Cancels the invitation's mail (invitation, reminders) that is queued and not yet handed to SMTP. */
+async function cancelQueuedMailOf(tx: DbOrTx, invitationId: string): Promise<number> {
+  const [current] = await tx
+    .select({ remindersSent: invitations.remindersSent })
+    .from(invitations)
+    .where(eq(invitations.id, invitationId));
+  return cancelQueuedMails(
+    tx,
+    mailKeysOf(invitationId, current?.remindersSent ?? 0),
+    'the recipient opted out before it was sent',
+  );
+}
+
+/** The idempotency keys of an invitation's mails: the invitation and each reminder sent. */
+export const mailKeysOf = (invitationId: string, remindersSent: number): string[] => [
+  `invitation:${invitationId}`,
+  ...Array.from({ length: remindersSent }, (_, n) => `reminder:${invitationId}:${n + 1}`),
+];
 
 // ---- non-respondents ----
 

@@ -1,7 +1,7 @@
 /**
  * Delivering one recorded message: what the `mail.send` job does. Three steps, the SMTP conversation
  * outside any database transaction:
- *  1. claim (one transaction): stop if already sent/bounced; wait if another attempt holds the lease or the
+ *  1. claim (one transaction): stop if already sent/bounced/cancelled; wait if another attempt holds the lease or the
  *     per-minute limit is reached; else status `sending`, attempts + 1, lease, fixed Message-ID.
  *  2. hand the message to the SMTP server (or, without SMTP_HOST, store it in the outbox).
  *  3. record the outcome, only if this attempt still owns the message (fencing on `attempts`).
@@ -161,7 +161,8 @@ async function claimMessage(
       .for('update');
     if (!m) return { kind: 'missing' };
     const { row } = m;
-    if (row.status === 'sent' || row.status === 'bounced') return { kind: 'done', status: row.status };
+    if (row.status === 'sent' || row.status === 'bounced' || row.status === 'cancelled')
+      return { kind: 'done', status: row.status };
     if (row.status === 'sending' && m.leased) return { kind: 'busy' };
     const messageId = row.messageId ?? messageIdFor(row.id, config);
 

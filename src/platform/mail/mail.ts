@@ -24,7 +24,7 @@ import { mailSendJob } from './jobs.js';
 import { mailMessages } from './schema.js';
 import { type MailParams, type MailTemplate, type RenderedMail, renderMail } from './templates.js';
 
-export const mailStatuses = ['queued', 'sending', 'sent', 'failed', 'bounced'] as const;
+export const mailStatuses = ['queued', 'sending', 'sent', 'failed', 'bounced', 'cancelled'] as const;
 export type MailStatus = (typeof mailStatuses)[number];
 
 export interface QueueMailInput {
@@ -143,6 +143,25 @@ function messageRow(input: QueueMailInput) {
     lang,
     sendAfter: input.sendAfter,
   };
+}
+
+/**
+ * Cancels messages that are still waiting to be sent (status `queued`, also after a temporary failure), by
+ * idempotency key: their jobs find them `cancelled` and send nothing. A message already being handed to
+ * the SMTP server, sent or failed is left as it is. Returns how many were cancelled.
+ */
+export async function cancelQueuedMails(
+  dbOrTx: DbOrTx,
+  idempotencyKeys: string[],
+  reason: string,
+): Promise<number> {
+  if (idempotencyKeys.length === 0) return 0;
+  const rows = await dbOrTx
+    .update(mailMessages)
+    .set({ status: 'cancelled', lastError: reason.slice(0, 1000), leaseUntil: null })
+    .where(and(inArray(mailMessages.idempotencyKey, idempotencyKeys), eq(mailMessages.status, 'queued')))
+    .returning({ id: mailMessages.id });
+  return rows.length;
 }
 
 /**

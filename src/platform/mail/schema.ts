@@ -3,7 +3,8 @@ import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } 
 
 /**
  * Every outgoing mail, recorded when it is queued (in the business transaction) and updated by the
- * `mail.send` job. Status: queued → sending → sent | failed | bounced (queued again after a temporary failure).
+ * `mail.send` job. Status: queued → sending → sent | failed | bounced (queued again after a temporary failure);
+ * queued → cancelled (e.g. the recipient opted out before it was sent).
  */
 export const mailMessages = pgTable(
   'mail_messages',
@@ -21,7 +22,7 @@ export const mailMessages = pgTable(
     /** The body holds a secret (a respondent's personal link): replaced by a note once SMTP accepted it. */
     redactAfterSend: boolean('redact_after_send').notNull().default(false),
     lang: text('lang').notNull().default('nl'),
-    /** queued | sending | sent | failed | bounced */
+    /** queued | sending | sent | failed | bounced | cancelled */
     status: text('status').notNull().default('queued'),
     /** smtp | outbox (demo mode: stored, not sent); set when sent. */
     transport: text('transport'),

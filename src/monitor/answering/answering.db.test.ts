@@ -260,3 +260,71 @@ test('saves from two devices at once: the later one recomputes on the fresh answ
   assert.equal(row!.answers.remarks, 'vanaf een ander apparaat');
   assert.equal(row!.revision, 2);
 });
+
+test('a save after its page takes one statement, yet never writes over a change it did not see', async () => {
+  const { saveFromRecentRow } = await import('./service.js');
+  const { responseKeyFor } = await import('./keys.js');
+  const key = responseKeyFor(t.app.deps.config);
+  const w = await seedAnsweringWave(t.database, { persons: 1 });
+  const token = w.tokens[0]!;
+  const row = async () =>
+    (
+      await t.database.query<{ answers: Record<string, unknown>; revision: number }>(
+        'select answers, revision from responses where wave_id = $1',
+        [w.waveId],
+      )
+    )[0]!;
+  const r = Respondent.inject(t.app);
+  await r.get(`/r/${token}`);
+  await r.post(`/r/${token}/start`);
+  await r.get(`/r/${token}/s/agressie`);
+  const page = { agr_verbal_12m: 'vaker', agr_physical_12m: 'nooit' };
+
+  // The page was just shown: the save is one statement, routed on as the full path would.
+  const quick = await saveFromRecentRow(
+    t.database,
+    key,
+    token,
+    'agressie',
+    { ...page, bg_years_in_office: '3' },
+    'next',
+  );
+  assert.equal(quick?.target, 1);
+  assert.equal((await row()).answers.bg_years_in_office, 3);
+
+  // Something else changed the row (another process or device): the one statement updates nothing...
+  await t.database.query(
+    `update responses set answers = answers || '{"remarks":"elders"}'::jsonb, revision = revision + 1 where wave_id = $1`,
+    [w.waveId],
+  );
+  const stale = await saveFromRecentRow(
+    t.database,
+    key,
+    token,
+    'agressie',
+    { ...page, bg_years_in_office: '4' },
+    'next',
+  );
+  assert.equal(stale, undefined);
+  assert.equal((await row()).answers.bg_years_in_office, 3);
+  // ...and the form post takes the full path, which keeps that change.
+  const saved = await r.post(`/r/${token}/s/agressie`, { ...page, bg_years_in_office: '5', _action: 'next' });
+  assert.equal(saved.status, 303);
+  assert.equal((await row()).answers.bg_years_in_office, 5);
+  assert.equal((await row()).answers.remarks, 'elders');
+
+  // The wave closed after the page was shown: nothing is saved, the respondent sees the closed page.
+  await r.get(`/r/${token}/s/agressie`);
+  await t.database.query(`update waves set status = 'closed' where id = $1`, [w.waveId]);
+  assert.equal(
+    await saveFromRecentRow(t.database, key, token, 'agressie', { ...page, bg_years_in_office: '6' }, 'next'),
+    undefined,
+  );
+  const closed = await r.post(`/r/${token}/s/agressie`, {
+    ...page,
+    bg_years_in_office: '7',
+    _action: 'next',
+  });
+  assert.equal(closed.status, 410);
+  assert.equal((await row()).answers.bg_years_in_office, 5);
+});

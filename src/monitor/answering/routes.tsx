@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { MessageKey, Translate } from '../../platform/i18n/catalogue.js';
 import { sendPage } from '../../platform/ui/render.js';
 import { type FieldError, relevanceOf } from '../questionnaires/engine.js';
-import { type Answers, textIn } from '../questionnaires/model.js';
+import { type Answers, type QuestionnaireDefinition, textIn } from '../questionnaires/model.js';
 import { responseKeyFor } from './keys.js';
 import {
   completeResponse,
@@ -21,6 +21,7 @@ import {
   type ResponseRow,
   relevantSections,
   remainingProblems,
+  saveFromRecentRow,
   saveSection,
   startResponse,
 } from './service.js';
@@ -74,6 +75,14 @@ const routes: FastifyPluginAsync = async (app) => {
         return undefined;
     }
   }
+
+  /** Where a save sends the respondent: a section, the check page after the last, the start before the first. */
+  const targetHref = (token: string, def: QuestionnaireDefinition, target: number | 'check' | 'start') =>
+    target === 'check'
+      ? `${base(token)}/check`
+      : target === 'start'
+        ? base(token)
+        : `${base(token)}/s/${def.sections[target]!.id}`;
 
   const sectionIndex = (link: OpenLink, id: string) => link.def.sections.findIndex((s) => s.id === id);
 
@@ -204,6 +213,17 @@ const routes: FastifyPluginAsync = async (app) => {
     { config: { access }, schema: { params: sectionParams, body: formBody } },
     async (req, reply) => {
       const { token } = req.params;
+      const direction: Direction = req.body._action === 'back' ? 'back' : 'next';
+      // The usual case (a save after the page was shown) in one statement; anything else below.
+      const quick = await saveFromRecentRow(
+        database,
+        serverKey,
+        token,
+        req.params.section,
+        req.body,
+        direction,
+      );
+      if (quick) return reply.redirect(targetHref(token, quick.def, quick.target), 303);
       const state = await openLink(database, serverKey, token);
       if (state.kind === 'completed') return reply.redirect(base(token), 303);
       const done = notAnswerable(req, reply, state);
@@ -216,7 +236,6 @@ const routes: FastifyPluginAsync = async (app) => {
           messagePage(req.page(reply), 'answer.unknown.title', 'answer.unknown.text'),
           404,
         );
-      const direction: Direction = req.body._action === 'back' ? 'back' : 'next';
       const result = await saveSection(database, state, index, req.body, direction);
       switch (result.kind) {
         case 'completed':
@@ -224,14 +243,7 @@ const routes: FastifyPluginAsync = async (app) => {
         case 'invalid':
           return showSection(req, reply, token, state, result.response, index, result.shown, result.errors);
         case 'saved':
-          return reply.redirect(
-            result.target === 'check'
-              ? `${base(token)}/check`
-              : result.target === 'start'
-                ? base(token)
-                : `${base(token)}/s/${state.def.sections[result.target]!.id}`,
-            303,
-          );
+          return reply.redirect(targetHref(token, state.def, result.target), 303);
       }
     },
   );

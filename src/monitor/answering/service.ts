@@ -28,7 +28,7 @@ import {
   variablesOf,
 } from '../questionnaires/model.js';
 import { responses } from '../responses/schema.js';
-import { resumeKeyHash, TOKEN_PATTERN } from './keys.js';
+import { resumeKeyHash, TOKEN_PATTERN, tokenHash } from './keys.js';
 import { loadDefinition } from './questionnaire-source.js';
 import { contextOf, type ResponseStrata, responseIdentity } from './strata.js';
 
@@ -95,6 +95,7 @@ export async function openLink(database: Database, serverKey: Buffer, token: str
   const versionId = response?.questionnaireVersionId ?? found.questionnaireVersionId;
   const def = versionId ? await loadDefinition(database.db, versionId) : undefined;
   if (!versionId || !def) return { kind: 'not_open', wave };
+  if (response) remember(database, keyHash, def, response);
   return { kind: 'open', wave, invitation, framePerson, versionId, def, resumeKeyHash: keyHash, response };
 }
 
@@ -198,7 +199,7 @@ export async function saveSection(
   for (let attempt = 0; attempt < 5; attempt++) {
     if (!row) throw new Error('saveSection before startResponse');
     if (row.status === 'completed') return { kind: 'completed' };
-    const computed = computeSave(link, row, sectionIndex, input, direction);
+    const computed = computeSave(link.def, row, sectionIndex, input, direction);
     if (!computed.changed) return computed.result;
     const updated = await saveStatement(database, [
       JSON.stringify(computed.answers),
@@ -206,20 +207,28 @@ export async function saveSection(
       row.id,
       row.revision,
     ]);
-    if (updated.length === 1) return computed.result;
+    if (updated.length === 1) {
+      remember(database, link.resumeKeyHash, link.def, {
+        ...row,
+        answers: computed.answers,
+        currentSection: computed.current,
+        revision: row.revision + 1,
+      });
+      return computed.result;
+    }
     row = await responseByKey(database, link.resumeKeyHash);
   }
   throw new AppError('conflict', { detail: 'the answers kept changing while saving; try again' });
 }
 
 function computeSave(
-  link: OpenLink,
+  def: QuestionnaireDefinition,
   row: ResponseRow,
   sectionIndex: number,
   input: Readonly<Record<string, unknown>>,
   direction: Direction,
 ): { changed: boolean; answers: Record<string, AnswerValue>; current: number; result: SaveResult } {
-  const section = link.def.sections[sectionIndex]!;
+  const section = def.sections[sectionIndex]!;
   const context = contextOfResponse(row);
   const stored = row.answers as Record<string, AnswerValue>;
   const submitted = readSectionAnswers(section, input);
@@ -232,24 +241,100 @@ function computeSave(
       for (const o of item.options) if (o.other) delete merged[otherTextCode(item.code, o.code)];
   }
   Object.assign(merged, submitted);
-  const allErrors = validateSection(link.def, sectionIndex, merged, context, { today: today() });
+  const allErrors = validateSection(def, sectionIndex, merged, context, { today: today() });
   // Going back never blocks on missing answers; invalid values are never stored.
   const errors = direction === 'back' ? allErrors.filter((e) => e.kind !== 'required') : allErrors;
   for (const e of allErrors) if (e.kind !== 'required') delete merged[e.field];
-  const answers = pruneAnswers(link.def, merged, context);
+  const answers = pruneAnswers(def, merged, context);
 
   let target: number | 'check' | 'start';
   if (errors.length > 0) target = sectionIndex;
-  else if (direction === 'next') target = nextSection(link.def, answers, sectionIndex, 1, context) ?? 'check';
-  else target = nextSection(link.def, answers, sectionIndex, -1, context) ?? 'start';
+  else if (direction === 'next') target = nextSection(def, answers, sectionIndex, 1, context) ?? 'check';
+  else target = nextSection(def, answers, sectionIndex, -1, context) ?? 'start';
   const current =
-    typeof target === 'number' ? target : target === 'check' ? link.def.sections.length : sectionIndex;
+    typeof target === 'number' ? target : target === 'check' ? def.sections.length : sectionIndex;
   const changed = !sameJson(answers, stored) || current !== row.currentSection;
   const result: SaveResult =
     errors.length > 0
       ? { kind: 'invalid', errors, shown: { ...answers, ...submitted }, response: { ...row, answers } }
       : { kind: 'saved', target };
   return { changed, answers, current, result };
+}
+
+/**
+ * The response row each resume key was last seen with in this process (by a page or a save), so the
+ * save that follows a page needs one statement instead of two. Never trusted on its own: the save's
+ * UPDATE applies only if the row is still at that revision and in progress, and only if the link
+ * still leads to an open wave (its invitation's token hash, joined to the wave, in the same
+ * statement). Anything else (another device saved, the wave closed, the link was replaced, another
+ * process changed the row) updates nothing, and the save takes the full path. Keyed by the resume
+ * key's hash, never by the token; bounded (oldest forgotten first).
+ */
+interface RecentRow {
+  def: QuestionnaireDefinition;
+  response: ResponseRow;
+}
+const RECENT_MAX = 10_000;
+const recentRows = new WeakMap<Database, Map<string, RecentRow>>();
+
+function remember(database: Database, keyHash: string, def: QuestionnaireDefinition, response: ResponseRow) {
+  const rows = recentRows.get(database) ?? new Map<string, RecentRow>();
+  recentRows.set(database, rows);
+  rows.delete(keyHash);
+  rows.set(keyHash, { def, response });
+  if (rows.size > RECENT_MAX) rows.delete(rows.keys().next().value!);
+}
+
+const checkedSaveStatement = jsonStatement(
+  'answering_save_section_checked',
+  `update responses set answers = $1::jsonb, current_section = $2::int, revision = revision + 1
+    where id = $3 and revision = $4::int and status = 'in_progress'
+      and exists (select 1 from invitations i join waves w on w.id = i.wave_id
+                   where i.token_hash = $5 and w.status = 'open')
+    returning to_json(id)::text`,
+);
+
+/**
+ * A save in one statement, from the row this process last saw for the link (see RecentRow). Returns
+ * undefined whenever the full path must decide: no recent row, an unknown section, answers to show
+ * back, nothing changed, or the statement updated nothing.
+ */
+export async function saveFromRecentRow(
+  database: Database,
+  serverKey: Buffer,
+  token: string,
+  sectionId: string,
+  input: Readonly<Record<string, unknown>>,
+  direction: Direction,
+): Promise<{ def: QuestionnaireDefinition; target: number | 'check' | 'start' } | undefined> {
+  if (!TOKEN_PATTERN.test(token)) return undefined;
+  const keyHash = resumeKeyHash(serverKey, token);
+  const rows = recentRows.get(database);
+  const recent = rows?.get(keyHash);
+  if (!rows || !recent || recent.response.status !== 'in_progress') return undefined;
+  const index = recent.def.sections.findIndex((s) => s.id === sectionId);
+  if (index < 0) return undefined;
+  const row = recent.response;
+  const computed = computeSave(recent.def, row, index, input, direction);
+  if (!computed.changed || computed.result.kind !== 'saved') return undefined;
+  const updated = await checkedSaveStatement(database, [
+    JSON.stringify(computed.answers),
+    computed.current,
+    row.id,
+    row.revision,
+    tokenHash(token),
+  ]);
+  if (updated.length !== 1) {
+    rows.delete(keyHash);
+    return undefined;
+  }
+  remember(database, keyHash, recent.def, {
+    ...row,
+    answers: computed.answers,
+    currentSection: computed.current,
+    revision: row.revision + 1,
+  });
+  return { def: recent.def, target: computed.result.target };
 }
 
 export interface CheckProblem {
@@ -291,6 +376,7 @@ export async function completeResponse(database: Database, link: OpenLink): Prom
       .where(eq(responses.id, row.id));
     return { kind: 'completed' };
   });
+  recentRows.get(database)?.delete(link.resumeKeyHash);
   // A separate transaction on purpose: see the file comment. Repeating it is harmless.
   if (result.kind === 'completed') await markInvitationStatus(database.db, link.invitation.id, 'completed');
   return result;

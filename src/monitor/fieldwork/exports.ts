@@ -238,6 +238,11 @@ export async function nonRespondentsTable(db: DbOrTx, waveId: string): Promise<T
       'status',
       'herinneringen',
       'uitgenodigd_op',
+      // Mail that did not arrive, for follow-up by phone: bounced | failed, which mail, why, when.
+      'niet_bezorgd',
+      'niet_bezorgd_mail',
+      'niet_bezorgd_reden',
+      'niet_bezorgd_op',
       ...extra,
     ],
     rows: list.map((p) => [
@@ -249,6 +254,14 @@ export async function nonRespondentsTable(db: DbOrTx, waveId: string): Promise<T
       p.status,
       p.remindersSent,
       p.invitedAt ? p.invitedAt.toISOString().slice(0, 10) : null,
+      p.undelivered?.status ?? null,
+      p.undelivered
+        ? p.undelivered.reminder
+          ? `herinnering_${p.undelivered.reminder}`
+          : 'uitnodiging'
+        : null,
+      p.undelivered?.reason ?? null,
+      p.undelivered?.at ? p.undelivered.at.toISOString().slice(0, 10) : null,
       ...extra.map((k) => p.strata[k] ?? null),
     ]),
   };

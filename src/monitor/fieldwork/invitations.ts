@@ -23,6 +23,7 @@ import { renderMail } from '../../platform/mail/templates.js';
 import { organisationsByCode } from './frame-service.js';
 import type { FramePerson, Invitation, Wave, WaveMailTemplates } from './model.js';
 import { framePersons, invitations, waves } from './schema.js';
+import { type UndeliveredPerson, undeliveredByPerson } from './undelivered.js';
 import { assertState, getWave, lockWave, templatesOf } from './waves-service.js';
 
 export const linkFor = (config: Pick<Config, 'publicUrl'>, token: string) => `${config.publicUrl}/r/${token}`;
@@ -492,6 +493,8 @@ export interface NonRespondent {
   remindersSent: number;
   invitedAt: Date | null;
   strata: Record<string, string>;
+  /** The latest invitation or reminder that did not arrive (bounced, failed for good), if any. */
+  undelivered: Pick<UndeliveredPerson, 'reminder' | 'status' | 'reason' | 'at'> | null;
 }
 
 /** Everyone in the frame who has not completed and did not opt out, for phone or paper follow-up. */
@@ -509,6 +512,7 @@ export async function nonRespondents(db: DbOrTx, waveId: string): Promise<NonRes
       ),
     )
     .orderBy(asc(framePersons.layer), asc(framePersons.organisationId), asc(framePersons.name));
+  const undelivered = await undeliveredByPerson(db, waveId);
   return rows.map(({ p, i }) => ({
     name: p.name,
     email: p.email,
@@ -519,6 +523,7 @@ export async function nonRespondents(db: DbOrTx, waveId: string): Promise<NonRes
     remindersSent: i?.remindersSent ?? 0,
     invitedAt: i?.invitedAt ?? null,
     strata: (p.strata ?? {}) as Record<string, string>,
+    undelivered: undelivered.get(p.id) ?? null,
   }));
 }
 

@@ -2,7 +2,11 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { createTestApp, type TestApp } from '../../../test/support/app.js';
 import { cookies, createUser, csrfFor, postForm, type TestUser } from '../../../test/support/principals.js';
+import { startTestSmtp } from '../../../test/support/smtp.js';
 import { systemActor } from '../../platform/audit/audit.js';
+import { loadConfig } from '../../platform/config/config.js';
+import { deliverMessage } from '../../platform/mail/deliver.js';
+import { recordBounce } from '../../platform/mail/mail.js';
 import { loadRegistry } from '../../platform/orgs/registry.js';
 import { loadTemplates } from '../questionnaires/templates/index.js';
 import { latestPublishedVersionOf } from './questionnaire-link.js';
@@ -381,4 +385,91 @@ test('a large frame is invited by the background job; the job is idempotent', as
     "select count(*)::int as n from mail_messages where purpose = 'invitation' and to_address like 'big%@voorbeeld.nl'",
   );
   assert.equal(n!.n, 1001);
+});
+
+test('mail that did not arrive is shown per person on the monitoring page (to researchers) and in the non-respondent export', async () => {
+  const wave = (
+    await api('POST', '/api/v1/waves', researcher, { code: 'bounce-2026', name: 'Bounces' })
+  ).json();
+  await api(
+    'POST',
+    `/api/v1/waves/${wave.id}/frame-imports`,
+    researcher,
+    frameCsv.replaceAll('.h@', '.b@').replace('statenlid', 'raadslid'),
+    { 'content-type': 'text/csv' },
+  );
+  const version = await latestPublishedVersionOf(t.database.db, 'office_holders');
+  await api('PUT', `/api/v1/waves/${wave.id}/questionnaires/office_holders`, researcher, {
+    questionnaireVersionId: version,
+  });
+  await api('POST', `/api/v1/waves/${wave.id}/transitions`, researcher, { transition: 'open' });
+  await api('POST', `/api/v1/waves/${wave.id}/invitations`, researcher);
+  const mails = await t.database.query<{ id: string; to_address: string }>(
+    "select id, to_address from mail_messages where to_address like '%.b@voorbeeld.nl' and purpose = 'invitation' order by to_address",
+  );
+  assert.equal(mails.length, 3);
+  const [anna, bert, carla] = mails;
+
+  // Bert's server refuses for good, Carla's accepts; Anna's invitation bounces after delivery.
+  const smtp = await startTestSmtp();
+  smtp.reply = (_n, raw) =>
+    raw.includes('bert.b@') ? { code: 550, message: '5.1.1 no such user' } : undefined;
+  try {
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      SMTP_HOST: '127.0.0.1',
+      SMTP_PORT: String(smtp.port),
+      SMTP_STARTTLS: 'off',
+    });
+    const ctx = { lastAttempt: false, log: { info() {}, warn() {}, error() {} } };
+    for (const m of mails) await deliverMessage(t.database, config, m.id, ctx);
+  } finally {
+    await smtp.close();
+  }
+  assert.equal(await recordBounce(t.database.db, { id: anna!.id }, '5.2.2 mailbox full'), true);
+
+  const page = await t.app.inject({
+    url: `/waves/${wave.id}/monitoring`,
+    headers: { cookie: researcher.cookie },
+  });
+  assert.equal(page.statusCode, 200);
+  assert.match(page.body, /E-mail die niet aankwam/);
+  const rowOf = (email: string) =>
+    [...page.body.matchAll(/<tr>(.*?)<\/tr>/gs)].map((r) => r[1]!).find((r) => r.includes(email));
+  assert.match(rowOf(anna!.to_address) ?? '', /Onbestelbaar.*5\.2\.2 mailbox full/s);
+  assert.match(rowOf(bert!.to_address) ?? '', /Uitnodiging.*Niet verstuurd.*550/s);
+  assert.equal(rowOf(carla!.to_address), undefined, 'delivered mail is not listed');
+  const other = (
+    await api('POST', '/api/v1/waves', researcher, { code: 'bounce-other', name: 'Other' })
+  ).json();
+  const otherPage = await t.app.inject({
+    url: `/waves/${other.id}/monitoring`,
+    headers: { cookie: researcher.cookie },
+  });
+  assert.doesNotMatch(otherPage.body, /\.b@voorbeeld\.nl/, 'only the wave’s own persons');
+  assert.match(otherPage.body, /Alle e-mail is aangekomen/);
+
+  const viewerPage = await t.app.inject({
+    url: `/waves/${wave.id}/monitoring`,
+    headers: { cookie: viewer.cookie },
+  });
+  assert.equal(viewerPage.statusCode, 200);
+  assert.doesNotMatch(viewerPage.body, /\.b@voorbeeld\.nl/, 'viewers see rates, not names and addresses');
+
+  const exported = (
+    await api('GET', `/api/v1/waves/${wave.id}/non-respondents?format=json`, researcher)
+  ).json();
+  const col = (name: string) => exported.columns.indexOf(name);
+  const row = (email: string) => exported.rows.find((r: unknown[]) => r[col('email')] === email);
+  assert.deepEqual(
+    [col('niet_bezorgd'), col('niet_bezorgd_mail'), col('niet_bezorgd_reden')].map(
+      (i) => row(anna!.to_address)[i],
+    ),
+    ['bounced', 'uitnodiging', '5.2.2 mailbox full'],
+  );
+  assert.equal(row(bert!.to_address)[col('niet_bezorgd')], 'failed');
+  assert.match(row(bert!.to_address)[col('niet_bezorgd_reden')], /550/);
+  assert.equal(row(carla!.to_address)[col('niet_bezorgd')], null);
+  assert.match(row(anna!.to_address)[col('niet_bezorgd_op')], /^\d{4}-\d{2}-\d{2}$/);
 });

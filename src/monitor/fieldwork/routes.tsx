@@ -29,6 +29,7 @@ import { anonymityLevels, targetGroups, type Wave, type WaveMailTemplates } from
 import { responseRates } from './monitoring.js';
 import { boundaryOf, isUpload, type MultipartBody, parseMultipart } from './multipart.js';
 import { publishedVersions } from './questionnaire-link.js';
+import { undeliveredList } from './undelivered.js';
 import {
   framePage,
   mailPage,
@@ -997,7 +998,11 @@ const routes: FastifyPluginAsync = async (app) => {
     { config: { access: monitor }, schema: { params: waveParams, querystring: pageQuery } },
     async (req, reply) => {
       const wave = await getWave(db, req.params.waveId);
-      return sendPage(reply, monitoringPage(req.page(reply), wave, await responseRates(db, wave.id)));
+      const ctx = req.page(reply);
+      // Names and addresses: for those who may export the non-respondents too.
+      const undelivered =
+        ctx.principal && can(ctx.principal, 'wave.manage') ? await undeliveredList(db, wave.id) : undefined;
+      return sendPage(reply, monitoringPage(ctx, wave, await responseRates(db, wave.id), undelivered));
     },
   );
 

@@ -12,6 +12,7 @@ import type { FrameImportReport, StratumCount } from './frame-service.js';
 import { anonymityLevels, targetGroups, type Wave, type WaveMailTemplates } from './model.js';
 import type { Breakdown, RateRow, ResponseRates } from './monitoring.js';
 import type { VersionInfo } from './questionnaire-link.js';
+import type { UndeliveredPerson } from './undelivered.js';
 import type { WaveQuestionnaire, WaveSummary } from './waves-service.js';
 
 type Errors = Array<{ field: string; message: string }>;
@@ -740,7 +741,79 @@ function RatesTable(props: { ctx: PageContext; b: Breakdown; rows: RateRow[] }) 
   );
 }
 
-export function monitoringPage(ctx: PageContext, wave: Wave, rates: ResponseRates) {
+/** At most this many rows on the page; the non-respondent export has them all. */
+const UNDELIVERED_SHOWN = 200;
+
+function UndeliveredTable(props: {
+  ctx: PageContext;
+  wave: Wave;
+  rows: Array<UndeliveredPerson & { organisation: string }>;
+}) {
+  const { ctx, wave, rows } = props;
+  const t = ctx.t;
+  return (
+    <section aria-labelledby="undelivered-title">
+      <h2 id="undelivered-title">{t('wave.undelivered.title')}</h2>
+      {rows.length === 0 ? (
+        <p>{t('wave.undelivered.none')}</p>
+      ) : (
+        <>
+          <p>
+            {t('wave.undelivered.intro')}{' '}
+            <a href={`/api/v1/waves/${wave.id}/non-respondents?format=xlsx`}>
+              {t('wave.overview.nonRespondentsXlsx')}
+            </a>
+          </p>
+          <div class="table-scroll">
+            <table>
+              <caption>
+                {rows.length > UNDELIVERED_SHOWN
+                  ? t('wave.undelivered.captionFirst', { shown: UNDELIVERED_SHOWN, count: rows.length })
+                  : t('wave.undelivered.caption', { count: rows.length })}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('wave.undelivered.col.name')}</th>
+                  <th scope="col">{t('wave.undelivered.col.email')}</th>
+                  <th scope="col">{t('wave.monitoring.stratum.organisation')}</th>
+                  <th scope="col">{t('wave.undelivered.col.mail')}</th>
+                  <th scope="col">{t('wave.undelivered.col.status')}</th>
+                  <th scope="col">{t('wave.undelivered.col.reason')}</th>
+                  <th scope="col">{t('wave.undelivered.col.at')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.slice(0, UNDELIVERED_SHOWN).map((p) => (
+                  <tr>
+                    <td>{p.name}</td>
+                    <td>{p.email}</td>
+                    <td>{p.organisation}</td>
+                    <td>
+                      {p.reminder
+                        ? t('wave.undelivered.mail.reminder', { n: p.reminder })
+                        : t('wave.undelivered.mail.invitation')}
+                    </td>
+                    <td>{t(k(`wave.undelivered.status.${p.status}`))}</td>
+                    <td>{p.reason ?? '—'}</td>
+                    <td>{p.at ? formatDateTime(ctx.lang, p.at) : '—'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
+
+export function monitoringPage(
+  ctx: PageContext,
+  wave: Wave,
+  rates: ResponseRates,
+  /** Persons whose mail did not arrive; shown only to those who may see them (undefined: not shown). */
+  undelivered?: Array<UndeliveredPerson & { organisation: string }>,
+) {
   const t = ctx.t;
   return (
     <Layout ctx={ctx} title={`${t('wave.monitoring.title')} · ${wave.name}`} wide>
@@ -758,6 +831,7 @@ export function monitoringPage(ctx: PageContext, wave: Wave, rates: ResponseRate
           <RatesTable ctx={ctx} b={b} rows={rates.breakdowns[b]} />
         </section>
       ))}
+      {undelivered && <UndeliveredTable ctx={ctx} wave={wave} rows={undelivered} />}
     </Layout>
   );
 }

@@ -187,6 +187,39 @@ export async function recordBounce(
   return rows.length > 0;
 }
 
+export interface UndeliveredMail {
+  id: string;
+  idempotencyKey: string;
+  toAddress: string;
+  status: 'bounced' | 'failed';
+  /** The bounce report or the SMTP server's refusal. */
+  reason: string | null;
+  at: Date | null;
+}
+
+/**
+ * Messages of these purposes that did not arrive: bounced, or failed for good (a permanent refusal, or
+ * retries exhausted). Few by nature; the domains match them to their people by idempotency key.
+ */
+export async function undeliveredMails(db: DbOrTx, purposes: string[]): Promise<UndeliveredMail[]> {
+  if (purposes.length === 0) return [];
+  const rows = await db
+    .select({
+      id: mailMessages.id,
+      idempotencyKey: mailMessages.idempotencyKey,
+      toAddress: mailMessages.toAddress,
+      status: mailMessages.status,
+      reason: mailMessages.lastError,
+      at: sql<Date | null>`coalesce(${mailMessages.bouncedAt}, ${mailMessages.failedAt})`.mapWith(
+        mailMessages.bouncedAt,
+      ),
+    })
+    .from(mailMessages)
+    .where(and(inArray(mailMessages.status, ['bounced', 'failed']), inArray(mailMessages.purpose, purposes)))
+    .orderBy(mailMessages.createdAt);
+  return rows as UndeliveredMail[];
+}
+
 export type MailMessage = typeof mailMessages.$inferSelect;
 
 export interface MailFilter {

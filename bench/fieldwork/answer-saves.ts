@@ -33,7 +33,7 @@ const allCases = ['weerbaar-saturated', 'bare-saturated', 'weerbaar-paced', 'bar
 const cases = (process.env.BENCH_CASES ?? allCases.join(',')).split(',');
 const databases = (process.env.BENCH_DATABASES ?? 'pglite,postgres').split(',');
 const noWrite = Boolean(process.env.BENCH_NO_WRITE) || allCases.some((c) => !cases.includes(c));
-const empty: Result = { saves: 0, perSecond: NaN, p50: NaN, p99: NaN, errors: 0 };
+const empty: Result = { saves: 0, perSecond: NaN, p50: NaN, p99: NaN, errors: 0, clientCpuMs: NaN };
 
 async function startChild(script: string, env: Record<string, string | undefined>, nodeArgs: string[] = []) {
   const child: ChildProcess = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', projectPath(script)], {
@@ -61,6 +61,8 @@ interface Result {
   p50: number;
   p99: number;
   errors: number;
+  /** CPU time of this load generator per completed request (it shares the machine with the servers). */
+  clientCpuMs: number;
 }
 
 const percentile = (sorted: number[], p: number) =>
@@ -73,6 +75,8 @@ const percentile = (sorted: number[], p: number) =>
 async function drive(one: (i: number, n: number) => Promise<boolean>, paceMs = 0): Promise<Result> {
   const latencies: number[] = [];
   let errors = 0;
+  let requests = 0;
+  const cpu0 = process.cpuUsage();
   const start = performance.now();
   const measureFrom = start + WARMUP * 1000;
   const end = measureFrom + SECONDS * 1000;
@@ -88,6 +92,7 @@ async function drive(one: (i: number, n: number) => Promise<boolean>, paceMs = 0
           if (performance.now() >= end) break;
         }
         const t0 = performance.now();
+        requests++;
         let ok = false;
         try {
           ok = await one(i, n);
@@ -102,8 +107,10 @@ async function drive(one: (i: number, n: number) => Promise<boolean>, paceMs = 0
       }
     }),
   );
+  const cpu = process.cpuUsage(cpu0);
   latencies.sort((a, b) => a - b);
   return {
+    clientCpuMs: (cpu.user + cpu.system) / 1000 / Math.max(requests, 1),
     saves: latencies.length,
     perSecond: latencies.length / SECONDS,
     p50: percentile(latencies, 0.5),
@@ -201,6 +208,9 @@ async function compare(label: string, databaseUrl?: string) {
   const wp = cases.includes('weerbaar-paced') ? await weerbaar(databaseUrl, PACE_MS) : empty;
   const bp = cases.includes('bare-paced') ? await bare(databaseUrl, PACE_MS) : empty;
   const ratio = w.perSecond / b.perSecond;
+  console.log(
+    `${label}: load generator CPU per request: weerbaar ${w.clientCpuMs.toFixed(2)} ms, bare ${b.clientCpuMs.toFixed(2)} ms`,
+  );
   console.log(
     `${label}: saturated weerbaar ${w.perSecond.toFixed(0)} saves/s p99 ${w.p99.toFixed(1)} ms, bare ${b.perSecond.toFixed(0)} saves/s (${(ratio * 100).toFixed(0)}%); ` +
       `paced weerbaar p50 ${wp.p50.toFixed(1)} p99 ${wp.p99.toFixed(1)} ms, bare p99 ${bp.p99.toFixed(1)} ms`,

@@ -54,7 +54,14 @@ export type OpenLink = Extract<LinkState, { kind: 'open' }>;
 
 /** Today in the Netherlands, as YYYY-MM-DD: response dates are kept to the day. */
 const dayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' });
-export const today = (now = new Date()): string => dayFormat.format(now);
+/** Formatting a date in a time zone costs more than the rest of a save; the day is kept for a second. */
+let lastDay = { at: Number.NEGATIVE_INFINITY, day: '' };
+export function today(now?: Date): string {
+  if (now) return dayFormat.format(now);
+  const at = Date.now();
+  if (at - lastDay.at >= 1000 || at < lastDay.at) lastDay = { at, day: dayFormat.format(at) };
+  return lastDay.day;
+}
 
 const byKey = jsonStatement(
   'answering_response_by_key',
@@ -99,7 +106,17 @@ export async function openLink(database: Database, serverKey: Buffer, token: str
   return { kind: 'open', wave, invitation, framePerson, versionId, def, resumeKeyHash: keyHash, response };
 }
 
-export const contextOfResponse = (r: Pick<ResponseRow, 'strata'>) => contextOf(r.strata as ResponseStrata);
+/** A response's context, made once per strata object (stored strata never change; rows share theirs). */
+const contexts = new WeakMap<object, Record<string, string>>();
+export function contextOfResponse(r: Pick<ResponseRow, 'strata'>): Readonly<Record<string, string>> {
+  const strata = r.strata as ResponseStrata;
+  let context = contexts.get(strata);
+  if (!context) {
+    context = contextOf(strata);
+    contexts.set(strata, context);
+  }
+  return context;
+}
 
 /** Creates the response (once, however often "Begin" is pressed) and marks the invitation started. */
 export async function startResponse(database: Database, link: OpenLink): Promise<ResponseRow> {

@@ -109,19 +109,7 @@ export async function responseRates(db: DbOrTx, waveId: string): Promise<Respons
                   : r.targetGroup;
       }
       const key = JSON.stringify(stratum);
-      const row =
-        map.get(key) ??
-        ({
-          stratum,
-          label: labelOf(b, stratum, orgNames),
-          frame: 0,
-          optedOut: 0,
-          invited: 0,
-          started: 0,
-          completed: 0,
-          responseRate: null,
-          remindersSent: 0,
-        } satisfies RateRow);
+      const row = map.get(key) ?? emptyRow(stratum, labelOf(b, stratum, orgNames));
       row.frame += r.frame;
       row.optedOut += r.optedOut;
       row.invited += r.invited;
@@ -133,23 +121,23 @@ export async function responseRates(db: DbOrTx, waveId: string): Promise<Respons
     const list = [...map.values()];
     for (const row of list) row.responseRate = row.invited ? row.completed / row.invited : null;
     list.sort((a, b2) => a.label.localeCompare(b2.label, 'nl'));
-    if (b === 'total' && list.length === 0) {
-      list.push({
-        stratum: {},
-        label: '',
-        frame: 0,
-        optedOut: 0,
-        invited: 0,
-        started: 0,
-        completed: 0,
-        responseRate: null,
-        remindersSent: 0,
-      });
-    }
+    if (b === 'total' && list.length === 0) list.push(emptyRow({}, ''));
     out[b] = list;
   }
   return { waveId, status: wave.status, computedAt: new Date().toISOString(), breakdowns: out };
 }
+
+const emptyRow = (stratum: Record<string, string | null>, label: string): RateRow => ({
+  stratum,
+  label,
+  frame: 0,
+  optedOut: 0,
+  invited: 0,
+  started: 0,
+  completed: 0,
+  responseRate: null,
+  remindersSent: 0,
+});
 
 function labelOf(b: Breakdown, s: Record<string, string | null>, orgNames: Map<string, string>): string {
   switch (b) {

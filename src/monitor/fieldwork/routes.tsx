@@ -14,7 +14,7 @@ import type { MessageKey } from '../../platform/i18n/catalogue.js';
 import { enqueue } from '../../platform/jobs/jobs.js';
 import { extraNav } from '../../platform/ui/layout.js';
 import { sendPage } from '../../platform/ui/render.js';
-import { type ExportFormat, nonRespondentsTable, responsesTable, tableFile } from './exports.js';
+import { type ExportFormat, nonRespondentsTable, responsesTable, type Table, tableFile } from './exports.js';
 import { clearFrame, frameCounts, importFrame, listFrameImports } from './frame-service.js';
 import {
   countPendingInvitations,
@@ -242,11 +242,31 @@ const routes: FastifyPluginAsync = async (app) => {
   const monitor = { action: 'wave.monitor' as const };
   const exportAccess = { action: 'responses.export' as const };
   const actor = (req: FastifyRequest) => actorOf(req.principal!);
-  /** Exports of personal data (non-respondents) and answers are recorded in the audit log. */
-  const auditExport = (req: FastifyRequest, waveId: string, action: string, rows: number, format: string) =>
-    db.transaction((tx) =>
-      audit(tx, actor(req), { action, resourceType: 'wave', resourceId: waveId, diff: { rows, format } }),
+  /**
+   * An export of the wave as CSV, XLSX or JSON. Exports of personal data (non-respondents) and answers are
+   * recorded in the audit log.
+   */
+  const sendExport = async (
+    req: FastifyRequest<{ Params: { waveId: string }; Querystring: { format: ExportFormat | 'json' } }>,
+    reply: FastifyReply,
+    what: 'non-respondents' | 'responses',
+    tableOf: (wave: Wave) => Promise<Table>,
+  ) => {
+    const wave = await getWave(db, req.params.waveId);
+    const table = await tableOf(wave);
+    const format = req.query.format;
+    const action = what === 'responses' ? 'wave.responses.export' : 'wave.nonrespondents.export';
+    await db.transaction((tx) =>
+      audit(tx, actor(req), {
+        action,
+        resourceType: 'wave',
+        resourceId: wave.id,
+        diff: { rows: table.rows.length, format },
+      }),
     );
+    if (format === 'json') return { columns: table.columns, rows: table.rows };
+    return fileDownload(reply, `${wave.code}-${what}`, format, table);
+  };
 
   // ---------------- API ----------------
 
@@ -564,15 +584,8 @@ const routes: FastifyPluginAsync = async (app) => {
         querystring: formatQuery,
       },
     },
-    async (req, reply) => {
-      const wave = await getWave(db, req.params.waveId);
-      const table = await nonRespondentsTable(db, wave.id);
-      await auditExport(req, wave.id, 'wave.nonrespondents.export', table.rows.length, req.query.format);
-      if (req.query.format === 'json') {
-        return { columns: table.columns, rows: table.rows };
-      }
-      return fileDownload(reply, `${wave.code}-non-respondents`, req.query.format, table);
-    },
+    async (req, reply) =>
+      sendExport(req, reply, 'non-respondents', (wave) => nonRespondentsTable(db, wave.id)),
   );
 
   r.get(
@@ -587,13 +600,10 @@ const routes: FastifyPluginAsync = async (app) => {
         querystring: formatQuery.extend({ completed: z.enum(['true', 'false']).optional() }),
       },
     },
-    async (req, reply) => {
-      const wave = await getWave(db, req.params.waveId);
-      const table = await responsesTable(db, wave.id, { completedOnly: req.query.completed === 'true' });
-      await auditExport(req, wave.id, 'wave.responses.export', table.rows.length, req.query.format);
-      if (req.query.format === 'json') return { columns: table.columns, rows: table.rows };
-      return fileDownload(reply, `${wave.code}-responses`, req.query.format, table);
-    },
+    async (req, reply) =>
+      sendExport(req, reply, 'responses', (wave) =>
+        responsesTable(db, wave.id, { completedOnly: req.query.completed === 'true' }),
+      ),
   );
 
   r.get(
@@ -649,17 +659,23 @@ const routes: FastifyPluginAsync = async (app) => {
     return values;
   };
 
+  /** The reminder days typed in the form ("7, 14"), or a validation error on that field. */
+  const reminderDaysOf = (values: WaveFormValues): number[] => {
+    const days = parseDays(values.reminderDays);
+    if (!days)
+      throw new AppError('validation', {
+        invalidParams: [{ name: 'reminderDays', code: 'invalid', reason: 'invalid' }],
+      });
+    return days;
+  };
+
   r.post(
     '/waves',
     { config: { access: manage }, schema: { body: z.record(z.string(), z.unknown()) } },
     async (req, reply) => {
       const values = waveForm(req.body);
-      const days = parseDays(values.reminderDays);
       try {
-        if (!days)
-          throw new AppError('validation', {
-            invalidParams: [{ name: 'reminderDays', code: 'invalid', reason: 'invalid' }],
-          });
+        const days = reminderDaysOf(values);
         const wave = await createWave(
           db,
           {
@@ -721,12 +737,8 @@ const routes: FastifyPluginAsync = async (app) => {
     { config: { access: manage }, schema: { params: waveParams, body: z.record(z.string(), z.unknown()) } },
     async (req, reply) => {
       const values = waveForm(req.body);
-      const days = parseDays(values.reminderDays);
       try {
-        if (!days)
-          throw new AppError('validation', {
-            invalidParams: [{ name: 'reminderDays', code: 'invalid', reason: 'invalid' }],
-          });
+        const days = reminderDaysOf(values);
         const wave = await getWave(db, req.params.waveId);
         await updateWave(
           db,
@@ -846,6 +858,14 @@ const routes: FastifyPluginAsync = async (app) => {
     );
   };
 
+  /** The frame page with a message at the file field. */
+  const frameError = (
+    req: FastifyRequest<{ Params: { waveId: string } }>,
+    reply: FastifyReply,
+    message: string,
+    status: number,
+  ) => frameView(req, reply, req.params.waveId, { errors: [{ field: 'file', message }] }, status);
+
   r.get(
     '/waves/:waveId/frame',
     { config: { access: read }, schema: { params: waveParams, querystring: pageQuery } },
@@ -859,13 +879,7 @@ const routes: FastifyPluginAsync = async (app) => {
       const body = (req.body ?? {}) as MultipartBody;
       const file = body.file;
       if (!isUpload(file) || file.data.length === 0) {
-        return frameView(
-          req,
-          reply,
-          req.params.waveId,
-          { errors: [{ field: 'file', message: req.t('wave.error.noFile') }] },
-          400,
-        );
+        return frameError(req, reply, req.t('wave.error.noFile'), 400);
       }
       try {
         const report = await importFrame(
@@ -885,22 +899,10 @@ const routes: FastifyPluginAsync = async (app) => {
           const where = err.location
             ? `${err.location.file}:${err.location.line ?? ''}${err.location.column ? `:${err.location.column}` : ''}: `
             : '';
-          return frameView(
-            req,
-            reply,
-            req.params.waveId,
-            { errors: [{ field: 'file', message: `${where}${err.detail ?? err.message}` }] },
-            400,
-          );
+          return frameError(req, reply, `${where}${err.detail ?? err.message}`, 400);
         }
         if (err instanceof AppError && err.code === 'conflict') {
-          return frameView(
-            req,
-            reply,
-            req.params.waveId,
-            { errors: [{ field: 'file', message: err.detail ?? err.message }] },
-            409,
-          );
+          return frameError(req, reply, err.detail ?? err.message, 409);
         }
         throw err;
       }
@@ -916,13 +918,7 @@ const routes: FastifyPluginAsync = async (app) => {
         return reply.redirect(`/waves/${req.params.waveId}/frame`, 303);
       } catch (err) {
         if (!(err instanceof AppError) || err.code !== 'conflict') throw err;
-        return frameView(
-          req,
-          reply,
-          req.params.waveId,
-          { errors: [{ field: 'file', message: err.detail ?? err.message }] },
-          409,
-        );
+        return frameError(req, reply, err.detail ?? err.message, 409);
       }
     },
   );

@@ -3,6 +3,7 @@
  * templates with preview, response monitoring, and the respondent's opt-out page. Server-rendered,
  * no JavaScript needed.
  */
+import type { ComponentChildren } from 'preact';
 import { can } from '../../platform/access/policy.js';
 import { FieldHint, formatDateTime, SelectField, TextField } from '../../platform/auth/views/fields.js';
 import type { MessageKey } from '../../platform/i18n/catalogue.js';
@@ -21,14 +22,23 @@ const k = (s: string) => s as MessageKey;
 const statusLabel = (ctx: PageContext, s: string) => ctx.t(k(`wave.status.${s}`));
 const tgLabel = (ctx: PageContext, s: string) => ctx.t(k(`wave.targetGroup.${s}`));
 const anonLabel = (ctx: PageContext, s: string) => ctx.t(k(`wave.anonymity.${s}`));
-const nf = (ctx: PageContext) => new Intl.NumberFormat(ctx.lang === 'nl' ? 'nl-NL' : 'en-GB');
-const pct = (ctx: PageContext, r: number | null) =>
-  r === null
-    ? '—'
-    : new Intl.NumberFormat(ctx.lang === 'nl' ? 'nl-NL' : 'en-GB', {
-        style: 'percent',
-        maximumFractionDigits: 1,
-      }).format(r);
+// Made once (a rates table formats thousands of numbers).
+const numberFormats = { nl: new Intl.NumberFormat('nl-NL'), en: new Intl.NumberFormat('en-GB') };
+const percentFormats = {
+  nl: new Intl.NumberFormat('nl-NL', { style: 'percent', maximumFractionDigits: 1 }),
+  en: new Intl.NumberFormat('en-GB', { style: 'percent', maximumFractionDigits: 1 }),
+};
+const nf = (ctx: PageContext) => numberFormats[ctx.lang];
+const pct = (ctx: PageContext, r: number | null) => (r === null ? '—' : percentFormats[ctx.lang].format(r));
+const fieldworkDates = (w: Pick<Wave, 'fieldworkStart' | 'fieldworkEnd'>) =>
+  [w.fieldworkStart, w.fieldworkEnd].filter(Boolean).join(' – ');
+
+/** A column header of numbers. */
+const NumTh = (props: { children: ComponentChildren }) => (
+  <th scope="col" class="num">
+    {props.children}
+  </th>
+);
 
 function WaveNav(props: { ctx: PageContext; wave: Wave; current: string }) {
   const { ctx, wave } = props;
@@ -55,6 +65,44 @@ function WaveNav(props: { ctx: PageContext; wave: Wave; current: string }) {
         ))}
       </ul>
     </nav>
+  );
+}
+
+/** A page of one wave: the title with the wave's name, and the wave's navigation. */
+function WavePage(props: {
+  ctx: PageContext;
+  wave: Wave;
+  title: string;
+  /** Below /waves/<id>, for the navigation's current page. */
+  path: string;
+  children: ComponentChildren;
+}) {
+  const { ctx, wave, title } = props;
+  return (
+    <Layout ctx={ctx} title={`${title} · ${wave.name}`} wide>
+      <h1>
+        {title} <span class="subtitle">{wave.name}</span>
+      </h1>
+      <WaveNav ctx={ctx} wave={wave} current={`/waves/${wave.id}${props.path}`} />
+      {props.children}
+    </Layout>
+  );
+}
+
+/** CSV and Excel links of one export of the wave. */
+function ExportLinks(props: {
+  wave: Wave;
+  file: 'non-respondents' | 'responses';
+  csv: string;
+  xlsx: string;
+}) {
+  const base = `/api/v1/waves/${props.wave.id}/${props.file}?format=`;
+  return (
+    <p>
+      <a href={`${base}csv`}>{props.csv}</a>
+      {' · '}
+      <a href={`${base}xlsx`}>{props.xlsx}</a>
+    </p>
   );
 }
 
@@ -95,15 +143,9 @@ export function wavesListPage(ctx: PageContext, list: WaveSummary[]) {
                 <th scope="col">{t('wave.field.code')}</th>
                 <th scope="col">{t('wave.field.status')}</th>
                 <th scope="col">{t('wave.field.fieldwork')}</th>
-                <th scope="col" class="num">
-                  {t('wave.col.frame')}
-                </th>
-                <th scope="col" class="num">
-                  {t('wave.col.invited')}
-                </th>
-                <th scope="col" class="num">
-                  {t('wave.col.completed')}
-                </th>
+                <NumTh>{t('wave.col.frame')}</NumTh>
+                <NumTh>{t('wave.col.invited')}</NumTh>
+                <NumTh>{t('wave.col.completed')}</NumTh>
               </tr>
             </thead>
             <tbody>
@@ -118,7 +160,7 @@ export function wavesListPage(ctx: PageContext, list: WaveSummary[]) {
                   <td>
                     <span class={`badge status-${w.status}`}>{statusLabel(ctx, w.status)}</span>
                   </td>
-                  <td>{[w.fieldworkStart, w.fieldworkEnd].filter(Boolean).join(' – ')}</td>
+                  <td>{fieldworkDates(w)}</td>
                   <td class="num">{n.format(w.framePersons)}</td>
                   <td class="num">{n.format(w.invited)}</td>
                   <td class="num">{n.format(w.completed)}</td>
@@ -264,7 +306,7 @@ export function waveOverviewPage(ctx: PageContext, d: OverviewData) {
         <dt>{t('wave.field.anonymity')}</dt>
         <dd>{anonLabel(ctx, wave.anonymity)}</dd>
         <dt>{t('wave.field.fieldwork')}</dt>
-        <dd>{[wave.fieldworkStart, wave.fieldworkEnd].filter(Boolean).join(' – ') || '—'}</dd>
+        <dd>{fieldworkDates(wave) || '—'}</dd>
         <dt>{t('wave.field.reminderDays')}</dt>
         <dd>{wave.reminderDays.length ? wave.reminderDays.join(', ') : '—'}</dd>
         <dt>{t('wave.overview.frame')}</dt>
@@ -300,24 +342,20 @@ export function waveOverviewPage(ctx: PageContext, d: OverviewData) {
             {status === 'closed' && action('archive', t('wave.action.archive'), true)}
           </div>
           {status !== 'draft' && (
-            <p>
-              <a href={`/api/v1/waves/${wave.id}/non-respondents?format=csv`}>
-                {t('wave.overview.nonRespondentsCsv')}
-              </a>
-              {' · '}
-              <a href={`/api/v1/waves/${wave.id}/non-respondents?format=xlsx`}>
-                {t('wave.overview.nonRespondentsXlsx')}
-              </a>
-            </p>
+            <ExportLinks
+              wave={wave}
+              file="non-respondents"
+              csv={t('wave.overview.nonRespondentsCsv')}
+              xlsx={t('wave.overview.nonRespondentsXlsx')}
+            />
           )}
           {ctx.principal && can(ctx.principal, 'responses.export') && status !== 'draft' && (
-            <p>
-              <a href={`/api/v1/waves/${wave.id}/responses?format=csv`}>{t('wave.overview.responsesCsv')}</a>
-              {' · '}
-              <a href={`/api/v1/waves/${wave.id}/responses?format=xlsx`}>
-                {t('wave.overview.responsesXlsx')}
-              </a>
-            </p>
+            <ExportLinks
+              wave={wave}
+              file="responses"
+              csv={t('wave.overview.responsesCsv')}
+              xlsx={t('wave.overview.responsesXlsx')}
+            />
           )}
         </section>
       )}
@@ -423,11 +461,7 @@ export function framePage(
   const canImport = manage && (wave.status === 'draft' || wave.status === 'open');
   const r = d.report;
   return (
-    <Layout ctx={ctx} title={`${t('wave.frame.title')} · ${wave.name}`} wide>
-      <h1>
-        {t('wave.frame.title')} <span class="subtitle">{wave.name}</span>
-      </h1>
-      <WaveNav ctx={ctx} wave={wave} current={`/waves/${wave.id}/frame`} />
+    <WavePage ctx={ctx} wave={wave} title={t('wave.frame.title')} path="/frame">
       <ErrorSummary ctx={ctx} errors={d.errors ?? []} />
       {r && (
         <section
@@ -581,7 +615,7 @@ export function framePage(
           </ul>
         </section>
       )}
-    </Layout>
+    </WavePage>
   );
 }
 
@@ -607,11 +641,7 @@ export function mailPage(
     ctx.principal && can(ctx.principal, 'wave.manage') && (wave.status === 'draft' || wave.status === 'open');
   const errors = d.errors ?? [];
   return (
-    <Layout ctx={ctx} title={`${t('wave.mail.title')} · ${wave.name}`} wide>
-      <h1>
-        {t('wave.mail.title')} <span class="subtitle">{wave.name}</span>
-      </h1>
-      <WaveNav ctx={ctx} wave={wave} current={`/waves/${wave.id}/mail`} />
+    <WavePage ctx={ctx} wave={wave} title={t('wave.mail.title')} path="/mail">
       <Notice text={d.notice} />
       <ErrorSummary ctx={ctx} errors={errors} />
       <p>{t('wave.mail.intro')}</p>
@@ -676,16 +706,26 @@ export function mailPage(
           )),
         )}
       </section>
-    </Layout>
+    </WavePage>
   );
 }
 
 const breakdownOrder: Breakdown[] = ['total', 'target_group', 'layer_role', 'province', 'organisation'];
 
+/** The columns of a rates table: header and value, in one list. */
+const rateColumns: Array<[MessageKey, (ctx: PageContext, r: RateRow) => string]> = [
+  ['wave.col.frame', (ctx, r) => nf(ctx).format(r.frame)],
+  ['wave.col.invited', (ctx, r) => nf(ctx).format(r.invited)],
+  ['wave.col.started', (ctx, r) => nf(ctx).format(r.started)],
+  ['wave.col.completed', (ctx, r) => nf(ctx).format(r.completed)],
+  ['wave.col.rate', (ctx, r) => pct(ctx, r.responseRate)],
+  ['wave.col.reminders', (ctx, r) => nf(ctx).format(r.remindersSent)],
+  ['wave.col.optedOut', (ctx, r) => nf(ctx).format(r.optedOut)],
+];
+
 function RatesTable(props: { ctx: PageContext; b: Breakdown; rows: RateRow[] }) {
   const { ctx, b, rows } = props;
   const t = ctx.t;
-  const n = nf(ctx);
   return (
     <div class="table-scroll">
       <table class="rates">
@@ -693,27 +733,9 @@ function RatesTable(props: { ctx: PageContext; b: Breakdown; rows: RateRow[] }) 
         <thead>
           <tr>
             <th scope="col">{t(k(`wave.monitoring.stratum.${b}`))}</th>
-            <th scope="col" class="num">
-              {t('wave.col.frame')}
-            </th>
-            <th scope="col" class="num">
-              {t('wave.col.invited')}
-            </th>
-            <th scope="col" class="num">
-              {t('wave.col.started')}
-            </th>
-            <th scope="col" class="num">
-              {t('wave.col.completed')}
-            </th>
-            <th scope="col" class="num">
-              {t('wave.col.rate')}
-            </th>
-            <th scope="col" class="num">
-              {t('wave.col.reminders')}
-            </th>
-            <th scope="col" class="num">
-              {t('wave.col.optedOut')}
-            </th>
+            {rateColumns.map(([key]) => (
+              <NumTh>{t(key)}</NumTh>
+            ))}
           </tr>
         </thead>
         <tbody>
@@ -726,13 +748,9 @@ function RatesTable(props: { ctx: PageContext; b: Breakdown; rows: RateRow[] }) 
                     ? tgLabel(ctx, r.label)
                     : r.label}
               </th>
-              <td class="num">{n.format(r.frame)}</td>
-              <td class="num">{n.format(r.invited)}</td>
-              <td class="num">{n.format(r.started)}</td>
-              <td class="num">{n.format(r.completed)}</td>
-              <td class="num">{pct(ctx, r.responseRate)}</td>
-              <td class="num">{n.format(r.remindersSent)}</td>
-              <td class="num">{n.format(r.optedOut)}</td>
+              {rateColumns.map(([, value]) => (
+                <td class="num">{value(ctx, r)}</td>
+              ))}
             </tr>
           ))}
         </tbody>
@@ -816,11 +834,7 @@ export function monitoringPage(
 ) {
   const t = ctx.t;
   return (
-    <Layout ctx={ctx} title={`${t('wave.monitoring.title')} · ${wave.name}`} wide>
-      <h1>
-        {t('wave.monitoring.title')} <span class="subtitle">{wave.name}</span>
-      </h1>
-      <WaveNav ctx={ctx} wave={wave} current={`/waves/${wave.id}/monitoring`} />
+    <WavePage ctx={ctx} wave={wave} title={t('wave.monitoring.title')} path="/monitoring">
       <p>
         {t('wave.monitoring.intro')}{' '}
         {t('wave.monitoring.computedAt', { at: formatDateTime(ctx.lang, rates.computedAt) })}{' '}
@@ -832,7 +846,7 @@ export function monitoringPage(
         </section>
       ))}
       {undelivered && <UndeliveredTable ctx={ctx} wave={wave} rows={undelivered} />}
-    </Layout>
+    </WavePage>
   );
 }
 

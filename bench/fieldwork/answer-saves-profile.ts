@@ -8,6 +8,7 @@
  */
 
 import type { Server } from 'node:http';
+import { createRequire } from 'node:module';
 import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import type { Database } from '../../src/platform/db/database.js';
 
@@ -93,6 +94,41 @@ export function startProfile(server: { httpServer: Server; database: Database })
   }, 1000);
   perSecond.unref();
 
+  // Synchronous file system calls (PGlite writes its files through them on the event loop's thread).
+  const fsCalls = new Map<string, QueryStat>();
+  const slowFs: string[] = [];
+  const fs = createRequire(import.meta.url)('node:fs') as Record<string, any>;
+  for (const name of [
+    'writeSync',
+    'readSync',
+    'openSync',
+    'closeSync',
+    'fstatSync',
+    'fsyncSync',
+    'fdatasyncSync',
+    'ftruncateSync',
+    'unlinkSync',
+    'renameSync',
+  ]) {
+    const original = fs[name];
+    if (typeof original !== 'function') continue;
+    fs[name] = function (this: unknown, ...args: unknown[]) {
+      const start = performance.now();
+      try {
+        return original.apply(this, args);
+      } finally {
+        const ms = performance.now() - start;
+        const s = fsCalls.get(name) ?? { n: 0, ms: 0, max: 0 };
+        s.n++;
+        s.ms += ms;
+        s.max = Math.max(s.max, ms);
+        fsCalls.set(name, s);
+        if (ms > 20 && slowFs.length < 20)
+          slowFs.push(`at ${((start - t0) / 1000).toFixed(1)} s: ${name} ${ms.toFixed(0)} ms`);
+      }
+    };
+  }
+
   const stalls: string[] = [];
   let last = performance.now();
   const ticker = setInterval(() => {
@@ -136,6 +172,9 @@ export function startProfile(server: { httpServer: Server; database: Database })
           .sort((a, b) => b[1].ms - a[1].ms)
           .slice(0, 25)
           .map(([k, s]) => `  ${s.n}\t${s.ms.toFixed(0)}\t${s.max.toFixed(0)}\t${k}`),
+        'synchronous file system calls (n, total ms, max ms, call):',
+        ...[...fsCalls].map(([k, s]) => `  ${s.n}\t${s.ms.toFixed(0)}\t${s.max.toFixed(0)}\t${k}`),
+        ...slowFs.map((s) => `  slow: ${s}`),
         `stalls over 40 ms (${stalls.length}):`,
         ...stalls.map((s) => `  ${s}`),
       ];

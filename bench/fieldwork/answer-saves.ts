@@ -2,7 +2,7 @@
  * Benchmark (a) of `npm run bench:fieldwork`: answer-page saves by BENCH_RESPONDENTS (default 200)
  * concurrent simulated respondents on loopback, each with their own link, CSRF cookie and connection,
  * saving the first section of the questionnaire again and again (a real POST through the whole stack:
- * CSRF, link lookup, routing, validation, a row-locked upsert with revision; answered 303). Side by
+ * CSRF, the link's checks, routing, validation, a conditional update on the revision; answered 303). Side by
  * side with a bare Fastify + insert baseline on the same kind of database, one after the other in
  * one run; on embedded PGlite, and on PostgreSQL when BENCH_DATABASE_URL or TEST_DATABASE_URL is set
  * (a fresh database is created there and dropped afterwards).
@@ -14,21 +14,20 @@
  * Writes the section `fieldwork-saves` of docs/benchmarks.md. Goal: p99 < 100 ms, ≥ 50% of the baseline.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { createInterface } from 'node:readline';
-import pg from 'pg';
 import { Respondent } from '../../src/monitor/answering/respondent-client.js';
 import { projectPath } from '../../src/platform/paths.js';
 import { machineDetails, replaceSection } from '../machine.js';
+import { benchPostgresUrl, withFreshPostgres } from '../postgres.js';
 
 const RESPONDENTS = Number(process.env.BENCH_RESPONDENTS ?? 200);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const WARMUP = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
 /** Paced run: each respondent saves once per this many ms. */
 const PACE_MS = Number(process.env.BENCH_PACE_MS ?? 1000);
-const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+const pgUrl = benchPostgresUrl();
 const allCases = ['weerbaar-saturated', 'bare-saturated', 'weerbaar-paced', 'bare-paced'];
 const cases = (process.env.BENCH_CASES ?? allCases.join(',')).split(',');
 const databases = (process.env.BENCH_DATABASES ?? 'pglite,postgres').split(',');
@@ -178,24 +177,6 @@ async function bare(databaseUrl?: string, paceMs = 0): Promise<Result> {
   }
 }
 
-async function withFreshPostgres<T>(url: string, run: (dbUrl: string) => Promise<T>): Promise<T> {
-  const name = `wb_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database "${name}"`);
-  await admin.end();
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  try {
-    return await run(u.toString());
-  } finally {
-    const a = new pg.Client({ connectionString: url });
-    await a.connect();
-    await a.query(`drop database if exists "${name}" with (force)`);
-    await a.end();
-  }
-}
-
 const loadAtStart = loadavg()[0]!.toFixed(1);
 const rows: string[] = [];
 const verdicts: string[] = [];
@@ -232,7 +213,7 @@ else console.log('PostgreSQL skipped: set BENCH_DATABASE_URL or TEST_DATABASE_UR
 const section = [
   '## Answer-page saves (`npm run bench:fieldwork`, part a)',
   '',
-  `${RESPONDENTS} simulated respondents at once on loopback, each with their own link, CSRF cookie and keep-alive connection, saving the first section of a questionnaire again and again (the form POST a browser without JavaScript sends; the answer changes every time, so every save writes). *Saturated*: each respondent saves again as soon as the previous save is answered, so latency is mostly queueing (${RESPONDENTS} ÷ throughput) and the number that matters is throughput. *Paced*: each respondent saves once per ${PACE_MS / 1000} s — far more than a person filling in a page — and latency is what a respondent waits. Weerbaar runs with production settings (security headers, CSRF, rate limiter, the link lookup, routing and validation, a conditional update with a revision, 303). The baseline is bare Fastify with only a form parser doing one upsert per POST into one table of the same database, 303. Each server in its own process, one after the other, ${SECONDS} s measured after ${WARMUP} s warm-up; the load generator runs on the same machine (2 cores shared with the servers and, for PostgreSQL, the database).${pgUrl ? '' : ' PostgreSQL was not measured (no BENCH_DATABASE_URL).'}`,
+  `${RESPONDENTS} simulated respondents at once on loopback, each with their own link, CSRF cookie and keep-alive connection, saving the first section of a questionnaire again and again (the form POST a browser without JavaScript sends; the answer changes every time, so every save writes). *Saturated*: each respondent saves again as soon as the previous save is answered, so latency is mostly queueing (${RESPONDENTS} ÷ throughput) and the number that matters is throughput. *Paced*: each respondent saves once per ${PACE_MS / 1000} s — far more than a person filling in a page — and latency is what a respondent waits. Weerbaar runs with production settings (security headers, CSRF, rate limiter, routing and validation of the answers, 303). A save is one prepared UPDATE that applies only if the response is still at the revision the server last saw (from showing the page or the previous save), still in progress, and its link still leads to an open wave; otherwise the save looks the link up again (one more prepared statement) and recomputes. The GET of the next page after the 303 is not part of the measurement. The baseline is bare Fastify with only a form parser doing one upsert per POST into one table of the same database, 303. Each server in its own process, one after the other, ${SECONDS} s measured after ${WARMUP} s warm-up; the load generator runs on the same machine (2 cores shared with the servers and, for PostgreSQL, the database).${pgUrl ? '' : ' PostgreSQL was not measured (no BENCH_DATABASE_URL).'}`,
   '',
   machineDetails(),
   `- Load average at the start: ${loadAtStart} (1 min); results on a shared machine vary from run to run, compare the two columns of one run`,

@@ -16,10 +16,14 @@ import { startTestSmtp, type TestSmtp } from '../../../test/support/smtp.js';
 import { type Database, openDatabase } from '../db/database.js';
 import { projectPath } from '../paths.js';
 import { mailMessagesByStatus } from './mail.js';
+import { mailConcurrency } from './transport.js';
 
 const COUNT = 30;
-/** The mail.send queue runs 2 handlers at once: at most 2 messages are in flight at a kill. */
-const IN_FLIGHT = 2;
+/**
+ * At most as many messages are in flight at a kill as the mail.send queue runs handlers at once: for the
+ * child's MAIL_PER_MINUTE (100000), the most there are (more handlers, a wider at-least-once window).
+ */
+const IN_FLIGHT = mailConcurrency({ MAIL_PER_MINUTE: 100_000 });
 const child = projectPath('test', 'faults', 'mail-crash-child.ts');
 
 function startChild(env: Record<string, string>): {

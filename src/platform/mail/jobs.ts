@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { defineJob } from '../jobs/jobs.js';
 import { deliverMessage, markOrphanedMessagesFailed, releaseLeasesAfterCrash } from './deliver.js';
-import { mailTimings } from './transport.js';
+import { mailConcurrency, mailTimings } from './transport.js';
 
 export const mailSendJob = defineJob(
   'mail.send',
@@ -13,7 +13,7 @@ export const mailSendJob = defineJob(
     retryDelay: config.MAIL_RETRY_DELAY_SECONDS,
     retryBackoff: true,
     expireInSeconds: mailTimings(config).jobExpireSeconds,
-    concurrency: 2,
+    concurrency: mailConcurrency(config),
   }),
   { recoverAfterCrash: releaseLeasesAfterCrash },
 );

@@ -302,10 +302,19 @@ test('invitations: one per person, tokens only hashed in the tables, visible in 
     to_address: string;
     idempotency_key: string;
     subject: string;
+    redact_after_send: boolean;
   }>(
-    "select text_body, to_address, idempotency_key, subject from mail_messages where purpose = 'invitation' and to_address like '%.i@voorbeeld.nl' order by to_address",
+    "select text_body, to_address, idempotency_key, subject, redact_after_send from mail_messages where purpose = 'invitation' and to_address like '%.i@voorbeeld.nl' order by to_address",
   );
   assert.equal(mails.length, 3);
+  assert.ok(
+    mails.every((m) => m.redact_after_send),
+    'the personal link is removed once SMTP accepted the mail',
+  );
+  const [jobs] = await database.query<{ n: number }>(
+    "select count(*)::int as n from job_keys where queue = 'mail.send' and key in (select id::text from mail_messages where to_address like '%.i@voorbeeld.nl')",
+  );
+  assert.equal(jobs!.n, 3, 'one mail.send job per invitation');
   assert.match(mails[0]!.text_body, /Beste Anna/);
   assert.match(mails[0]!.text_body, /Gemeente Amsterdam|Amsterdam/);
   assert.match(mails[0]!.text_body, /31 maart 2026/);

@@ -13,6 +13,8 @@
  *   another caller's transaction).
  * - Given a transaction (or drizzle database) instead of a `Database`, the same text runs unprepared
  *   on that connection, so a service can use the statement inside its transaction too.
+ * A name stands for one text for the life of the process: make each statement once, at module level.
+ * Tested in json-statements.db.test.ts.
  */
 import { type PGlite, protocol } from '@electric-sql/pglite';
 import { getTableColumns, type Table } from 'drizzle-orm';

@@ -11,7 +11,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/database.js';
 import { jsonStatement, rowFromJson } from '../../platform/db/json-statements.js';
 import { AppError } from '../../platform/errors.js';
-import { invitationLookup, markInvitationStatus } from '../fieldwork/invitations.js';
+import { invitationLookup, linkIsOpenSql, markInvitationStatus } from '../fieldwork/invitations.js';
 import type { FramePerson, Invitation, Wave } from '../fieldwork/model.js';
 import {
   type FieldError,
@@ -305,9 +305,7 @@ function remember(database: Database, keyHash: string, def: QuestionnaireDefinit
 const checkedSaveStatement = jsonStatement(
   'answering_save_section_checked',
   `update responses set answers = $1::jsonb, current_section = $2::int, revision = revision + 1
-    where id = $3 and revision = $4::int and status = 'in_progress'
-      and exists (select 1 from invitations i join waves w on w.id = i.wave_id
-                   where i.token_hash = $5 and w.status = 'open')
+    where id = $3 and revision = $4::int and status = 'in_progress' and ${linkIsOpenSql('$5')}
     returning to_json(id)::text`,
 );
 

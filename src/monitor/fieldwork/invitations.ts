@@ -41,6 +41,15 @@ export interface InvitationByToken {
   questionnaireVersionId: string | undefined;
 }
 
+/**
+ * SQL that is true while the link token whose hash is the parameter `param` (e.g. '$5') leads to an
+ * open wave: for a statement that may act only on a live link (the answering pages' one-statement
+ * save puts it in its UPDATE, so that save needs no lookup of its own).
+ */
+export const linkIsOpenSql = (param: string) =>
+  `exists (select 1 from invitations i join waves w on w.id = i.wave_id
+            where i.token_hash = ${param} and w.status = 'open')`;
+
 /** The invitation a link token belongs to (the opt-out page; the answering pages use `invitationLookup`). */
 export const findInvitationByToken: (
   db: Database | DbOrTx,

@@ -2,9 +2,11 @@
 // The test command: every *.test.ts / *.test.tsx under src/ and test/, in one node:test run.
 //  - Migrated database templates are built once first (PGlite; PostgreSQL when TEST_DATABASE_URL is set).
 //  - With TEST_DATABASE_URL, every *.db.test.ts file runs a second time against PostgreSQL.
-//  - Browser tests skip themselves, saying so, when /usr/bin/chromium is missing.
+//  - Browser tests skip themselves, saying so, when /usr/bin/chromium is missing. When there are browser
+//    tests in the run, one Chromium is started for all of them (test/support/browser-server.ts); each
+//    file connects to it and works in browser contexts of its own.
 // Extra arguments are passed to node --test (e.g. a file list or --test-name-pattern).
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -69,8 +71,25 @@ if (process.env.TEST_DATABASE_URL) {
 } else {
   console.log('PostgreSQL pass skipped: TEST_DATABASE_URL is not set (database tests run on PGlite only)');
 }
-if (!existsSync('/usr/bin/chromium'))
+let browserServer;
+if (!existsSync('/usr/bin/chromium')) {
   console.log('Browser tests skipped: /usr/bin/chromium is not installed');
+} else if (files.some((f) => /\.browser\.test\.tsx?$/.test(f))) {
+  browserServer = spawn(process.execPath, ['--import', 'tsx', join(root, 'test/support/browser-server.ts')], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+    env,
+  });
+  const endpoint = await new Promise((resolve, reject) => {
+    let out = '';
+    browserServer.stdout.on('data', (d) => {
+      out += d;
+      const line = out.split('\n');
+      if (line.length > 1) resolve(line[0].trim());
+    });
+    browserServer.once('exit', (code) => reject(new Error(`the test Chromium did not start (exit ${code})`)));
+  });
+  env.WEERBAAR_TEST_BROWSER_WS = endpoint;
+}
 
 const concurrency = process.env.TEST_CONCURRENCY ?? '2';
 const result = spawnSync(
@@ -86,4 +105,9 @@ const result = spawnSync(
   ],
   { stdio: 'inherit', env, cwd: root },
 );
+if (browserServer) {
+  const closed = new Promise((resolve) => browserServer.once('exit', resolve));
+  browserServer.stdin.end();
+  await closed;
+}
 process.exit(result.status ?? 1);

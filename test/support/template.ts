@@ -1,11 +1,22 @@
 /**
  * Builds the migrated database templates once per test run (scripts/test.mjs calls this), so each
  * test file starts from a copy instead of running initdb and migrations again.
- *  - PGlite: a dumped data directory in .test-cache/, keyed by a hash of the migrations.
+ *  - PGlite: a dumped data directory in .test-cache/, keyed by a hash of the migrations. Stored as a plain
+ *    tar (41 MB, not gzipped): every test file loads it, and not inflating it saves about a quarter of
+ *    the CPU time of opening a test database.
  *  - PostgreSQL (TEST_DATABASE_URL): a database `<name>_template` that test files clone.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { openDatabase } from '../../src/platform/db/database.js';
@@ -20,7 +31,7 @@ export function migrationsHash(): string {
   return h.digest('hex').slice(0, 16);
 }
 
-export const pgliteTemplatePath = () => projectPath('.test-cache', `pglite-${migrationsHash()}.tar.gz`);
+export const pgliteTemplatePath = () => projectPath('.test-cache', `pglite-${migrationsHash()}.tar`);
 
 export async function ensurePgliteTemplate(): Promise<string> {
   const path = pgliteTemplatePath();
@@ -28,13 +39,24 @@ export async function ensurePgliteTemplate(): Promise<string> {
   mkdirSync(projectPath('.test-cache'), { recursive: true });
   const database = await openDatabase({});
   await runMigrations(database);
-  const blob = await database.pglite!.dumpDataDir('gzip');
+  const blob = await database.pglite!.dumpDataDir('none');
   // Written aside and renamed, so a concurrent reader never sees half a file.
   const tmp = `${path}.${process.pid}.tmp`;
   writeFileSync(tmp, Buffer.from(await blob.arrayBuffer()));
   renameSync(tmp, path);
   await database.close();
+  pruneOldTemplates(path);
   return path;
+}
+
+/** Removes templates of other migration sets unused for a day (a run in progress may still read a newer one). */
+function pruneOldTemplates(keep: string): void {
+  const dir = projectPath('.test-cache');
+  for (const f of readdirSync(dir)) {
+    const p = join(dir, f);
+    if (!/^pglite-[0-9a-f]+\.tar(\.gz)?$/.test(f) || p === keep) continue;
+    if (Date.now() - statSync(p).mtimeMs > 86_400_000) rmSync(p, { force: true });
+  }
 }
 
 /** `postgres://u:p@h/db` → same server, another database name. */

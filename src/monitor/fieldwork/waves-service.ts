@@ -16,6 +16,7 @@ import { asc, eq, sql } from 'drizzle-orm';
 import { type Actor, audit, diffOf } from '../../platform/audit/audit.js';
 import type { DbOrTx } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
+import { rewriteResponsesInRandomOrder } from '../responses/rewrite.js';
 import {
   type Anonymity,
   checkTemplates,
@@ -33,7 +34,6 @@ import {
   waveCreateSchema,
   waveUpdateSchema,
 } from './model.js';
-import { rewriteResponsesInRandomOrder } from '../responses/rewrite.js';
 import { publishedVersion } from './questionnaire-link.js';
 import { framePersons, waveQuestionnaires, waves } from './schema.js';
 

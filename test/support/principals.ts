@@ -12,10 +12,14 @@
  */
 import { randomBytes } from 'node:crypto';
 import { sign } from '@fastify/cookie';
+import argon2 from 'argon2';
+import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { OrganisationRole, PlatformRole } from '../../src/platform/access/policy.js';
 import { systemActor } from '../../src/platform/audit/audit.js';
 import { createApiToken, type TokenScope } from '../../src/platform/auth/api-tokens.js';
+import { passwordProblem } from '../../src/platform/auth/passwords.js';
+import { users } from '../../src/platform/auth/schema.js';
 import { createSession } from '../../src/platform/auth/sessions.js';
 import { createUser as createUserRow } from '../../src/platform/auth/users-service.js';
 import type { Database } from '../../src/platform/db/database.js';
@@ -35,7 +39,12 @@ export interface TestUser {
 export interface TestUserOptions {
   email?: string;
   displayName?: string;
-  /** A local password (hashed with argon2, ~0.1 s); omitted = no password. */
+  /**
+   * A local password; omitted = no password. Stored as an argon2id hash made with the lowest cost
+   * (FIXTURE_ARGON2), so that creating the user and every sign-in with it take a millisecond instead
+   * of a quarter second of CPU; signing in still runs the real argon2 verification. The application's
+   * own hashing (full cost) is checked in test/support/principals.db.test.ts.
+   */
   password?: string;
   platformRoles?: PlatformRole[];
   memberships?: Array<{ organisationId: string; role: OrganisationRole }>;
@@ -43,6 +52,14 @@ export interface TestUserOptions {
 }
 
 type Target = Database | { database: Database; sessionSecret?: string };
+
+/** argon2id at its lowest cost, for test users only (the application hashes with argon2's defaults). */
+export const FIXTURE_ARGON2 = {
+  type: argon2.argon2id,
+  memoryCost: 1024,
+  timeCost: 1,
+  parallelism: 1,
+} as const;
 
 /** Creates a user with the given roles, a session and an API token. Pass a TestApp to get a signed cookie. */
 export async function createUser(target: Target, options: TestUserOptions = {}): Promise<TestUser> {
@@ -52,10 +69,18 @@ export async function createUser(target: Target, options: TestUserOptions = {}):
   const user = await createUserRow(database.db, systemActor, {
     email,
     displayName: options.displayName ?? email.split('@')[0]!,
-    password: options.password ?? null,
+    password: null,
     platformRoles: options.platformRoles ?? [],
     memberships: options.memberships ?? [],
   });
+  if (options.password !== undefined) {
+    const problem = passwordProblem(options.password, email);
+    if (problem) throw new Error(`createUser: the password is refused by the application (${problem})`);
+    await database.db
+      .update(users)
+      .set({ passwordHash: await argon2.hash(options.password, FIXTURE_ARGON2) })
+      .where(eq(users.id, user.id));
+  }
   const token = await createApiToken(database.db, systemActor, user.id, {
     name: 'test',
     scopes: options.scopes ?? ['read', 'write'],

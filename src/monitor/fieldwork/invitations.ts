@@ -16,7 +16,8 @@ import { and, asc, eq, inArray, isNotNull, isNull, ne, sql } from 'drizzle-orm';
 import { type Actor, audit } from '../../platform/audit/audit.js';
 import { hashSecret, newSecret } from '../../platform/auth/tokens.js';
 import type { Config } from '../../platform/config/config.js';
-import type { DbOrTx } from '../../platform/db/database.js';
+import type { Database, DbOrTx } from '../../platform/db/database.js';
+import { type JsonStatementParam, jsonStatement, rowFromJson } from '../../platform/db/json-statements.js';
 import { AppError, type Lang } from '../../platform/errors.js';
 import { cancelQueuedMails, type QueueMailInput, queueMails } from '../../platform/mail/mail.js';
 import { renderMail } from '../../platform/mail/templates.js';
@@ -39,6 +40,45 @@ export interface InvitationByToken {
   framePerson: FramePerson;
   /** The version the person's target group answers; undefined when none is attached (yet). */
   questionnaireVersionId: string | undefined;
+}
+
+/**
+ * The lookup of a link token: its invitation, wave, frame person and the questionnaire version of the
+ * person's target group, as one prepared statement (the link pages run it on every request).
+ * `extra`: SQL for one more value the caller computes alongside, from its own tables and its own
+ * parameters ($2 on) — the answering pages find their response by its resume key in the same round
+ * trip. The statement only puts side by side what the caller already holds the keys to.
+ */
+export function invitationLookup<Extra = null>(name: string, extra = 'null') {
+  const statement = jsonStatement(
+    name,
+    `select json_build_object('invitation', to_json(i), 'wave', to_json(w), 'framePerson', to_json(f),
+        'questionnaireVersionId', wq.questionnaire_version_id, 'extra', ${extra})::text
+       from invitations i
+       join waves w on w.id = i.wave_id
+       join frame_persons f on f.id = i.frame_person_id
+       left join wave_questionnaires wq on wq.wave_id = i.wave_id and wq.target_group = f.target_group
+      where i.token_hash = $1`,
+  );
+  return async (
+    db: Database | DbOrTx,
+    token: string,
+    ...extraParams: JsonStatementParam[]
+  ): Promise<(InvitationByToken & { extra: Extra }) | undefined> => {
+    if (!TOKEN_PATTERN.test(token)) return undefined;
+    const [row] = (await statement(db, [hashSecret(token), ...extraParams])) as Array<
+      Record<string, any> | undefined
+    >;
+    return (
+      row && {
+        invitation: rowFromJson(invitations, row.invitation),
+        wave: rowFromJson(waves, row.wave),
+        framePerson: rowFromJson(framePersons, row.framePerson),
+        questionnaireVersionId: row.questionnaireVersionId ?? undefined,
+        extra: row.extra as Extra,
+      }
+    );
+  };
 }
 
 /**

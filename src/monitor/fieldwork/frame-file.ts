@@ -2,6 +2,7 @@
  * Reading a sample frame file (CSV per RFC 4180 via src/platform/csv, or XLSX via exceljs) into one
  * shape: a header and rows whose every value knows its line and column, for problem reports.
  */
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { readCsvTable } from '../../platform/csv/csv.js';
 import { AppError } from '../../platform/errors.js';
@@ -71,29 +72,74 @@ function cellText(value: ExcelJS.CellValue): string {
   return String(value);
 }
 
+/**
+ * The first worksheet, read as a stream: rows are taken as they are parsed instead of building the whole
+ * workbook model first (for a 100,000-row frame that is several times faster and a fraction of the memory).
+ */
 async function readXlsx(fileName: string, data: Buffer): Promise<FrameTable> {
-  const wb = new ExcelJS.Workbook();
+  const header: string[] = [];
+  const colOf = new Map<string, number>();
+  const rows: FrameRow[] = [];
+  let sheets = 0;
+  let sawRow = false;
   try {
-    await wb.xlsx.load(data as any);
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([data]), {
+      sharedStrings: 'cache',
+      styles: 'cache', // dates
+      hyperlinks: 'ignore',
+      worksheets: 'emit',
+      entries: 'ignore',
+    });
+    for await (const sheet of reader) {
+      if (sheets++ > 0) {
+        for await (const _ of sheet) {
+          // only the first worksheet is read; the others are skipped
+        }
+        continue;
+      }
+      for await (const row of sheet) {
+        const n = row.number;
+        if (!sawRow) {
+          sawRow = true;
+          if (n === 1) readHeader(fileName, row, header, colOf);
+          if (header.length === 0) {
+            throw new AppError('invalid-file', {
+              detail: 'the first row has no column names',
+              location: { file: fileName, line: 1 },
+            });
+          }
+          if (n === 1) continue;
+        }
+        const values: Record<string, string> = {};
+        let any = false;
+        for (const [h, c] of colOf) {
+          const v = cellText(row.getCell(c).value);
+          values[h] = v;
+          if (v.trim() !== '') any = true;
+        }
+        if (!any) continue;
+        rows.push({ line: n, values, position: (h) => ({ line: n, column: colOf.get(h) ?? 1 }) });
+      }
+    }
   } catch (err) {
+    if (err instanceof AppError) throw err;
     throw new AppError('invalid-file', {
       detail: `not a readable .xlsx file (${err instanceof Error ? err.message : String(err)})`,
       location: { file: fileName },
     });
   }
-  const ws = wb.worksheets[0];
-  if (!ws || ws.rowCount === 0) {
+  if (!sawRow) {
     throw new AppError('invalid-file', {
       detail: 'the workbook has no data',
       location: { file: fileName, line: 1 },
     });
   }
-  const headRow = ws.getRow(1);
-  const header: string[] = [];
-  const colOf = new Map<string, number>();
-  const width = headRow.cellCount;
-  for (let c = 1; c <= width; c++) {
-    const h = cellText(headRow.getCell(c).value).trim().toLowerCase();
+  return { file: fileName, format: 'xlsx', header, rows };
+}
+
+function readHeader(fileName: string, row: ExcelJS.Row, header: string[], colOf: Map<string, number>) {
+  for (let c = 1; c <= row.cellCount; c++) {
+    const h = cellText(row.getCell(c).value).trim().toLowerCase();
     if (h === '') continue;
     if (colOf.has(h)) {
       throw new AppError('invalid-file', {
@@ -104,24 +150,4 @@ async function readXlsx(fileName: string, data: Buffer): Promise<FrameTable> {
     colOf.set(h, c);
     header.push(h);
   }
-  if (header.length === 0) {
-    throw new AppError('invalid-file', {
-      detail: 'the first row has no column names',
-      location: { file: fileName, line: 1 },
-    });
-  }
-  const rows: FrameRow[] = [];
-  ws.eachRow({ includeEmpty: false }, (row, n) => {
-    if (n === 1) return;
-    const values: Record<string, string> = {};
-    let any = false;
-    for (const [h, c] of colOf) {
-      const v = cellText(row.getCell(c).value);
-      values[h] = v;
-      if (v.trim() !== '') any = true;
-    }
-    if (!any) return;
-    rows.push({ line: n, values, position: (h) => ({ line: n, column: colOf.get(h) ?? 1 }) });
-  });
-  return { file: fileName, format: 'xlsx', header, rows };
 }

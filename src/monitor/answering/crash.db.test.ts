@@ -11,10 +11,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type TestContext, test } from 'node:test';
+import { cliCommand, seedDataDir } from '../../../test/support/cli.js';
 import { createTestDatabase, testBackend } from '../../../test/support/database.js';
 import { type Database, openDatabase } from '../../platform/db/database.js';
 import { runMigrations } from '../../platform/db/migrate.js';
-import { projectPath } from '../../platform/paths.js';
 import { resumeKeyHash } from './keys.js';
 import { Respondent } from './respondent-client.js';
 import { seedAnsweringWave } from './seed-wave.js';
@@ -31,22 +31,18 @@ interface Server {
 }
 
 async function startServe(env: Record<string, string>): Promise<Server> {
-  const proc = spawn(
-    process.execPath,
-    ['--import', 'tsx', projectPath('src/cli/main.ts'), 'serve', '--port', '0'],
-    {
-      env: {
-        ...process.env,
-        NODE_ENV: 'development',
-        LOG_LEVEL: 'info',
-        RATE_LIMIT_PER_MINUTE: '1000000',
-        RESPONSE_KEY: RESPONSE_KEY.toString('base64'),
-        WEERBAAR_JOBS_IN_PROCESS: 'false',
-        ...env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+  const proc = spawn(process.execPath, [...cliCommand(), 'serve', '--port', '0'], {
+    env: {
+      ...process.env,
+      NODE_ENV: 'development',
+      LOG_LEVEL: 'info',
+      RATE_LIMIT_PER_MINUTE: '1000000',
+      RESPONSE_KEY: RESPONSE_KEY.toString('base64'),
+      WEERBAAR_JOBS_IN_PROCESS: 'false',
+      ...env,
     },
-  );
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   proc.stdout!.on('data', (d) => {
     out += d;
@@ -167,6 +163,7 @@ test('kill -9 during answer saves (embedded database): every acknowledged save s
   timeout: 240_000,
 }, async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'weerbaar-answer-crash-'));
+  await seedDataDir(dir);
   try {
     await crashAndRecover(t, { WEERBAAR_DATA_DIR: dir }, () => openDatabase({ dataDir: dir }));
   } finally {

@@ -11,6 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type TestContext, test } from 'node:test';
+import { seedDataDir } from '../../../test/support/cli.js';
 import { createTestDatabase, testBackend } from '../../../test/support/database.js';
 import { startTestSmtp, type TestSmtp } from '../../../test/support/smtp.js';
 import { type Database, openDatabase } from '../db/database.js';
@@ -128,6 +129,7 @@ test('kill -9 while sending mail (embedded database): after restarts every messa
   timeout: 240_000,
 }, async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'weerbaar-crash-'));
+  await seedDataDir(dir);
   const smtp = await startTestSmtp();
   try {
     await crashAndRecover(t, { CHILD_DATA_DIR: dir }, smtp, () => openDatabase({ dataDir: dir }));

@@ -5,9 +5,20 @@
 //  - Browser tests skip themselves, saying so, when /usr/bin/chromium is missing. When there are browser
 //    tests in the run, one Chromium is started for all of them (test/support/browser-server.ts); each
 //    file connects to it and works in browser contexts of its own.
+//  - Files run two at a time (TEST_CONCURRENCY), the longest first: test/support/durations-reporter.mjs
+//    records each file's duration in .test-cache/test-durations.json; files not seen before go first.
 // Extra arguments are passed to node --test (e.g. a file list or --test-name-pattern).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -47,6 +58,8 @@ const setup = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'test/s
 if (setup.status !== 0) process.exit(setup.status ?? 1);
 
 const runList = [...files];
+/** A file's key in the durations record: its path, plus " [postgres]" for its PostgreSQL-pass wrapper. */
+const durationKey = new Map(files.map((f) => [f, relative(root, f)]));
 if (process.env.TEST_DATABASE_URL) {
   const pgDir = join(root, '.test-cache', `postgres-pass-${process.pid}`);
   process.on('exit', () => rmSync(pgDir, { recursive: true, force: true }));
@@ -64,6 +77,7 @@ if (process.env.TEST_DATABASE_URL) {
       `process.env.WEERBAAR_TEST_BACKEND = 'postgres';\nawait import(${JSON.stringify(pathToFileURL(f).href)});\n`,
     );
     runList.push(wrapper);
+    durationKey.set(wrapper, `${relative(root, f)} [postgres]`);
   }
   console.log(
     `PostgreSQL pass: ${runList.length - files.length} database test files also run against TEST_DATABASE_URL`,
@@ -91,6 +105,33 @@ if (!existsSync('/usr/bin/chromium')) {
   env.WEERBAAR_TEST_BROWSER_WS = endpoint;
 }
 
+// Longest first (as measured last time); files without a record first of all, browser tests and then
+// larger files before smaller ones, so that a fresh checkout gets a sensible order too.
+const durationsFile = join(root, '.test-cache', 'test-durations.json');
+let durations = {};
+try {
+  durations = JSON.parse(readFileSync(durationsFile, 'utf8'));
+} catch {}
+const rank = (f) => {
+  const known = durations[durationKey.get(f)];
+  if (known !== undefined) return [1, -known];
+  return [0, f.includes('.browser.test.') ? 0 : 1, -statSync(f).size];
+};
+const byRank = (a, b) => {
+  const [ra, rb] = [rank(a), rank(b)];
+  for (let i = 0; i < Math.max(ra.length, rb.length); i++) if (ra[i] !== rb[i]) return ra[i] - rb[i];
+  return 0;
+};
+runList.sort(byRank);
+const reporterArgs = otherArgs.some((a) => a.startsWith('--test-reporter'))
+  ? []
+  : [
+      '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      `--test-reporter=${pathToFileURL(join(root, 'test/support/durations-reporter.mjs')).href}`,
+      `--test-reporter-destination=${durationsFile}.${process.pid}`,
+    ];
+
 const concurrency = process.env.TEST_CONCURRENCY ?? '2';
 const result = spawnSync(
   process.execPath,
@@ -99,12 +140,25 @@ const result = spawnSync(
     'tsx',
     '--test',
     `--test-concurrency=${concurrency}`,
-    '--test-reporter=spec',
+    ...reporterArgs,
     ...otherArgs,
     ...runList,
   ],
   { stdio: 'inherit', env, cwd: root },
 );
+if (reporterArgs.length) {
+  try {
+    const measured = JSON.parse(readFileSync(`${durationsFile}.${process.pid}`, 'utf8'));
+    for (const [file, ms] of Object.entries(measured)) {
+      const key = durationKey.get(file);
+      if (key) durations[key] = Math.round(ms);
+    }
+    // Written aside and renamed: other runs in this tree may read it at the same time.
+    writeFileSync(`${durationsFile}.${process.pid}.tmp`, `${JSON.stringify(durations, null, 1)}\n`);
+    renameSync(`${durationsFile}.${process.pid}.tmp`, durationsFile);
+  } catch {}
+  rmSync(`${durationsFile}.${process.pid}`, { force: true });
+}
 if (browserServer) {
   const closed = new Promise((resolve) => browserServer.once('exit', resolve));
   browserServer.stdin.end();

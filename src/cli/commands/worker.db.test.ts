@@ -8,18 +8,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { cliCommand } from '../../../test/support/cli.js';
 import { createTestDatabase, testBackend } from '../../../test/support/database.js';
 import { startTestSmtp } from '../../../test/support/smtp.js';
 import { getMailMessage, queueMail } from '../../platform/mail/mail.js';
-import { projectPath } from '../../platform/paths.js';
-
-const main = projectPath('src', 'cli', 'main.ts');
 
 function run(args: string[], env: Record<string, string | undefined>) {
   const clean = { ...process.env };
   delete clean.DATABASE_URL;
   delete clean.WEERBAAR_DATA_DIR;
-  const proc = spawn(process.execPath, ['--import', 'tsx', main, ...args], {
+  const proc = spawn(process.execPath, [...cliCommand(), ...args], {
     env: { ...clean, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -43,7 +41,9 @@ async function waitFor(what: string, fn: () => boolean | Promise<boolean>, ms = 
   }
 }
 
-test('weerbaar worker refuses the embedded database with a clear message', async () => {
+test('weerbaar worker refuses the embedded database with a clear message', {
+  skip: testBackend() === 'postgres' ? 'needs no PostgreSQL: runs in the PGlite pass' : false,
+}, async () => {
   const dir = mkdtempSync(join(tmpdir(), 'weerbaar-worker-'));
   try {
     const w = run(['worker'], { WEERBAAR_DATA_DIR: dir });

@@ -3,18 +3,19 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, test } from 'node:test';
-import { projectPath } from '../paths.js';
+import { after, before, test } from 'node:test';
+import { cliCommand, seedDataDir } from '../../../test/support/cli.js';
 import { openDatabase } from './database.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'wb-lock-'));
+before(() => seedDataDir(dir));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 test('a second process on the same embedded data directory fails at once with what to do', async () => {
   const database = await openDatabase({ dataDir: dir });
   try {
     const started = Date.now();
-    const r = spawnSync(process.execPath, ['--import', 'tsx', projectPath('src/cli/main.ts'), 'migrate'], {
+    const r = spawnSync(process.execPath, [...cliCommand(), 'migrate'], {
       env: { ...process.env, WEERBAAR_DATA_DIR: dir, DATABASE_URL: '' },
       encoding: 'utf8',
     });

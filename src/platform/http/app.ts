@@ -5,7 +5,6 @@
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import formbody from '@fastify/formbody';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
@@ -24,6 +23,7 @@ import { errorPage } from '../ui/error-page.js';
 import { sendPage } from '../ui/render.js';
 import { problemOf, toAppError } from './problem.js';
 import { routeModules } from './route-modules.js';
+import { securityHeaders } from './security-headers.js';
 import type { AppDeps, RegisteredRoute } from './types.js';
 
 export const SESSION_COOKIE = 'wb_session';
@@ -72,18 +72,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       routeTable.push({ method, url: route.url, access: route.config.access });
   });
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-      },
-    },
-    strictTransportSecurity: config.isProduction,
+  const headers = securityHeaders({ production: config.isProduction });
+  app.addHook('onRequest', (_req, reply, done) => {
+    reply.headers(headers);
+    done();
   });
   await app.register(cookie, { secret: deps.sessionSecret });
   await app.register(formbody);
@@ -175,8 +167,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       const token = req.cookies[SESSION_COOKIE];
       if (token) {
         const unsigned = req.unsignCookie(token);
-        if (unsigned.valid && unsigned.value)
-          req.principal = await principals.fromSession(unsigned.value);
+        if (unsigned.valid && unsigned.value) req.principal = await principals.fromSession(unsigned.value);
         if (!req.principal) reply.clearCookie(SESSION_COOKIE, { path: '/' });
       }
     }

@@ -28,18 +28,25 @@ after(async () => {
 const failures: string[] = [];
 /**
  * axe needs JavaScript, the respondent's page has none: the exact HTML the respondent sees (no
- * script can have changed it) is replayed at the same URL in a context where axe can run.
+ * script can have changed it) is replayed at the same URL in a context where axe can run (one
+ * context and tab for all checks; only the page's own URL is replayed, its assets come from the server).
  */
+let axePage: Page | undefined;
+let replay = { url: '', html: '' };
 async function checkAxe(page: Page, what: string) {
-  const html = await page.content();
-  const url = page.url();
-  const axeContext = await browser.newContext();
-  const axePage = await axeContext.newPage();
-  await axePage.route(url, (route) => route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' }));
-  await axePage.goto(url);
+  replay = { url: page.url(), html: await page.content() };
+  if (!axePage) {
+    axePage = await (await browser.newContext()).newPage();
+    await axePage.route('**/*', (route) =>
+      route.request().isNavigationRequest() && route.request().url() === replay.url
+        ? route.fulfill({ body: replay.html, contentType: 'text/html; charset=utf-8' })
+        : route.continue(),
+    );
+  }
+  await axePage.goto(replay.url);
+  assert.equal(await axePage.content(), replay.html, `${what}: the replayed page is the respondent's`);
   for (const v of await axeViolations(axePage))
     failures.push(`${what}: ${v.id} (${v.impact}) ${v.help} at ${v.nodes.slice(0, 3).join(', ')}`);
-  await axeContext.close();
 }
 
 /** What has focus: tag, type, name, value and text. */

@@ -50,8 +50,12 @@ export const envSchema = z.object({
   WEERBAAR_DEMO: bool.default(false),
   /** Run background jobs inside the web process (default). Set to false when `weerbaar worker` runs them. */
   WEERBAAR_JOBS_IN_PROCESS: bool.default(true),
-  /** How often an idle job worker looks for new work. */
-  JOBS_POLL_INTERVAL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
+  /**
+   * How often an idle job worker looks for new work. Default: 2 s on PostgreSQL; 15 s on embedded
+   * PGlite, where every job is enqueued in the same process and wakes its workers at once, so polls
+   * only pick up delayed work (retries, start-after) and each one would hold the single database.
+   */
+  JOBS_POLL_INTERVAL_SECONDS: z.coerce.number().min(0.5).max(60).optional(),
   /** How often expired (crashed) jobs are moved back to retry, and old jobs archived. */
   JOBS_MAINTENANCE_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   /** SMTP server for outgoing mail. Without it, mail goes to the embedded outbox (/admin/outbox). */

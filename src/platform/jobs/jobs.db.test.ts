@@ -219,3 +219,28 @@ test('concurrency: at most `concurrency` handlers of a queue run at once in a pr
     await runtime.stop();
   }
 });
+
+test('on PGlite a job enqueued in this process wakes its workers: no wait for the next poll', async (t) => {
+  if (database.kind !== 'pglite') {
+    t.skip(
+      'PGlite only: on PostgreSQL other processes enqueue too, so workers poll (JOBS_POLL_INTERVAL_SECONDS)',
+    );
+    return;
+  }
+  // A poll interval far longer than the test may take: only the wake-up can get the jobs handled in time.
+  const slowPolling = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', JOBS_POLL_INTERVAL_SECONDS: '60' });
+  const runtime = await startJobs(database, slowPolling, { log: silent, queues: ['test.count'] });
+  try {
+    await new Promise((r) => setTimeout(r, 300)); // the workers' first (empty) poll is over
+    const started = Date.now();
+    await database.db.transaction(async (tx) => {
+      await enqueue(tx, countJob, { tag: 'woken-one' });
+      await enqueueMany(tx, countJob, [{ data: { tag: 'woken-many' } }]);
+      await tx.execute(sql`select pg_sleep(0.2)`); // still uncommitted when the wake-up comes
+    });
+    await waitFor('both woken jobs', async () => runs.get('woken-one') && runs.get('woken-many'), 10_000);
+    assert.ok(Date.now() - started < 10_000);
+  } finally {
+    await runtime.stop();
+  }
+});

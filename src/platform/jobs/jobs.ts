@@ -196,6 +196,26 @@ export interface EnqueueOptions {
   priority?: number;
 }
 
+const enqueueListeners = new Set<(queue: string) => void>();
+
+/**
+ * `listener(queue)` runs (on a later tick) whenever jobs of `queue` were enqueued in this process; the
+ * runtime uses it to wake that queue's workers instead of waiting for their next poll. On PGlite the
+ * woken worker's query waits for the enqueuing transaction to end, so it sees the committed job.
+ * Returns a function that removes the listener.
+ */
+export function onEnqueued(listener: (queue: string) => void): () => void {
+  enqueueListeners.add(listener);
+  return () => enqueueListeners.delete(listener);
+}
+
+function announce(queue: string): void {
+  if (enqueueListeners.size === 0) return;
+  setImmediate(() => {
+    for (const listener of enqueueListeners) listener(queue);
+  });
+}
+
 export interface Enqueued {
   jobId: string;
   /** false when the idempotency key had been used before (nothing was enqueued). */
@@ -237,6 +257,7 @@ export async function enqueue<T>(
     if (options.startAfter !== undefined) sendOptions.startAfter = startAfterOption(options.startAfter);
     const id = await sender().send(job.name, parsed as object, sendOptions);
     if (!id) throw new AppError('internal', { detail: `job ${job.name} was not enqueued` });
+    announce(job.name);
     return { jobId: id, created: true };
   });
 }
@@ -310,6 +331,7 @@ export async function enqueueMany<T>(
     if (jobs.length > 0) {
       await ensureQueue(client, job as JobDefinition<unknown>);
       await sender().insert(jobs, { db: bossDb(client) });
+      announce(job.name);
     }
     return results;
   });

@@ -16,6 +16,7 @@ import {
   type JobDefinition,
   type JobLogger,
   jobDefinitions,
+  onEnqueued,
   queueSettings,
   resolveJobOptions,
 } from './jobs.js';
@@ -45,17 +46,20 @@ export async function startJobs(
 ): Promise<JobRuntime> {
   await loadJobModules();
   const log: JobLogger = options.log ?? pino({ level: config.LOG_LEVEL, base: { component: 'jobs' } });
+  const pollingIntervalSeconds = config.JOBS_POLL_INTERVAL_SECONDS ?? (database.kind === 'pglite' ? 15 : 2);
   const common = {
     schema: JOBS_SCHEMA,
     supervise: true,
     schedule: true,
     migrate: true,
     maintenanceIntervalSeconds: config.JOBS_MAINTENANCE_INTERVAL_SECONDS,
-    pollingIntervalSeconds: config.JOBS_POLL_INTERVAL_SECONDS,
+    pollingIntervalSeconds,
     // Completed jobs leave the job table after 12 hours (pg-boss default); failed ones stay 14 days, so
     // admins can see and retry them (/admin/jobs). The idempotency ledger (job_keys) is kept regardless.
     archiveFailedAfterSeconds: 14 * 24 * 3600,
   };
+  // Jobs enqueued in this process wake their queue's workers at once (see onEnqueued).
+  const workersByQueue = new Map<string, string[]>();
   let boss: PgBoss;
   if (database.kind === 'postgres') {
     if (!database.url)
@@ -107,7 +111,7 @@ export async function startJobs(
             {
               batchSize: 1,
               includeMetadata: true,
-              pollingIntervalSeconds: config.JOBS_POLL_INTERVAL_SECONDS,
+              pollingIntervalSeconds,
             },
             async ([job]) => {
               try {
@@ -118,6 +122,9 @@ export async function startJobs(
               }
             },
           );
+          const ids = workersByQueue.get(def.name) ?? [];
+          ids.push(workerId);
+          workersByQueue.set(def.name, ids);
         }
       }
     }
@@ -127,11 +134,16 @@ export async function startJobs(
   }
 
   let stopped = false;
+  const stopWaking = onEnqueued((queue) => {
+    if (stopped) return;
+    for (const id of workersByQueue.get(queue) ?? []) boss.notifyWorker(id);
+  });
   return {
     boss,
     async stop(timeoutMs = 10_000) {
       if (stopped) return;
       stopped = true;
+      stopWaking();
       await new Promise<void>((resolve) => {
         boss.once('stopped', () => resolve());
         boss.stop({ graceful: true, wait: false, timeout: timeoutMs }).catch((err) => {

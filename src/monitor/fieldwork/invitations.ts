@@ -217,6 +217,15 @@ async function pendingCount(db: DbOrTx, waveId: string): Promise<number> {
 
 export const countPendingInvitations = pendingCount;
 
+/** Invitations not completed yet: how many a reminder round may have to look at. */
+export async function countUncompletedInvitations(db: DbOrTx, waveId: string): Promise<number> {
+  const [r] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(invitations)
+    .where(and(eq(invitations.waveId, waveId), ne(invitations.status, 'completed')));
+  return r?.n ?? 0;
+}
+
 /**
  * Invites up to `batchSize` persons who have no invitation yet: creates the invitation (token hash)
  * and queues the mail, in one transaction per batch. Returns how many were queued. Safe to run

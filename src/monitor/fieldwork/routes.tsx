@@ -18,6 +18,7 @@ import { type ExportFormat, nonRespondentsTable, responsesTable, type Table, tab
 import { clearFrame, frameCounts, importFrame, listFrameImports } from './frame-service.js';
 import {
   countPendingInvitations,
+  countUncompletedInvitations,
   findInvitationByToken,
   inviteAll,
   optOut,
@@ -498,11 +499,7 @@ const routes: FastifyPluginAsync = async (app) => {
 
   const startReminders = async (waveId: string, req: FastifyRequest) => {
     const wave = await getWave(db, waveId);
-    const [row] = await database.query<{ n: number }>(
-      "select count(*)::int as n from invitations where wave_id = $1 and status <> 'completed'",
-      [wave.id],
-    );
-    if ((row?.n ?? 0) > INLINE_INVITATIONS && wave.status === 'open') {
+    if (wave.status === 'open' && (await countUncompletedInvitations(db, wave.id)) > INLINE_INVITATIONS) {
       const job = await enqueue(db, remindJob, { waveId, actor: actor(req) });
       return { queued: 0, jobId: job.jobId };
     }

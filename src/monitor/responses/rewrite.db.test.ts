@@ -62,14 +62,12 @@ test('closing an anonymous wave puts its responses in random physical order, not
   const wave = await seedAnsweringWave(database, { persons: n });
   const answeringOrder = await answerInOrder(wave.tokens);
   const recoded = answeringOrder[7]!;
-  await database.db
-    .insert(responseRecodes)
-    .values({
-      responseId: recoded,
-      itemCode: 'report_to',
-      originalText: 'bij de wijkagent',
-      recodedTo: 'politie',
-    });
+  await database.db.insert(responseRecodes).values({
+    responseId: recoded,
+    itemCode: 'report_to',
+    originalText: 'bij de wijkagent',
+    recodedTo: 'politie',
+  });
 
   // Before: rows lie in the order of answering, each from its own transaction (what the rewrite removes).
   assert.deepEqual(await physicalOrder(wave.waveId), answeringOrder);

@@ -146,8 +146,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     if ((q === 'nl' || q === 'en') && req.cookies[LANG_COOKIE] !== q) {
       reply.setCookie(LANG_COOKIE, q, { path: '/', sameSite: 'lax', maxAge: 60 * 60 * 24 * 365 });
     }
-    // `?lang=` chooses the language on every route; API query schemas do not list it (they are strict).
-    if (q !== undefined && isApi(req.url)) delete (req.query as Record<string, unknown>).lang;
     const auth = req.headers.authorization;
     if (auth?.startsWith('Bearer ')) {
       req.principal = await principals.fromApiToken(auth.slice(7).trim());

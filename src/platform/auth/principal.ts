@@ -118,23 +118,6 @@ async function touchIfStale(db: DbOrTx, kind: Kind, entry: Entry): Promise<void>
   await db.execute(touches[kind](entry.credentialId));
 }
 
-/** A valid, unexpired, unrevoked session of an enabled user (uncached). */
-export async function principalFromSession(db: DbOrTx, token: string): Promise<Principal | undefined> {
-  return resolveUncached(db, 'session', token);
-}
-
-/** A valid, unexpired, unrevoked API token of an enabled user (uncached). */
-export async function principalFromApiToken(db: DbOrTx, token: string): Promise<Principal | undefined> {
-  return resolveUncached(db, 'token', token);
-}
-
-async function resolveUncached(db: DbOrTx, kind: Kind, token: string): Promise<Principal | undefined> {
-  const entry = await lookUp(db, kind, hashSecret(token));
-  if (!entry) return undefined;
-  await touchIfStale(db, kind, entry);
-  return entry.principal;
-}
-
 export interface PrincipalCache {
   fromSession(token: string): Promise<Principal | undefined>;
   fromApiToken(token: string): Promise<Principal | undefined>;

@@ -30,6 +30,11 @@ export const SESSION_COOKIE = 'wb_session';
 const LANG_COOKIE = 'wb_lang';
 
 const isApi = (url: string) => url.startsWith('/api/');
+/** Whether the matched route's query schema (a zod object) has a field `key`. */
+const queryDeclares = (req: FastifyRequest, key: string): boolean => {
+  const schema = req.routeOptions.schema?.querystring as { shape?: Record<string, unknown> } | undefined;
+  return schema?.shape !== undefined && key in schema.shape;
+};
 
 function pickLang(req: FastifyRequest): Lang {
   const q = (req.query as Record<string, unknown> | undefined)?.lang;
@@ -145,6 +150,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     const q = (req.query as Record<string, unknown> | undefined)?.lang;
     if ((q === 'nl' || q === 'en') && req.cookies[LANG_COOKIE] !== q) {
       reply.setCookie(LANG_COOKIE, q, { path: '/', sameSite: 'lax', maxAge: 60 * 60 * 24 * 365 });
+    }
+    // `?lang=` chooses the language on every route. API query schemas are strict and most do not list
+    // it, so it is taken out before validation there; a route that does list it (mail preview) keeps it.
+    if (q !== undefined && isApi(req.url) && !queryDeclares(req, 'lang')) {
+      delete (req.query as Record<string, unknown>).lang;
     }
     const auth = req.headers.authorization;
     if (auth?.startsWith('Bearer ')) {

@@ -160,3 +160,18 @@ test('zod issues are written in either language; a schema message of its own kee
   // zod's own English message is unchanged by the hook that remembers the received type
   assert.equal(issues[0]!.message, 'Invalid input: expected number, received string');
 });
+
+test('?lang= is accepted on API routes with strict query schemas, and still chooses the language', async () => {
+  const ok = await t.app.inject({
+    url: '/api/v1/users?lang=en',
+    headers: { authorization: `Bearer ${admin.bearer}` },
+  });
+  assert.equal(ok.statusCode, 200, ok.body);
+  const bad = await t.app.inject({
+    url: '/api/v1/users?lang=en&nonsense=1',
+    headers: { authorization: `Bearer ${admin.bearer}` },
+  });
+  assert.equal(bad.statusCode, 400);
+  assert.equal(bad.json().title, 'Invalid input');
+  assert.ok(!JSON.stringify(bad.json().invalidParams ?? []).includes('lang'), bad.body);
+});

@@ -66,6 +66,9 @@ export async function startTestSmtp(port = 0): Promise<TestSmtp> {
     disabledCommands: ['STARTTLS', 'AUTH'],
     authOptional: true,
     logger: false,
+    // close() waits this long for clients to hang up: the mail transport keeps pooled connections
+    // open, and smtp-server's default of 30 s made every test that stops a catcher wait that long.
+    closeTimeout: 100,
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));

@@ -4,14 +4,14 @@
  *  - uncached, it is one query: the credential, its user and the user's roles together;
  *  - `principalCache` keeps principals per credential with the auth epoch they were read at
  *    (drizzle/0008_auth_epoch.sql: a counter the database moves whenever a session or token is
- *    revoked or a user or membership changes). A cached principal costs one tiny query (the epoch)
- *    and is used only while the epoch has not moved, so revocations still take effect on the very
+ *    revoked or a user or membership changes). A cached principal costs one tiny query (the epochs,
+ *    ../db/epochs.ts, shared by requests under load) and is used only while the epoch has not moved, so revocations still take effect on the very
  *    next request, in every process.
  */
 import { sql } from 'drizzle-orm';
 import type { OrganisationRole, PlatformRole, Principal } from '../access/policy.js';
 import type { Database, DbOrTx } from '../db/database.js';
-import { jsonStatement } from '../db/json-statements.js';
+import { epochsOf } from '../db/epochs.js';
 import { hashSecret } from './tokens.js';
 
 interface Row {
@@ -83,9 +83,6 @@ function toPrincipal(kind: Kind, r: Row): Principal {
 
 const TOUCH_EVERY_MS = 60_000;
 
-/** Prepared: it runs on every signed-in request. */
-const currentEpoch = jsonStatement('auth_epoch', 'select n::text from auth_epoch');
-
 interface Entry {
   epoch: string;
   principal: Principal;
@@ -132,18 +129,15 @@ export interface PrincipalCache {
 export function principalCache(database: Database, maxEntries = 10_000): PrincipalCache {
   const db = database.db;
   const entries = new Map<string, Entry>();
+  const epochs = epochsOf(database);
 
   async function resolve(kind: Kind, token: string): Promise<Principal | undefined> {
     const hash = hashSecret(token);
     const key = `${kind}:${hash}`;
     const cached = entries.get(key);
     if (cached) {
-      const [current] = await currentEpoch(database, []);
-      if (
-        current !== undefined &&
-        String(current) === cached.epoch &&
-        (cached.expiresAt ?? Infinity) > Date.now()
-      ) {
+      const current = (await epochs.read()).auth;
+      if (current === cached.epoch && (cached.expiresAt ?? Infinity) > Date.now()) {
         await touchIfStale(db, kind, cached);
         return cached.principal;
       }

@@ -24,7 +24,8 @@ import type { Database, DbOrTx } from './database.js';
 export type JsonStatementParam = string | number | null;
 export type JsonStatement = (db: Database | DbOrTx, params: JsonStatementParam[]) => Promise<unknown[]>;
 
-const isDatabase = (db: Database | DbOrTx): db is Database => 'kind' in db && 'query' in db && 'db' in db;
+export const isDatabase = (db: Database | DbOrTx): db is Database =>
+  'kind' in db && 'query' in db && 'db' in db;
 
 const parsed = new WeakMap<PGlite, Set<string>>();
 const sync = protocol.serialize.sync();

@@ -3,7 +3,8 @@
  */
 import { and, asc, count, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Database, DbOrTx } from '../db/database.js';
-import { jsonStatement, rowFromJson } from '../db/json-statements.js';
+import { isDatabase, jsonStatement, rowFromJson } from '../db/json-statements.js';
+import { registryListCache } from './list-cache.js';
 import type { Merger, MergerSource, Organisation } from './model.js';
 import { organisationMergerSources, organisationMergers, organisations } from './schema.js';
 
@@ -42,24 +43,42 @@ const pageStatement = jsonStatement(
         order by lower(o.name), o.code limit $5 offset $6) p), '[]'))::text`,
 );
 
+type OrganisationPage = { items: readonly Organisation[]; total: number };
+const pages = registryListCache<OrganisationPage>();
+
+/**
+ * A page of the registry and its total. Given the `Database` (outside a transaction), the page comes
+ * from the per-process cache checked against the registry epoch (./list-cache.ts); inside a
+ * transaction it is always read, so a transaction sees its own changes. The result is shared: do not
+ * change it.
+ */
 export async function findOrganisations(
   db: Database | DbOrTx,
   f: OrganisationFilter,
-): Promise<{ items: Organisation[]; total: number }> {
-  const q = f.q?.trim() ? `%${escapeLike(f.q.trim())}%` : null;
-  const [page] = (await pageStatement(db, [
+): Promise<OrganisationPage> {
+  const params = [
     f.layer ?? null,
     f.province ?? null,
-    q,
+    f.q?.trim() ? `%${escapeLike(f.q.trim())}%` : null,
     f.includeEnded ? 'true' : 'false',
     f.pageSize,
     (f.page - 1) * f.pageSize,
-  ])) as Array<{ total: number; items: Array<Record<string, unknown>> }>;
-  return {
-    items: (page?.items ?? []).map((json) => rowFromJson(organisations, json)),
-    total: Number(page?.total ?? 0),
+  ];
+  const load = async (): Promise<OrganisationPage> => {
+    const [page] = (await pageStatement(db, params)) as Array<{
+      total: number;
+      items: Array<Record<string, unknown>>;
+    }>;
+    return {
+      items: (page?.items ?? []).map((json) => rowFromJson(organisations, json)),
+      total: Number(page?.total ?? 0),
+    };
   };
+  return isDatabase(db) ? pages.get(db, JSON.stringify(params), load) : load();
 }
+
+/** Registry pages read from the database so far (cache misses), for tests. */
+export const registryPageLoads = () => pages.loads;
 
 export async function findOrganisationById(db: DbOrTx, id: string): Promise<Organisation | undefined> {
   const [row] = await db.select().from(organisations).where(eq(organisations.id, id));

@@ -53,6 +53,21 @@ test('GET /api/v1/organisations filters and pages', async () => {
   assert.equal(bad.headers['content-type'], 'application/problem+json; charset=utf-8');
 });
 
+test('GET /api/v1/organisations answers a repeated list from the cache, exactly as the item route, and sees a change at once', async () => {
+  const url = '/api/v1/organisations?q=utrecht&layer=gemeente';
+  const first = await api(member, 'GET', url);
+  assert.equal(first.headers['content-type'], 'application/json; charset=utf-8');
+  const again = await api(member, 'GET', url);
+  assert.equal(again.body, first.body);
+  const [listed] = first.json().items;
+  const one = (await api(member, 'GET', `/api/v1/organisations/${utrechtId}`)).json();
+  assert.deepEqual(listed, one, 'the same fields and values as the schema serialises for one organisation');
+  const renamed = await api(admin, 'PATCH', `/api/v1/organisations/${utrechtId}`, { name: 'Utrecht (stad)' });
+  assert.equal(renamed.statusCode, 200, renamed.body);
+  assert.equal((await api(member, 'GET', url)).json().items[0].name, 'Utrecht (stad)');
+  await api(admin, 'PATCH', `/api/v1/organisations/${utrechtId}`, { name: one.name });
+});
+
 test('GET /api/v1/organisations/:orgId: by role and membership; a bad id is 400 or 404, never 500', async () => {
   assert.equal((await api(viewer, 'GET', `/api/v1/organisations/${amsterdamId}`)).json().code, 'GM0363');
   assert.equal((await api(member, 'GET', `/api/v1/organisations/${utrechtId}`)).statusCode, 200);

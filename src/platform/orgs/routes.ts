@@ -23,6 +23,7 @@ import {
   listMergers,
   listOrganisations,
   mergeOrganisations,
+  type Page,
   successorsOf,
   updateOrganisation,
 } from './service.js';
@@ -87,7 +88,40 @@ const pageOf = <T extends z.ZodType>(item: T) =>
     total: z.number().int(),
   });
 
-export const toOrganisationOut = (o: Organisation): z.infer<typeof organisationOut> => ({
+const organisationPage = pageOf(organisationOut);
+
+/**
+ * The response body of a cached registry page (../orgs/list-cache.ts: frozen, the same items array for
+ * as long as the registry does not change), encoded with the response schema and serialised once, as
+ * the schema's serializer would on every request. Undefined for a page that was not cached.
+ */
+const pageBodies = new WeakMap<readonly Organisation[], { page: number; pageSize: number; body: string }>();
+function organisationPageBody(page: Page<Organisation>): string | undefined {
+  if (!Object.isFrozen(page.items)) return undefined;
+  const known = pageBodies.get(page.items);
+  if (known?.page === page.page && known.pageSize === page.pageSize) return known.body;
+  const body = JSON.stringify(
+    z.encode(organisationPage, { ...page, items: page.items.map(toOrganisationOut) }),
+  );
+  pageBodies.set(page.items, { page: page.page, pageSize: page.pageSize, body });
+  return body;
+}
+
+type OrganisationOut = z.infer<typeof organisationOut>;
+/** Outputs of cached (frozen, so unchanging) organisations, made once each. */
+const outputs = new WeakMap<Organisation, OrganisationOut>();
+
+export function toOrganisationOut(o: Organisation): OrganisationOut {
+  if (!Object.isFrozen(o)) return organisationOutOf(o);
+  let out = outputs.get(o);
+  if (!out) {
+    out = organisationOutOf(o);
+    outputs.set(o, out);
+  }
+  return out;
+}
+
+const organisationOutOf = (o: Organisation): OrganisationOut => ({
   id: o.id,
   code: o.code,
   layer: o.layer as z.infer<typeof organisationOut>['layer'],
@@ -143,11 +177,14 @@ const routes: FastifyPluginAsync = async (app) => {
         tags,
         summary: 'Organisations (gemeenten, provincies, waterschappen, rijk), filtered and paged',
         querystring: organisationListQuery,
-        response: { 200: pageOf(organisationOut) },
+        response: { 200: organisationPage },
       },
     },
-    async (req) => {
+    async (req, reply) => {
       const page = await listOrganisations(app.deps.database, req.query);
+      const body = organisationPageBody(page);
+      // A string is sent as it is (the serializer runs only for objects); its type is the schema's.
+      if (body !== undefined) return reply.type('application/json; charset=utf-8').send(body as never);
       return { ...page, items: page.items.map(toOrganisationOut) };
     },
   );

@@ -40,7 +40,7 @@ import { organisationMergerSources, organisationMergers, organisations } from '.
 export type { OrganisationFilter } from './repository.js';
 
 export interface Page<T> {
-  items: T[];
+  items: readonly T[];
   page: number;
   pageSize: number;
   total: number;

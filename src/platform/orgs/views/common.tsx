@@ -37,7 +37,11 @@ export function OrgLink(props: { org: Pick<Organisation, 'id' | 'name'> }) {
 }
 
 /** Herindelingen as a table; codes link to the organisation when it is known. */
-export function MergerTable(props: { ctx: PageContext; mergers: Merger[]; idByCode: Map<string, string> }) {
+export function MergerTable(props: {
+  ctx: PageContext;
+  mergers: readonly Merger[];
+  idByCode: Map<string, string>;
+}) {
   const { ctx, idByCode } = props;
   const t = ctx.t;
   const codeLink = (code: string, label: string) => {

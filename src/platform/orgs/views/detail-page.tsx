@@ -15,7 +15,7 @@ import {
 export function detailPage(
   ctx: PageContext,
   org: Organisation,
-  mergers: Merger[],
+  mergers: readonly Merger[],
   idByCode: Map<string, string>,
   provinces: ProvinceNames,
   notice?: string,
@@ -81,7 +81,7 @@ export function detailPage(
 
 export function mergersPage(
   ctx: PageContext,
-  mergers: Merger[],
+  mergers: readonly Merger[],
   idByCode: Map<string, string>,
   paging: { page: number; pages: number },
 ) {

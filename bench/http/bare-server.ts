@@ -23,8 +23,10 @@ await runMigrations(database);
 await loadDemoData(database);
 const app = Fastify({ logger: false });
 app.get('/health', async () => ({ status: 'ok' }));
-// The API list: the page of 50 with its total, as JSON.
-app.get('/list', async () => listOrganisations(database, { page: 1, pageSize: 50 }));
+// The API list: the page of 50 with its total, as JSON; `?q=` searches as Weerbaar's `q` does.
+app.get<{ Querystring: { q?: string; pageSize?: string } }>('/list', async (req) =>
+  listOrganisations(database, { page: 1, pageSize: Number(req.query.pageSize ?? 50), q: req.query.q }),
+);
 // The page: the same two queries as Weerbaar's /organisations (the page and the province names).
 app.get('/page', async (_req, reply) => {
   const [page, provinces] = await Promise.all([

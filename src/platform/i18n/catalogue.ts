@@ -44,6 +44,7 @@ export const languages: readonly Lang[] = ['nl', 'en'];
  */
 export function t(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
   const template = catalogue[lang][key] ?? catalogue.nl[key] ?? key;
+  if (!template.includes('{')) return template; // most messages: no placeholders (every page asks for dozens)
   return template
     .replace(
       /\{(\w+), plural, one \{([^}]*)\} other \{([^}]*)\}\}/g,

@@ -9,13 +9,13 @@
  * Environment: BENCH_PERSONS (default 100000), BENCH_MAIL_PER_MINUTE (default 6000),
  * BENCH_SEND_SECONDS (default 60), BENCH_INVITE_SECONDS (default 0 = invite everyone; otherwise stop
  * inviting after this long and extrapolate). Runs on embedded PGlite (temp dir) and, with
- * BENCH_DATABASE_URL (a role that may create databases), also on PostgreSQL in a fresh database.
+ * BENCH_DATABASE_URL or TEST_DATABASE_URL (a role that may create databases), also on PostgreSQL in a fresh
+ * database (../postgres.ts).
  * Writes the section `fieldwork-import` of docs/benchmarks.md (BENCH_NO_WRITE=1 to only print).
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { importFrame } from '../../src/monitor/fieldwork/frame-service.js';
 import { countPendingInvitations, inviteBatch } from '../../src/monitor/fieldwork/invitations.js';
 import { latestPublishedVersionOf } from '../../src/monitor/fieldwork/questionnaire-link.js';
@@ -35,6 +35,7 @@ import { listOrganisations } from '../../src/platform/orgs/service.js';
 import { projectPath } from '../../src/platform/paths.js';
 import { startTestSmtp } from '../../test/support/smtp.js';
 import { machineDetails, replaceSection } from '../machine.js';
+import { benchPostgresUrl, withFreshPostgres } from '../postgres.js';
 
 const PERSONS = Number(process.env.BENCH_PERSONS ?? 100_000);
 const PER_MINUTE = Number(process.env.BENCH_MAIL_PER_MINUTE ?? 6000);
@@ -175,21 +176,8 @@ async function run(pgUrl: string | undefined): Promise<string> {
 }
 
 const parts = [await run(undefined)];
-const adminUrl = process.env.BENCH_DATABASE_URL;
-if (adminUrl) {
-  const name = `wb_bench_fieldwork_${process.pid}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database "${name}"`);
-  try {
-    const u = new URL(adminUrl);
-    u.pathname = `/${name}`;
-    parts.push(await run(u.toString()));
-  } finally {
-    await admin.query(`drop database if exists "${name}" with (force)`);
-    await admin.end();
-  }
-}
+const pgUrl = benchPostgresUrl();
+if (pgUrl) parts.push(await withFreshPostgres(pgUrl, (url) => run(url)));
 const section = [
   `### Fieldwork (b): a ${PERSONS.toLocaleString('en')}-person frame imported and invited`,
   '',

@@ -36,7 +36,7 @@ export function looksLikeXlsx(fileName: string, data: Buffer): boolean {
 export async function readFrameFile(fileName: string, data: Buffer): Promise<FrameTable> {
   if (data.length === 0) {
     throw new AppError('invalid-file', {
-      detail: 'the file is empty',
+      detail: { nl: 'Het bestand is leeg. Kies een bestand met gegevens.', en: 'the file is empty' },
       location: { file: fileName, line: 1 },
     });
   }
@@ -46,7 +46,10 @@ export async function readFrameFile(fileName: string, data: Buffer): Promise<Fra
     text = new TextDecoder('utf-8', { fatal: true }).decode(data);
   } catch {
     throw new AppError('invalid-file', {
-      detail: 'the file is not UTF-8 text (save the CSV as "CSV UTF-8", or upload the .xlsx)',
+      detail: {
+        nl: 'Het bestand is geen UTF-8-tekst. Sla het CSV-bestand op als "CSV UTF-8", of upload het .xlsx-bestand.',
+        en: 'the file is not UTF-8 text (save the CSV as "CSV UTF-8", or upload the .xlsx)',
+      },
       location: { file: fileName },
     });
   }
@@ -104,7 +107,10 @@ async function readXlsx(fileName: string, data: Buffer): Promise<FrameTable> {
           if (n === 1) readHeader(fileName, row, header, colOf);
           if (header.length === 0) {
             throw new AppError('invalid-file', {
-              detail: 'the first row has no column names',
+              detail: {
+                nl: 'De eerste rij heeft geen kolomnamen. Zet de kolomnamen in de eerste rij.',
+                en: 'the first row has no column names',
+              },
               location: { file: fileName, line: 1 },
             });
           }
@@ -123,14 +129,21 @@ async function readXlsx(fileName: string, data: Buffer): Promise<FrameTable> {
     }
   } catch (err) {
     if (err instanceof AppError) throw err;
+    const why = err instanceof Error ? err.message : String(err);
     throw new AppError('invalid-file', {
-      detail: `not a readable .xlsx file (${err instanceof Error ? err.message : String(err)})`,
+      detail: {
+        nl: `Dit .xlsx-bestand kan niet worden gelezen (${why}). Sla het op als Excel-werkmap (.xlsx) of als CSV.`,
+        en: `not a readable .xlsx file (${why})`,
+      },
       location: { file: fileName },
     });
   }
   if (!sawRow) {
     throw new AppError('invalid-file', {
-      detail: 'the workbook has no data',
+      detail: {
+        nl: 'Het werkblad bevat geen gegevens. Zet de kolomnamen in de eerste rij en de personen daaronder.',
+        en: 'the workbook has no data',
+      },
       location: { file: fileName, line: 1 },
     });
   }
@@ -143,7 +156,10 @@ function readHeader(fileName: string, row: ExcelJS.Row, header: string[], colOf:
     if (h === '') continue;
     if (colOf.has(h)) {
       throw new AppError('invalid-file', {
-        detail: `column "${h}" appears twice in the header`,
+        detail: {
+          nl: `De kolom "${h}" staat twee keer in de eerste rij. Geef elke kolom een eigen naam.`,
+          en: `column "${h}" appears twice in the header`,
+        },
         location: { file: fileName, line: 1, column: c },
       });
     }

@@ -334,17 +334,34 @@ export async function importFrame(
 ): Promise<FrameImportReport> {
   const mode = input.mode ?? 'all';
   if (!(targetGroups as readonly string[]).includes(input.targetGroup)) {
+    const groups = targetGroups.join(', ');
     throw new AppError('validation', {
-      detail: `target group must be one of ${targetGroups.join(', ')}`,
+      detail: {
+        nl: `Deze doelgroep bestaat niet. Kies een van deze: ${groups}.`,
+        en: `target group must be one of ${groups}`,
+      },
       invalidParams: [
-        { name: 'targetGroup', code: 'invalid_enum_value', reason: `one of ${targetGroups.join(', ')}` },
+        {
+          name: 'targetGroup',
+          code: 'invalid_enum_value',
+          reason: { nl: `Kies een van deze: ${groups}.`, en: `one of ${groups}` },
+        },
       ],
     });
   }
   if (mode !== 'all' && mode !== 'valid') {
     throw new AppError('validation', {
-      detail: 'mode must be all or valid',
-      invalidParams: [{ name: 'mode', code: 'invalid_enum_value', reason: 'all | valid' }],
+      detail: {
+        nl: 'Kies als modus all (alles of niets) of valid (alleen de goede rijen).',
+        en: 'mode must be all or valid',
+      },
+      invalidParams: [
+        {
+          name: 'mode',
+          code: 'invalid_enum_value',
+          reason: { nl: 'Kies all of valid.', en: 'all | valid' },
+        },
+      ],
     });
   }
   const targetGroup = input.targetGroup as TargetGroup;

@@ -594,5 +594,11 @@ export async function invitationsOf(db: DbOrTx, waveId: string, ids: string[]) {
 }
 
 export function assertToken(token: string): void {
-  if (!TOKEN_PATTERN.test(token)) throw new AppError('not-found', { detail: 'unknown link' });
+  if (!TOKEN_PATTERN.test(token))
+    throw new AppError('not-found', {
+      detail: {
+        nl: 'Deze link werkt niet. Controleer of u de hele link heeft gebruikt.',
+        en: 'unknown link',
+      },
+    });
 }

@@ -4,7 +4,8 @@
  * each role belongs to, and the mail templates with their placeholders.
  */
 import { z } from 'zod';
-import { AppError } from '../../platform/errors.js';
+import { AppError, type InvalidParam, reasonsOf } from '../../platform/errors.js';
+import { zodReason } from '../../platform/i18n/zod-issues.js';
 import type { framePersons, invitations, waves } from './schema.js';
 
 export const waveStatuses = ['draft', 'open', 'closed', 'archived'] as const;
@@ -269,11 +270,13 @@ export const mailTemplatesSchema = z.strictObject({
   reminder: z.strictObject({ nl: mailTextSchema, en: mailTextSchema }),
 });
 
+const WAVE_CODE_MESSAGE = 'letters, digits, - and _, e.g. monitor-2026';
+
 export const waveCreateSchema = z.strictObject({
   code: trimmed
     .min(1)
     .max(64)
-    .regex(/^[a-z0-9][a-z0-9_-]*$/i, 'letters, digits, - and _, e.g. monitor-2026'),
+    .regex(/^[a-z0-9][a-z0-9_-]*$/i, WAVE_CODE_MESSAGE),
   name: trimmed.min(1).max(200),
   anonymity: z.enum(anonymityLevels).default('anonymous'),
   fieldworkStart: isoDate.nullish(),
@@ -293,18 +296,21 @@ export const waveUpdateSchema = z.strictObject({
 });
 export type WaveUpdate = z.input<typeof waveUpdateSchema>;
 
+/** The Dutch of the schemas' own messages (zod keeps them in English only). */
+const ownMessagesNl: Record<string, string> = {
+  [WAVE_CODE_MESSAGE]: 'Gebruik alleen letters, cijfers, - en _, bijvoorbeeld monitor-2026.',
+};
+
 /** Parses with a schema; a failure becomes AppError('validation') with one invalidParam per issue. */
 export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
   const r = schema.safeParse(input);
   if (r.success) return r.data;
-  throw new AppError('validation', {
-    detail: r.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '),
-    invalidParams: r.error.issues.map((i) => ({
-      name: i.path.join('.') || 'body',
-      code: i.code,
-      reason: i.message,
-    })),
-  });
+  const invalidParams: InvalidParam[] = r.error.issues.map((i) => ({
+    name: i.path.join('.') || 'body',
+    code: i.code,
+    reason: ownMessagesNl[i.message] ? { nl: ownMessagesNl[i.message]!, en: i.message } : zodReason(i),
+  }));
+  throw new AppError('validation', { detail: reasonsOf(invalidParams), invalidParams });
 }
 
 /** Fills `{placeholder}`s; unknown placeholders are refused when the template is saved (see checkTemplates). */
@@ -313,8 +319,9 @@ export function fillTemplate(text: string, params: Record<string, string>): stri
 }
 
 /** Every placeholder used that Weerbaar does not know; `{link}` must be in every body. */
-export function checkTemplates(t: WaveMailTemplates): Array<{ name: string; code: string; reason: string }> {
-  const problems: Array<{ name: string; code: string; reason: string }> = [];
+export function checkTemplates(t: WaveMailTemplates): InvalidParam[] {
+  const problems: InvalidParam[] = [];
+  const known = placeholders.map((p) => `{${p}}`).join(', ');
   for (const kind of mailKinds) {
     for (const lang of ['nl', 'en'] as const) {
       for (const part of ['subject', 'body'] as const) {
@@ -323,7 +330,10 @@ export function checkTemplates(t: WaveMailTemplates): Array<{ name: string; code
             problems.push({
               name: `mailTemplates.${kind}.${lang}.${part}`,
               code: 'unknown_placeholder',
-              reason: `unknown placeholder {${m[1]}}; known: ${placeholders.map((p) => `{${p}}`).join(', ')}`,
+              reason: {
+                nl: `De tekst bevat {${m[1]}}, maar die kent Weerbaar niet. U kunt deze gebruiken: ${known}.`,
+                en: `unknown placeholder {${m[1]}}; known: ${known}`,
+              },
             });
           }
         }
@@ -332,7 +342,10 @@ export function checkTemplates(t: WaveMailTemplates): Array<{ name: string; code
         problems.push({
           name: `mailTemplates.${kind}.${lang}.body`,
           code: 'missing_link',
-          reason: 'the body must contain {link}',
+          reason: {
+            nl: 'De tekst moet {link} bevatten: daar komt de link naar de vragenlijst.',
+            en: 'the body must contain {link}',
+          },
         });
       }
     }

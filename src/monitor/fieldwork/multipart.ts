@@ -18,7 +18,13 @@ export const isUpload = (v: unknown): v is UploadedFile =>
 export function boundaryOf(contentType: string | undefined): string {
   const m = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(contentType ?? '');
   const b = m?.[1] ?? m?.[2];
-  if (!b) throw new AppError('bad-request', { detail: 'multipart body without a boundary' });
+  if (!b)
+    throw new AppError('bad-request', {
+      detail: {
+        nl: 'Het formulier is niet goed verstuurd (er ontbreekt een grens in de multipart-gegevens). Probeer het opnieuw.',
+        en: 'multipart body without a boundary',
+      },
+    });
   return b.trim();
 }
 
@@ -26,16 +32,34 @@ export function parseMultipart(body: Buffer, boundary: string): MultipartBody {
   const out: MultipartBody = {};
   const delimiter = Buffer.from(`--${boundary}`);
   let pos = body.indexOf(delimiter);
-  if (pos < 0) throw new AppError('bad-request', { detail: 'multipart body without its boundary' });
+  if (pos < 0)
+    throw new AppError('bad-request', {
+      detail: {
+        nl: 'Het formulier is niet goed verstuurd (de grens van de multipart-gegevens ontbreekt). Probeer het opnieuw.',
+        en: 'multipart body without its boundary',
+      },
+    });
   for (;;) {
     pos += delimiter.length;
     if (body[pos] === 0x2d && body[pos + 1] === 0x2d) break; // closing --
     if (body[pos] === 0x0d && body[pos + 1] === 0x0a) pos += 2;
     const headerEnd = body.indexOf('\r\n\r\n', pos);
-    if (headerEnd < 0) throw new AppError('bad-request', { detail: 'malformed multipart part' });
+    if (headerEnd < 0)
+      throw new AppError('bad-request', {
+        detail: {
+          nl: 'Het formulier is niet goed verstuurd (een deel van de multipart-gegevens is onleesbaar). Probeer het opnieuw.',
+          en: 'malformed multipart part',
+        },
+      });
     const headers = body.subarray(pos, headerEnd).toString('utf8');
     const next = body.indexOf(Buffer.concat([Buffer.from('\r\n'), delimiter]), headerEnd + 4);
-    if (next < 0) throw new AppError('bad-request', { detail: 'multipart body is not closed' });
+    if (next < 0)
+      throw new AppError('bad-request', {
+        detail: {
+          nl: 'Het formulier is niet volledig verstuurd (de multipart-gegevens zijn niet afgesloten). Probeer het opnieuw.',
+          en: 'multipart body is not closed',
+        },
+      });
     const content = body.subarray(headerEnd + 4, next);
     const disposition = /content-disposition:([^\r\n]*)/i.exec(headers)?.[1] ?? '';
     const name = /\bname="([^"]*)"/i.exec(disposition)?.[1];

@@ -47,6 +47,59 @@ const frameCsv = [
   'Carla,carla.h@voorbeeld.nl,statenlid,GM0363',
 ].join('\r\n');
 
+test('API: problem details are in Dutch by default, in English with ?lang=en or Accept-Language: en', async () => {
+  const created = await api('POST', '/api/v1/waves', researcher, { code: 'taal-2026', name: 'Taal' });
+  assert.equal(created.statusCode, 201, created.body);
+  const wave = created.json();
+
+  // A state error (409): invitations need an open wave.
+  const nl = await api('POST', `/api/v1/waves/${wave.id}/invitations`, researcher);
+  assert.equal(nl.statusCode, 409);
+  assert.match(nl.headers['content-type'] as string, /application\/problem\+json/);
+  assert.equal(nl.json().title, 'Conflict met bestaande gegevens');
+  assert.equal(
+    nl.json().detail,
+    'Uitnodigingen versturen kan nu niet, want de meting is een concept. Dat kan alleen als de meting open is.',
+  );
+  assert.deepEqual(nl.json().invalidParams, [
+    { name: 'status', code: 'wrong_state', reason: 'De meting is een concept.' },
+  ]);
+  const en = await api('POST', `/api/v1/waves/${wave.id}/invitations?lang=en`, researcher);
+  assert.equal(en.statusCode, 409);
+  assert.equal(
+    en.json().detail,
+    'sending invitations is not possible while the wave is draft (only when open)',
+  );
+  assert.deepEqual(en.json().invalidParams, [
+    { name: 'status', code: 'wrong_state', reason: 'wave is draft' },
+  ]);
+  const header = await api('POST', `/api/v1/waves/${wave.id}/invitations`, researcher, undefined, {
+    'accept-language': 'en',
+  });
+  assert.equal(header.json().detail, en.json().detail);
+
+  // A validation error from the service (400).
+  const dates = { fieldworkStart: '2026-02-01', fieldworkEnd: '2026-01-01' };
+  const badNl = await api('PATCH', `/api/v1/waves/${wave.id}`, researcher, dates);
+  assert.equal(badNl.statusCode, 400, badNl.body);
+  assert.match(badNl.json().detail, /^De einddatum van het veldwerk ligt vóór de begindatum\./);
+  const badEn = await api('PATCH', `/api/v1/waves/${wave.id}?lang=en`, researcher, dates);
+  assert.equal(badEn.json().detail, 'the fieldwork ends before it starts');
+
+  // The frame report's problems (422) follow the language too.
+  const csv = 'naam,email,rol,organisatie\r\nAnna,geen-adres,raadslid,GM0363';
+  const reportNl = await api('POST', `/api/v1/waves/${wave.id}/frame-imports`, researcher, csv, {
+    'content-type': 'text/csv',
+  });
+  assert.equal(reportNl.statusCode, 422, reportNl.body);
+  assert.equal(reportNl.json().problems[0].message, '"geen-adres" is geen geldig e-mailadres.');
+  const reportEn = await api('POST', `/api/v1/waves/${wave.id}/frame-imports?lang=en`, researcher, csv, {
+    'content-type': 'text/csv',
+  });
+  assert.equal(reportEn.json().problems[0].code, 'invalid_email');
+  assert.doesNotMatch(reportEn.json().problems[0].message, /geen geldig/);
+});
+
 test('API: bad input is problem+json with invalid params; a wave goes from draft to open', async () => {
   const bad = await api('POST', '/api/v1/waves', researcher, { code: 'has space', name: '' });
   assert.equal(bad.statusCode, 400);

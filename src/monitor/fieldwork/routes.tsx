@@ -15,7 +15,13 @@ import { enqueue } from '../../platform/jobs/jobs.js';
 import { extraNav } from '../../platform/ui/layout.js';
 import { sendPage } from '../../platform/ui/render.js';
 import { type ExportFormat, nonRespondentsTable, responsesTable, type Table, tableFile } from './exports.js';
-import { clearFrame, frameCounts, importFrame, listFrameImports } from './frame-service.js';
+import {
+  clearFrame,
+  type FrameImportReport,
+  frameCounts,
+  importFrame,
+  listFrameImports,
+} from './frame-service.js';
 import {
   countPendingInvitations,
   countUncompletedInvitations,
@@ -172,7 +178,7 @@ function parseDays(v: unknown): number[] | undefined {
 
 /** A service's validation/conflict error → messages next to the form's fields. Others are rethrown. */
 function formErrors(
-  t: (k: MessageKey, p?: Record<string, string | number>) => string,
+  req: { t: (k: MessageKey, p?: Record<string, string | number>) => string; lang: Lang },
   err: unknown,
   fieldOf: (name: string) => string,
 ) {
@@ -182,11 +188,30 @@ function formErrors(
     !err.invalidParams.length
   )
     throw err;
-  return err.invalidParams.map((p) => {
+  return err.invalidParamsIn(req.lang).map((p) => {
     const key = `wave.error.${p.code}` as MessageKey;
-    const m = t(key);
+    const m = req.t(key);
     return { field: fieldOf(p.name), message: m === key ? p.reason : m };
   });
+}
+
+/**
+ * A frame report for an API client: the problems in Dutch from the message catalogue (by code), or
+ * in English as the service wrote them (they name the line and the columns).
+ */
+function localisedReport(
+  req: { t: (k: MessageKey, p?: Record<string, string | number>) => string; lang: Lang },
+  report: FrameImportReport,
+): FrameImportReport {
+  if (req.lang === 'en') return report;
+  return {
+    ...report,
+    problems: report.problems.map((p) => {
+      const key = `wave.problem.${p.code}` as MessageKey;
+      const m = req.t(key, { value: p.value });
+      return m === key ? p : { ...p, message: m };
+    }),
+  };
 }
 
 const mailFieldOf = (name: string) => {
@@ -434,7 +459,10 @@ const routes: FastifyPluginAsync = async (app) => {
       }
       if (!data) {
         throw new AppError('unsupported-media-type', {
-          detail: 'send the file as text/csv, as xlsx, or as multipart/form-data field `file`',
+          detail: {
+            nl: 'Stuur het bestand als text/csv, als xlsx, of als multipart/form-data in het veld `file`.',
+            en: 'send the file as text/csv, as xlsx, or as multipart/form-data field `file`',
+          },
         });
       }
       const report = await importFrame(
@@ -443,7 +471,7 @@ const routes: FastifyPluginAsync = async (app) => {
         { fileName, data, targetGroup, mode: mode as 'all' },
         actor(req),
       );
-      return reply.code(report.written ? 201 : 422).send(report);
+      return reply.code(report.written ? 201 : 422).send(localisedReport(req, report));
     },
   );
 
@@ -661,7 +689,16 @@ const routes: FastifyPluginAsync = async (app) => {
     const days = parseDays(values.reminderDays);
     if (!days)
       throw new AppError('validation', {
-        invalidParams: [{ name: 'reminderDays', code: 'invalid', reason: 'invalid' }],
+        invalidParams: [
+          {
+            name: 'reminderDays',
+            code: 'invalid',
+            reason: {
+              nl: 'Vul hele dagen in, gescheiden door komma’s, bijvoorbeeld 7, 14.',
+              en: 'enter whole days separated by commas, e.g. 7, 14',
+            },
+          },
+        ],
       });
     return days;
   };
@@ -687,7 +724,7 @@ const routes: FastifyPluginAsync = async (app) => {
         );
         return reply.redirect(`/waves/${wave.id}?notice=created`, 303);
       } catch (err) {
-        const errors = formErrors(req.t, err, waveFieldOf);
+        const errors = formErrors(req, err, waveFieldOf);
         return sendPage(reply, waveNewPage(req.page(reply), values, errors), 400);
       }
     },
@@ -753,7 +790,7 @@ const routes: FastifyPluginAsync = async (app) => {
         );
         return reply.redirect(`/waves/${wave.id}?notice=saved`, 303);
       } catch (err) {
-        const errors = formErrors(req.t, err, waveFieldOf);
+        const errors = formErrors(req, err, waveFieldOf);
         return overview(req, reply, req.params.waveId, { errors, values }, 400);
       }
     },
@@ -773,7 +810,7 @@ const routes: FastifyPluginAsync = async (app) => {
         );
         return reply.redirect(`/waves/${req.params.waveId}?notice=questionnaire`, 303);
       } catch (err) {
-        const errors = formErrors(req.t, err, (n) => (n === 'anonymity' ? 'questionnaireVersionId' : n));
+        const errors = formErrors(req, err, (n) => (n === 'anonymity' ? 'questionnaireVersionId' : n));
         return overview(req, reply, req.params.waveId, { errors }, 400);
       }
     },
@@ -797,7 +834,7 @@ const routes: FastifyPluginAsync = async (app) => {
         req,
         reply,
         req.params.waveId,
-        { errors: [{ field: 'actions-title', message: err.detail ?? err.message }] },
+        { errors: [{ field: 'actions-title', message: err.detailIn(req.lang) ?? err.title(req.lang) }] },
         409,
       );
     }
@@ -896,10 +933,10 @@ const routes: FastifyPluginAsync = async (app) => {
           const where = err.location
             ? `${err.location.file}:${err.location.line ?? ''}${err.location.column ? `:${err.location.column}` : ''}: `
             : '';
-          return frameError(req, reply, `${where}${err.detail ?? err.message}`, 400);
+          return frameError(req, reply, `${where}${err.detailIn(req.lang) ?? err.title(req.lang)}`, 400);
         }
         if (err instanceof AppError && err.code === 'conflict') {
-          return frameError(req, reply, err.detail ?? err.message, 409);
+          return frameError(req, reply, err.detailIn(req.lang) ?? err.title(req.lang), 409);
         }
         throw err;
       }
@@ -915,7 +952,7 @@ const routes: FastifyPluginAsync = async (app) => {
         return reply.redirect(`/waves/${req.params.waveId}/frame`, 303);
       } catch (err) {
         if (!(err instanceof AppError) || err.code !== 'conflict') throw err;
-        return frameError(req, reply, err.detail ?? err.message, 409);
+        return frameError(req, reply, err.detailIn(req.lang) ?? err.title(req.lang), 409);
       }
     },
   );
@@ -980,7 +1017,7 @@ const routes: FastifyPluginAsync = async (app) => {
         await updateWave(db, wave.id, { mailTemplates: templates }, actor(req));
         return reply.redirect(`/waves/${wave.id}/mail?notice=mailSaved`, 303);
       } catch (err) {
-        const errors = formErrors(req.t, err, mailFieldOf);
+        const errors = formErrors(req, err, mailFieldOf);
         return mailView(req, reply, wave, { templates, errors }, 400);
       }
     },

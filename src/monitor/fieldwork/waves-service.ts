@@ -15,7 +15,7 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { type Actor, audit, diffOf } from '../../platform/audit/audit.js';
 import type { DbOrTx } from '../../platform/db/database.js';
-import { AppError } from '../../platform/errors.js';
+import { AppError, type Localised } from '../../platform/errors.js';
 import { rewriteResponsesInRandomOrder } from '../responses/rewrite.js';
 import {
   type Anonymity,
@@ -40,19 +40,49 @@ import { framePersons, waveQuestionnaires, waves } from './schema.js';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (s: string) => UUID.test(s);
 
-function validation(name: string, code: string, reason: string): AppError {
+function validation(name: string, code: string, reason: Localised): AppError {
   return new AppError('validation', { detail: reason, invalidParams: [{ name, code, reason }] });
 }
 
-function stateError(wave: Wave, what: string, allowed: WaveStatus[]): AppError {
+/** What a state check guards, by its English name (also the CLI's), with its Dutch. */
+const stateActions = {
+  'changing the anonymity': 'De anonimiteit wijzigen',
+  'changing the wave': 'De meting wijzigen',
+  'changing the questionnaires': 'De vragenlijsten wijzigen',
+  'importing a frame': 'Een steekproefkader importeren',
+  'clearing the frame': 'Het steekproefkader leegmaken',
+  'sending invitations': 'Uitnodigingen versturen',
+  'sending reminders': 'Herinneringen versturen',
+} as const;
+export type StateAction = keyof typeof stateActions;
+
+/** A wave's status as the end of "de meting is …". */
+const statusNl: Record<WaveStatus, string> = {
+  draft: 'een concept',
+  open: 'open',
+  closed: 'gesloten',
+  archived: 'gearchiveerd',
+};
+const statusIsNl = (status: string) => statusNl[status as WaveStatus] ?? status;
+
+function stateError(wave: Wave, what: StateAction, allowed: WaveStatus[]): AppError {
   return new AppError('conflict', {
-    detail: `${what} is not possible while the wave is ${wave.status} (only when ${allowed.join(' or ')})`,
-    invalidParams: [{ name: 'status', code: 'wrong_state', reason: `wave is ${wave.status}` }],
+    detail: {
+      nl: `${stateActions[what]} kan nu niet, want de meting is ${statusIsNl(wave.status)}. Dat kan alleen als de meting ${allowed.map(statusIsNl).join(' of ')} is.`,
+      en: `${what} is not possible while the wave is ${wave.status} (only when ${allowed.join(' or ')})`,
+    },
+    invalidParams: [
+      {
+        name: 'status',
+        code: 'wrong_state',
+        reason: { nl: `De meting is ${statusIsNl(wave.status)}.`, en: `wave is ${wave.status}` },
+      },
+    ],
   });
 }
 
 /** Throws 409 unless the wave is in one of the states. */
-export function assertState(wave: Wave, what: string, allowed: WaveStatus[]): void {
+export function assertState(wave: Wave, what: StateAction, allowed: WaveStatus[]): void {
   if (!allowed.includes(wave.status as WaveStatus)) throw stateError(wave, what, allowed);
 }
 
@@ -66,13 +96,19 @@ export const templatesOf = (wave: Pick<Wave, 'mailTemplates'>): WaveMailTemplate
 
 function checkDates(start: string | null | undefined, end: string | null | undefined) {
   if (start && end && end < start) {
-    throw validation('fieldworkEnd', 'before_start', 'the fieldwork ends before it starts');
+    throw validation('fieldworkEnd', 'before_start', {
+      nl: 'De einddatum van het veldwerk ligt vóór de begindatum. Kies een einddatum op of na de begindatum.',
+      en: 'the fieldwork ends before it starts',
+    });
   }
 }
 
 export async function getWave(db: DbOrTx, id: string): Promise<Wave> {
   const [wave] = isUuid(id) ? await db.select().from(waves).where(eq(waves.id, id)) : [];
-  if (!wave) throw new AppError('not-found', { detail: `no wave ${id}` });
+  if (!wave)
+    throw new AppError('not-found', {
+      detail: { nl: `Er is geen meting ${id}. Controleer de link of het id.`, en: `no wave ${id}` },
+    });
   return wave;
 }
 
@@ -80,7 +116,13 @@ export async function getWave(db: DbOrTx, id: string): Promise<Wave> {
 export async function findWave(db: DbOrTx, idOrCode: string): Promise<Wave> {
   if (isUuid(idOrCode)) return getWave(db, idOrCode);
   const [wave] = await db.select().from(waves).where(eq(waves.code, idOrCode));
-  if (!wave) throw new AppError('not-found', { detail: `no wave with code ${idOrCode}` });
+  if (!wave)
+    throw new AppError('not-found', {
+      detail: {
+        nl: `Er is geen meting met code ${idOrCode}. Controleer de code.`,
+        en: `no wave with code ${idOrCode}`,
+      },
+    });
   return wave;
 }
 
@@ -126,8 +168,17 @@ export async function createWave(db: DbOrTx, input: WaveCreate, actor: Actor): P
     const [clash] = await tx.select({ id: waves.id }).from(waves).where(eq(waves.code, data.code));
     if (clash) {
       throw new AppError('conflict', {
-        detail: `a wave with code ${data.code} exists already`,
-        invalidParams: [{ name: 'code', code: 'duplicate', reason: `code ${data.code} is taken` }],
+        detail: {
+          nl: `Er is al een meting met code ${data.code}. Kies een andere code.`,
+          en: `a wave with code ${data.code} exists already`,
+        },
+        invalidParams: [
+          {
+            name: 'code',
+            code: 'duplicate',
+            reason: { nl: `Code ${data.code} is al in gebruik.`, en: `code ${data.code} is taken` },
+          },
+        ],
       });
     }
     const values = {
@@ -205,11 +256,10 @@ async function assertAnonymityFits(tx: DbOrTx, waveId: string, anonymity: Anonym
       sql`${waveQuestionnaires.waveId} = ${waveId} and ${waveQuestionnaires.targetGroup} = 'organisation_policy'`,
     );
   if ((row?.n ?? 0) > 0) {
-    throw validation(
-      'anonymity',
-      'policy_not_anonymous',
-      'organisation-policy answers are never anonymous: choose confidential or named for this wave',
-    );
+    throw validation('anonymity', 'policy_not_anonymous', {
+      nl: 'Antwoorden over organisatiebeleid zijn nooit anoniem. Kies voor deze meting vertrouwelijk of op naam.',
+      en: 'organisation-policy answers are never anonymous: choose confidential or named for this wave',
+    });
   }
 }
 
@@ -242,11 +292,10 @@ export async function setWaveQuestionnaire(
   actor: Actor,
 ): Promise<WaveQuestionnaire[]> {
   if (!(targetGroups as readonly string[]).includes(targetGroup)) {
-    throw validation(
-      'targetGroup',
-      'invalid_enum_value',
-      `target group must be one of ${targetGroups.join(', ')}`,
-    );
+    throw validation('targetGroup', 'invalid_enum_value', {
+      nl: `Deze doelgroep bestaat niet. Kies een van deze: ${targetGroups.join(', ')}.`,
+      en: `target group must be one of ${targetGroups.join(', ')}`,
+    });
   }
   return db.transaction(async (tx) => {
     const wave = await lockWave(tx, waveId);
@@ -266,28 +315,29 @@ export async function setWaveQuestionnaire(
           );
       }
     } else {
-      if (!isUuid(versionId)) throw validation('questionnaireVersionId', 'invalid_uuid', 'not a version id');
+      if (!isUuid(versionId))
+        throw validation('questionnaireVersionId', 'invalid_uuid', {
+          nl: 'Dit is geen geldig id van een vragenlijstversie.',
+          en: 'not a version id',
+        });
       const version = await publishedVersion(tx, versionId);
       if (!version) {
-        throw validation(
-          'questionnaireVersionId',
-          'unknown_version',
-          `no questionnaire version ${versionId}`,
-        );
+        throw validation('questionnaireVersionId', 'unknown_version', {
+          nl: `Er is geen vragenlijstversie ${versionId}. Kies een bestaande versie.`,
+          en: `no questionnaire version ${versionId}`,
+        });
       }
       if (!version.published) {
-        throw validation(
-          'questionnaireVersionId',
-          'not_published',
-          `version ${version.label} is not published; only published versions can be used in a wave`,
-        );
+        throw validation('questionnaireVersionId', 'not_published', {
+          nl: `Versie ${version.label} is nog niet gepubliceerd. U kunt alleen gepubliceerde versies gebruiken in een meting.`,
+          en: `version ${version.label} is not published; only published versions can be used in a wave`,
+        });
       }
       if (targetGroup === 'organisation_policy' && wave.anonymity === 'anonymous') {
-        throw validation(
-          'anonymity',
-          'policy_not_anonymous',
-          'organisation-policy answers are never anonymous: make the wave confidential or named first',
-        );
+        throw validation('anonymity', 'policy_not_anonymous', {
+          nl: 'Antwoorden over organisatiebeleid zijn nooit anoniem. Maak de meting eerst vertrouwelijk of op naam.',
+          en: 'organisation-policy answers are never anonymous: make the wave confidential or named first',
+        });
       }
       await tx
         .insert(waveQuestionnaires)
@@ -322,22 +372,45 @@ export async function transitionWave(
   actor: Actor,
 ): Promise<Wave> {
   const target = transitionTarget[transition];
-  if (!target) throw validation('transition', 'invalid_enum_value', `unknown transition ${transition}`);
+  if (!target)
+    throw validation('transition', 'invalid_enum_value', {
+      nl: `Onbekende stap: ${transition}. Kies open, reopen, close of archive.`,
+      en: `unknown transition ${transition}`,
+    });
   return db.transaction(async (tx) => {
     const wave = await lockWave(tx, id);
     const from = wave.status as WaveStatus;
     if (!transitions[from].includes(target) || (transition === 'open' && from !== 'draft')) {
+      const verbNl = target === 'closed' ? 'sluiten' : target === 'archived' ? 'archiveren' : 'openen';
       throw new AppError('conflict', {
-        detail: `a ${from} wave cannot be ${target === 'closed' ? 'closed' : target === 'archived' ? 'archived' : 'opened'}`,
-        invalidParams: [{ name: 'status', code: 'wrong_state', reason: `wave is ${from}` }],
+        detail: {
+          nl: `De meting is ${statusIsNl(from)}. U kunt hem daarom niet ${verbNl}.`,
+          en: `a ${from} wave cannot be ${target === 'closed' ? 'closed' : target === 'archived' ? 'archived' : 'opened'}`,
+        },
+        invalidParams: [
+          {
+            name: 'status',
+            code: 'wrong_state',
+            reason: { nl: `De meting is ${statusIsNl(from)}.`, en: `wave is ${from}` },
+          },
+        ],
       });
     }
     if (target === 'open') {
       const qs = await waveQuestionnairesOf(tx, id);
       if (qs.length === 0) {
         throw new AppError('conflict', {
-          detail: 'attach at least one published questionnaire before opening the wave',
-          invalidParams: [{ name: 'questionnaires', code: 'required', reason: 'no questionnaire attached' }],
+          detail: {
+            nl: 'Er is nog geen vragenlijst gekoppeld. Koppel minstens één gepubliceerde vragenlijst en open de meting daarna.',
+            en: 'attach at least one published questionnaire before opening the wave',
+          },
+          invalidParams: [
+            {
+              name: 'questionnaires',
+              code: 'required',
+              reason: { nl: 'Er is geen vragenlijst gekoppeld.', en: 'no questionnaire attached' },
+            },
+          ],
         });
       }
       const [frame] = await tx
@@ -346,8 +419,17 @@ export async function transitionWave(
         .where(eq(framePersons.waveId, id));
       if ((frame?.n ?? 0) === 0) {
         throw new AppError('conflict', {
-          detail: 'import a sample frame before opening the wave',
-          invalidParams: [{ name: 'frame', code: 'required', reason: 'the frame is empty' }],
+          detail: {
+            nl: 'Het steekproefkader is leeg. Importeer eerst een kader en open de meting daarna.',
+            en: 'import a sample frame before opening the wave',
+          },
+          invalidParams: [
+            {
+              name: 'frame',
+              code: 'required',
+              reason: { nl: 'Het steekproefkader is leeg.', en: 'the frame is empty' },
+            },
+          ],
         });
       }
       // Every frame person's target group needs a questionnaire.
@@ -358,11 +440,14 @@ export async function transitionWave(
       const missing = groups.map((g) => g.g).filter((g) => !qs.some((q) => q.targetGroup === g));
       if (missing.length) {
         throw new AppError('conflict', {
-          detail: `the frame has persons in ${missing.join(', ')} but no questionnaire is attached for it`,
+          detail: {
+            nl: `Het kader heeft personen in ${missing.join(', ')}, maar daarvoor is geen vragenlijst gekoppeld. Koppel een vragenlijst voor deze doelgroep.`,
+            en: `the frame has persons in ${missing.join(', ')} but no questionnaire is attached for it`,
+          },
           invalidParams: missing.map((g) => ({
             name: `questionnaires.${g}`,
             code: 'required',
-            reason: 'missing',
+            reason: { nl: 'Er is geen vragenlijst gekoppeld.', en: 'missing' },
           })),
         });
       }

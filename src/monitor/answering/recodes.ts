@@ -6,7 +6,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { type Actor, audit } from '../../platform/audit/audit.js';
 import type { DbOrTx } from '../../platform/db/database.js';
-import { AppError } from '../../platform/errors.js';
+import { AppError, type Localised } from '../../platform/errors.js';
 import { getWave } from '../fieldwork/waves-service.js';
 import {
   OPTION_CODE_PATTERN,
@@ -119,7 +119,7 @@ export interface RecodeInput {
   recodedTo: string;
 }
 
-const invalid = (name: string, code: string, reason: string) =>
+const invalid = (name: string, code: string, reason: Localised) =>
   new AppError('validation', { detail: reason, invalidParams: [{ name, code, reason }] });
 
 /** Records a recoding of one response's "anders" text into an existing or new option code. */
@@ -130,21 +130,33 @@ export async function recodeOpenAnswer(
   actor: Actor,
 ): Promise<Recode> {
   if (!OPTION_CODE_PATTERN.test(input.recodedTo) || input.recodedTo.length > 64)
-    throw invalid('recodedTo', 'invalid_code', 'an option code: letters, digits, _, - and . (no spaces)');
+    throw invalid('recodedTo', 'invalid_code', {
+      nl: 'Dit is geen geldige antwoordcode. Gebruik alleen letters, cijfers, _, - en . (geen spaties), hoogstens 64 tekens.',
+      en: 'an option code: letters, digits, _, - and . (no spaces)',
+    });
   return db.transaction(async (tx) => {
     await getWave(tx, waveId);
     const [row] = await tx
       .select()
       .from(responses)
       .where(and(eq(responses.id, input.responseId), eq(responses.waveId, waveId)));
-    if (!row) throw new AppError('not-found', { detail: 'no such response in this wave' });
+    if (!row)
+      throw new AppError('not-found', {
+        detail: {
+          nl: 'Dit antwoord hoort niet bij deze meting. Kies een antwoord uit de lijst.',
+          en: 'no such response in this wave',
+        },
+      });
     const def = await loadDefinition(tx, row.questionnaireVersionId);
     const item =
       def && variablesOf(def).find((v) => v.kind === 'other_text' && v.item.code === input.itemCode);
     const answers = row.answers as Record<string, unknown>;
     const text = item ? answers[otherTextCode(input.itemCode, item.option!.code)] : undefined;
     if (typeof text !== 'string')
-      throw invalid('itemCode', 'no_open_answer', `this response has no "anders" text for ${input.itemCode}`);
+      throw invalid('itemCode', 'no_open_answer', {
+        nl: `Bij dit antwoord is voor ${input.itemCode} geen tekst ingevuld bij "anders". U kunt het daarom niet hercoderen.`,
+        en: `this response has no "anders" text for ${input.itemCode}`,
+      });
     const [created] = await tx
       .insert(responseRecodes)
       .values({

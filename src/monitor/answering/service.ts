@@ -235,7 +235,12 @@ export async function saveSection(
     }
     row = await responseByKey(database, link.resumeKeyHash);
   }
-  throw new AppError('conflict', { detail: 'the answers kept changing while saving; try again' });
+  throw new AppError('conflict', {
+    detail: {
+      nl: 'De antwoorden veranderden steeds tijdens het opslaan. Probeer het opnieuw.',
+      en: 'the answers kept changing while saving; try again',
+    },
+  });
 }
 
 function computeSave(

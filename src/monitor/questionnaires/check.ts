@@ -4,6 +4,9 @@
  * expressions, references only to earlier answers (or context variables), consistent options.
  * Every problem is reported, with the JSON path of the offending value.
  */
+import type { z } from 'zod';
+import type { Localised } from '../../platform/errors.js';
+import { zodReason } from '../../platform/i18n/zod-issues.js';
 import { type Expr, parseExpression, referencesOf } from './expression.js';
 import { type Item, type LocalText, otherTextCode, type QuestionnaireDefinition } from './model.js';
 
@@ -12,12 +15,36 @@ export interface DefinitionProblem {
   path: string;
   /** Machine-readable: duplicate_code, bad_expression, unknown_reference, forward_reference, … */
   code: string;
-  message: string;
+  /** In Dutch (B1, "u") and English. */
+  message: Localised;
   /** For expressions: 0-based position in the expression text. */
   position?: number;
 }
 
 const PIPE = /\$\{([^}]*)\}/g;
+
+/** The Dutch of the definition schema's own messages (zod keeps them in English only). */
+const schemaMessagesNl: Record<string, string> = {
+  'a code starts with a letter and has only letters, digits and _':
+    'Een code begint met een letter en heeft alleen letters, cijfers en _.',
+  'an option code has only letters, digits, _, - and . (no spaces)':
+    'Een antwoordcode heeft alleen letters, cijfers, _, - en . (geen spaties).',
+  'Dutch text is required': 'De Nederlandse tekst is verplicht. Vul die in.',
+};
+
+/** A zod issue of the definition schema in Dutch and English. */
+export function schemaIssueReason(issue: z.core.$ZodIssue): Localised {
+  const nl = schemaMessagesNl[issue.message];
+  return nl ? { nl, en: issue.message } : zodReason(issue);
+}
+
+/** What a reference check is about, as the start of a sentence. */
+type Checked = 'relevant' | 'constraint' | 'text';
+const checkedNl: Record<Checked, string> = {
+  relevant: 'De voorwaarde (relevant)',
+  constraint: 'De controle (constraint)',
+  text: 'De tekst',
+};
 
 /** `${name}` references in a text (labels, hints). */
 export function pipedReferences(text: string): string[] {
@@ -28,7 +55,7 @@ type Known = { kind: 'answer' | 'context' | 'matrix' | 'note'; order: number };
 
 export function checkDefinition(def: QuestionnaireDefinition): DefinitionProblem[] {
   const problems: DefinitionProblem[] = [];
-  const add = (path: string, code: string, message: string, position?: number) =>
+  const add = (path: string, code: string, message: Localised, position?: number) =>
     problems.push(position === undefined ? { path, code, message } : { path, code, message, position });
 
   // Pass 1: every name and where it is first defined (order = item index; context = -1).
@@ -37,7 +64,10 @@ export function checkDefinition(def: QuestionnaireDefinition): DefinitionProblem
   const claim = (name: string, path: string, k: Known) => {
     const earlier = firstPath.get(name);
     if (earlier) {
-      add(path, 'duplicate_code', `code '${name}' is already used at ${earlier}`);
+      add(path, 'duplicate_code', {
+        nl: `De code '${name}' is al gebruikt bij ${earlier}. Kies een andere code.`,
+        en: `code '${name}' is already used at ${earlier}`,
+      });
       return;
     }
     firstPath.set(name, path);
@@ -51,7 +81,10 @@ export function checkDefinition(def: QuestionnaireDefinition): DefinitionProblem
   def.sections.forEach((section, s) => {
     const prev = sectionIds.get(section.id);
     if (prev !== undefined)
-      add(`sections[${s}].id`, 'duplicate_section', `section id '${section.id}' is also section ${prev + 1}`);
+      add(`sections[${s}].id`, 'duplicate_section', {
+        nl: `Het id '${section.id}' is ook het id van onderdeel ${prev + 1}. Geef elk onderdeel een eigen id.`,
+        en: `section id '${section.id}' is also section ${prev + 1}`,
+      });
     else sectionIds.set(section.id, s);
     section.items.forEach((item, i) => {
       const path = `sections[${s}].items[${i}]`;
@@ -72,38 +105,51 @@ export function checkDefinition(def: QuestionnaireDefinition): DefinitionProblem
 
   // Pass 2: per item.
   order = 0;
-  const checkRefs = (names: string[], path: string, before: number, what: string, self?: string[]) => {
+  const checkRefs = (names: string[], path: string, before: number, what: Checked, self?: string[]) => {
+    const w = checkedNl[what];
     for (const name of names) {
       if (self?.includes(name)) continue;
       const k = known.get(name);
       if (!k)
-        add(
-          path,
-          'unknown_reference',
-          `${what} refers to \${${name}}, which is not a question or context variable`,
-        );
+        add(path, 'unknown_reference', {
+          nl: `${w} verwijst naar \${${name}}, maar dat is geen vraag en geen contextvariabele. Controleer de naam.`,
+          en: `${what} refers to \${${name}}, which is not a question or context variable`,
+        });
       else if (k.kind === 'note')
-        add(path, 'bad_reference', `${what} refers to \${${name}}, a note, which has no answer`);
+        add(path, 'bad_reference', {
+          nl: `${w} verwijst naar \${${name}}. Dat is een toelichting (note) en die heeft geen antwoord.`,
+          en: `${what} refers to \${${name}}, a note, which has no answer`,
+        });
       else if (k.kind === 'matrix')
-        add(path, 'bad_reference', `${what} refers to \${${name}}, a matrix; refer to one of its rows`);
+        add(path, 'bad_reference', {
+          nl: `${w} verwijst naar \${${name}}. Dat is een matrix: verwijs naar een van de rijen.`,
+          en: `${what} refers to \${${name}}, a matrix; refer to one of its rows`,
+        });
       else if (k.kind !== 'context' && k.order >= before)
-        add(path, 'forward_reference', `${what} refers to \${${name}}, which is not asked before this point`);
+        add(path, 'forward_reference', {
+          nl: `${w} verwijst naar \${${name}}, maar die vraag komt pas later. Verwijs alleen naar eerdere vragen.`,
+          en: `${what} refers to \${${name}}, which is not asked before this point`,
+        });
     }
   };
   const checkExpr = (
     src: string | undefined,
     path: string,
     before: number,
-    what: string,
+    what: Checked,
     self?: string[],
   ) => {
     if (src === undefined) return;
     const r = parseExpression(src);
     if (!r.ok) {
+      const at = r.error.position + 1;
       add(
         path,
         'bad_expression',
-        `${what}: ${r.error.message} (at character ${r.error.position + 1})`,
+        {
+          nl: `${checkedNl[what]}: ${r.error.message.nl} (bij teken ${at}). Verbeter de expressie.`,
+          en: `${what}: ${r.error.message.en} (at character ${at})`,
+        },
         r.error.position,
       );
       return;
@@ -148,29 +194,36 @@ export function checkDefinition(def: QuestionnaireDefinition): DefinitionProblem
   return problems;
 }
 
-function checkItem(item: Item, path: string, add: (path: string, code: string, message: string) => void) {
+function checkItem(item: Item, path: string, add: (path: string, code: string, message: Localised) => void) {
   if ('options' in item) {
     const seen = new Set<string>();
     item.options.forEach((o, k) => {
       if (seen.has(o.code))
-        add(
-          `${path}.options[${k}].code`,
-          'duplicate_option',
-          `option code '${o.code}' appears twice in ${item.code}`,
-        );
+        add(`${path}.options[${k}].code`, 'duplicate_option', {
+          nl: `De antwoordcode '${o.code}' staat twee keer in ${item.code}. Geef elke keuze een eigen code.`,
+          en: `option code '${o.code}' appears twice in ${item.code}`,
+        });
       seen.add(o.code);
       if (o.exclusive && item.type !== 'multiple_choice' && !(item.type === 'matrix' && item.multiple))
-        add(
-          `${path}.options[${k}].exclusive`,
-          'bad_exclusive',
-          'only options of a multiple choice can be exclusive',
-        );
+        add(`${path}.options[${k}].exclusive`, 'bad_exclusive', {
+          nl: 'Alleen keuzes van een vraag met meer antwoorden (multiple choice) kunnen exclusief zijn. Haal exclusive weg.',
+          en: 'only options of a multiple choice can be exclusive',
+        });
       if (o.other && item.type === 'matrix')
-        add(`${path}.options[${k}].other`, 'bad_other', '"anders, namelijk" is not possible in a matrix');
+        add(`${path}.options[${k}].other`, 'bad_other', {
+          nl: '"Anders, namelijk" kan niet in een matrix. Haal deze keuze weg.',
+          en: '"anders, namelijk" is not possible in a matrix',
+        });
     });
     if (item.options.filter((o) => o.other).length > 1)
-      add(`${path}.options`, 'bad_other', `${item.code} has more than one "anders, namelijk" option`);
+      add(`${path}.options`, 'bad_other', {
+        nl: `${item.code} heeft meer dan één keuze "anders, namelijk". Houd er één over.`,
+        en: `${item.code} has more than one "anders, namelijk" option`,
+      });
   }
   if (item.type === 'number' && item.min !== undefined && item.max !== undefined && item.min > item.max)
-    add(`${path}.min`, 'bad_range', `minimum ${item.min} is above maximum ${item.max}`);
+    add(`${path}.min`, 'bad_range', {
+      nl: `Het minimum ${item.min} is hoger dan het maximum ${item.max}. Pas een van de twee aan.`,
+      en: `minimum ${item.min} is above maximum ${item.max}`,
+    });
 }

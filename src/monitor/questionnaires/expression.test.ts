@@ -17,7 +17,7 @@ import {
 
 const parse = (src: string): Expr => {
   const r = parseExpression(src);
-  if (!r.ok) throw new Error(`${src}: ${r.error.message} at ${r.error.position}`);
+  if (!r.ok) throw new Error(`${src}: ${r.error.message.en} at ${r.error.position}`);
   return r.expr;
 };
 const run = (src: string, answers: Record<string, unknown> = {}, self?: unknown) =>
@@ -71,8 +71,9 @@ test('parse errors say what and where', () => {
     const r = parseExpression(src);
     assert.equal(r.ok, false, src);
     if (!r.ok) {
-      assert.match(r.error.message, message, src);
-      assert.equal(r.error.position, position, `${src}: ${r.error.message}`);
+      assert.match(r.error.message.en, message, src);
+      assert.ok(r.error.message.nl && r.error.message.nl !== r.error.message.en, `${src}: Dutch message`);
+      assert.equal(r.error.position, position, `${src}: ${r.error.message.en}`);
     }
   }
   assert.equal(parseExpression(`${'('.repeat(200)}1${')'.repeat(200)}`).ok, false);
@@ -134,7 +135,7 @@ test('property: printing then parsing an expression gives the same AST', () => {
     fc.property(exprArb, (e) => {
       const src = printExpression(e);
       const r = parseExpression(src);
-      assert.ok(r.ok, `${src}: ${!r.ok && r.error.message}`);
+      assert.ok(r.ok, `${src}: ${!r.ok && r.error.message.en}`);
       assert.deepEqual(r.expr, e);
     }),
     { numRuns: 2000 },

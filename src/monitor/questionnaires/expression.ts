@@ -23,6 +23,8 @@
  * Evaluation never throws: any answer set gives a value.
  */
 
+import type { Localised } from '../../platform/errors.js';
+
 export type BinaryOp = 'or' | 'and' | '=' | '!=' | '<' | '<=' | '>' | '>=' | '+' | '-' | '*' | 'div' | 'mod';
 export const functionArity = {
   not: 1,
@@ -45,7 +47,8 @@ export type Expr =
   | { kind: 'call'; fn: FunctionName; args: Expr[] };
 
 export interface ExpressionError {
-  message: string;
+  /** What is wrong, in Dutch and English: lower case and without a full stop, so it can be quoted. */
+  message: Localised;
   /** 0-based offset into the source where the problem starts. */
   position: number;
 }
@@ -67,10 +70,10 @@ const REF_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 
 class ParseError extends Error {
   constructor(
-    message: string,
+    readonly localised: Localised,
     readonly position: number,
   ) {
-    super(message);
+    super(localised.en);
   }
 }
 
@@ -85,18 +88,37 @@ function lex(src: string): Token[] {
     }
     const start = i;
     if (c === '$') {
-      if (src[i + 1] !== '{') throw new ParseError("'$' must start a reference like ${name}", i);
+      if (src[i + 1] !== '{')
+        throw new ParseError(
+          {
+            nl: "een '$' moet een verwijzing beginnen, zoals ${name}",
+            en: "'$' must start a reference like ${name}",
+          },
+          i,
+        );
       const close = src.indexOf('}', i + 2);
-      if (close < 0) throw new ParseError("reference '${' is not closed with '}'", i);
+      if (close < 0)
+        throw new ParseError(
+          { nl: "de verwijzing '${' is niet gesloten met '}'", en: "reference '${' is not closed with '}'" },
+          i,
+        );
       const name = src.slice(i + 2, close).trim();
-      if (!REF_NAME.test(name)) throw new ParseError(`'${name}' is not a valid field name`, i);
+      if (!REF_NAME.test(name))
+        throw new ParseError(
+          { nl: `'${name}' is geen geldige veldnaam`, en: `'${name}' is not a valid field name` },
+          i,
+        );
       out.push({ t: 'ref', name, pos: start, end: close + 1 });
       i = close + 1;
       continue;
     }
     if (c === "'" || c === '"') {
       const close = src.indexOf(c, i + 1);
-      if (close < 0) throw new ParseError('text is not closed with a quote', i);
+      if (close < 0)
+        throw new ParseError(
+          { nl: 'de tekst is niet gesloten met een aanhalingsteken', en: 'text is not closed with a quote' },
+          i,
+        );
       out.push({ t: 'str', value: src.slice(i + 1, close), pos: start, end: close + 1 });
       i = close + 1;
       continue;
@@ -105,7 +127,10 @@ function lex(src: string): Token[] {
     if (num) {
       i += num[0].length;
       if (i < src.length && /[A-Za-z_]/.test(src[i]!))
-        throw new ParseError(`unexpected '${src[i]}' after a number`, i);
+        throw new ParseError(
+          { nl: `onverwacht '${src[i]}' na een getal`, en: `unexpected '${src[i]}' after a number` },
+          i,
+        );
       out.push({ t: 'num', value: Number(num[0]), pos: start, end: i });
       continue;
     }
@@ -126,7 +151,7 @@ function lex(src: string): Token[] {
       i++;
       continue;
     }
-    throw new ParseError(`unexpected character '${c}'`, i);
+    throw new ParseError({ nl: `onverwacht teken '${c}'`, en: `unexpected character '${c}'` }, i);
   }
   out.push({ t: 'eof', pos: src.length, end: src.length });
   return out;
@@ -162,7 +187,10 @@ class Parser {
   }
   private expectOp(op: string): Token {
     const tok = this.peek();
-    if (this.opOf(tok) !== op) throw new ParseError(`expected '${op}' ${describe(tok)}`, tok.pos);
+    if (this.opOf(tok) !== op) {
+      const at = describe(tok);
+      throw new ParseError({ nl: `'${op}' verwacht ${at.nl}`, en: `expected '${op}' ${at.en}` }, tok.pos);
+    }
     this.i++;
     return tok;
   }
@@ -171,7 +199,13 @@ class Parser {
     const e = this.binary(0);
     const tok = this.peek();
     if (tok.t !== 'eof')
-      throw new ParseError(`unexpected ${describe(tok)}; an operator is missing?`, tok.pos);
+      throw new ParseError(
+        {
+          nl: `onverwachte invoer ${describe(tok).nl}; ontbreekt er een operator (zoals =, and of or)?`,
+          en: `unexpected ${describe(tok).en}; an operator is missing?`,
+        },
+        tok.pos,
+      );
     return e;
   }
 
@@ -202,7 +236,11 @@ class Parser {
   }
 
   private nested<T>(f: () => T, pos: number): T {
-    if (++this.depth > MAX_DEPTH) throw new ParseError('expression is nested too deeply', pos);
+    if (++this.depth > MAX_DEPTH)
+      throw new ParseError(
+        { nl: 'de expressie heeft te veel lagen haakjes', en: 'expression is nested too deeply' },
+        pos,
+      );
     try {
       return f();
     } finally {
@@ -233,19 +271,33 @@ class Parser {
           this.expectOp(')');
           return e;
         }
-        throw new ParseError(`expected a value ${describe(tok)}`, tok.pos);
+        throw new ParseError(
+          { nl: `een waarde verwacht ${describe(tok).nl}`, en: `expected a value ${describe(tok).en}` },
+          tok.pos,
+        );
       case 'name': {
         const next = this.tokens[this.i + 1];
         if (!(next?.t === 'op' && next.op === '(')) {
-          if (wordOps.has(tok.name)) throw new ParseError(`expected a value before '${tok.name}'`, tok.pos);
+          if (wordOps.has(tok.name))
+            throw new ParseError(
+              { nl: `een waarde verwacht vóór '${tok.name}'`, en: `expected a value before '${tok.name}'` },
+              tok.pos,
+            );
           throw new ParseError(
-            `'${tok.name}' is not allowed here: refer to a field as \${${tok.name}} and quote text as '${tok.name}'`,
+            {
+              nl: `'${tok.name}' mag hier niet staan: verwijs naar een veld als \${${tok.name}} en zet tekst tussen aanhalingstekens, zoals '${tok.name}'`,
+              en: `'${tok.name}' is not allowed here: refer to a field as \${${tok.name}} and quote text as '${tok.name}'`,
+            },
             tok.pos,
           );
         }
         if (!Object.hasOwn(functionArity, tok.name)) {
+          const supported = Object.keys(functionArity).join(', ');
           throw new ParseError(
-            `unknown function '${tok.name}()'; supported: ${Object.keys(functionArity).join(', ')}`,
+            {
+              nl: `onbekende functie '${tok.name}()'; u kunt deze gebruiken: ${supported}`,
+              en: `unknown function '${tok.name}()'; supported: ${supported}`,
+            },
             tok.pos,
           );
         }
@@ -264,33 +316,40 @@ class Parser {
         }
         this.expectOp(')');
         if (args.length !== functionArity[fn]) {
+          const n = functionArity[fn];
           throw new ParseError(
-            `${fn}() takes ${functionArity[fn]} argument${functionArity[fn] === 1 ? '' : 's'}, not ${args.length}`,
+            {
+              nl: `${fn}() heeft ${n} ${n === 1 ? 'argument' : 'argumenten'} nodig, niet ${args.length}`,
+              en: `${fn}() takes ${n} argument${n === 1 ? '' : 's'}, not ${args.length}`,
+            },
             tok.pos,
           );
         }
         return { kind: 'call', fn, args };
       }
       case 'eof':
-        throw new ParseError('expression ends too early', tok.pos);
+        throw new ParseError(
+          { nl: 'de expressie houdt te vroeg op', en: 'expression ends too early' },
+          tok.pos,
+        );
     }
   }
 }
 
-function describe(tok: Token): string {
+function describe(tok: Token): Localised {
   switch (tok.t) {
     case 'eof':
-      return 'at the end';
+      return { nl: 'aan het einde', en: 'at the end' };
     case 'num':
-      return `at number ${tok.value}`;
+      return { nl: `bij het getal ${tok.value}`, en: `at number ${tok.value}` };
     case 'str':
-      return 'at a quoted text';
+      return { nl: 'bij een tekst tussen aanhalingstekens', en: 'at a quoted text' };
     case 'ref':
-      return `at \${${tok.name}}`;
+      return { nl: `bij \${${tok.name}}`, en: `at \${${tok.name}}` };
     case 'name':
-      return `at '${tok.name}'`;
+      return { nl: `bij '${tok.name}'`, en: `at '${tok.name}'` };
     case 'op':
-      return `at '${tok.op}'`;
+      return { nl: `bij '${tok.op}'`, en: `at '${tok.op}'` };
   }
 }
 
@@ -300,7 +359,7 @@ export function parseExpression(src: string): ParseResult {
     return { ok: true, expr: new Parser(lex(src)).parseAll() };
   } catch (err) {
     if (err instanceof ParseError)
-      return { ok: false, error: { message: err.message, position: err.position } };
+      return { ok: false, error: { message: err.localised, position: err.position } };
     throw err;
   }
 }

@@ -10,7 +10,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { can } from '../../platform/access/policy.js';
 import { actorOf } from '../../platform/auth/actor.js';
-import { AppError } from '../../platform/errors.js';
+import { AppError, textIn } from '../../platform/errors.js';
 import { extraNav } from '../../platform/ui/layout.js';
 import { sendPage } from '../../platform/ui/render.js';
 import {
@@ -90,20 +90,23 @@ const routes: FastifyPluginAsync = async (app) => {
       const xls = (err as AppError & { xlsformProblems?: XlsFormProblem[] }).xlsformProblems;
       const problems: XlsFormProblem[] =
         xls ??
-        (err.invalidParams.length
-          ? err.invalidParams.map((p) => ({
+        (err.localised.invalidParams.length
+          ? err.localised.invalidParams.map((p) => ({
               severity: 'error' as const,
               sheet: file.filename,
               column: p.name,
               code: p.code,
-              message: p.reason,
+              message: { nl: textIn(p.reason, 'nl'), en: textIn(p.reason, 'en') },
             }))
           : [
               {
                 severity: 'error' as const,
                 sheet: file.filename,
                 code: err.code,
-                message: err.detail ?? err.message,
+                message: {
+                  nl: err.detailIn('nl') ?? err.title('nl'),
+                  en: err.detailIn('en') ?? err.title('en'),
+                },
               },
             ]);
       return sendPage(reply, importPage(ctx, { problems }), err.status === 409 ? 409 : 422);

@@ -113,7 +113,15 @@ test('create, read, publish, new version: API with problem+json on bad input', a
   assert.equal(again.headers['content-type'], 'application/problem+json; charset=utf-8');
   const put = await api(researcher, 'PUT', `/api/v1/questionnaires/${qid}/versions/1`, def('api_a'));
   assert.equal(put.statusCode, 409);
-  assert.match(put.json().detail, /published and cannot change/);
+  assert.match(put.json().detail, /^Versie 1 van api_a is gepubliceerd en kan niet meer veranderen\./);
+  const putEn = await api(
+    researcher,
+    'PUT',
+    `/api/v1/questionnaires/${qid}/versions/1?lang=en`,
+    def('api_a'),
+  );
+  assert.equal(putEn.statusCode, 409);
+  assert.match(putEn.json().detail, /published and cannot change/);
 
   const v2 = await api(researcher, 'POST', `/api/v1/questionnaires/${qid}/versions`, def('api_a'));
   assert.equal(v2.statusCode, 201);
@@ -152,7 +160,16 @@ test('create, read, publish, new version: API with problem+json on bad input', a
   clash.sections[2]!.items.push({ type: 'text', code: 'api_a_n', label: { nl: 'Tekst' } });
   const cl = await api(researcher, 'POST', '/api/v1/questionnaires', clash);
   assert.equal(cl.statusCode, 409);
-  assert.match(cl.json().detail, /item code 'api_a_n' was first published in questionnaire api_a version 1/);
+  assert.match(
+    cl.json().detail,
+    /De vraagcode 'api_a_n' is voor het eerst gepubliceerd in vragenlijst api_a versie 1/,
+  );
+  const clEn = await api(researcher, 'POST', '/api/v1/questionnaires?lang=en', clash);
+  assert.equal(clEn.statusCode, 409);
+  assert.match(
+    clEn.json().detail,
+    /item code 'api_a_n' was first published in questionnaire api_a version 1/,
+  );
   assert.equal(cl.json().invalidParams[0].name, 'sections[2].items[1].code');
   // Unknown ids.
   assert.equal((await api(researcher, 'GET', '/api/v1/questionnaires/not-a-uuid')).statusCode, 400);
@@ -278,8 +295,18 @@ test('import: XLSForm as body or multipart, JSON; every problem of a malformed f
   assert.ok(names.includes('survey!C3 missing_label'), names.join('\n'));
   assert.ok(names.includes('survey!D3 bad_expression'), names.join('\n'));
   assert.ok(names.includes('survey!A4 unsupported_type'), names.join('\n'));
+  assert.match(problem.detail, /^Het XLSForm-bestand heeft \d+ problemen\./);
   assert.match(
     problem.invalidParams.find((p: any) => p.code === 'bad_expression').reason,
+    /rij 3, kolom relevant: .*bij teken 16/,
+  );
+  const resEn = await api(researcher, 'POST', '/api/v1/questionnaires/import?lang=en', malformed, {
+    'content-type': XLSX,
+  });
+  assert.equal(resEn.statusCode, 400);
+  assert.match(resEn.json().detail, /^the XLSForm has \d+ problems:/);
+  assert.match(
+    resEn.json().invalidParams.find((p: any) => p.code === 'bad_expression').reason,
     /row 3, column relevant: .*character 16/,
   );
 

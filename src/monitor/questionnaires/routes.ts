@@ -8,7 +8,7 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../platform/auth/actor.js';
-import { AppError, type InvalidParam } from '../../platform/errors.js';
+import { AppError, type InvalidParam, type Lang, textIn } from '../../platform/errors.js';
 import { definitionSchema } from './model.js';
 import {
   createDraftVersion,
@@ -70,7 +70,12 @@ export function registerUploadParsers(app: Parameters<FastifyPluginAsync>[0]) {
         (parsed) => done(null, parsed),
         (err) =>
           done(
-            new AppError('bad-request', { detail: `malformed multipart body: ${(err as Error).message}` }),
+            new AppError('bad-request', {
+              detail: {
+                nl: `Het formulier is niet goed verstuurd (${(err as Error).message}). Probeer het opnieuw.`,
+                en: `malformed multipart body: ${(err as Error).message}`,
+              },
+            }),
             undefined,
           ),
       );
@@ -96,11 +101,16 @@ export const codeFromFilename = (filename: string | undefined): string | undefin
 export const problemParams = (problems: XlsFormProblem[]): InvalidParam[] =>
   problems
     .filter((p) => p.severity === 'error')
-    .map((p) => ({
-      name: `${p.sheet}${p.cell ? `!${p.cell}` : p.row !== undefined ? `!${p.row}` : ''}`,
-      code: p.code,
-      reason: `${p.row !== undefined ? `row ${p.row}` : ''}${p.column ? `${p.row !== undefined ? ', ' : ''}column ${p.column}` : ''}${p.row !== undefined || p.column ? ': ' : ''}${p.message}`,
-    }));
+    .map((p) => {
+      const words = { nl: { row: 'rij', column: 'kolom' }, en: { row: 'row', column: 'column' } };
+      const reason = (lang: Lang) =>
+        `${p.row !== undefined ? `${words[lang].row} ${p.row}` : ''}${p.column ? `${p.row !== undefined ? ', ' : ''}${words[lang].column} ${p.column}` : ''}${p.row !== undefined || p.column ? ': ' : ''}${p.message[lang]}`;
+      return {
+        name: `${p.sheet}${p.cell ? `!${p.cell}` : p.row !== undefined ? `!${p.row}` : ''}`,
+        code: p.code,
+        reason: { nl: reason('nl'), en: reason('en') },
+      };
+    });
 
 export type ImportSource =
   | { kind: 'xlsform'; filename?: string; data: Buffer }
@@ -119,12 +129,18 @@ export async function importSource(
   const res = await importXlsForm(src.data, { fallbackCode: codeFromFilename(src.filename) });
   if (!res.ok) {
     const params = problemParams(res.problems);
+    const n = params.length;
+    const first = (lang: Lang) =>
+      `${params
+        .slice(0, 3)
+        .map((p) => `${p.name} ${textIn(p.reason, lang)}`)
+        .join('; ')}${n > 3 ? '; …' : ''}`;
     throw Object.assign(
       new AppError('invalid-file', {
-        detail: `the XLSForm has ${params.length} problem${params.length === 1 ? '' : 's'}: ${params
-          .slice(0, 3)
-          .map((p) => `${p.name} ${p.reason}`)
-          .join('; ')}${params.length > 3 ? '; …' : ''}`,
+        detail: {
+          nl: `Het XLSForm-bestand heeft ${n} ${n === 1 ? 'probleem' : 'problemen'}. Verbeter het bestand en importeer het opnieuw: ${first('nl')}`,
+          en: `the XLSForm has ${n} problem${n === 1 ? '' : 's'}: ${first('en')}`,
+        },
         invalidParams: params,
       }),
       { xlsformProblems: res.problems },
@@ -247,14 +263,22 @@ function sourceOf(req: FastifyRequest): ImportSource {
     const file = (body as Record<string, unknown>).file;
     if (!isUpload(file))
       throw new AppError('validation', {
-        detail: "the upload needs a file in the field 'file'",
-        invalidParams: [{ name: 'file', code: 'required', reason: 'no file' }],
+        detail: {
+          nl: "Er is geen bestand meegestuurd. Zet het bestand in het veld 'file'.",
+          en: "the upload needs a file in the field 'file'",
+        },
+        invalidParams: [
+          { name: 'file', code: 'required', reason: { nl: 'Kies een bestand.', en: 'no file' } },
+        ],
       });
     return fileSource(file);
   }
   if (type === 'application/json') return { kind: 'json', value: body };
   throw new AppError('unsupported-media-type', {
-    detail: `send an XLSForm (${XLSX_TYPE} or multipart/form-data with a 'file') or a JSON definition`,
+    detail: {
+      nl: `Stuur een XLSForm (${XLSX_TYPE}, of multipart/form-data met een 'file') of een definitie in JSON.`,
+      en: `send an XLSForm (${XLSX_TYPE} or multipart/form-data with a 'file') or a JSON definition`,
+    },
   });
 }
 
@@ -266,7 +290,13 @@ export function fileSource(file: UploadedFile): ImportSource {
   try {
     return { kind: 'json', value: JSON.parse(file.data.toString('utf8')), filename: file.filename };
   } catch (err) {
-    throw new AppError('invalid-json', { detail: `${file.filename}: ${(err as Error).message}` });
+    const why = (err as Error).message;
+    throw new AppError('invalid-json', {
+      detail: {
+        nl: `${file.filename} is geen geldige JSON (${why}). Controleer het bestand.`,
+        en: `${file.filename}: ${why}`,
+      },
+    });
   }
 }
 
@@ -330,7 +360,7 @@ const routes: FastifyPluginAsync = async (app) => {
         questionnaireId: result.questionnaireId,
         created: result.created,
         version: toVersionOut(result.version),
-        warnings: result.warnings,
+        warnings: result.warnings.map((w) => ({ ...w, message: textIn(w.message, req.lang) })),
       });
     },
   );

@@ -10,8 +10,8 @@ import { createHash } from 'node:crypto';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { type Actor, audit } from '../../platform/audit/audit.js';
 import type { DbOrTx } from '../../platform/db/database.js';
-import { AppError, type InvalidParam } from '../../platform/errors.js';
-import { checkDefinition } from './check.js';
+import { AppError, type InvalidParam, type Lang, type Localised, textIn } from '../../platform/errors.js';
+import { checkDefinition, type DefinitionProblem, schemaIssueReason } from './check.js';
 import { allItems, definitionSchema, type QuestionnaireDefinition } from './model.js';
 import { itemCodes, questionnaires, questionnaireVersions } from './schema.js';
 
@@ -48,6 +48,14 @@ export interface Version extends VersionSummary {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+const noQuestionnaire = (id: string) =>
+  new AppError('not-found', {
+    detail: {
+      nl: `Er is geen vragenlijst ${id}. Controleer de link of het id.`,
+      en: `no questionnaire ${id}`,
+    },
+  });
+
 // ---------------------------------------------------------------------------------------------
 // Validation
 
@@ -62,7 +70,7 @@ export function parseDefinition(input: unknown, prefix = ''): QuestionnaireDefin
     const params: InvalidParam[] = r.error.issues.map((i) => ({
       name: name(jsonPath(i.path as Array<string | number>)),
       code: i.code,
-      reason: i.message,
+      reason: schemaIssueReason(i),
     }));
     throw new AppError('validation', { detail: summary(params), invalidParams: params });
   }
@@ -77,14 +85,17 @@ export function parseDefinition(input: unknown, prefix = ''): QuestionnaireDefin
 /** Texts PostgreSQL cannot store in jsonb: NUL characters and lone UTF-16 surrogates. */
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const unstorable = (s: string) => s.includes('\u0000') || LONE_SURROGATE.test(s);
-function unstorableText(value: unknown, path = ''): Array<{ path: string; code: string; message: string }> {
+function unstorableText(value: unknown, path = ''): DefinitionProblem[] {
   if (typeof value === 'string')
     return unstorable(value)
       ? [
           {
             path: path || '(root)',
             code: 'invalid_characters',
-            message: 'contains a NUL character or a broken Unicode character',
+            message: {
+              nl: 'Deze tekst bevat een NUL-teken of een kapot Unicode-teken. Haal dat teken weg.',
+              en: 'contains a NUL character or a broken Unicode character',
+            },
           },
         ]
       : [];
@@ -94,13 +105,18 @@ function unstorableText(value: unknown, path = ''): Array<{ path: string; code: 
   return [];
 }
 
-const summary = (params: InvalidParam[]) =>
-  `${params.length} problem${params.length === 1 ? '' : 's'} in the questionnaire definition: ` +
-  params
-    .slice(0, 5)
-    .map((p) => `${p.name}: ${p.reason}`)
-    .join('; ') +
-  (params.length > 5 ? '; …' : '');
+const summary = (params: InvalidParam[]): Localised => {
+  const n = params.length;
+  const list = (lang: Lang) =>
+    params
+      .slice(0, 5)
+      .map((p) => `${p.name}: ${textIn(p.reason, lang)}`)
+      .join('; ') + (n > 5 ? '; …' : '');
+  return {
+    nl: `${n} ${n === 1 ? 'probleem' : 'problemen'} in de vragenlijst. Verbeter ${n === 1 ? 'het' : 'ze'} en probeer het opnieuw: ${list('nl')}`,
+    en: `${n} problem${n === 1 ? '' : 's'} in the questionnaire definition: ${list('en')}`,
+  };
+};
 
 function jsonPath(path: Array<string | number>): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
@@ -170,12 +186,19 @@ export async function itemCodeConflicts(db: DbOrTx, def: QuestionnaireDefinition
     const before = k.meaning as { kind: string; options: string[] };
     const what = (x: { kind: string; options: string[] }) =>
       x.options.length ? `${x.kind} with options ${x.options.join(', ')}` : x.kind;
+    const whatNl = (x: { kind: string; options: string[] }) =>
+      x.options.length ? `${x.kind} met de keuzes ${x.options.join(', ')}` : x.kind;
     out.push({
       name: m.path,
       code: 'item_code_meaning_changed',
-      reason:
-        `item code '${m.code}' was first published in questionnaire ${k.firstQuestionnaireCode} version ${k.firstVersion} ` +
-        `as ${what(before)}; here it is ${what(m)}. A change in meaning needs a new code (rewording the label may keep it).`,
+      reason: {
+        nl:
+          `De vraagcode '${m.code}' is voor het eerst gepubliceerd in vragenlijst ${k.firstQuestionnaireCode} versie ${k.firstVersion}, ` +
+          `als ${whatNl(before)}. Hier is het ${whatNl(m)}. Krijgt de vraag een andere betekenis? Geef haar dan een nieuwe code. (Alleen de tekst van het label aanpassen mag met dezelfde code.)`,
+        en:
+          `item code '${m.code}' was first published in questionnaire ${k.firstQuestionnaireCode} version ${k.firstVersion} ` +
+          `as ${what(before)}; here it is ${what(m)}. A change in meaning needs a new code (rewording the label may keep it).`,
+      },
     });
   }
   return out;
@@ -185,7 +208,10 @@ async function assertNoConflicts(db: DbOrTx, def: QuestionnaireDefinition) {
   const conflicts = await itemCodeConflicts(db, def);
   if (conflicts.length)
     throw new AppError('conflict', {
-      detail: conflicts.map((c) => c.reason).join(' '),
+      detail: {
+        nl: conflicts.map((c) => textIn(c.reason, 'nl')).join(' '),
+        en: conflicts.map((c) => textIn(c.reason, 'en')).join(' '),
+      },
       invalidParams: conflicts,
     });
 }
@@ -248,7 +274,7 @@ export async function getQuestionnaire(
   id: string,
 ): Promise<QuestionnaireSummary & { versions: VersionSummary[] }> {
   const [q] = UUID.test(id) ? await db.select().from(questionnaires).where(eq(questionnaires.id, id)) : [];
-  if (!q) throw new AppError('not-found', { detail: `no questionnaire ${id}` });
+  if (!q) throw noQuestionnaire(id);
   const rows = await db
     .select()
     .from(questionnaireVersions)
@@ -302,7 +328,12 @@ export async function getVersion(db: DbOrTx, questionnaireId: string, version: n
         )
       : undefined;
   if (!row)
-    throw new AppError('not-found', { detail: `no version ${version} of questionnaire ${questionnaireId}` });
+    throw new AppError('not-found', {
+      detail: {
+        nl: `Vragenlijst ${questionnaireId} heeft geen versie ${version}. Kies een bestaande versie.`,
+        en: `no version ${version} of questionnaire ${questionnaireId}`,
+      },
+    });
   return toVersion(row);
 }
 
@@ -311,7 +342,13 @@ export async function getVersionById(db: DbOrTx, versionId: string): Promise<Ver
   const row = UUID.test(versionId)
     ? await versionRow(db, and(eq(questionnaireVersions.id, versionId)))
     : undefined;
-  if (!row) throw new AppError('not-found', { detail: `no questionnaire version ${versionId}` });
+  if (!row)
+    throw new AppError('not-found', {
+      detail: {
+        nl: `Er is geen vragenlijstversie ${versionId}. Controleer de link of het id.`,
+        en: `no questionnaire version ${versionId}`,
+      },
+    });
   return toVersion(row);
 }
 
@@ -337,9 +374,16 @@ export async function createQuestionnaire(
   return db.transaction(async (tx) => {
     if (await findQuestionnaireByCode(tx, def.code))
       throw new AppError('conflict', {
-        detail: `a questionnaire with code '${def.code}' exists; add a version to it instead`,
+        detail: {
+          nl: `Er is al een vragenlijst met code '${def.code}'. Maak een nieuwe versie van die vragenlijst.`,
+          en: `a questionnaire with code '${def.code}' exists; add a version to it instead`,
+        },
         invalidParams: [
-          { name: 'code', code: 'duplicate_code', reason: `questionnaire '${def.code}' exists` },
+          {
+            name: 'code',
+            code: 'duplicate_code',
+            reason: { nl: `Vragenlijst '${def.code}' bestaat al.`, en: `questionnaire '${def.code}' exists` },
+          },
         ],
       });
     await assertNoConflicts(tx, def);
@@ -403,11 +447,7 @@ export async function createDraftVersion(
   const def = parseDefinition(input);
   return db.transaction(async (tx) => {
     const q = await lockQuestionnaire(tx, questionnaireId);
-    if (def.code !== q.code)
-      throw new AppError('validation', {
-        detail: `the definition's code '${def.code}' is not this questionnaire's code '${q.code}'`,
-        invalidParams: [{ name: 'code', code: 'code_mismatch', reason: `must be '${q.code}'` }],
-      });
+    if (def.code !== q.code) throw codeMismatch(def.code, q.code);
     await assertNoConflicts(tx, def);
     const [max] = await tx
       .select({ n: sql<number>`coalesce(max(${questionnaireVersions.version}), 0)::int` })
@@ -430,11 +470,7 @@ export async function updateDraft(
     const q = await lockQuestionnaire(tx, questionnaireId);
     const current = await getVersion(tx, q.id, version);
     if (current.status === 'published') throw publishedError(q.code, version);
-    if (def.code !== q.code)
-      throw new AppError('validation', {
-        detail: `the definition's code '${def.code}' is not this questionnaire's code '${q.code}'`,
-        invalidParams: [{ name: 'code', code: 'code_mismatch', reason: `must be '${q.code}'` }],
-      });
+    if (def.code !== q.code) throw codeMismatch(def.code, q.code);
     await assertNoConflicts(tx, def);
     await tx
       .update(questionnaireVersions)
@@ -450,11 +486,36 @@ export async function updateDraft(
   });
 }
 
+const codeMismatch = (given: string, own: string) =>
+  new AppError('validation', {
+    detail: {
+      nl: `De code in de definitie ('${given}') is niet de code van deze vragenlijst ('${own}'). Gebruik code '${own}'.`,
+      en: `the definition's code '${given}' is not this questionnaire's code '${own}'`,
+    },
+    invalidParams: [
+      {
+        name: 'code',
+        code: 'code_mismatch',
+        reason: { nl: `Gebruik code '${own}'.`, en: `must be '${own}'` },
+      },
+    ],
+  });
+
 const publishedError = (code: string, version: number) =>
   new AppError('conflict', {
-    detail: `version ${version} of ${code} is published and cannot change; create a new version instead`,
+    detail: {
+      nl: `Versie ${version} van ${code} is gepubliceerd en kan niet meer veranderen. Maak een nieuwe versie.`,
+      en: `version ${version} of ${code} is published and cannot change; create a new version instead`,
+    },
     invalidParams: [
-      { name: 'version', code: 'published_immutable', reason: 'a published version is immutable' },
+      {
+        name: 'version',
+        code: 'published_immutable',
+        reason: {
+          nl: 'Een gepubliceerde versie kan niet meer veranderen.',
+          en: 'a published version is immutable',
+        },
+      },
     ],
   });
 
@@ -463,7 +524,7 @@ async function lockQuestionnaire(tx: DbOrTx, id: string) {
   const [q] = UUID.test(id)
     ? await tx.select().from(questionnaires).where(eq(questionnaires.id, id)).for('update')
     : [];
-  if (!q) throw new AppError('not-found', { detail: `no questionnaire ${id}` });
+  if (!q) throw noQuestionnaire(id);
   return q;
 }
 
@@ -485,8 +546,17 @@ export async function publishVersion(
     const v = await getVersion(tx, q.id, version);
     if (v.status === 'published')
       throw new AppError('conflict', {
-        detail: `version ${version} of ${q.code} is already published`,
-        invalidParams: [{ name: 'version', code: 'already_published', reason: 'already published' }],
+        detail: {
+          nl: `Versie ${version} van ${q.code} is al gepubliceerd.`,
+          en: `version ${version} of ${q.code} is already published`,
+        },
+        invalidParams: [
+          {
+            name: 'version',
+            code: 'already_published',
+            reason: { nl: 'Deze versie is al gepubliceerd.', en: 'already published' },
+          },
+        ],
       });
     const def = parseDefinition(v.definition);
     await assertNoConflicts(tx, def);

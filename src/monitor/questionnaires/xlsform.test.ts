@@ -390,11 +390,12 @@ test('a malformed form yields every problem, each with sheet, row and column', a
     );
     assert.equal(p.column, column, `${code} column`);
   }
-  assert.match(at('survey', 4, 'bad_expression')!.message, /at character 17/);
+  assert.match(at('survey', 4, 'bad_expression')!.message.en, /at character 17/);
   assert.equal(at('survey', 4, 'bad_expression')!.cell, 'E4');
-  assert.match(at('survey', 3, 'unknown_list')!.message, /'nolist'/);
-  assert.match(at('survey', 5, 'duplicate_name')!.message, /row 4/);
-  assert.match(at('survey', 12, 'bad_expression')!.message, /lower\(\)/);
+  assert.match(at('survey', 3, 'unknown_list')!.message.en, /'nolist'/);
+  assert.match(at('survey', 5, 'duplicate_name')!.message.en, /row 4/);
+  assert.match(at('survey', 5, 'duplicate_name')!.message.nl, /rij 4/);
+  assert.match(at('survey', 12, 'bad_expression')!.message.en, /lower\(\)/);
 });
 
 test('unsupported constructs are named (errors), harmless ones are warnings, nothing silently dropped', async () => {
@@ -428,12 +429,14 @@ test('unsupported constructs are named (errors), harmless ones are warnings, not
   const find = (row: number, code: string) => problems.find((p) => p.row === row && p.code === code);
   assert.equal(find(2, 'ignored_metadata')?.severity, 'warning');
   assert.equal(find(3, 'ignored_metadata')?.severity, 'warning');
-  assert.match(find(6, 'unsupported_column')!.message, /choice_filter/);
+  assert.match(find(6, 'unsupported_column')!.message.en, /choice_filter/);
   assert.equal(find(6, 'unsupported_column')!.column, 'choice_filter');
-  assert.match(find(7, 'unsupported_type')!.message, /calculation/);
-  assert.match(find(8, 'unsupported_type')!.message, /geopoint/);
-  assert.match(find(9, 'unsupported_type')!.message, /repeats.*'kinderen' and the 2 rows inside it/);
-  assert.match(find(13, 'unsupported_column')!.message, /media/);
+  assert.match(find(7, 'unsupported_type')!.message.en, /calculation/);
+  assert.match(find(8, 'unsupported_type')!.message.en, /geopoint/);
+  assert.match(find(9, 'unsupported_type')!.message.en, /repeats.*'kinderen' and the 2 rows inside it/);
+  assert.match(find(13, 'unsupported_column')!.message.en, /media/);
+  for (const p of problems)
+    assert.ok(p.message.nl && p.message.nl !== p.message.en, `${p.code}: in Dutch and English`);
   assert.equal(find(14, 'flattened_group')?.severity, 'warning');
   assert.ok(problems.some((p) => p.code === 'ignored_language' && p.column === 'label::Frysk (fy)'));
   assert.ok(

@@ -9,7 +9,8 @@
  * Export writes a form that imports back to an equal definition.
  */
 import ExcelJS from 'exceljs';
-import { checkDefinition, type DefinitionProblem } from './check.js';
+import type { Localised } from '../../platform/errors.js';
+import { checkDefinition, type DefinitionProblem, schemaIssueReason } from './check.js';
 import { parseExpression } from './expression.js';
 import {
   CODE_PATTERN,
@@ -37,7 +38,8 @@ export interface XlsFormProblem {
   cell?: string;
   /** Machine-readable, e.g. unknown_list, duplicate_name, bad_expression, unsupported_type. */
   code: string;
-  message: string;
+  /** In Dutch (B1, "u") and English; pages show it with `textIn(message, lang)`. */
+  message: Localised;
 }
 
 export type XlsFormImport =
@@ -173,31 +175,47 @@ const METADATA_TYPES = new Set([
   'background-audio',
   'instanceid',
 ]);
-const UNSUPPORTED_TYPES: Record<string, string> = {
-  calculate: 'calculations (a derived value is computed at analysis time from item codes)',
-  geopoint: 'locations (geopoint)',
-  geotrace: 'locations (geotrace)',
-  geoshape: 'locations (geoshape)',
-  image: 'photo uploads (image)',
-  audio: 'audio recordings',
-  video: 'video recordings',
-  file: 'file uploads',
-  barcode: 'barcode scanning',
-  acknowledge: 'acknowledge questions',
-  trigger: 'acknowledge questions (trigger)',
-  range: 'range sliders (use integer with a constraint)',
-  rank: 'ranking questions',
-  time: 'time questions',
-  datetime: 'date-and-time questions',
-  'xml-external': 'external data (xml-external)',
-  'csv-external': 'external data (csv-external)',
-  select_one_from_file: 'choices from a file (select_one_from_file)',
-  select_multiple_from_file: 'choices from a file (select_multiple_from_file)',
-  begin_repeat: 'repeats (begin_repeat)',
-  begin_kobomatrix: 'Kobo matrix groups (begin_kobomatrix); use a group with appearance table-list',
-  begin_score: 'Kobo score groups',
-  begin_rank: 'Kobo rank groups',
-  score: 'Kobo score questions',
+/** What Weerbaar does not support, as the subject of "… are not supported" / "… zijn niet mogelijk". */
+const UNSUPPORTED_TYPES: Record<string, Localised> = {
+  calculate: {
+    nl: 'Berekeningen (een afgeleide waarde wordt bij de analyse berekend uit de vraagcodes)',
+    en: 'calculations (a derived value is computed at analysis time from item codes)',
+  },
+  geopoint: { nl: 'Locaties (geopoint)', en: 'locations (geopoint)' },
+  geotrace: { nl: 'Locaties (geotrace)', en: 'locations (geotrace)' },
+  geoshape: { nl: 'Locaties (geoshape)', en: 'locations (geoshape)' },
+  image: { nl: 'Foto’s uploaden (image)', en: 'photo uploads (image)' },
+  audio: { nl: 'Geluidsopnamen (audio)', en: 'audio recordings' },
+  video: { nl: 'Video-opnamen (video)', en: 'video recordings' },
+  file: { nl: 'Bestanden uploaden (file)', en: 'file uploads' },
+  barcode: { nl: 'Barcodes scannen (barcode)', en: 'barcode scanning' },
+  acknowledge: { nl: 'Bevestigingsvragen (acknowledge)', en: 'acknowledge questions' },
+  trigger: { nl: 'Bevestigingsvragen (trigger)', en: 'acknowledge questions (trigger)' },
+  range: {
+    nl: 'Schuifregelaars (range; gebruik integer met een constraint)',
+    en: 'range sliders (use integer with a constraint)',
+  },
+  rank: { nl: 'Rangschikvragen (rank)', en: 'ranking questions' },
+  time: { nl: 'Vragen naar een tijd (time)', en: 'time questions' },
+  datetime: { nl: 'Vragen naar een datum en tijd (datetime)', en: 'date-and-time questions' },
+  'xml-external': { nl: 'Externe gegevens (xml-external)', en: 'external data (xml-external)' },
+  'csv-external': { nl: 'Externe gegevens (csv-external)', en: 'external data (csv-external)' },
+  select_one_from_file: {
+    nl: 'Keuzes uit een bestand (select_one_from_file)',
+    en: 'choices from a file (select_one_from_file)',
+  },
+  select_multiple_from_file: {
+    nl: 'Keuzes uit een bestand (select_multiple_from_file)',
+    en: 'choices from a file (select_multiple_from_file)',
+  },
+  begin_repeat: { nl: 'Herhalingen (begin_repeat)', en: 'repeats (begin_repeat)' },
+  begin_kobomatrix: {
+    nl: 'Kobo-matrixgroepen (begin_kobomatrix; gebruik een groep met appearance table-list)',
+    en: 'Kobo matrix groups (begin_kobomatrix); use a group with appearance table-list',
+  },
+  begin_score: { nl: 'Kobo-scoregroepen (begin_score)', en: 'Kobo score groups' },
+  begin_rank: { nl: 'Kobo-rangschikgroepen (begin_rank)', en: 'Kobo rank groups' },
+  score: { nl: 'Kobo-scorevragen (score)', en: 'Kobo score questions' },
 };
 const SURVEY_COLUMNS = new Set([
   'type',
@@ -226,18 +244,21 @@ const SURVEY_COLUMNS = new Set([
   'note',
 ]);
 /** Columns whose content would change what respondents see or answer: refused when used. */
-const REFUSED_COLUMNS: Record<string, string> = {
-  choice_filter: 'cascading selects (choice_filter)',
-  calculation: 'calculations',
-  read_only: 'read-only questions',
-  repeat_count: 'repeats',
-  parameters: 'question parameters',
-  media: 'media in labels',
-  image: 'images in labels',
-  audio: 'audio in labels',
-  video: 'video in labels',
-  'big-image': 'images in labels',
-  trigger: 'triggers',
+const REFUSED_COLUMNS: Record<string, Localised> = {
+  choice_filter: {
+    nl: 'Keuzelijsten die van een eerder antwoord afhangen (choice_filter)',
+    en: 'cascading selects (choice_filter)',
+  },
+  calculation: { nl: 'Berekeningen', en: 'calculations' },
+  read_only: { nl: 'Vragen die alleen gelezen kunnen worden', en: 'read-only questions' },
+  repeat_count: { nl: 'Herhalingen', en: 'repeats' },
+  parameters: { nl: 'Parameters bij vragen', en: 'question parameters' },
+  media: { nl: 'Media in labels', en: 'media in labels' },
+  image: { nl: 'Afbeeldingen in labels', en: 'images in labels' },
+  audio: { nl: 'Geluid in labels', en: 'audio in labels' },
+  video: { nl: 'Video’s in labels', en: 'video in labels' },
+  'big-image': { nl: 'Grote afbeeldingen in labels', en: 'images in labels' },
+  trigger: { nl: 'Triggers', en: 'triggers' },
 };
 const SETTINGS_KNOWN = new Set(['form_title', 'form_id', 'version', 'default_language']);
 
@@ -257,7 +278,7 @@ function problem(
   row: number | undefined,
   column: Column | string | undefined,
   code: string,
-  message: string,
+  message: Localised,
 ) {
   const col = typeof column === 'string' ? undefined : column;
   const p: XlsFormProblem = { severity, sheet, code, message };
@@ -278,15 +299,10 @@ function localText(ctx: Ctx, sheet: string, r: SheetRow, base: string): LocalTex
   const en = r.get(base, 'en');
   if (!nl && !en) return undefined;
   if (!nl) {
-    problem(
-      ctx,
-      'error',
-      sheet,
-      r.row,
-      r.col(base, 'nl') ?? base,
-      'missing_label',
-      `${base} in Dutch (${base}::Nederlands (nl)) is missing; there is only English`,
-    );
+    problem(ctx, 'error', sheet, r.row, r.col(base, 'nl') ?? base, 'missing_label', {
+      nl: `De Nederlandse tekst van ${base} (kolom ${base}::Nederlands (nl)) ontbreekt; er is alleen Engels. Vul de Nederlandse tekst in.`,
+      en: `${base} in Dutch (${base}::Nederlands (nl)) is missing; there is only English`,
+    });
     return undefined;
   }
   return en ? { nl, en } : { nl };
@@ -342,7 +358,10 @@ export async function importXlsForm(
           severity: 'error',
           sheet: '(file)',
           code: 'too_large',
-          message: `the workbook unpacks to ${Math.round(unpacked / 1e6)} MB; a form may unpack to at most ${MAX_UNPACKED_BYTES / 1e6} MB`,
+          message: {
+            nl: `Het bestand is uitgepakt ${Math.round(unpacked / 1e6)} MB groot. Een formulier mag uitgepakt hoogstens ${MAX_UNPACKED_BYTES / 1e6} MB zijn. Kies een kleiner bestand.`,
+            en: `the workbook unpacks to ${Math.round(unpacked / 1e6)} MB; a form may unpack to at most ${MAX_UNPACKED_BYTES / 1e6} MB`,
+          },
         },
       ],
     };
@@ -357,7 +376,10 @@ export async function importXlsForm(
           severity: 'error',
           sheet: '(file)',
           code: 'unreadable_file',
-          message: `not a readable .xlsx file (${(err as Error).message}); save the form as Excel Workbook (.xlsx)`,
+          message: {
+            nl: `Dit is geen leesbaar .xlsx-bestand (${(err as Error).message}). Sla het formulier op als Excel-werkmap (.xlsx).`,
+            en: `not a readable .xlsx file (${(err as Error).message}); save the form as Excel Workbook (.xlsx)`,
+          },
         },
       ],
     };
@@ -369,26 +391,16 @@ export async function importXlsForm(
   for (const ws of wb.worksheets) {
     const n = ws.name.trim().toLowerCase();
     if (!['survey', 'choices', 'settings'].includes(n) && ws.actualRowCount > 0)
-      problem(
-        ctx,
-        'warning',
-        ws.name,
-        undefined,
-        undefined,
-        'ignored_sheet',
-        `sheet '${ws.name}' is not part of XLSForm and is ignored`,
-      );
+      problem(ctx, 'warning', ws.name, undefined, undefined, 'ignored_sheet', {
+        nl: `Het werkblad '${ws.name}' hoort niet bij XLSForm. Weerbaar slaat het over.`,
+        en: `sheet '${ws.name}' is not part of XLSForm and is ignored`,
+      });
   }
   if (!surveyWs) {
-    problem(
-      ctx,
-      'error',
-      'survey',
-      undefined,
-      undefined,
-      'missing_sheet',
-      "the workbook has no 'survey' sheet",
-    );
+    problem(ctx, 'error', 'survey', undefined, undefined, 'missing_sheet', {
+      nl: "Het bestand heeft geen werkblad 'survey'. Voeg dat werkblad toe, met daarin de vragen.",
+      en: "the workbook has no 'survey' sheet",
+    });
     return { ok: false, problems: ctx.problems };
   }
 
@@ -404,15 +416,10 @@ export async function importXlsForm(
       const c = languageCode(dl);
       if (c === 'nl' || c === 'en') defaultLang = c;
       else
-        problem(
-          ctx,
-          'warning',
-          'settings',
-          first!.row,
-          first!.col('default_language'),
-          'unknown_language',
-          `default_language '${dl}' is neither Dutch nor English; unlabelled columns are read as Dutch`,
-        );
+        problem(ctx, 'warning', 'settings', first!.row, first!.col('default_language'), 'unknown_language', {
+          nl: `default_language '${dl}' is geen Nederlands en geen Engels. Kolommen zonder taal worden gelezen als Nederlands.`,
+          en: `default_language '${dl}' is neither Dutch nor English; unlabelled columns are read as Dutch`,
+        });
     }
     const settings = readSheet(settingsWs, defaultLang);
     const s = settings.rows[0];
@@ -421,15 +428,10 @@ export async function importXlsForm(
       if (id) {
         if (CODE_PATTERN.test(id) && id.length <= 64) code = id;
         else
-          problem(
-            ctx,
-            'error',
-            'settings',
-            s.row,
-            s.col('form_id'),
-            'bad_name',
-            `form_id '${id}' must start with a letter and contain only letters, digits and _`,
-          );
+          problem(ctx, 'error', 'settings', s.row, s.col('form_id'), 'bad_name', {
+            nl: `form_id '${id}' is niet geldig. Begin met een letter en gebruik alleen letters, cijfers en _.`,
+            en: `form_id '${id}' must start with a letter and contain only letters, digits and _`,
+          });
       }
       const tnl = s.get('form_title', 'nl') || s.get('form_title');
       const ten = s.get('form_title', 'en');
@@ -437,56 +439,36 @@ export async function importXlsForm(
       else if (ten) title = { nl: ten, en: ten };
       const v = s.get('version');
       if (v)
-        problem(
-          ctx,
-          'warning',
-          'settings',
-          s.row,
-          s.col('version'),
-          'ignored_setting',
-          `version '${v}' is ignored: Weerbaar numbers the versions of a questionnaire itself`,
-        );
+        problem(ctx, 'warning', 'settings', s.row, s.col('version'), 'ignored_setting', {
+          nl: `version '${v}' wordt niet gebruikt: Weerbaar nummert de versies van een vragenlijst zelf.`,
+          en: `version '${v}' is ignored: Weerbaar numbers the versions of a questionnaire itself`,
+        });
       for (const c of settings.columns) {
         if (SETTINGS_KNOWN.has(c.base) || c.base.startsWith('$')) continue;
         const val = s.get(c.base, c.lang as Lang);
         if (val)
-          problem(
-            ctx,
-            'warning',
-            'settings',
-            s.row,
-            c,
-            'ignored_setting',
-            `setting '${c.header}' is ignored`,
-          );
+          problem(ctx, 'warning', 'settings', s.row, c, 'ignored_setting', {
+            nl: `De instelling '${c.header}' wordt niet gebruikt.`,
+            en: `setting '${c.header}' is ignored`,
+          });
       }
     }
   }
   if (!code)
-    problem(
-      ctx,
-      'error',
-      'settings',
-      undefined,
-      'form_id',
-      'missing_form_id',
-      'the settings sheet needs a form_id: the code of the questionnaire',
-    );
+    problem(ctx, 'error', 'settings', undefined, 'form_id', 'missing_form_id', {
+      nl: 'In het werkblad settings ontbreekt form_id. Vul daar de code van de vragenlijst in.',
+      en: 'the settings sheet needs a form_id: the code of the questionnaire',
+    });
 
   // A form without Dutch texts (e.g. English only): its texts stand in for Dutch, with a warning.
   const surveyHeader = readSheet(surveyWs, defaultLang).columns.filter((c) => c.base === 'label');
   const hasDutch = surveyHeader.some((c) => c.lang === 'nl' || (!c.lang && defaultLang === 'nl'));
   const nlFallback = hasDutch ? undefined : (surveyHeader[0]?.lang ?? defaultLang);
   if (nlFallback)
-    problem(
-      ctx,
-      'warning',
-      'survey',
-      1,
-      surveyHeader[0],
-      'no_dutch',
-      `the form has no Dutch texts; the texts in '${nlFallback}' are used as the Dutch texts (translate them before publishing)`,
-    );
+    problem(ctx, 'warning', 'survey', 1, surveyHeader[0], 'no_dutch', {
+      nl: `Het formulier heeft geen Nederlandse teksten. De teksten in '${nlFallback}' worden gebruikt als Nederlandse teksten. Vertaal ze voordat u de vragenlijst publiceert.`,
+      en: `the form has no Dutch texts; the texts in '${nlFallback}' are used as the Dutch texts (translate them before publishing)`,
+    });
 
   // choices
   const lists = new Map<string, Choice[]>();
@@ -499,81 +481,51 @@ export async function importXlsForm(
       const list = r.get('list_name');
       const name = r.get('name') || r.get('value');
       if (!list) {
-        problem(
-          ctx,
-          'error',
-          'choices',
-          r.row,
-          r.col('list_name') ?? 'list_name',
-          'missing_list_name',
-          'list_name is empty',
-        );
+        problem(ctx, 'error', 'choices', r.row, r.col('list_name') ?? 'list_name', 'missing_list_name', {
+          nl: 'list_name is leeg. Vul de naam van de keuzelijst in.',
+          en: 'list_name is empty',
+        });
         continue;
       }
       if (!name) {
-        problem(
-          ctx,
-          'error',
-          'choices',
-          r.row,
-          r.col('name') ?? 'name',
-          'missing_name',
-          `a choice in list '${list}' has no name`,
-        );
+        problem(ctx, 'error', 'choices', r.row, r.col('name') ?? 'name', 'missing_name', {
+          nl: `Een keuze in lijst '${list}' heeft geen name. Vul een name in.`,
+          en: `a choice in list '${list}' has no name`,
+        });
         continue;
       }
       if (!OPTION_CODE_PATTERN.test(name) || name.length > 64) {
-        problem(
-          ctx,
-          'error',
-          'choices',
-          r.row,
-          r.col('name'),
-          'bad_name',
-          `choice name '${name}' may contain only letters, digits, _, - and . (no spaces)`,
-        );
+        problem(ctx, 'error', 'choices', r.row, r.col('name'), 'bad_name', {
+          nl: `De name '${name}' van deze keuze is niet geldig. Gebruik alleen letters, cijfers, _, - en . (geen spaties).`,
+          en: `choice name '${name}' may contain only letters, digits, _, - and . (no spaces)`,
+        });
         continue;
       }
       const entries = lists.get(list) ?? [];
       if (entries.some((e) => e.option.code === name)) {
-        problem(
-          ctx,
-          'error',
-          'choices',
-          r.row,
-          r.col('name'),
-          'duplicate_choice',
-          `choice '${name}' appears twice in list '${list}' (also row ${entries.find((e) => e.option.code === name)!.row})`,
-        );
+        problem(ctx, 'error', 'choices', r.row, r.col('name'), 'duplicate_choice', {
+          nl: `De keuze '${name}' staat twee keer in lijst '${list}' (ook in rij ${entries.find((e) => e.option.code === name)!.row}). Geef elke keuze een eigen name.`,
+          en: `choice '${name}' appears twice in list '${list}' (also row ${entries.find((e) => e.option.code === name)!.row})`,
+        });
         continue;
       }
       const label = localText(ctx, 'choices', r, 'label');
       if (!label) {
         if (r.get('label', 'en') === '')
-          problem(
-            ctx,
-            'error',
-            'choices',
-            r.row,
-            r.col('label', 'nl') ?? 'label',
-            'missing_label',
-            `choice '${name}' in list '${list}' has no label`,
-          );
+          problem(ctx, 'error', 'choices', r.row, r.col('label', 'nl') ?? 'label', 'missing_label', {
+            nl: `De keuze '${name}' in lijst '${list}' heeft geen label. Vul een label in.`,
+            en: `choice '${name}' in list '${list}' has no label`,
+          });
         continue;
       }
       const option: Option = { code: name, label };
       const ex = r.get('exclusive').toLowerCase();
       if (ex && YES.has(ex)) option.exclusive = true;
       else if (!NO.has(ex))
-        problem(
-          ctx,
-          'error',
-          'choices',
-          r.row,
-          r.col('exclusive'),
-          'bad_value',
-          `exclusive must be yes or no, not '${ex}'`,
-        );
+        problem(ctx, 'error', 'choices', r.row, r.col('exclusive'), 'bad_value', {
+          nl: `Vul bij exclusive yes of no in, niet '${ex}'.`,
+          en: `exclusive must be yes or no, not '${ex}'`,
+        });
       entries.push({ option, row: r.row });
       lists.set(list, entries);
       if (!listRow.has(list)) listRow.set(list, r.row);
@@ -583,21 +535,22 @@ export async function importXlsForm(
   // survey
   const survey = readSheet(surveyWs, defaultLang, nlFallback);
   if (!survey.columns.some((c) => c.base === 'type'))
-    problem(ctx, 'error', 'survey', 1, 'type', 'missing_column', "the survey sheet has no 'type' column");
+    problem(ctx, 'error', 'survey', 1, 'type', 'missing_column', {
+      nl: "Het werkblad survey heeft geen kolom 'type'. Voeg die kolom toe.",
+      en: "the survey sheet has no 'type' column",
+    });
   if (!survey.columns.some((c) => c.base === 'name'))
-    problem(ctx, 'error', 'survey', 1, 'name', 'missing_column', "the survey sheet has no 'name' column");
+    problem(ctx, 'error', 'survey', 1, 'name', 'missing_column', {
+      nl: "Het werkblad survey heeft geen kolom 'name'. Voeg die kolom toe.",
+      en: "the survey sheet has no 'name' column",
+    });
   warnColumns(ctx, survey, SURVEY_COLUMNS);
   for (const c of survey.columns) {
     if (c.lang && c.lang !== 'nl' && c.lang !== 'en' && c.lang !== nlFallback)
-      problem(
-        ctx,
-        'warning',
-        'survey',
-        1,
-        c,
-        'ignored_language',
-        `column '${c.header}' is ignored: Weerbaar has texts in Dutch (nl) and English (en)`,
-      );
+      problem(ctx, 'warning', 'survey', 1, c, 'ignored_language', {
+        nl: `De kolom '${c.header}' wordt niet gebruikt: Weerbaar heeft teksten in het Nederlands (nl) en het Engels (en).`,
+        en: `column '${c.header}' is ignored: Weerbaar has texts in Dutch (nl) and English (en)`,
+      });
   }
 
   const sections: Section[] = [];
@@ -629,15 +582,10 @@ export async function importXlsForm(
   const claimName = (name: string, r: SheetRow): boolean => {
     const earlier = names.get(name);
     if (earlier !== undefined) {
-      problem(
-        ctx,
-        'error',
-        'survey',
-        r.row,
-        r.col('name'),
-        'duplicate_name',
-        `name '${name}' is already used in row ${earlier}`,
-      );
+      problem(ctx, 'error', 'survey', r.row, r.col('name'), 'duplicate_name', {
+        nl: `De name '${name}' is al gebruikt in rij ${earlier}. Kies een andere name.`,
+        en: `name '${name}' is already used in row ${earlier}`,
+      });
       return false;
     }
     names.set(name, r.row);
@@ -652,15 +600,10 @@ export async function importXlsForm(
     current = { id, title: titleFallback, items: [] };
     sections.push(current);
     sectionIds.set(id, r.row);
-    problem(
-      ctx,
-      'warning',
-      'survey',
-      r.row,
-      undefined,
-      'implicit_section',
-      `questions outside a group are put in a section '${id}' (shown as one page)`,
-    );
+    problem(ctx, 'warning', 'survey', r.row, undefined, 'implicit_section', {
+      nl: `Vragen buiten een groep komen in een onderdeel '${id}' (één pagina).`,
+      en: `questions outside a group are put in a section '${id}' (shown as one page)`,
+    });
     return current;
   };
   const nestedRelevant = () => stack.filter((s) => s.kind === 'nested' && s.relevant).map((s) => s.relevant!);
@@ -675,15 +618,10 @@ export async function importXlsForm(
     if (!src) return undefined;
     const res = parseExpression(src);
     if (!res.ok) {
-      problem(
-        ctx,
-        'error',
-        'survey',
-        r.row,
-        r.col(base),
-        'bad_expression',
-        `${base}: ${res.error.message} (at character ${res.error.position + 1} of "${src}")`,
-      );
+      problem(ctx, 'error', 'survey', r.row, r.col(base), 'bad_expression', {
+        nl: `${base}: ${res.error.message.nl} (bij teken ${res.error.position + 1} van "${src}"). Verbeter de expressie.`,
+        en: `${base}: ${res.error.message.en} (at character ${res.error.position + 1} of "${src}")`,
+      });
       return undefined;
     }
     return src;
@@ -693,15 +631,10 @@ export async function importXlsForm(
       for (const c of survey.columns.filter((c) => c.base === base)) {
         const v = r.get(c.base, c.lang as Lang);
         if (v && !(base === 'read_only' && NO.has(v.toLowerCase())))
-          problem(
-            ctx,
-            'error',
-            'survey',
-            r.row,
-            c,
-            'unsupported_column',
-            `${what} are not supported (${c.header} = '${v}')`,
-          );
+          problem(ctx, 'error', 'survey', r.row, c, 'unsupported_column', {
+            nl: `${what.nl} zijn niet mogelijk in Weerbaar (${c.header} = '${v}'). Maak deze cel leeg.`,
+            en: `${what.en} are not supported (${c.header} = '${v}')`,
+          });
       }
     }
     if (r.get('guidance_hint', 'nl') || r.get('guidance_hint', 'en') || r.get('guidance_hint'))
@@ -712,22 +645,20 @@ export async function importXlsForm(
         r.row,
         r.col('guidance_hint', 'nl') ?? 'guidance_hint',
         'ignored_column',
-        'guidance_hint is ignored (it is meant for printed forms)',
+        {
+          nl: 'guidance_hint wordt niet gebruikt (het is bedoeld voor papieren formulieren).',
+          en: 'guidance_hint is ignored (it is meant for printed forms)',
+        },
       );
   };
   const required = (r: SheetRow): boolean => {
     const v = r.get('required').toLowerCase();
     if (YES.has(v)) return true;
     if (NO.has(v)) return false;
-    problem(
-      ctx,
-      'error',
-      'survey',
-      r.row,
-      r.col('required'),
-      'unsupported_required',
-      `required must be yes or no; a condition ('${r.get('required')}') is not supported, use relevant instead`,
-    );
+    problem(ctx, 'error', 'survey', r.row, r.col('required'), 'unsupported_required', {
+      nl: `Vul bij required yes of no in. Een voorwaarde ('${r.get('required')}') kan hier niet; gebruik daarvoor relevant.`,
+      en: `required must be yes or no; a condition ('${r.get('required')}') is not supported, use relevant instead`,
+    });
     return false;
   };
   const register = (path: string, r: SheetRow) =>
@@ -752,25 +683,15 @@ export async function importXlsForm(
     const name = r.get('name');
     if (!type) {
       if (name)
-        problem(
-          ctx,
-          'error',
-          'survey',
-          r.row,
-          r.col('type') ?? 'type',
-          'missing_type',
-          `row with name '${name}' has no type`,
-        );
+        problem(ctx, 'error', 'survey', r.row, r.col('type') ?? 'type', 'missing_type', {
+          nl: `De rij met name '${name}' heeft geen type. Vul een type in.`,
+          en: `row with name '${name}' has no type`,
+        });
       else
-        problem(
-          ctx,
-          'error',
-          'survey',
-          r.row,
-          r.col('type') ?? 'type',
-          'missing_type',
-          'row has content but no type',
-        );
+        problem(ctx, 'error', 'survey', r.row, r.col('type') ?? 'type', 'missing_type', {
+          nl: 'Deze rij heeft inhoud maar geen type. Vul een type in of maak de rij leeg.',
+          en: 'row has content but no type',
+        });
       continue;
     }
     const kind = lower.replace(/^(begin|end) /, '$1_');
@@ -790,15 +711,11 @@ export async function importXlsForm(
     ) {
       const what = UNSUPPORTED_TYPES[kind]!;
       const inner = countUntilEnd(survey.rows, r.row);
-      problem(
-        ctx,
-        'error',
-        'survey',
-        r.row,
-        r.col('type'),
-        'unsupported_type',
-        `${what} are not supported: '${name || type}' and the ${inner} row${inner === 1 ? '' : 's'} inside it are not imported`,
-      );
+      const rowsNl = inner === 1 ? 'de rij' : `de ${inner} rijen`;
+      problem(ctx, 'error', 'survey', r.row, r.col('type'), 'unsupported_type', {
+        nl: `${what.nl} zijn niet mogelijk in Weerbaar: '${name || type}' en ${rowsNl} daarin worden niet geïmporteerd.`,
+        en: `${what.en} are not supported: '${name || type}' and the ${inner} row${inner === 1 ? '' : 's'} inside it are not imported`,
+      });
       skipDepth = 1;
       continue;
     }
@@ -807,54 +724,34 @@ export async function importXlsForm(
       const appearance = r.get('appearance');
       refuseColumns(r);
       if (!name) {
-        problem(
-          ctx,
-          'error',
-          'survey',
-          r.row,
-          r.col('name') ?? 'name',
-          'missing_name',
-          'begin_group has no name',
-        );
+        problem(ctx, 'error', 'survey', r.row, r.col('name') ?? 'name', 'missing_name', {
+          nl: 'begin_group heeft geen name. Vul een name in.',
+          en: 'begin_group has no name',
+        });
       } else if (!CODE_PATTERN.test(name) || name.length > 64) {
-        problem(
-          ctx,
-          'error',
-          'survey',
-          r.row,
-          r.col('name'),
-          'bad_name',
-          `name '${name}' must start with a letter and contain only letters, digits and _`,
-        );
+        problem(ctx, 'error', 'survey', r.row, r.col('name'), 'bad_name', {
+          nl: `De name '${name}' is niet geldig. Begin met een letter en gebruik alleen letters, cijfers en _.`,
+          en: `name '${name}' must start with a letter and contain only letters, digits and _`,
+        });
       }
       const relevant = checkExpr(r, 'relevant');
       const label = localText(ctx, 'survey', r, 'label');
       if (/\btable-list\b/.test(appearance)) {
         if (matrix) {
-          problem(
-            ctx,
-            'error',
-            'survey',
-            r.row,
-            r.col('type'),
-            'nested_matrix',
-            'a table-list group inside a table-list group is not supported',
-          );
+          problem(ctx, 'error', 'survey', r.row, r.col('type'), 'nested_matrix', {
+            nl: 'Een table-list-groep in een andere table-list-groep kan niet. Haal een van de twee groepen weg.',
+            en: 'a table-list group inside a table-list group is not supported',
+          });
           stack.push({ kind: 'nested', name, row: r.row });
           continue;
         }
         const sec = ensureSection(r);
         if (name) claimName(name, r);
         if (!label)
-          problem(
-            ctx,
-            'error',
-            'survey',
-            r.row,
-            r.col('label', 'nl') ?? 'label',
-            'missing_label',
-            `matrix '${name}' (table-list group) has no label`,
-          );
+          problem(ctx, 'error', 'survey', r.row, r.col('label', 'nl') ?? 'label', 'missing_label', {
+            nl: `De matrix '${name}' (table-list-groep) heeft geen label. Vul een label in.`,
+            en: `matrix '${name}' (table-list group) has no label`,
+          });
         const item: Extract<Item, { type: 'matrix' }> = {
           type: 'matrix',
           code: name,
@@ -868,15 +765,10 @@ export async function importXlsForm(
         if (rel) item.relevant = rel;
         const extraAppearance = appearance.replace(/\btable-list\b/, '').trim();
         if (extraAppearance)
-          problem(
-            ctx,
-            'warning',
-            'survey',
-            r.row,
-            r.col('appearance'),
-            'ignored_appearance',
-            `appearance '${extraAppearance}' of a matrix is ignored`,
-          );
+          problem(ctx, 'warning', 'survey', r.row, r.col('appearance'), 'ignored_appearance', {
+            nl: `appearance '${extraAppearance}' van een matrix wordt niet gebruikt.`,
+            en: `appearance '${extraAppearance}' of a matrix is ignored`,
+          });
         register(`${sectionPath()}.items[${sec.items.length}]`, r);
         sec.items.push(item);
         matrix = { item, row: r.row, rowsRequired: [], rowRequiredMessages: [] };
@@ -886,36 +778,21 @@ export async function importXlsForm(
       if (stack.length === 0) {
         // A top-level group is a section (one page).
         if (name && sectionIds.has(name))
-          problem(
-            ctx,
-            'error',
-            'survey',
-            r.row,
-            r.col('name'),
-            'duplicate_name',
-            `group name '${name}' is already used in row ${sectionIds.get(name)}`,
-          );
+          problem(ctx, 'error', 'survey', r.row, r.col('name'), 'duplicate_name', {
+            nl: `De groepsnaam '${name}' is al gebruikt in rij ${sectionIds.get(name)}. Kies een andere name.`,
+            en: `group name '${name}' is already used in row ${sectionIds.get(name)}`,
+          });
         if (name) sectionIds.set(name, r.row);
         if (!label)
-          problem(
-            ctx,
-            'warning',
-            'survey',
-            r.row,
-            r.col('label', 'nl') ?? 'label',
-            'missing_label',
-            `group '${name}' has no label; its name is used as the page title`,
-          );
+          problem(ctx, 'warning', 'survey', r.row, r.col('label', 'nl') ?? 'label', 'missing_label', {
+            nl: `De groep '${name}' heeft geen label. De name wordt gebruikt als titel van de pagina.`,
+            en: `group '${name}' has no label; its name is used as the page title`,
+          });
         if (appearance && !/^field-list$/.test(appearance))
-          problem(
-            ctx,
-            'warning',
-            'survey',
-            r.row,
-            r.col('appearance'),
-            'ignored_appearance',
-            `appearance '${appearance}' of a group is ignored (every group is one page)`,
-          );
+          problem(ctx, 'warning', 'survey', r.row, r.col('appearance'), 'ignored_appearance', {
+            nl: `appearance '${appearance}' van een groep wordt niet gebruikt (elke groep is één pagina).`,
+            en: `appearance '${appearance}' of a group is ignored (every group is one page)`,
+          });
         current = { id: name || `group_${r.row}`, title: label ?? { nl: name || '?' }, items: [] };
         if (relevant) current.relevant = relevant;
         sections.push(current);
@@ -929,15 +806,10 @@ export async function importXlsForm(
       }
       // A group inside a group: flattened into the enclosing page.
       const sec = ensureSection(r);
-      problem(
-        ctx,
-        'warning',
-        'survey',
-        r.row,
-        r.col('type'),
-        'flattened_group',
-        `group '${name}' inside another group is flattened: its questions join the enclosing page${relevant ? ', and its relevant applies to each of them' : ''}${label ? '; its label becomes a note' : ''}`,
-      );
+      problem(ctx, 'warning', 'survey', r.row, r.col('type'), 'flattened_group', {
+        nl: `De groep '${name}' staat in een andere groep. De vragen komen op de pagina van de buitenste groep${relevant ? ', en de relevant van de groep geldt voor elke vraag' : ''}${label ? '. Het label wordt een toelichting (note)' : ''}.`,
+        en: `group '${name}' inside another group is flattened: its questions join the enclosing page${relevant ? ', and its relevant applies to each of them' : ''}${label ? '; its label becomes a note' : ''}`,
+      });
       if (label && name && claimName(name, r)) {
         register(`${sectionPath()}.items[${sec.items.length}]`, r);
         const note: Item = { type: 'note', code: name, label };
@@ -952,15 +824,10 @@ export async function importXlsForm(
     if (kind === 'end_group' || kind === 'end_repeat' || kind === 'end_kobomatrix') {
       const top = stack.pop();
       if (!top) {
-        problem(
-          ctx,
-          'error',
-          'survey',
-          r.row,
-          r.col('type'),
-          'unbalanced_group',
-          `${type} without a matching begin_group`,
-        );
+        problem(ctx, 'error', 'survey', r.row, r.col('type'), 'unbalanced_group', {
+          nl: `Bij ${type} hoort geen begin_group. Voeg begin_group toe of haal deze rij weg.`,
+          en: `${type} without a matching begin_group`,
+        });
         continue;
       }
       if (top.kind === 'matrix' && matrix) {
@@ -974,41 +841,27 @@ export async function importXlsForm(
     refuseColumns(r);
 
     if (METADATA_TYPES.has(lower)) {
-      problem(
-        ctx,
-        'warning',
-        'survey',
-        r.row,
-        r.col('type'),
-        'ignored_metadata',
-        `metadata '${type}'${name ? ` (${name})` : ''} is ignored: Weerbaar records what it needs itself`,
-      );
+      problem(ctx, 'warning', 'survey', r.row, r.col('type'), 'ignored_metadata', {
+        nl: `Metadata '${type}'${name ? ` (${name})` : ''} wordt niet gebruikt: Weerbaar legt zelf vast wat nodig is.`,
+        en: `metadata '${type}'${name ? ` (${name})` : ''} is ignored: Weerbaar records what it needs itself`,
+      });
       continue;
     }
     const sel = /^(select_one|select_multiple|select one|select multiple)\s+(\S+)(\s+or_other)?$/i.exec(type);
     const baseType = sel ? (sel[1]!.toLowerCase().includes('one') ? 'select_one' : 'select_multiple') : lower;
     if (!sel && /^select_(one|multiple)$/.test(lower)) {
-      problem(
-        ctx,
-        'error',
-        'survey',
-        r.row,
-        r.col('type'),
-        'missing_list',
-        `${type} needs a list name, e.g. '${type} yes_no'`,
-      );
+      problem(ctx, 'error', 'survey', r.row, r.col('type'), 'missing_list', {
+        nl: `Bij ${type} hoort de naam van een keuzelijst, bijvoorbeeld '${type} ja_nee'.`,
+        en: `${type} needs a list name, e.g. '${type} yes_no'`,
+      });
       continue;
     }
     if (UNSUPPORTED_TYPES[baseType] || /^select_(one|multiple)_from_file/.test(baseType)) {
-      problem(
-        ctx,
-        'error',
-        'survey',
-        r.row,
-        r.col('type'),
-        'unsupported_type',
-        `${UNSUPPORTED_TYPES[baseType.split(' ')[0]!] ?? type} are not supported ('${name || type}')`,
-      );
+      const what = UNSUPPORTED_TYPES[baseType.split(' ')[0]!];
+      problem(ctx, 'error', 'survey', r.row, r.col('type'), 'unsupported_type', {
+        nl: `${what?.nl ?? type}: dit is niet mogelijk in Weerbaar ('${name || type}').`,
+        en: `${what?.en ?? type} are not supported ('${name || type}')`,
+      });
       continue;
     }
     const knownTypes = [
@@ -1024,23 +877,24 @@ export async function importXlsForm(
       'hidden',
     ];
     if (!knownTypes.includes(baseType)) {
-      problem(ctx, 'error', 'survey', r.row, r.col('type'), 'unknown_type', `unknown type '${type}'`);
+      problem(ctx, 'error', 'survey', r.row, r.col('type'), 'unknown_type', {
+        nl: `Het type '${type}' kent Weerbaar niet. Gebruik een XLSForm-type zoals text, integer of select_one.`,
+        en: `unknown type '${type}'`,
+      });
       continue;
     }
     if (!name) {
-      problem(ctx, 'error', 'survey', r.row, r.col('name') ?? 'name', 'missing_name', `${type} has no name`);
+      problem(ctx, 'error', 'survey', r.row, r.col('name') ?? 'name', 'missing_name', {
+        nl: `${type} heeft geen name. Vul een name in.`,
+        en: `${type} has no name`,
+      });
       continue;
     }
     if (!CODE_PATTERN.test(name) || name.length > 64) {
-      problem(
-        ctx,
-        'error',
-        'survey',
-        r.row,
-        r.col('name'),
-        'bad_name',
-        `name '${name}' must start with a letter and contain only letters, digits and _ (at most 64)`,
-      );
+      problem(ctx, 'error', 'survey', r.row, r.col('name'), 'bad_name', {
+        nl: `De name '${name}' is niet geldig. Begin met een letter en gebruik alleen letters, cijfers en _ (hoogstens 64 tekens).`,
+        en: `name '${name}' must start with a letter and contain only letters, digits and _ (at most 64)`,
+      });
       continue;
     }
 
@@ -1060,27 +914,17 @@ export async function importXlsForm(
       continue;
     }
     if (r.get('default'))
-      problem(
-        ctx,
-        'error',
-        'survey',
-        r.row,
-        r.col('default'),
-        'unsupported_column',
-        `default answers are not supported (default = '${r.get('default')}')`,
-      );
+      problem(ctx, 'error', 'survey', r.row, r.col('default'), 'unsupported_column', {
+        nl: `Vooraf ingevulde antwoorden zijn niet mogelijk (default = '${r.get('default')}'). Maak de cel default leeg.`,
+        en: `default answers are not supported (default = '${r.get('default')}')`,
+      });
 
     const label = localText(ctx, 'survey', r, 'label');
     if (!label && !r.get('label', 'en'))
-      problem(
-        ctx,
-        'error',
-        'survey',
-        r.row,
-        r.col('label', 'nl') ?? 'label',
-        'missing_label',
-        `'${name}' has no label`,
-      );
+      problem(ctx, 'error', 'survey', r.row, r.col('label', 'nl') ?? 'label', 'missing_label', {
+        nl: `'${name}' heeft geen label. Vul een label in.`,
+        en: `'${name}' has no label`,
+      });
     const hint = localText(ctx, 'survey', r, 'hint');
     const relevant = checkExpr(r, 'relevant');
     const constraint = checkExpr(r, 'constraint');
@@ -1092,101 +936,61 @@ export async function importXlsForm(
     // A row inside a table-list group is a matrix row.
     if (matrix) {
       if (baseType === 'note' || /\blabel\b/.test(appearance)) {
-        problem(
-          ctx,
-          'warning',
-          'survey',
-          r.row,
-          r.col('type'),
-          'ignored_row',
-          `'${name}' in a table-list group is a header row and is ignored; the matrix shows the options as column headers`,
-        );
+        problem(ctx, 'warning', 'survey', r.row, r.col('type'), 'ignored_row', {
+          nl: `'${name}' in een table-list-groep is een kopregel en wordt niet gebruikt. De matrix toont de keuzes als kolomkoppen.`,
+          en: `'${name}' in a table-list group is a header row and is ignored; the matrix shows the options as column headers`,
+        });
         continue;
       }
       if (!sel) {
-        problem(
-          ctx,
-          'error',
-          'survey',
-          r.row,
-          r.col('type'),
-          'bad_matrix_row',
-          `a table-list group may contain only select_one or select_multiple rows, not '${type}'`,
-        );
+        problem(ctx, 'error', 'survey', r.row, r.col('type'), 'bad_matrix_row', {
+          nl: `In een table-list-groep mogen alleen rijen met select_one of select_multiple staan, niet '${type}'.`,
+          en: `a table-list group may contain only select_one or select_multiple rows, not '${type}'`,
+        });
         continue;
       }
       if (sel[3])
-        problem(
-          ctx,
-          'error',
-          'survey',
-          r.row,
-          r.col('type'),
-          'bad_matrix_row',
-          'or_other is not possible in a matrix (table-list) row',
-        );
+        problem(ctx, 'error', 'survey', r.row, r.col('type'), 'bad_matrix_row', {
+          nl: 'or_other kan niet in een rij van een matrix (table-list). Haal or_other weg.',
+          en: 'or_other is not possible in a matrix (table-list) row',
+        });
       const list = sel[2]!;
       usedLists.add(list);
       if (!lists.has(list)) {
-        problem(
-          ctx,
-          'error',
-          'survey',
-          r.row,
-          r.col('type'),
-          'unknown_list',
-          `list '${list}' is not in the choices sheet`,
-        );
+        problem(ctx, 'error', 'survey', r.row, r.col('type'), 'unknown_list', {
+          nl: `De lijst '${list}' staat niet in het werkblad choices. Voeg de lijst toe of verbeter de naam.`,
+          en: `list '${list}' is not in the choices sheet`,
+        });
       } else if (matrix.list && matrix.list !== list) {
-        problem(
-          ctx,
-          'error',
-          'survey',
-          r.row,
-          r.col('type'),
-          'bad_matrix_row',
-          `all rows of matrix '${matrix.item.code}' must use the same list ('${matrix.list}'), not '${list}'`,
-        );
+        problem(ctx, 'error', 'survey', r.row, r.col('type'), 'bad_matrix_row', {
+          nl: `Alle rijen van matrix '${matrix.item.code}' moeten dezelfde lijst gebruiken ('${matrix.list}'), niet '${list}'.`,
+          en: `all rows of matrix '${matrix.item.code}' must use the same list ('${matrix.list}'), not '${list}'`,
+        });
       }
       matrix.list ??= list;
       const multiple = baseType === 'select_multiple';
       if (matrix.item.rows.length === 0) {
         if (multiple) matrix.item.multiple = true;
       } else if ((matrix.item.multiple === true) !== multiple) {
-        problem(
-          ctx,
-          'error',
-          'survey',
-          r.row,
-          r.col('type'),
-          'bad_matrix_row',
-          `rows of matrix '${matrix.item.code}' mix select_one and select_multiple`,
-        );
+        problem(ctx, 'error', 'survey', r.row, r.col('type'), 'bad_matrix_row', {
+          nl: `De rijen van matrix '${matrix.item.code}' mengen select_one en select_multiple. Kies een van de twee.`,
+          en: `rows of matrix '${matrix.item.code}' mix select_one and select_multiple`,
+        });
       }
       if (constraint)
-        problem(
-          ctx,
-          'error',
-          'survey',
-          r.row,
-          r.col('constraint'),
-          'unsupported_column',
-          'a constraint on a matrix row is not supported',
-        );
+        problem(ctx, 'error', 'survey', r.row, r.col('constraint'), 'unsupported_column', {
+          nl: 'Een constraint op een rij van een matrix kan niet. Haal de constraint weg.',
+          en: 'a constraint on a matrix row is not supported',
+        });
       if (!claimName(name, r)) continue;
       const row: MatrixRow = { code: name, label: label ?? { nl: name } };
       if (hint) row.hint = hint;
       if (relevant) row.relevant = relevant;
       if (appearance && !/^(list-nolabel|list|label|minimal|horizontal|likert)$/.test(appearance))
-        problem(
-          ctx,
-          'warning',
-          'survey',
-          r.row,
-          r.col('appearance'),
-          'ignored_appearance',
-          `appearance '${appearance}' of a matrix row is ignored`,
-        );
+        problem(ctx, 'warning', 'survey', r.row, r.col('appearance'), 'ignored_appearance', {
+          nl: `appearance '${appearance}' van een rij van een matrix wordt niet gebruikt.`,
+          en: `appearance '${appearance}' of a matrix row is ignored`,
+        });
       const secIdx = sections.length - 1;
       register(
         `sections[${secIdx}].items[${sections[secIdx]!.items.indexOf(matrix.item)}].rows[${matrix.item.rows.length}]`,
@@ -1230,25 +1034,15 @@ export async function importXlsForm(
     };
     if (baseType === 'note') {
       if (isRequired)
-        problem(
-          ctx,
-          'warning',
-          'survey',
-          r.row,
-          r.col('required'),
-          'ignored_required',
-          'a note cannot be required; required is ignored',
-        );
+        problem(ctx, 'warning', 'survey', r.row, r.col('required'), 'ignored_required', {
+          nl: 'Een note kan niet verplicht zijn. required wordt niet gebruikt.',
+          en: 'a note cannot be required; required is ignored',
+        });
       if (constraint)
-        problem(
-          ctx,
-          'error',
-          'survey',
-          r.row,
-          r.col('constraint'),
-          'unsupported_column',
-          'a note cannot have a constraint',
-        );
+        problem(ctx, 'error', 'survey', r.row, r.col('constraint'), 'unsupported_column', {
+          nl: 'Een note kan geen constraint hebben. Haal de constraint weg.',
+          en: 'a note cannot have a constraint',
+        });
       sec.items.push({ type: 'note', ...base });
       continue;
     }
@@ -1257,29 +1051,19 @@ export async function importXlsForm(
       usedLists.add(list);
       const entries = lists.get(list);
       if (!entries) {
-        problem(
-          ctx,
-          'error',
-          'survey',
-          r.row,
-          r.col('type'),
-          'unknown_list',
-          `list '${list}' is not in the choices sheet`,
-        );
+        problem(ctx, 'error', 'survey', r.row, r.col('type'), 'unknown_list', {
+          nl: `De lijst '${list}' staat niet in het werkblad choices. Voeg de lijst toe of verbeter de naam.`,
+          en: `list '${list}' is not in the choices sheet`,
+        });
         continue;
       }
       const opts = entries.map((e) => ({ ...e.option }));
       if (sel[3]) {
         if (opts.some((o) => o.code === 'other'))
-          problem(
-            ctx,
-            'error',
-            'survey',
-            r.row,
-            r.col('type'),
-            'duplicate_choice',
-            `list '${list}' already has a choice 'other', so or_other cannot add one`,
-          );
+          problem(ctx, 'error', 'survey', r.row, r.col('type'), 'duplicate_choice', {
+            nl: `De lijst '${list}' heeft al een keuze 'other'. Daarom kan or_other er geen toevoegen. Haal or_other of de keuze 'other' weg.`,
+            en: `list '${list}' already has a choice 'other', so or_other cannot add one`,
+          });
         else {
           opts.push({ code: 'other', label: { nl: 'Anders, namelijk', en: 'Other' }, other: true });
           orOther.push({ code: name, row: r.row });
@@ -1293,15 +1077,10 @@ export async function importXlsForm(
         ...(list !== name ? { listName: list } : {}),
       };
       if (item.type === 'single_choice' && opts.some((o) => o.exclusive))
-        problem(
-          ctx,
-          'warning',
-          'survey',
-          r.row,
-          r.col('type'),
-          'ignored_exclusive',
-          `exclusive choices in list '${list}' mean nothing for select_one '${name}'`,
-        );
+        problem(ctx, 'warning', 'survey', r.row, r.col('type'), 'ignored_exclusive', {
+          nl: `Exclusieve keuzes in lijst '${list}' hebben geen betekenis bij select_one '${name}'.`,
+          en: `exclusive choices in list '${list}' mean nothing for select_one '${name}'`,
+        });
       if (item.type === 'single_choice') for (const o of item.options) delete o.exclusive;
       sec.items.push(item);
       continue;
@@ -1332,30 +1111,23 @@ export async function importXlsForm(
     sec.items.push(item);
   }
   for (const open of stack)
-    problem(
-      ctx,
-      'error',
-      'survey',
-      open.row,
-      'type',
-      'unbalanced_group',
-      `group '${open.name}' is never closed with end_group`,
-    );
+    problem(ctx, 'error', 'survey', open.row, 'type', 'unbalanced_group', {
+      nl: `De groep '${open.name}' wordt nergens gesloten. Voeg end_group toe.`,
+      en: `group '${open.name}' is never closed with end_group`,
+    });
   if (matrix) finishMatrix(ctx, matrix, lists);
   for (const [list, row] of listRow)
     if (!usedLists.has(list))
-      problem(
-        ctx,
-        'warning',
-        'choices',
-        row,
-        'list_name',
-        'unused_list',
-        `list '${list}' is not used by any question`,
-      );
+      problem(ctx, 'warning', 'choices', row, 'list_name', 'unused_list', {
+        nl: `De lijst '${list}' wordt bij geen enkele vraag gebruikt.`,
+        en: `list '${list}' is not used by any question`,
+      });
 
   if (sections.length === 0 && !ctx.problems.some((p) => p.severity === 'error'))
-    problem(ctx, 'error', 'survey', undefined, undefined, 'empty_form', 'the form has no questions');
+    problem(ctx, 'error', 'survey', undefined, undefined, 'empty_form', {
+      nl: 'Het formulier heeft geen vragen. Zet de vragen in het werkblad survey.',
+      en: 'the form has no questions',
+    });
 
   renameOrOtherReferences(ctx, sections, orOther, names);
 
@@ -1366,15 +1138,10 @@ export async function importXlsForm(
     sections,
   };
   if (!title)
-    problem(
-      ctx,
-      'warning',
-      'settings',
-      undefined,
-      'form_title',
-      'missing_title',
-      `settings has no form_title; the title is '${definition.title.nl}'`,
-    );
+    problem(ctx, 'warning', 'settings', undefined, 'form_title', 'missing_title', {
+      nl: `In settings staat geen form_title. De titel wordt '${definition.title.nl}'.`,
+      en: `settings has no form_title; the title is '${definition.title.nl}'`,
+    });
 
   // The model's own rules, mapped back to cells.
   const errorsSoFar = ctx.problems.some((p) => p.severity === 'error');
@@ -1383,7 +1150,7 @@ export async function importXlsForm(
     if (!errorsSoFar)
       for (const issue of parsed.error.issues) {
         const path = jsonPath(issue.path as Array<string | number>);
-        mapToCell(ctx, path, 'invalid', issue.message);
+        mapToCell(ctx, path, 'invalid', schemaIssueReason(issue));
       }
   }
   // References and expressions are checked even when something else is wrong, so that one import
@@ -1446,15 +1213,10 @@ function renameOrOtherReferences(
   }
   for (const o of orOther)
     if (used.has(`${o.code}_other`))
-      problem(
-        ctx,
-        'warning',
-        'survey',
-        o.row,
-        'type',
-        'renamed_reference',
-        `the "other" text of '${o.code}' is stored as ${otherTextCode(o.code, 'other')}; references to \${${o.code}_other} were changed accordingly`,
-      );
+      problem(ctx, 'warning', 'survey', o.row, 'type', 'renamed_reference', {
+        nl: `De tekst bij "anders" van '${o.code}' wordt bewaard als ${otherTextCode(o.code, 'other')}. Verwijzingen naar \${${o.code}_other} zijn daarop aangepast.`,
+        en: `the "other" text of '${o.code}' is stored as ${otherTextCode(o.code, 'other')}; references to \${${o.code}_other} were changed accordingly`,
+      });
 }
 
 function sortProblems(problems: XlsFormProblem[]): XlsFormProblem[] {
@@ -1535,15 +1297,10 @@ function finishMatrix(
   lists: Map<string, Choice[]>,
 ) {
   if (m.item.rows.length === 0) {
-    problem(
-      ctx,
-      'error',
-      'survey',
-      m.row,
-      'type',
-      'empty_matrix',
-      `table-list group '${m.item.code}' has no select rows`,
-    );
+    problem(ctx, 'error', 'survey', m.row, 'type', 'empty_matrix', {
+      nl: `De table-list-groep '${m.item.code}' heeft geen rijen met select_one of select_multiple. Voeg die toe.`,
+      en: `table-list group '${m.item.code}' has no select rows`,
+    });
     return;
   }
   m.item.options = (lists.get(m.list ?? '') ?? []).map((e) => ({ ...e.option }));
@@ -1553,15 +1310,10 @@ function finishMatrix(
   if (req > 0) {
     m.item.required = true;
     if (req < m.rowsRequired.length)
-      problem(
-        ctx,
-        'warning',
-        'survey',
-        m.row,
-        'required',
-        'mixed_required',
-        `some rows of matrix '${m.item.code}' are required and some not; Weerbaar requires every row`,
-      );
+      problem(ctx, 'warning', 'survey', m.row, 'required', 'mixed_required', {
+        nl: `Sommige rijen van matrix '${m.item.code}' zijn verplicht en andere niet. Weerbaar maakt dan elke rij verplicht.`,
+        en: `some rows of matrix '${m.item.code}' are required and some not; Weerbaar requires every row`,
+      });
   }
   if (m.rowRequiredMessages[0]) m.item.requiredMessage = m.rowRequiredMessages[0];
 }
@@ -1572,15 +1324,10 @@ function warnColumns(ctx: Ctx, sheet: Sheet, known: Set<string>) {
     // A column that is empty everywhere does no harm.
     const used = sheet.rows.find((r) => r.get(c.base, c.lang as Lang) !== '');
     if (used)
-      problem(
-        ctx,
-        'warning',
-        sheet.name.toLowerCase(),
-        1,
-        c,
-        'ignored_column',
-        `column '${c.header}' is not part of the XLSForm Weerbaar reads and is ignored`,
-      );
+      problem(ctx, 'warning', sheet.name.toLowerCase(), 1, c, 'ignored_column', {
+        nl: `De kolom '${c.header}' hoort niet bij de XLSForm die Weerbaar leest en wordt niet gebruikt.`,
+        en: `column '${c.header}' is not part of the XLSForm Weerbaar reads and is ignored`,
+      });
   }
 }
 
@@ -1588,14 +1335,17 @@ function jsonPath(path: Array<string | number>): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
 }
 
-function mapToCell(ctx: Ctx, path: string, code: string, message: string) {
+function mapToCell(ctx: Ctx, path: string, code: string, message: Localised) {
   // Longest registered prefix.
   let prefix = path;
   while (prefix && !ctx.origins.has(prefix)) prefix = prefix.replace(/(\.[^.[\]]+|\[\d+\])$/, '');
   const origin = prefix ? ctx.origins.get(prefix) : undefined;
   const field = path.slice(prefix.length).replace(/^\./, '').split(/[.[]/)[0] ?? '';
   if (!origin) {
-    problem(ctx, 'error', 'survey', undefined, undefined, code, `${path}: ${message}`);
+    problem(ctx, 'error', 'survey', undefined, undefined, code, {
+      nl: `${path}: ${message.nl}`,
+      en: `${path}: ${message.en}`,
+    });
     return;
   }
   const key = field === 'code' ? 'name' : field === 'options' || field === 'rows' ? 'type' : field;

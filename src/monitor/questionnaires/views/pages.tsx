@@ -217,7 +217,7 @@ function ProblemTable(props: { ctx: PageContext; problems: XlsFormProblem[]; cap
               <td>{p.cell ?? t('q.none')}</td>
               <td>
                 {problemLabel(t, p.code) && <strong>{problemLabel(t, p.code)}: </strong>}
-                {p.message} <span class="problem-code">({p.code})</span>
+                {textIn(p.message, props.ctx.lang)} <span class="problem-code">({p.code})</span>
               </td>
             </tr>
           ))}

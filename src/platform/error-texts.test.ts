@@ -12,8 +12,8 @@ import { errorCatalogue } from './errors.js';
 
 const root = resolve(import.meta.dirname, '../..');
 
-/** Code whose error texts reach HTTP clients. */
-const served = ['src/platform'];
+/** Code whose error texts reach HTTP clients. (In src/monitor even the CLI's paths are bilingual.) */
+const served = ['src/platform', 'src/monitor'];
 /** Code whose errors only reach the CLI, the log or startup: English only, by design. */
 const cliOnly = [
   'src/platform/config', // read at startup, before any request

@@ -6,6 +6,7 @@ import type { Database, DbOrTx } from '../db/database.js';
 import { isDatabase, jsonStatement, rowFromJson } from '../db/json-statements.js';
 import { registryListCache } from './list-cache.js';
 import type { Merger, MergerSource, Organisation } from './model.js';
+import { pageOfSnapshot, registrySnapshot } from './registry-snapshot.js';
 import { organisationMergerSources, organisationMergers, organisations } from './schema.js';
 
 export interface OrganisationFilter {
@@ -47,10 +48,10 @@ type OrganisationPage = { items: readonly Organisation[]; total: number };
 const pages = registryListCache<OrganisationPage>();
 
 /**
- * A page of the registry and its total. Given the `Database` (outside a transaction), the page comes
- * from the per-process cache checked against the registry epoch (./list-cache.ts); inside a
- * transaction it is always read, so a transaction sees its own changes. The result is shared: do not
- * change it.
+ * A page of the registry and its total. Given the `Database` (outside a transaction), the page is
+ * filtered from the registry kept in memory (./registry-snapshot.ts) and kept per query (./list-cache.ts),
+ * both while the registry epoch stays put; inside a transaction it is read with the statement above, so
+ * a transaction sees its own changes. The result is shared: do not change it.
  */
 export async function findOrganisations(
   db: Database | DbOrTx,
@@ -74,7 +75,11 @@ export async function findOrganisations(
       total: Number(page?.total ?? 0),
     };
   };
-  return isDatabase(db) ? pages.get(db, JSON.stringify(params), load) : load();
+  if (!isDatabase(db)) return load();
+  const database = db;
+  return pages.get(database, JSON.stringify(params), async () =>
+    pageOfSnapshot(await registrySnapshot(database), f),
+  );
 }
 
 /** Registry pages read from the database so far (cache misses), for tests. */

@@ -70,13 +70,16 @@ export function pageOfSnapshot(
   const q = filter.q?.trim().toLowerCase() || undefined;
   const layer = filter.layer ?? undefined;
   const province = filter.province ?? undefined;
-  const matching = snapshot.filter(
-    (e) =>
-      (layer === undefined || e.organisation.layer === layer) &&
-      (province === undefined || e.organisation.provinceCode === province) &&
-      (q === undefined || e.name.includes(q) || e.code.includes(q)) &&
-      (filter.includeEnded || e.active),
-  );
+  const includeEnded = Boolean(filter.includeEnded);
+  // a plain loop: this runs for every list and search of the registry
+  const matching: Entry[] = [];
+  for (const e of snapshot) {
+    if (!includeEnded && !e.active) continue;
+    if (layer !== undefined && e.organisation.layer !== layer) continue;
+    if (province !== undefined && e.organisation.provinceCode !== province) continue;
+    if (q !== undefined && !e.name.includes(q) && !e.code.includes(q)) continue;
+    matching.push(e);
+  }
   const offset = (filter.page - 1) * filter.pageSize;
   return {
     items: matching.slice(offset, offset + filter.pageSize).map((e) => e.organisation),

@@ -60,6 +60,8 @@ if (setup.status !== 0) process.exit(setup.status ?? 1);
 const runList = [...files];
 /** A file's key in the durations record: its path, plus " [postgres]" for its PostgreSQL-pass wrapper. */
 const durationKey = new Map(files.map((f) => [f, relative(root, f)]));
+/** The test file a PostgreSQL-pass wrapper runs (its size ranks it when no duration is known). */
+const sourceOf = new Map();
 if (process.env.TEST_DATABASE_URL) {
   const pgDir = join(root, '.test-cache', `postgres-pass-${process.pid}`);
   process.on('exit', () => rmSync(pgDir, { recursive: true, force: true }));
@@ -78,6 +80,7 @@ if (process.env.TEST_DATABASE_URL) {
     );
     runList.push(wrapper);
     durationKey.set(wrapper, `${relative(root, f)} [postgres]`);
+    sourceOf.set(wrapper, f);
   }
   console.log(
     `PostgreSQL pass: ${runList.length - files.length} database test files also run against TEST_DATABASE_URL`,
@@ -115,7 +118,7 @@ try {
 const rank = (f) => {
   const known = durations[durationKey.get(f)];
   if (known !== undefined) return [1, -known];
-  return [0, f.includes('.browser.test.') ? 0 : 1, -statSync(f).size];
+  return [0, f.includes('.browser.test.') ? 0 : 1, -statSync(sourceOf.get(f) ?? f).size];
 };
 const byRank = (a, b) => {
   const [ra, rb] = [rank(a), rank(b)];

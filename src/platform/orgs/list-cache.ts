@@ -3,7 +3,7 @@
  * times a year but is listed on every organisation page, picker and `/api/v1/organisations` call, so a
  * list is kept together with the registry epoch it was read at (drizzle/0010_registry_epoch.sql: moved
  * by a trigger on every change, in any process, also by plain SQL) and used only while that epoch has
- * not moved. Checking costs one tiny query shared with the principal check (../db/epochs.ts).
+ * not moved. Checking costs nothing on PGlite and one tiny shared query on PostgreSQL (../db/epochs.ts).
  *
  * - The epoch is read before the list: a change committed in between makes the epoch move, and the
  *   next call reads again, so a cached list is never older than its epoch says.

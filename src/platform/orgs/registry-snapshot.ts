@@ -14,16 +14,8 @@ import type { Database, DbOrTx } from '../db/database.js';
 import { jsonStatement, rowFromJson } from '../db/json-statements.js';
 import { registryListCache } from './list-cache.js';
 import type { Organisation } from './model.js';
+import type { OrganisationFilter } from './repository.js';
 import { organisations } from './schema.js';
-
-export interface SnapshotFilter {
-  layer?: string;
-  province?: string;
-  q?: string;
-  includeEnded?: boolean;
-  page: number;
-  pageSize: number;
-}
 
 interface Entry {
   organisation: Organisation;
@@ -65,7 +57,7 @@ export const registrySnapshot = (database: Database): Promise<readonly Entry[]> 
 /** The page and total `filter` asks for, from a snapshot. */
 export function pageOfSnapshot(
   snapshot: readonly Entry[],
-  filter: SnapshotFilter,
+  filter: OrganisationFilter,
 ): { items: Organisation[]; total: number } {
   const q = filter.q?.trim().toLowerCase() || undefined;
   const layer = filter.layer ?? undefined;

@@ -29,11 +29,10 @@ const matching = `($1::text is null or o.layer = $1)
   and ($4::boolean or o.valid_to is null or o.valid_to > current_date)`;
 
 /**
- * The page and the total in one prepared statement that returns one JSON text (see
- * ../db/json-statements.ts): every list and search of the registry runs it, the API list on every
- * call, so it is parsed once and its rows are not decoded column by column. The page comes from an
- * index scan in list order (organisations_name_idx), the total from a count. Absent filters are
- * nulls, so the text never changes.
+ * The page and the total in one statement that returns one JSON text (see ../db/json-statements.ts),
+ * its rows not decoded column by column. Lists outside a transaction come from the registry in memory
+ * (./registry-snapshot.ts); this runs inside transactions, and is what the snapshot is tested against.
+ * The page comes from an index scan in list order (organisations_name_idx), the total from a count.
  */
 const pageStatement = jsonStatement(
   'organisations_page',
@@ -82,7 +81,7 @@ export async function findOrganisations(
   );
 }
 
-/** Registry pages read from the database so far (cache misses), for tests. */
+/** Registry pages made so far (cache misses: filtered from the snapshot), for tests. */
 export const registryPageLoads = () => pages.loads;
 
 export async function findOrganisationById(db: DbOrTx, id: string): Promise<Organisation | undefined> {

@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { type Actor, audit } from '../../platform/audit/audit.js';
 import type { DbOrTx } from '../../platform/db/database.js';
-import { AppError, type InvalidParam, type Lang, type Localised, textIn } from '../../platform/errors.js';
+import { AppError, type InvalidParam, type Localised, reasonsOf, textIn } from '../../platform/errors.js';
 import { checkDefinition, type DefinitionProblem, schemaIssueReason } from './check.js';
 import { allItems, definitionSchema, type QuestionnaireDefinition } from './model.js';
 import { itemCodes, questionnaires, questionnaireVersions } from './schema.js';
@@ -107,14 +107,11 @@ function unstorableText(value: unknown, path = ''): DefinitionProblem[] {
 
 const summary = (params: InvalidParam[]): Localised => {
   const n = params.length;
-  const list = (lang: Lang) =>
-    params
-      .slice(0, 5)
-      .map((p) => `${p.name}: ${textIn(p.reason, lang)}`)
-      .join('; ') + (n > 5 ? '; …' : '');
+  const list = reasonsOf(params.slice(0, 5));
+  const more = n > 5 ? '; …' : '';
   return {
-    nl: `${n} ${n === 1 ? 'probleem' : 'problemen'} in de vragenlijst. Verbeter ${n === 1 ? 'het' : 'ze'} en probeer het opnieuw: ${list('nl')}`,
-    en: `${n} problem${n === 1 ? '' : 's'} in the questionnaire definition: ${list('en')}`,
+    nl: `${n} ${n === 1 ? 'probleem' : 'problemen'} in de vragenlijst. Verbeter ${n === 1 ? 'het' : 'ze'} en probeer het opnieuw: ${list.nl}${more}`,
+    en: `${n} problem${n === 1 ? '' : 's'} in the questionnaire definition: ${list.en}${more}`,
   };
 };
 

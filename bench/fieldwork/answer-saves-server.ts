@@ -7,6 +7,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { modules } from '../../src/composition.js';
 import { seedAnsweringWave } from '../../src/monitor/answering/seed-wave.js';
 import { loadConfig } from '../../src/platform/config/config.js';
 import { startServer } from '../../src/platform/server.js';
@@ -23,7 +24,7 @@ const config = loadConfig({
   RESPONSE_KEY: Buffer.alloc(32, 2).toString('base64'),
   WEERBAAR_JOBS_IN_PROCESS: 'false',
 });
-const server = await startServer(config);
+const server = await startServer(config, { modules });
 const wave = await seedAnsweringWave(server.database, {
   persons: Number(process.env.BENCH_RESPONDENTS ?? 200),
 });

@@ -16,6 +16,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { modules } from '../../src/composition.js';
 import { importFrame } from '../../src/monitor/fieldwork/frame-service.js';
 import { countPendingInvitations, inviteBatch } from '../../src/monitor/fieldwork/invitations.js';
 import { latestPublishedVersionOf } from '../../src/monitor/fieldwork/questionnaire-link.js';
@@ -142,7 +143,7 @@ async function run(pgUrl: string | undefined): Promise<string> {
     );
 
     // Delivery through the job runtime to the SMTP catcher, for a measuring window.
-    const runtime = await startJobs(database, config, { log: { info() {}, warn() {}, error() {} } });
+    const runtime = await startJobs(database, config, { modules, log: { info() {}, warn() {}, error() {} } });
     const t2 = performance.now();
     let firstAt: number | undefined;
     smtp.onAccepted = () => {

@@ -9,6 +9,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Fastify from 'fastify';
+import { modules } from '../../src/composition.js';
 import { openDatabase } from '../../src/platform/db/database.js';
 import { runMigrations } from '../../src/platform/db/migrate.js';
 import { loadDemoData } from '../../src/platform/demo/demo.js';
@@ -20,7 +21,7 @@ const database = await openDatabase(
     : { dataDir: mkdtempSync(join(tmpdir(), 'wb-bare-')) },
 );
 await runMigrations(database);
-await loadDemoData(database);
+await loadDemoData(database, modules);
 const app = Fastify({ logger: false });
 app.get('/health', async () => ({ status: 'ok' }));
 // The API list: the page of 50 with its total, as JSON; `?q=` searches as Weerbaar's `q` does.

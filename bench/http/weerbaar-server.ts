@@ -6,6 +6,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { modules } from '../../src/composition.js';
 import { loadConfig } from '../../src/platform/config/config.js';
 import { startServer } from '../../src/platform/server.js';
 import { signedInUser } from '../../test/support/isolation-world.js';
@@ -22,7 +23,7 @@ const config = loadConfig({
   ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64'),
   RESPONSE_KEY: Buffer.alloc(32, 2).toString('base64'),
 });
-const server = await startServer(config, { demo: true });
+const server = await startServer(config, { demo: true, modules });
 const admin = await signedInUser(server.app, server.database, 'bench-admin@weerbaar.test', [], ['admin']);
 process.stdout.write(`${JSON.stringify({ url: server.url, bearer: admin.bearer, cookie: admin.cookie })}\n`);
 process.on('SIGTERM', () => server.stop().then(() => process.exit(0)));

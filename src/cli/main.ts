@@ -14,7 +14,7 @@ const program = new Command()
   .version('0.1.0')
   .showHelpAfterError();
 
-for (const load of commandModules) {
+for (const load of await commandModules()) {
   const mod = await load();
   mod.register(program);
 }

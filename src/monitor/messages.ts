@@ -266,3 +266,8 @@ export const monitorEn: Record<keyof typeof monitorNl, string> = {
   'q.problem.item_code_meaning_changed': 'Item code with another meaning',
   'q.problem.code_mismatch': 'Different code',
 };
+
+// These keys join the typed catalogue (registered at runtime through the monitor's module descriptor).
+declare module '../platform/i18n/catalogue.js' {
+  interface Messages extends Record<keyof typeof monitorNl, string> {}
+}

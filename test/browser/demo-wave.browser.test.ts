@@ -24,6 +24,7 @@ import { loadConfig } from '../../src/platform/config/config.js';
 import { type JobRuntime, startJobs } from '../../src/platform/jobs/runtime.js';
 import { loadRegistry } from '../../src/platform/orgs/registry.js';
 import { browserSkip, launchBrowser } from '../support/browser.js';
+import { modules } from '../support/modules.js';
 import { createUser } from '../support/principals.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
@@ -62,7 +63,7 @@ before(async () => {
   jobs = await startJobs(
     server.database,
     loadConfig({ NODE_ENV: 'test', JOBS_POLL_INTERVAL_SECONDS: '0.5', MAIL_PER_MINUTE: '6000' }),
-    { queues: ['mail.send'], log: { info() {}, warn() {}, error() {} } },
+    { modules, queues: ['mail.send'], log: { info() {}, warn() {}, error() {} } },
   );
   browser = await launchBrowser();
 });

@@ -9,6 +9,7 @@ import { openDatabase } from '../../src/platform/db/database.js';
 import { runMigrations } from '../../src/platform/db/migrate.js';
 import { startJobs } from '../../src/platform/jobs/runtime.js';
 import { mailMessagesByStatus, queueMail } from '../../src/platform/mail/mail.js';
+import { modules } from '../support/modules.js';
 
 const count = Number(process.env.MAIL_COUNT ?? 20);
 const config = loadConfig({
@@ -40,7 +41,7 @@ for (let i = 0; i < count; i++) {
 }
 process.stdout.write('queued\n');
 const quiet = { info() {}, warn() {}, error() {} };
-const runtime = await startJobs(database, config, { log: quiet });
+const runtime = await startJobs(database, config, { modules, log: quiet });
 for (;;) {
   const sent = await mailMessagesByStatus(database, ['sent']);
   if (sent.length >= count) break;

@@ -7,6 +7,7 @@ import { loadConfig } from '../../src/platform/config/config.js';
 import type { Database } from '../../src/platform/db/database.js';
 import { buildApp } from '../../src/platform/http/app.js';
 import { createTestDatabase } from './database.js';
+import { modules } from './modules.js';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -25,7 +26,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     ...env,
   });
   const sessionSecret = randomBytes(32).toString('hex');
-  const app = await buildApp({ config, database, sessionSecret });
+  const app = await buildApp({ config, database, sessionSecret, modules });
   await app.ready();
   return {
     app,

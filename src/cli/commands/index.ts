@@ -1,12 +1,14 @@
-import type { Command } from 'commander';
+import type { CommandModule } from '../../platform/modules.js';
+import { commandsOf } from '../../platform/modules.js';
 
-export interface CommandModule {
-  /** Adds the command (and its subcommands) to the program. Keep imports of heavy modules inside the action. */
-  register(program: Command): void;
-}
+export type { CommandModule };
 
-/** Every CLI command module. Modules are tiny; the work they do is imported inside their actions. */
-export const commandModules: Array<() => Promise<CommandModule>> = [
+/**
+ * The command line's own commands (the platform's and the statistics engine's). A domain's commands
+ * are in its module descriptor (`commands`); `commandModules` adds them after these. Modules are tiny;
+ * the work they do is imported inside their actions.
+ */
+export const coreCommandModules: Array<() => Promise<CommandModule>> = [
   () => import('./serve.js'),
   () => import('./migrate.js'),
   () => import('./demo.js'),
@@ -17,5 +19,10 @@ export const commandModules: Array<() => Promise<CommandModule>> = [
   () => import('./worker.js'),
   () => import('./jobs.js'),
   () => import('./mail.js'),
-  () => import('./wave.js'),
 ];
+
+/** Every command of the composed modules (src/composition.ts), core commands first. */
+export async function commandModules(): Promise<Array<() => Promise<CommandModule>>> {
+  const { modules } = await import('../../composition.js');
+  return [...coreCommandModules, ...commandsOf(modules)];
+}

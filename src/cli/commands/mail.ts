@@ -22,6 +22,7 @@ export function register(program: Command): void {
       const { openConfiguredDatabase } = await import('../../platform/server.js');
       const { runMigrations } = await import('../../platform/db/migrate.js');
       const { startJobs } = await import('../../platform/jobs/runtime.js');
+      const { modules } = await import('../../composition.js');
       const { queueMail, getMailMessage } = await import('../../platform/mail/mail.js');
       const { testMailTemplate } = await import('../../platform/mail/templates.js');
       const database = await openConfiguredDatabase(config);
@@ -37,7 +38,7 @@ export function register(program: Command): void {
           purpose: 'test',
         });
         const quiet = { info() {}, warn() {}, error() {} };
-        runtime = await startJobs(database, config, { queues: ['mail.send'], log: quiet });
+        runtime = await startJobs(database, config, { queues: ['mail.send'], log: quiet, modules });
         const until = Date.now() + Number(opts.wait) * 1000;
         for (;;) {
           const m = (await getMailMessage(database, id))!;

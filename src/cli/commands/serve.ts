@@ -10,11 +10,12 @@ export function register(program: Command): void {
     .action(async (opts: { demo?: boolean; port?: string; host?: string }) => {
       const { loadConfig } = await import('../../platform/config/config.js');
       const { startServer } = await import('../../platform/server.js');
+      const { modules } = await import('../../composition.js');
       const env = { ...process.env };
       if (opts.port) env.PORT = opts.port;
       if (opts.host) env.HOST = opts.host;
       const config = loadConfig(env);
-      const server = await startServer(config, { demo: opts.demo || config.WEERBAAR_DEMO });
+      const server = await startServer(config, { demo: opts.demo || config.WEERBAAR_DEMO, modules });
       const lines = [
         '',
         `Weerbaar is running at ${server.url}`,

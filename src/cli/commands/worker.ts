@@ -23,6 +23,7 @@ export function register(program: Command): void {
       const { migrationStatus } = await import('../../platform/db/migrate.js');
       const { startJobs, loadJobModules } = await import('../../platform/jobs/runtime.js');
       const { jobDefinitions } = await import('../../platform/jobs/jobs.js');
+      const { modules } = await import('../../composition.js');
       const database = await openConfiguredDatabase(config);
       let runtime: Awaited<ReturnType<typeof startJobs>> | undefined;
       try {
@@ -32,7 +33,7 @@ export function register(program: Command): void {
             detail: `the database has ${m.applied} of ${m.expected} migrations; run \`weerbaar migrate\` (or start the web application) first`,
           });
         }
-        await loadJobModules();
+        await loadJobModules(modules);
         const known = jobDefinitions().map((d) => d.name);
         const unknown = (opts.queue ?? []).filter((q) => !known.includes(q));
         if (unknown.length) {
@@ -40,7 +41,7 @@ export function register(program: Command): void {
             detail: `unknown queue ${unknown.join(', ')}; known: ${known.join(', ')}`,
           });
         }
-        runtime = await startJobs(database, config, { queues: opts.queue });
+        runtime = await startJobs(database, config, { queues: opts.queue, modules });
       } catch (err) {
         await database.close();
         throw err;

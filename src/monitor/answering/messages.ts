@@ -179,3 +179,8 @@ export const answeringEn: Record<keyof typeof answeringNl, string> = {
   'openAnswers.error.code': 'Choose an existing answer or enter a new code (letters, digits, _ - .).',
   'openAnswers.history': 'History',
 };
+
+// These keys join the typed catalogue (registered at runtime through the monitor's module descriptor).
+declare module '../../platform/i18n/catalogue.js' {
+  interface Messages extends Record<keyof typeof answeringNl, string> {}
+}

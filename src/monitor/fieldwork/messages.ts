@@ -384,3 +384,8 @@ export const fieldworkEn: Record<keyof typeof fieldworkNl, string> = {
   'optout.question': 'Do you no longer want to receive e-mail about "{wave}"? You can unsubscribe here.',
   'optout.confirm': 'Yes, unsubscribe me',
 };
+
+// These keys join the typed catalogue (registered at runtime through the monitor's module descriptor).
+declare module '../../platform/i18n/catalogue.js' {
+  interface Messages extends Record<keyof typeof fieldworkNl, string> {}
+}

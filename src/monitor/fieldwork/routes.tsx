@@ -12,7 +12,6 @@ import { actorOf } from '../../platform/auth/actor.js';
 import { AppError, type Lang } from '../../platform/errors.js';
 import type { MessageKey } from '../../platform/i18n/catalogue.js';
 import { enqueue } from '../../platform/jobs/jobs.js';
-import { extraNav } from '../../platform/ui/layout.js';
 import { sendPage } from '../../platform/ui/render.js';
 import { type ExportFormat, nonRespondentsTable, responsesTable, type Table, tableFile } from './exports.js';
 import {
@@ -63,17 +62,6 @@ import {
 const FRAME_BODY_LIMIT = 64 * 1024 * 1024;
 /** Up to this many pending invitations are created in the request; more go to a background job. */
 const INLINE_INVITATIONS = 1000;
-
-let navAdded = false;
-function addNav() {
-  if (navAdded) return;
-  navAdded = true;
-  extraNav.push((ctx) =>
-    ctx.principal && can(ctx.principal, 'wave.monitor')
-      ? { href: '/waves', label: ctx.t('nav.waves') }
-      : undefined,
-  );
-}
 
 const waveParams = z.object({ waveId: z.string().max(100) });
 const formatQuery = z.object({
@@ -236,7 +224,6 @@ async function fileDownload(
 }
 
 const routes: FastifyPluginAsync = async (app) => {
-  addNav();
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { database, config } = app.deps;
   const db = database.db;

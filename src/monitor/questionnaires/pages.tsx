@@ -8,10 +8,8 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { can } from '../../platform/access/policy.js';
 import { actorOf } from '../../platform/auth/actor.js';
 import { AppError, textIn } from '../../platform/errors.js';
-import { extraNav } from '../../platform/ui/layout.js';
 import { sendPage } from '../../platform/ui/render.js';
 import {
   fieldsOf,
@@ -35,17 +33,6 @@ import { detailPage, importPage, listPage, previewPage } from './views/pages.js'
 import { fieldErrorMessages } from './views/render-item.js';
 import type { XlsFormProblem } from './xlsform.js';
 
-let navAdded = false;
-function addNav() {
-  if (navAdded) return;
-  navAdded = true;
-  extraNav.push((ctx) =>
-    ctx.principal && can(ctx.principal, 'questionnaire.read')
-      ? { href: '/questionnaires', label: ctx.t('q.nav') }
-      : undefined,
-  );
-}
-
 const read = { access: { action: 'questionnaire.read' as const } };
 const manage = { access: { action: 'questionnaire.manage' as const } };
 const langQuery = z.object({ lang: z.enum(['nl', 'en']).optional() });
@@ -54,7 +41,6 @@ const routes: FastifyPluginAsync = async (app) => {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = () => app.deps.database.db;
   registerUploadParsers(app);
-  addNav();
 
   r.get('/questionnaires', { config: read, schema: { querystring: langQuery } }, async (req, reply) =>
     sendPage(reply, listPage(req.page(reply), await listQuestionnaires(db()))),

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { createTestApp, type TestApp } from '../../../test/support/app.js';
+import { modules } from '../../../test/support/modules.js';
 import { csrfFor } from '../../../test/support/principals.js';
 import { demoLogins, loadDemoData } from '../demo/demo.js';
 
@@ -11,8 +12,8 @@ before(async () => {
 after(() => t.close());
 
 test('the demo logins work and carry their roles', async () => {
-  const printed = await loadDemoData(t.database);
-  const logins = await demoLogins();
+  const printed = await loadDemoData(t.database, modules);
+  const logins = await demoLogins(modules);
   assert.ok(logins.length >= 8);
   assert.deepEqual(
     printed.map((l) => l.email),

@@ -10,9 +10,7 @@ import { eq } from 'drizzle-orm';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { can } from '../access/policy.js';
 import { AppError } from '../errors.js';
-import { extraNav } from '../ui/layout.js';
 import { sendPage } from '../ui/render.js';
 import { actorOf } from './actor.js';
 import { formList, formString } from './form-errors.js';
@@ -50,12 +48,6 @@ import {
 } from './views/two-factor-pages.js';
 
 const form = z.record(z.string(), z.unknown());
-
-extraNav.push((ctx) =>
-  ctx.principal && can(ctx.principal, 'security.read')
-    ? { href: '/admin/security', label: ctx.t('nav.security') }
-    : undefined,
-);
 
 const routes: FastifyPluginAsync = async (app) => {
   const r = app.withTypeProvider<ZodTypeProvider>();

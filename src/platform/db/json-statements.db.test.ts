@@ -4,14 +4,32 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { sql } from 'drizzle-orm';
+import { integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { createTestDatabase } from '../../../test/support/database.js';
-import { waves } from '../../monitor/fieldwork/schema.js';
 import type { Database } from './database.js';
 import { jsonStatement, rowFromJson } from './json-statements.js';
+
+/** A table of the kinds of column rows are made of (src/platform imports no domain's tables). */
+const waves = pgTable('test_json_waves', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  code: text('code').notNull(),
+  name: text('name').notNull(),
+  reminderDays: integer('reminder_days').array().notNull().default(sql`'{}'::integer[]`),
+  mailTemplates: jsonb('mail_templates').notNull().default({}),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  closedAt: timestamp('closed_at', { withTimezone: true }),
+});
 
 let database: Database;
 before(async () => {
   database = await createTestDatabase();
+  await database.query(
+    `create table test_json_waves (id uuid primary key default gen_random_uuid(), code text not null,
+       name text not null, reminder_days integer[] not null default '{}'::integer[],
+       mail_templates jsonb not null default '{}'::jsonb, created_at timestamptz not null default now(),
+       closed_at timestamptz)`,
+  );
 });
 after(() => database.close());
 
@@ -34,7 +52,10 @@ test('rows come back as parsed JSON, parameters as text, numbers and null', asyn
 });
 
 test('an error rejects the run and leaves the database usable', async () => {
-  const byId = jsonStatement('test_json_by_id', 'select to_json(w)::text from waves w where w.id = $1::uuid');
+  const byId = jsonStatement(
+    'test_json_by_id',
+    'select to_json(w)::text from test_json_waves w where w.id = $1::uuid',
+  );
   await assert.rejects(byId(database, ['not-a-uuid']));
   assert.deepEqual(await byId(database, ['00000000-0000-0000-0000-000000000000']), []);
   assert.equal((await database.query<{ n: number }>('select 1 as n'))[0]!.n, 1);
@@ -44,7 +65,7 @@ test('an error rejects the run and leaves the database usable', async () => {
 test('inside a transaction the same statement sees the transaction; rows map like drizzle rows', async () => {
   const byCode = jsonStatement(
     'test_json_wave_by_code',
-    'select to_json(w)::text from waves w where w.code = $1',
+    'select to_json(w)::text from test_json_waves w where w.code = $1',
   );
   await database.db
     .transaction(async (tx) => {

@@ -1,9 +1,11 @@
 /**
  * Demo data: organisations, users for every role, and (from other domains) a demo wave and more.
- * Each domain contributes a step; steps run in order, in one transaction, once per database.
+ * Each module descriptor lists its steps (`demoSteps`); they run in the composed order, in one
+ * transaction, once per database.
  */
 import { type Actor, audit, cliActor } from '../audit/audit.js';
 import type { Database, Tx } from '../db/database.js';
+import { type DomainModule, demoStepsOf } from '../modules.js';
 
 export interface DemoLogin {
   email: string;
@@ -16,14 +18,6 @@ export interface DemoStep {
   /** Adds the step's data; returns the logins it created (printed at start-up). */
   run(tx: Tx, actor: Actor): Promise<DemoLogin[] | undefined>;
 }
-
-export const demoSteps: Array<() => Promise<{ default: DemoStep }>> = [
-  () => import('../orgs/demo-step.js'),
-  () => import('../auth/demo-step.js'),
-  () => import('../../monitor/questionnaires/demo-step.js'),
-  () => import('../../monitor/fieldwork/demo-step.js'),
-  () => import('../mail/demo-step.js'),
-];
 
 const MARKER = 'demo-loaded';
 
@@ -38,11 +32,12 @@ export async function demoLoaded(database: Database): Promise<boolean> {
 /** Loads the demo data unless it is there already. Returns the demo logins. */
 export async function loadDemoData(
   database: Database,
+  modules: readonly DomainModule[],
   actor: Actor = cliActor('demo'),
 ): Promise<DemoLogin[]> {
   const logins: DemoLogin[] = [];
   await database.db.transaction(async (tx) => {
-    for (const load of demoSteps) {
+    for (const load of demoStepsOf(modules)) {
       const step = (await load()).default;
       logins.push(...((await step.run(tx, actor)) ?? []));
     }
@@ -52,9 +47,9 @@ export async function loadDemoData(
 }
 
 /** Demo logins are fixed and documented in the README; this lists them without touching the database. */
-export async function demoLogins(): Promise<DemoLogin[]> {
+export async function demoLogins(modules: readonly DomainModule[]): Promise<DemoLogin[]> {
   const out: DemoLogin[] = [];
-  for (const load of demoSteps) {
+  for (const load of demoStepsOf(modules)) {
     const step = (await load()).default as DemoStep & { logins?: DemoLogin[] };
     out.push(...(step.logins ?? []));
   }

@@ -1,6 +1,6 @@
 /**
  * Builds the Fastify application: security plugins, language, authentication, the central access
- * check, problem+json errors, OpenAPI, and every domain's routes (./route-modules.ts).
+ * check, problem+json errors, OpenAPI, and the routes of the composed modules (`deps.modules`).
  */
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
@@ -18,11 +18,11 @@ import {
 import { assertCan } from '../access/policy.js';
 import { principalCache } from '../auth/principal.js';
 import { AppError, type Lang } from '../errors.js';
-import { translator } from '../i18n/catalogue.js';
+import { registerMessages, translator } from '../i18n/catalogue.js';
+import { navigationOf, routesOf } from '../modules.js';
 import { errorPage } from '../ui/error-page.js';
 import { sendPage } from '../ui/render.js';
 import { problemOf, toAppError } from './problem.js';
-import { routeModules } from './route-modules.js';
 import { securityHeaders } from './security-headers.js';
 import type { AppDeps, RegisteredRoute } from './types.js';
 
@@ -47,6 +47,8 @@ function pickLang(req: FastifyRequest): Lang {
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config } = deps;
+  registerMessages(deps.modules);
+  const navigation = navigationOf(deps.modules);
   const app = Fastify({
     logger:
       config.LOG_LEVEL === 'silent'
@@ -139,6 +141,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       principal: this.principal,
       csrfToken: reply.generateCsrf(),
       url: this.url,
+      navigation,
     };
   });
 
@@ -230,7 +233,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     });
   });
 
-  for (const load of routeModules) {
+  for (const load of routesOf(deps.modules)) {
     const mod = await load();
     await app.register(mod.default);
   }

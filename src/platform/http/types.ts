@@ -4,6 +4,7 @@ import type { Config } from '../config/config.js';
 import type { Database } from '../db/database.js';
 import type { Lang } from '../errors.js';
 import type { Translate } from '../i18n/catalogue.js';
+import type { DomainModule } from '../modules.js';
 import type { PageContext } from '../ui/context.js';
 
 /**
@@ -24,6 +25,8 @@ export interface AppDeps {
   database: Database;
   /** Signs cookies: SESSION_SECRET, or one generated and kept in the data directory (development). */
   sessionSecret: string;
+  /** The composed module descriptors (src/composition.ts): their routes, texts and navigation. */
+  modules: readonly DomainModule[];
 }
 
 /** A route as registered, for tools and tests that enumerate them (tenant-isolation test, fuzzing). */

@@ -1,16 +1,28 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { catalogue, t } from './catalogue.js';
+import { assertSameKeys } from '../../../test/support/messages.js';
+import { catalogue, platformMessages, registerMessages, t } from './catalogue.js';
 
-test('both languages have every key, none empty, with the same placeholders', () => {
-  const nlKeys = Object.keys(catalogue.nl).sort();
-  assert.deepEqual(Object.keys(catalogue.en).sort(), nlKeys);
-  for (const key of nlKeys) {
-    const k = key as keyof typeof catalogue.nl;
-    assert.ok(catalogue.nl[k].trim() && catalogue.en[k].trim(), key);
-    const names = (s: string) => [...s.matchAll(/\{(\w+)[,}]/g)].map((m) => m[1]).sort();
-    assert.deepEqual(names(catalogue.en[k]), names(catalogue.nl[k]), `placeholders of ${key}`);
-  }
+test("the platform's messages: both languages have every key, none empty, with the same placeholders", () => {
+  for (const [i, records] of platformMessages.entries()) assertSameKeys(records, `platform messages #${i}`);
+  // The mismatches it exists for are found.
+  assert.throws(() => assertSameKeys({ nl: { a: 'A', b: 'B' }, en: { a: 'A' } }, 'x'));
+  assert.throws(() => assertSameKeys({ nl: { a: 'Hallo {name}' }, en: { a: 'Hello {naam}' } }, 'x'));
+  assert.throws(() => assertSameKeys({ nl: { a: 'A' }, en: { a: ' ' } }, 'x'));
+});
+
+test("registering adds a module's texts once; a key defined twice is refused", () => {
+  const records = { nl: { 'test.catalogue.once': 'Eens' }, en: { 'test.catalogue.once': 'Once' } };
+  registerMessages([{ name: 'test', messages: [records] }]);
+  registerMessages([{ name: 'test', messages: [records] }]);
+  assert.equal((catalogue.en as Record<string, string>)['test.catalogue.once'], 'Once');
+  const again = { nl: { 'test.catalogue.once': 'Weer' }, en: { 'test.catalogue.once': 'Again' } };
+  assert.throws(() => registerMessages([{ name: 'other', messages: [again] }]), /defined twice/);
+  assert.throws(
+    () =>
+      registerMessages([{ name: 'other', messages: [{ nl: { 'nav.home': 'x' }, en: { 'nav.home': 'x' } }] }]),
+    /nav\.home is defined twice/,
+  );
 });
 
 test('placeholders and plurals are filled in', () => {

@@ -3,6 +3,7 @@ import { after, before, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { createTestDatabase } from '../../../test/support/database.js';
+import { modules } from '../../../test/support/modules.js';
 import { loadConfig } from '../config/config.js';
 import type { Database } from '../db/database.js';
 import { getJob, listJobs, retryJob } from './admin.js';
@@ -145,7 +146,7 @@ test('idempotency: the same key enqueues once, also after the job ran; handlers 
   const flaky = await enqueue(database.db, flakyJob, { tag: 'flaky' });
   const failing = await enqueue(database.db, failingJob, {});
 
-  let runtime: JobRuntime | undefined = await startJobs(database, config, { log: silent });
+  let runtime: JobRuntime | undefined = await startJobs(database, config, { modules, log: silent });
   try {
     await waitFor('the keyed job', async () => (await getJob(database, a.jobId))?.state === 'completed');
     assert.equal(runs.get('once'), 1);
@@ -185,7 +186,7 @@ test('idempotency: the same key enqueues once, also after the job ran; handlers 
 
 test('a cron job is scheduled when the runtime starts', async () => {
   defineJob('test.cron', z.object({}), async () => {}, { cron: '0 3 * * *' });
-  const runtime = await startJobs(database, config, { log: silent, workers: false });
+  const runtime = await startJobs(database, config, { modules, log: silent, workers: false });
   try {
     const schedules = await runtime.boss.getSchedules();
     assert.ok(schedules.some((s: any) => s.name === 'test.cron' && s.cron === '0 3 * * *'));
@@ -211,7 +212,7 @@ test('concurrency: at most `concurrency` handlers of a queue run at once in a pr
     { concurrency: 3 },
   );
   for (let n = 0; n < 9; n++) await enqueue(database.db, slow, { n });
-  const runtime = await startJobs(database, config, { log: silent, queues: ['test.slow'] });
+  const runtime = await startJobs(database, config, { modules, log: silent, queues: ['test.slow'] });
   try {
     await waitFor('nine slow jobs', async () => done === 9);
     assert.equal(peak, 3);
@@ -229,7 +230,7 @@ test('on PGlite a job enqueued in this process wakes its workers: no wait for th
   }
   // A poll interval far longer than the test may take: only the wake-up can get the jobs handled in time.
   const slowPolling = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', JOBS_POLL_INTERVAL_SECONDS: '60' });
-  const runtime = await startJobs(database, slowPolling, { log: silent, queues: ['test.count'] });
+  const runtime = await startJobs(database, slowPolling, { modules, log: silent, queues: ['test.count'] });
   try {
     await new Promise((r) => setTimeout(r, 300)); // the workers' first (empty) poll is over
     const started = Date.now();

@@ -74,7 +74,7 @@ export interface JobDefinition<T> {
 
 const registry = new Map<string, JobDefinition<any>>();
 
-/** Declares a job type. Call at module level in a module listed in ./job-modules.ts. */
+/** Declares a job type. Call at module level in a module listed in a module descriptor's `jobs` (src/platform/modules.ts). */
 export function defineJob<S extends z.ZodType>(
   name: string,
   schema: S,

@@ -2,18 +2,10 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { can } from '../access/policy.js';
 import { actorOf } from '../auth/actor.js';
-import { extraNav } from '../ui/layout.js';
 import { sendPage } from '../ui/render.js';
 import { jobStates, listJobs, retryJob } from './admin.js';
 import { jobsPage } from './views/jobs-page.js';
-
-extraNav.push((ctx) =>
-  ctx.principal && can(ctx.principal, 'jobs.read')
-    ? { href: '/admin/jobs', label: ctx.t('nav.jobs') }
-    : undefined,
-);
 
 const opt = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (v === '' ? undefined : v), schema.optional());

@@ -9,7 +9,8 @@ import { pino } from 'pino';
 import type { Config } from '../config/config.js';
 import type { Database } from '../db/database.js';
 import { AppError } from '../errors.js';
-import { jobModules } from './job-modules.js';
+import { registerMessages } from '../i18n/catalogue.js';
+import { type DomainModule, jobsOf } from '../modules.js';
 import {
   bossDb,
   JOBS_SCHEMA,
@@ -28,6 +29,8 @@ export interface JobRuntime {
 }
 
 export interface StartJobsOptions {
+  /** The composed module descriptors (src/composition.ts): their job modules are loaded before the start. */
+  modules: readonly DomainModule[];
   /** Start workers (default true). false: only schedules and maintenance. */
   workers?: boolean;
   /** Only these queues get workers (default: all). */
@@ -35,16 +38,18 @@ export interface StartJobsOptions {
   log?: JobLogger;
 }
 
-export async function loadJobModules(): Promise<void> {
-  for (const load of jobModules) await load();
+/** Imports every job module of the composed modules, so each queue has its definition (and workers). */
+export async function loadJobModules(modules: readonly DomainModule[]): Promise<void> {
+  registerMessages(modules);
+  for (const load of jobsOf(modules)) await load();
 }
 
 export async function startJobs(
   database: Database,
   config: Config,
-  options: StartJobsOptions = {},
+  options: StartJobsOptions,
 ): Promise<JobRuntime> {
-  await loadJobModules();
+  await loadJobModules(options.modules);
   const log: JobLogger = options.log ?? pino({ level: config.LOG_LEVEL, base: { component: 'jobs' } });
   const pollingIntervalSeconds = config.JOBS_POLL_INTERVAL_SECONDS ?? (database.kind === 'pglite' ? 15 : 2);
   const common = {

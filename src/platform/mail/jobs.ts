@@ -1,4 +1,4 @@
-/** The `mail.send` job: delivers one recorded message (see ./deliver.ts). Listed in ../jobs/job-modules.ts. */
+/** The `mail.send` job: delivers one recorded message (see ./deliver.ts). Listed in the platform descriptor (../module.ts). */
 import { z } from 'zod';
 import { defineJob } from '../jobs/jobs.js';
 import { deliverMessage, markOrphanedMessagesFailed, releaseLeasesAfterCrash } from './deliver.js';

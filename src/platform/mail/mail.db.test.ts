@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { createTestDatabase } from '../../../test/support/database.js';
+import { modules } from '../../../test/support/modules.js';
 import { freePort, startTestSmtp, type TestSmtp } from '../../../test/support/smtp.js';
 import { loadConfig } from '../config/config.js';
 import type { Database } from '../db/database.js';
@@ -60,7 +61,7 @@ async function withSetup(
   const runtimes: JobRuntime[] = [];
   try {
     await body(database, async () => {
-      const r = await startJobs(database, configFor(smtp, extra), { log: silent });
+      const r = await startJobs(database, configFor(smtp, extra), { modules, log: silent });
       runtimes.push(r);
       return r;
     });

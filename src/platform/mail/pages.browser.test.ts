@@ -7,6 +7,7 @@ import { after, before, test } from 'node:test';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { axeViolations, browserSkip, launchBrowser } from '../../../test/support/browser.js';
 import { signedInUser } from '../../../test/support/isolation-world.js';
+import { modules } from '../../../test/support/modules.js';
 import { startTestServer, type TestServer } from '../../../test/support/server.js';
 import { loadConfig } from '../config/config.js';
 import { getJob } from '../jobs/admin.js';
@@ -34,9 +35,7 @@ before(async () => {
   runtime = await startJobs(
     server.database,
     loadConfig({ NODE_ENV: 'test', JOBS_POLL_INTERVAL_SECONDS: '0.5' }),
-    {
-      log: { info() {}, warn() {}, error() {} },
-    },
+    { modules, log: { info() {}, warn() {}, error() {} } },
   );
   messageId = (
     await queueMail(server.database.db, {

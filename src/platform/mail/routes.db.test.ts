@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { createTestApp, type TestApp } from '../../../test/support/app.js';
+import { modules } from '../../../test/support/modules.js';
 import { createUser, postForm, type TestUser } from '../../../test/support/principals.js';
 import { loadConfig } from '../config/config.js';
 import { getJob } from '../jobs/admin.js';
@@ -28,6 +29,7 @@ before(async () => {
   viewer = await createUser(t, { platformRoles: ['researcher'] });
   // demo mode: no SMTP_HOST, so the job puts the message in the outbox
   runtime = await startJobs(t.database, loadConfig({ NODE_ENV: 'test', JOBS_POLL_INTERVAL_SECONDS: '0.5' }), {
+    modules,
     log: { info() {}, warn() {}, error() {} },
   });
   messageId = (

@@ -2,18 +2,10 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { can } from '../access/policy.js';
 import { AppError } from '../errors.js';
-import { extraNav } from '../ui/layout.js';
 import { sendPage } from '../ui/render.js';
 import { getMailMessage, listMailMessages, type MailMessage, mailStatuses } from './mail.js';
 import { messagePage, outboxPage } from './views/outbox-pages.js';
-
-extraNav.push((ctx) =>
-  ctx.principal && can(ctx.principal, 'mail.read')
-    ? { href: '/admin/outbox', label: ctx.t('nav.outbox') }
-    : undefined,
-);
 
 const opt = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (v === '' ? undefined : v), schema.optional());

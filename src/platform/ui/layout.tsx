@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { can } from '../access/policy.js';
+import { mayOpen } from '../modules.js';
 import type { PageContext } from './context.js';
 
 interface NavItem {
@@ -11,24 +11,11 @@ function navItems(ctx: PageContext): NavItem[] {
   const p = ctx.principal;
   if (!p) return [];
   const items: NavItem[] = [{ href: '/', label: ctx.t('nav.home') }];
-  items.push({ href: '/organisations', label: ctx.t('nav.organisations') });
-  if (p.platformRoles.has('admin') || [...p.memberships.values()].some((r) => r.has('coordinator'))) {
-    items.push({ href: '/users', label: ctx.t('nav.users') });
-  }
-  items.push({ href: '/account/tokens', label: ctx.t('nav.tokens') });
-  items.push({ href: '/account', label: ctx.t('nav.account') });
-  if (can(p, 'audit.readAll') || [...p.memberships.keys()].some((o) => can(p, 'audit.read', o))) {
-    items.push({ href: '/audit', label: ctx.t('nav.audit') });
-  }
-  for (const extra of extraNav) {
-    const item = extra(ctx);
-    if (item) items.push(item);
+  for (const entry of ctx.navigation ?? []) {
+    if (mayOpen(p, entry)) items.push({ href: entry.href, label: ctx.t(entry.labelKey) });
   }
   return items;
 }
-
-/** Domains add menu items here (at start-up), each deciding from the context whether it shows. */
-export const extraNav: Array<(ctx: PageContext) => NavItem | undefined> = [];
 
 function withLang(url: string, lang: string): string {
   const u = new URL(url, 'http://x');

@@ -1,8 +1,8 @@
-import { can, visibleOrganisations } from '../../access/policy.js';
 import type { Db } from '../../db/database.js';
 import type { MessageKey } from '../../i18n/catalogue.js';
+import { mayOpen } from '../../modules.js';
 import type { PageContext } from '../../ui/context.js';
-import { extraNav, Layout } from '../../ui/layout.js';
+import { Layout } from '../../ui/layout.js';
 import { organisationsByIds } from '../organisations.js';
 
 export async function homePage(ctx: PageContext, db: Db) {
@@ -19,26 +19,14 @@ export async function homePage(ctx: PageContext, db: Db) {
       ),
     ),
   ];
-  const userOrgs = visibleOrganisations(p, 'user.list');
-  const auditOrgs = visibleOrganisations(p, 'audit.read');
-  const links: Array<{ href: string; label: string; text: string }> = [
-    { href: '/organisations', label: ctx.t('nav.organisations'), text: ctx.t('home.link.organisations') },
-  ];
-  if (userOrgs === undefined || userOrgs.size > 0) {
-    links.push({ href: '/users', label: ctx.t('nav.users'), text: ctx.t('home.link.users') });
-  }
-  if (can(p, 'audit.readAll') || (auditOrgs?.size ?? 0) > 0) {
-    links.push({ href: '/audit', label: ctx.t('nav.audit'), text: ctx.t('home.link.audit') });
-  }
-  // What other domains offer this person (the same items as in the main menu).
-  for (const extra of extraNav) {
-    const item = extra(ctx);
-    if (item) links.push({ ...item, text: '' });
-  }
-  links.push(
-    { href: '/account', label: ctx.t('account.title'), text: ctx.t('home.link.account') },
-    { href: '/account/tokens', label: ctx.t('nav.tokens'), text: ctx.t('home.link.tokens') },
-  );
+  // What this person may open: the same entries as the main menu, with a line of explanation where there is one.
+  const links = (ctx.navigation ?? [])
+    .filter((entry) => mayOpen(p, entry))
+    .map((entry) => ({
+      href: entry.href,
+      label: ctx.t(entry.labelKey),
+      text: entry.hintKey ? ctx.t(entry.hintKey) : '',
+    }));
   return (
     <Layout ctx={ctx} title={ctx.t('home.title')}>
       <h1>{ctx.t('home.greeting', { name: p.displayName })}</h1>

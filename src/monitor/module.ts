@@ -1,0 +1,31 @@
+/**
+ * The Monitor Integriteit en Veiligheid as a module descriptor (see src/platform/modules.ts):
+ * questionnaires, waves and their fieldwork, answering, recoding. Listed in src/composition.ts.
+ */
+import type { DomainModule } from '../platform/modules.js';
+import { answeringEn, answeringNl } from './answering/messages.js';
+import { fieldworkEn, fieldworkNl } from './fieldwork/messages.js';
+import { monitorEn, monitorNl } from './messages.js';
+
+export const monitorModule: DomainModule = {
+  name: 'monitor',
+  routes: [
+    () => import('./answering/routes.js'),
+    () => import('./questionnaires/routes.js'),
+    () => import('./questionnaires/pages.js'),
+    () => import('./answering/recode-routes.js'),
+    () => import('./fieldwork/routes.js'),
+  ],
+  jobs: [() => import('./fieldwork/jobs.js')],
+  demoSteps: [() => import('./questionnaires/demo-step.js'), () => import('./fieldwork/demo-step.js')],
+  messages: [
+    { nl: answeringNl, en: answeringEn },
+    { nl: monitorNl, en: monitorEn },
+    { nl: fieldworkNl, en: fieldworkEn },
+  ],
+  navigation: [
+    { labelKey: 'q.nav', href: '/questionnaires', access: 'questionnaire.read', pillar: 'monitor' },
+    { labelKey: 'nav.waves', href: '/waves', access: 'wave.monitor', pillar: 'monitor' },
+  ],
+  commands: [() => import('../cli/commands/wave.js')],
+};

@@ -1,3 +1,4 @@
+/** Problems found in an XLSForm: what they say, where they are (sheet, row, cell), and their order. */
 import type { Localised } from '../../../platform/errors.js';
 import type { QuestionnaireDefinition } from '../model.js';
 import { type Column, columnLetter, type Sheet } from './read.js';

@@ -13,6 +13,7 @@ import assert from 'node:assert/strict';
 import { createHash, createHmac } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import { createTestApp, type TestApp } from '../../../test/support/app.js';
+import { recordProgress } from '../fieldwork/progress.js';
 import { responseKeyFor, resumeKeyHash } from './keys.js';
 import { Respondent } from './respondent-client.js';
 import { type SeededWave, seedAnsweringWave } from './seed-wave.js';
@@ -161,6 +162,11 @@ test('data: anonymous responses hold no identifying value and no time', async ()
       'bg_role_group',
     ]);
   }
+  // Progress reaches the invitations in batches of at least 10 per cell (../fieldwork/progress.ts):
+  // none here (every cell has one person) until the minimum is lowered (as a reminder round does).
+  const key = responseKeyFor(t.app.deps.config);
+  assert.equal((await recordProgress(t.database.db, key, wave.waveId)).recorded, 0);
+  assert.equal((await recordProgress(t.database.db, key, wave.waveId, 1)).recorded, 5);
   const statuses = await t.database.query<{ status: string; n: number }>(
     'select status, count(*)::int as n from invitations where wave_id = $1 group by status order by status',
     [wave.waveId],

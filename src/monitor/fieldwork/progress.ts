@@ -8,14 +8,18 @@
  * answering transaction writes no invitation: it adds a *mark* to `invitation_progress`, sealed with
  * a key derived from the server key (AES-256-GCM over the invitation id and the status; no time, no
  * plain id). The job `fieldwork.progress` opens the marks and, per stratum cell (the strata a
- * response stores, so the cell an attacker can match a response to), records them on the invitations
- * only once they concern at least BATCH_MINIMUM different invitations of that cell: one transaction,
- * the invitations updated one by one in a random order, the marks deleted. A copy of the database
- * then ties a new response to a batch of at least 10 invitations of its cell, not to one.
+ * response stores, so the cell an attacker can match a response to), records completions on the
+ * invitations only once at least BATCH_MINIMUM different invitations of that cell completed: one
+ * transaction, the invitations updated one by one in a random order, their marks deleted. A copy of
+ * the database then ties a completed response to a batch of at least 10 invitations of its cell.
  *
- * Cells that stay below the minimum keep their marks until the wave closes (then everything is
- * recorded) or until a reminder round, which records everything first, because a reminder must know
- * who started (they keep their link) and who completed (they get none).
+ * While the wave is open, "started" alone is not recorded by these batches: an invitation recorded
+ * as started in one batch and as completed in another would be tied to two batches, and the
+ * invitations in both can be fewer than 10. So an invitation changes once (to completed; its start
+ * mark goes with it). Cells below the minimum, and starts, wait until the wave closes (then everything
+ * is recorded) or until a reminder round, which records everything first, because a reminder must
+ * know who started (they keep their link) and who completed (they get none): that is a stated
+ * residual risk in docs/anonymity.md.
  */
 import { createCipheriv, createDecipheriv, createHmac, randomBytes, randomInt } from 'node:crypto';
 import { and, count, eq, inArray, ne, sql } from 'drizzle-orm';
@@ -153,13 +157,17 @@ export async function recordProgress(
             .innerJoin(framePersons, eq(framePersons.id, invitations.framePersonId))
             .where(and(eq(invitations.waveId, waveId), inArray(invitations.id, ids)));
     const cells = new Map(people.map(({ id, p }) => [id, cellOf(wave.anonymity, p as FramePerson)]));
+    // While the wave is open, a batch records completions only (see the file comment): an invitation
+    // then changes once, and a response is tied to one batch. Everything goes at the close and in a
+    // reminder round (minimum 1).
+    const everything = wave.status !== 'open' || minimum <= 1;
+    const completed = new Set(marks.filter((m) => m.status === 'completed').map((m) => m.invitationId));
     const byCell = new Map<string, Set<string>>();
     for (const id of ids) {
       const cell = cells.get(id);
-      if (cell === undefined) continue;
+      if (cell === undefined || !(everything || completed.has(id))) continue;
       byCell.set(cell, (byCell.get(cell) ?? new Set()).add(id));
     }
-    const everything = wave.status !== 'open';
     const due = new Set<string>();
     for (const members of byCell.values())
       if (everything || members.size >= minimum) for (const id of members) due.add(id);

@@ -121,7 +121,7 @@ before(async () => {
   t = await createTestApp();
   wave = await seedAnsweringWave(t.database, { persons: PERSONS });
   // The seed gives person i the role i % 3 and the gender i % 2: six cells of 20.
-  wave.invitationIds.forEach((id, i) => cellOf.set(id, `${i % 3}/${i % 2}`));
+  for (const [i, id] of wave.invitationIds.entries()) cellOf.set(id, `${i % 3}/${i % 2}`);
   const order = wave.tokens.map((_, i) => i).sort(() => random() - 0.5);
   const waiting = order.slice(0, STARTERS).map((i, n) => ({ i, steps: script(i, n < COMPLETERS) }));
   const active: typeof waiting = [];

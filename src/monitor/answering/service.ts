@@ -2,10 +2,12 @@
  * Answering a questionnaire through a personal link: open the link, start, save a section, complete.
  *
  * Anonymity by construction (docs/anonymity.md): the invitation is found by sha256(token), the
- * response by sha256(HMAC(server key, token)); nothing stored connects the two. The invitation's
- * status and the response are written in separate transactions (one transaction would give both
- * rows the same transaction id, a link anyone with database access could read), and no audit record
- * or log line is written for a respondent's save.
+ * response by sha256(HMAC(server key, token)); nothing stored connects the two. In an anonymous wave
+ * the answering transaction never writes the invitation (its row version would sit next to the
+ * response's, with a neighbouring transaction id): it adds a sealed progress mark, which a job records
+ * on the invitations in shuffled batches (../fieldwork/progress.ts). Confidential and named waves
+ * write the invitation's status in a transaction of its own. No audit record or log line is written
+ * for a respondent's save.
  */
 import { eq, sql } from 'drizzle-orm';
 import type { Database, DbOrTx } from '../../platform/db/database.js';

@@ -26,6 +26,7 @@ import { pgliteHeaps } from '../../../test/support/heap-files.js';
 import { cliActor } from '../../platform/audit/audit.js';
 import { jobDefinition } from '../../platform/jobs/jobs.js';
 import { loadJobModules } from '../../platform/jobs/runtime.js';
+import { responseRates } from '../fieldwork/monitoring.js';
 import { transitionWave } from '../fieldwork/waves-service.js';
 import { responseKeyFor, resumeKeyHash } from './keys.js';
 import { Respondent } from './respondent-client.js';
@@ -356,6 +357,12 @@ test('during fieldwork, a copy of the files narrows no response to fewer than 10
 test('during fieldwork, xmin, ctid and a pg_dump narrow no response to fewer than 10 invitations', async () => {
   await readStatuses();
   assertNoBetterThan(await sqlCopy(), 'fieldwork, xmin/ctid', amongTen, amongTen);
+  // Monitoring lags by the waiting marks, and says so.
+  const rates = await responseRates(t.database.db, wave.waveId);
+  const total = rates.breakdowns.total[0]!;
+  assert.ok(total.completed <= COMPLETERS && total.started === total.completed, `${total.completed}`);
+  // At least the unrecorded completions and the 16 starts that never completed.
+  assert.ok(rates.pendingProgress >= COMPLETERS - total.completed + (STARTERS - COMPLETERS));
   if (t.database.kind === 'postgres') assertNoBetterThan(dumpCopy(), 'fieldwork, pg_dump', amongTen);
 });
 
@@ -380,6 +387,13 @@ test('after the close: no pairing better than chance within a cell, no old row v
     { status: 'not_started', n: PERSONS - STARTERS },
     { status: 'started', n: STARTERS - COMPLETERS },
   ]);
+
+  const rates = await responseRates(t.database.db, wave.waveId);
+  assert.equal(rates.pendingProgress, 0);
+  assert.deepEqual(
+    [rates.breakdowns.total[0]!.started, rates.breakdowns.total[0]!.completed],
+    [STARTERS, COMPLETERS],
+  );
 
   await readStatuses();
   const files = t.database.pglite ? await fileCopy() : undefined;

@@ -12,7 +12,9 @@
  * - batch intersection: the invitations changed by the first batch of the cell after the response's
  *   first version and by the first batch after its last version (a guess among them);
  * - physical order: the response's rank by place (`ctid` / dump order) within its cell, paired with the
- *   invitation of the same rank by the place of its last version.
+ *   invitation of the same rank by the place of its last version;
+ * - mark deletion (files): the progress marks written with the response (same xmin) were deleted by
+ *   the batch that recorded them (their xmax): the invitations that batch changed.
  * During fieldwork, every response must keep at least 10 candidates and no attack may beat a guess
  * among 10 by more than 3 standard deviations; after the close (and the job that follows it), no
  * attack may beat a guess within the cell by more than 3 standard deviations, no old row version
@@ -160,6 +162,8 @@ interface Version {
 interface Copy {
   responses: Map<string, Version[]>;
   invitations: Map<string, Version[]>;
+  /** Progress marks in the files, live and deleted (their xmax: the batch that deleted them). */
+  marks?: Array<{ xmin: number; xmax: number }>;
 }
 
 const byId = (rows: Array<{ id: string } & Version>, keep: (id: string) => boolean) => {
@@ -172,12 +176,17 @@ const isInvitation = (id: string) => wave.invitationIds.includes(id);
 
 /** PGlite: the table files, every row version on their pages. */
 async function fileCopy(): Promise<Copy> {
-  const heaps = await pgliteHeaps(t.database, ['responses', 'invitations']);
+  const [marks] = await t.database.query<{ ok: boolean }>(
+    "select to_regclass('invitation_progress') is not null as ok",
+  );
+  const tables = ['responses', 'invitations', ...(marks!.ok ? ['invitation_progress'] : [])];
+  const heaps = await pgliteHeaps(t.database, tables);
   const rows = (name: string) =>
     heaps.get(name)!.map((h) => ({ id: h.id, xmin: h.xmin, place: h.block * 1000 + h.item }));
   return {
     responses: byId(rows('responses'), (id) => truth.has(id)),
     invitations: byId(rows('invitations'), isInvitation),
+    marks: (heaps.get('invitation_progress') ?? []).map((h) => ({ xmin: h.xmin, xmax: h.xmax })),
   };
 }
 
@@ -303,7 +312,20 @@ function physicalOrder(copy: Copy): (r: string) => string[] {
   };
 }
 
-const attacks = { nearestXmin, batchIntersection, physicalOrder };
+/** A mark written with the response (same xmin) was deleted by the batch that recorded it (its xmax). */
+function markDeletion(copy: Copy): (r: string) => string[] {
+  return (r) => {
+    const cell = inCell(copy, r);
+    const xs = new Set(copy.responses.get(r)!.map((v) => v.xmin));
+    const batches = new Set(
+      (copy.marks ?? []).filter((m) => xs.has(m.xmin) && m.xmax !== 0).map((m) => m.xmax),
+    );
+    const found = cell.filter((i) => copy.invitations.get(i)!.some((v) => batches.has(v.xmin)));
+    return found.length ? found : cell;
+  };
+}
+
+const attacks = { nearestXmin, batchIntersection, physicalOrder, markDeletion };
 
 function assertNoBetterThan(
   copy: Copy,

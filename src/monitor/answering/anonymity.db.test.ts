@@ -13,6 +13,9 @@ import assert from 'node:assert/strict';
 import { createHash, createHmac } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import { createTestApp, type TestApp } from '../../../test/support/app.js';
+import { cliActor } from '../../platform/audit/audit.js';
+import { sendReminders } from '../fieldwork/invitations.js';
+import { recordProgress } from '../fieldwork/progress.js';
 import { responseKeyFor, resumeKeyHash } from './keys.js';
 import { Respondent } from './respondent-client.js';
 import { type SeededWave, seedAnsweringWave } from './seed-wave.js';
@@ -161,6 +164,11 @@ test('data: anonymous responses hold no identifying value and no time', async ()
       'bg_role_group',
     ]);
   }
+  // Progress reaches the invitations in batches of at least 10 per cell (../fieldwork/progress.ts):
+  // none here (every cell has one person) until the minimum is lowered (as a reminder round does).
+  const key = responseKeyFor(t.app.deps.config);
+  assert.equal((await recordProgress(t.database.db, key, wave.waveId)).recorded, 0);
+  assert.equal((await recordProgress(t.database.db, key, wave.waveId, 1)).recorded, 5);
   const statuses = await t.database.query<{ status: string; n: number }>(
     'select status, count(*)::int as n from invitations where wave_id = $1 group by status order by status',
     [wave.waveId],
@@ -243,4 +251,48 @@ test('answering writes no audit record', async () => {
   for (const e of entries)
     for (const id of [...ids, ...responseIds])
       assert.ok(!e.text.includes(id), `audit ${e.action} mentions ${id}`);
+});
+
+test('a reminder round before the batch: who started keeps a working link, who completed gets none', async () => {
+  const w = await seedAnsweringWave(t.database, { persons: 3 });
+  const [starter, finisher] = w.tokens as [string, string, string];
+  const r = Respondent.inject(t.app);
+  await r.get(`/r/${starter}`);
+  assert.equal((await r.post(`/r/${starter}/start`)).status, 303);
+  await r.post(`/r/${starter}/s/agressie`, {
+    agr_verbal_12m: 'nooit',
+    agr_physical_12m: 'nooit',
+    bg_years_in_office: '2',
+    _action: 'next',
+  });
+  await answer(finisher, 'nooit', true);
+  // The batch has not run (one person per cell): the invitations know nothing yet.
+  const statuses = () =>
+    t.database.query<{ status: string; token_hash: string; reminders_sent: number }>(
+      'select status, token_hash, reminders_sent from invitations where id = any($1::uuid[]) order by array_position($1::uuid[], id)',
+      [w.invitationIds],
+    );
+  assert.deepEqual(
+    (await statuses()).map((s) => s.status),
+    ['not_started', 'not_started', 'not_started'],
+  );
+  const hashes = (await statuses()).map((s) => s.token_hash);
+  const config = t.app.deps.config;
+  const sent = await sendReminders(t.database.db, config, w.waveId, cliActor('test'), { mode: 'now' });
+  assert.equal(sent.queued, 2, 'the one who completed gets no reminder');
+  const after = await statuses();
+  assert.deepEqual(
+    after.map((s) => [s.status, s.reminders_sent]),
+    [
+      ['started', 1],
+      ['completed', 0],
+      ['not_started', 1],
+    ],
+  );
+  assert.equal(after[0]!.token_hash, hashes[0], 'who started keeps their link');
+  assert.notEqual(after[2]!.token_hash, hashes[2], 'who did not start gets a new one');
+  // The starter's link still leads to their saved answers.
+  const page = await r.get(`/r/${starter}/s/agressie`);
+  assert.equal(page.status, 200);
+  assert.match(page.body, /value="2"/);
 });

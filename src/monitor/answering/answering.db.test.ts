@@ -6,6 +6,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { createTestApp, type TestApp } from '../../../test/support/app.js';
+import { recordProgress } from '../fieldwork/progress.js';
+import { responseKeyFor } from './keys.js';
 import { Respondent } from './respondent-client.js';
 import { type SeededWave, seedAnsweringWave } from './seed-wave.js';
 import { today } from './service.js';
@@ -33,6 +35,8 @@ const responseRows = () =>
 const invitationStatus = async (id: string) =>
   (await t.database.query<{ status: string }>('select status from invitations where id = $1', [id]))[0]!
     .status;
+/** The progress job's work for this wave, without its minimum batch size (docs/anonymity.md). */
+const recordMarks = () => recordProgress(t.database.db, responseKeyFor(t.app.deps.config), wave.waveId, 1);
 
 test('a respondent answers, is corrected, resumes elsewhere, is routed, and completes', async () => {
   const token = wave.tokens[0]!;
@@ -49,6 +53,9 @@ test('a respondent answers, is corrected, resumes elsewhere, is routed, and comp
   page = await r.post(`${base}/start`);
   assert.equal(page.status, 303);
   assert.equal(page.location, `${base}/s/agressie`);
+  // Anonymous: the answering transaction leaves the invitation alone; a batch records it later.
+  assert.equal(await invitationStatus(wave.invitationIds[0]!), 'not_started');
+  assert.equal((await recordMarks()).recorded, 1);
   assert.equal(await invitationStatus(wave.invitationIds[0]!), 'started');
   // Pressing "Begin" again (back button) neither fails nor creates a second response.
   assert.equal((await r.post(`${base}/start`)).status, 303);
@@ -165,6 +172,8 @@ test('a respondent answers, is corrected, resumes elsewhere, is routed, and comp
   [row] = await responseRows();
   assert.equal(row!.status, 'completed');
   assert.equal(row!.completed_on, today());
+  assert.equal(await invitationStatus(wave.invitationIds[0]!), 'started');
+  await recordMarks();
   assert.equal(await invitationStatus(wave.invitationIds[0]!), 'completed');
 
   page = await r.get(base);
@@ -190,6 +199,7 @@ test('the check page lists required questions still open and does not send', asy
   assert.match(page.body, new RegExp(`href="${base}/s/agressie#q-agr_verbal_12m"`));
   page = await r.post(`${base}/submit`);
   assert.equal(page.status, 400);
+  await recordMarks();
   assert.equal(await invitationStatus(wave.invitationIds[1]!), 'started');
 });
 

@@ -2,17 +2,20 @@
  * Answering a questionnaire through a personal link: open the link, start, save a section, complete.
  *
  * Anonymity by construction (docs/anonymity.md): the invitation is found by sha256(token), the
- * response by sha256(HMAC(server key, token)); nothing stored connects the two. The invitation's
- * status and the response are written in separate transactions (one transaction would give both
- * rows the same transaction id, a link anyone with database access could read), and no audit record
- * or log line is written for a respondent's save.
+ * response by sha256(HMAC(server key, token)); nothing stored connects the two. In an anonymous wave
+ * the answering transaction never writes the invitation (its row version would sit next to the
+ * response's, with a neighbouring transaction id): it adds a sealed progress mark, which a job records
+ * on the invitations in shuffled batches (../fieldwork/progress.ts). Confidential and named waves
+ * write the invitation's status in a transaction of its own. No audit record or log line is written
+ * for a respondent's save.
  */
 import { eq, sql } from 'drizzle-orm';
-import type { Database } from '../../platform/db/database.js';
+import type { Database, DbOrTx } from '../../platform/db/database.js';
 import { jsonStatement, rowFromJson } from '../../platform/db/json-statements.js';
 import { AppError } from '../../platform/errors.js';
 import { invitationLookup, linkIsOpenSql, markInvitationStatus } from '../fieldwork/invitations.js';
 import type { FramePerson, Invitation, Wave } from '../fieldwork/model.js';
+import { lockWaveShared, queueProgressMark } from '../fieldwork/progress.js';
 import {
   type FieldError,
   nextSection,
@@ -47,6 +50,8 @@ export type LinkState =
       versionId: string;
       def: QuestionnaireDefinition;
       resumeKeyHash: string;
+      /** The server key: seals the invitation's progress mark (anonymous waves, ../fieldwork/progress.ts). */
+      serverKey: Buffer;
       /** Absent until the respondent chooses "Begin". */
       response?: ResponseRow;
     };
@@ -92,8 +97,9 @@ export async function openLink(database: Database, serverKey: Buffer, token: str
   const { wave, invitation, framePerson } = found;
   const response = found.extra ? rowFromJson(responses, found.extra) : undefined;
   if (response?.status === 'completed') {
-    // Completing marks the invitation in a second transaction; finish that if a crash came between.
-    if (invitation.status !== 'completed')
+    // Completing marks a confidential or named wave's invitation in a second transaction; finish that
+    // if a crash came between (anonymous waves queue their mark in the completing transaction).
+    if (wave.anonymity !== 'anonymous' && invitation.status !== 'completed')
       await markInvitationStatus(database.db, invitation.id, 'completed');
     return { kind: 'completed', wave };
   }
@@ -103,7 +109,17 @@ export async function openLink(database: Database, serverKey: Buffer, token: str
   const def = versionId ? await loadDefinition(database.db, versionId) : undefined;
   if (!versionId || !def) return { kind: 'not_open', wave };
   if (response) remember(database, keyHash, def, response);
-  return { kind: 'open', wave, invitation, framePerson, versionId, def, resumeKeyHash: keyHash, response };
+  return {
+    kind: 'open',
+    wave,
+    invitation,
+    framePerson,
+    versionId,
+    def,
+    resumeKeyHash: keyHash,
+    serverKey,
+    response,
+  };
 }
 
 /** A response's context, made once per strata object (stored strata never change; rows share theirs). */
@@ -118,28 +134,42 @@ export function contextOfResponse(r: Pick<ResponseRow, 'strata'>): Readonly<Reco
   return context;
 }
 
-/** Creates the response (once, however often "Begin" is pressed) and marks the invitation started. */
+/**
+ * Creates the response (once, however often "Begin" is pressed) and marks the invitation started:
+ * in an anonymous wave with a sealed progress mark in the same transaction (the invitation itself is
+ * updated later, in a batch: ../fieldwork/progress.ts); otherwise directly, in a transaction of its own.
+ */
 export async function startResponse(database: Database, link: OpenLink): Promise<ResponseRow> {
   if (link.response) return link.response;
-  // Separate transactions on purpose (see the file comment). The invitation first: after a crash in
-  // between, the person is "started" without a response, and the next "Begin" creates it.
-  await markInvitationStatus(database.db, link.invitation.id, 'started');
+  const anonymous = link.wave.anonymity === 'anonymous';
+  // Confidential and named: the invitation first; after a crash in between, the person is
+  // "started" without a response, and the next "Begin" creates it.
+  if (!anonymous) await markInvitationStatus(database.db, link.invitation.id, 'started');
   const identity = responseIdentity(link.wave.anonymity, link.framePerson);
-  await database.db
-    .insert(responses)
-    .values({
-      waveId: link.wave.id,
-      targetGroup: link.framePerson.targetGroup,
-      questionnaireVersionId: link.versionId,
-      resumeKeyHash: link.resumeKeyHash,
-      strata: identity.strata,
-      organisationId: identity.organisationId,
-      framePersonId: identity.framePersonId,
-      answers: {},
-      currentSection: 0,
-      startedOn: today(),
-    })
-    .onConflictDoNothing({ target: responses.resumeKeyHash });
+  const insert = (db: DbOrTx) =>
+    db
+      .insert(responses)
+      .values({
+        waveId: link.wave.id,
+        targetGroup: link.framePerson.targetGroup,
+        questionnaireVersionId: link.versionId,
+        resumeKeyHash: link.resumeKeyHash,
+        strata: identity.strata,
+        organisationId: identity.organisationId,
+        framePersonId: identity.framePersonId,
+        answers: {},
+        currentSection: 0,
+        startedOn: today(),
+      })
+      .onConflictDoNothing({ target: responses.resumeKeyHash })
+      .returning({ id: responses.id });
+  if (!anonymous) await insert(database.db);
+  else
+    await database.db.transaction(async (tx) => {
+      await lockWaveShared(tx, link.wave.id);
+      if ((await insert(tx)).length)
+        await queueProgressMark(tx, link.serverKey, link.wave.id, link.invitation.id, 'started');
+    });
   const row = await responseByKey(database, link.resumeKeyHash);
   if (!row) throw new Error('response vanished after insert');
   return row;
@@ -378,6 +408,7 @@ export type CompleteResult = { kind: 'completed' } | { kind: 'incomplete'; probl
 
 /** Sends the answers: the response becomes completed (dated to the day), then the invitation. */
 export async function completeResponse(database: Database, link: OpenLink): Promise<CompleteResult> {
+  const anonymous = link.wave.anonymity === 'anonymous';
   const result = await database.db.transaction(async (tx): Promise<CompleteResult> => {
     const rows = await tx
       .select()
@@ -390,15 +421,19 @@ export async function completeResponse(database: Database, link: OpenLink): Prom
     if (row.status === 'completed') return { kind: 'completed' };
     const problems = remainingProblems(link.def, row);
     if (problems.length) return { kind: 'incomplete', problems };
+    if (anonymous) await lockWaveShared(tx, link.wave.id);
     await tx
       .update(responses)
       .set({ status: 'completed', completedOn: today(), revision: sql`${responses.revision} + 1` })
       .where(eq(responses.id, row.id));
+    if (anonymous) await queueProgressMark(tx, link.serverKey, link.wave.id, link.invitation.id, 'completed');
     return { kind: 'completed' };
   });
   recentRows.get(database)?.delete(link.resumeKeyHash);
-  // A separate transaction on purpose: see the file comment. Repeating it is harmless.
-  if (result.kind === 'completed') await markInvitationStatus(database.db, link.invitation.id, 'completed');
+  // Confidential and named: a separate transaction on purpose (see the file comment); repeating it
+  // is harmless.
+  if (result.kind === 'completed' && !anonymous)
+    await markInvitationStatus(database.db, link.invitation.id, 'completed');
   return result;
 }
 

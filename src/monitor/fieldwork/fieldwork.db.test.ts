@@ -24,7 +24,7 @@ import { latestPublishedVersionOf } from './questionnaire-link.js';
 import { createWave, getWave, setWaveQuestionnaire, transitionWave, updateWave } from './waves-service.js';
 
 let database: Database;
-const config = { publicUrl: 'https://weerbaar.test' };
+const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PUBLIC_URL: 'https://weerbaar.test' });
 const actor = systemActor;
 let seq = 0;
 

@@ -21,8 +21,10 @@ import { type JsonStatementParam, jsonStatement, rowFromJson } from '../../platf
 import { AppError, type Lang } from '../../platform/errors.js';
 import { cancelQueuedMails, type QueueMailInput, queueMails } from '../../platform/mail/mail.js';
 import { renderMail } from '../../platform/mail/templates.js';
+import { responseKeyFor } from '../answering/keys.js';
 import { organisationsByCode } from './frame-service.js';
 import type { FramePerson, Invitation, Wave, WaveMailTemplates } from './model.js';
+import { recordProgress } from './progress.js';
 import { framePersons, invitations, waves } from './schema.js';
 import { type UndeliveredPerson, undeliveredByPerson } from './undelivered.js';
 import { assertState, getWave, lockWave, templatesOf } from './waves-service.js';
@@ -368,7 +370,7 @@ export interface ReminderOptions {
  */
 export async function sendReminders(
   db: DbOrTx,
-  config: Pick<Config, 'publicUrl'>,
+  config: Config,
   waveId: string,
   actor: Actor,
   options: ReminderOptions,
@@ -403,17 +405,30 @@ export async function sendReminders(
           sql`coalesce(${invitations.lastRemindedAt}, '-infinity'::timestamptz) <= ${at.toISOString()}::timestamptz - make_interval(hours => ${hours})`,
         );
       }
-      const rows = await tx
-        .select({ i: invitations, p: framePersons })
-        .from(invitations)
-        .innerJoin(framePersons, eq(framePersons.id, invitations.framePersonId))
-        .where(and(...conds))
-        .orderBy(asc(invitations.id))
-        .limit(batchSize)
-        // The frame persons too: an opt-out waits for this batch (and then cancels its mail), or this
-        // batch waits for the opt-out and no longer selects the person.
-        .for('update', { of: [invitations, framePersons] });
+      const select = () =>
+        tx
+          .select({ i: invitations, p: framePersons })
+          .from(invitations)
+          .innerJoin(framePersons, eq(framePersons.id, invitations.framePersonId))
+          .where(and(...conds))
+          .orderBy(asc(invitations.id))
+          .limit(batchSize)
+          // The frame persons too: an opt-out waits for this batch (and then cancels its mail), or this
+          // batch waits for the opt-out and no longer selects the person.
+          .for('update', { of: [invitations, framePersons] });
+      let rows = await select();
       if (rows.length === 0) return { sent: 0, last: undefined };
+      // A reminder must know who started (they keep their link) and who completed (they get none):
+      // in an anonymous wave, record every waiting mark first, whatever the batch size
+      // (docs/anonymity.md, residual risks), and select again. The wave's lock waits for starts and
+      // completions in progress (they hold it shared), so no mark arrives in between.
+      const lastSelected = rows[rows.length - 1]!.i.id;
+      if (
+        w.anonymity === 'anonymous' &&
+        (await recordProgress(tx, responseKeyFor(config), waveId, 1)).recorded
+      )
+        rows = await select();
+      if (rows.length === 0) return { sent: 0, last: lastSelected };
       const templates = templatesOf(w);
       const orgNames = await organisationNames(tx);
       // Who has not started gets a new link (the rows are locked, so their status holds).
@@ -479,11 +494,7 @@ export async function sendReminders(
 }
 
 /** Every open wave's due reminders (the scheduled job). */
-export async function sendDueReminders(
-  db: DbOrTx,
-  config: Pick<Config, 'publicUrl'>,
-  actor: Actor,
-): Promise<number> {
+export async function sendDueReminders(db: DbOrTx, config: Config, actor: Actor): Promise<number> {
   const open = await db.select({ id: waves.id }).from(waves).where(eq(waves.status, 'open'));
   let n = 0;
   for (const w of open) n += (await sendReminders(db, config, w.id, actor, { mode: 'due' })).queued;

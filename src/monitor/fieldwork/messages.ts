@@ -176,6 +176,8 @@ export const fieldworkNl = {
   'wave.monitoring.intro':
     'Berekend uit het kader en de uitnodigingen, niet uit de antwoorden. Respons = afgerond gedeeld door uitgenodigd.',
   'wave.monitoring.computedAt': 'Stand van {at}.',
+  'wave.monitoring.pending':
+    'Nog niet meegeteld: {n} keer begonnen of afgerond. Om de antwoorden anoniem te houden, wordt afgerond vastgelegd per groep van minstens 10 personen met dezelfde kenmerken, niet per persoon, meestal binnen enkele minuten. Begonnen (zonder afronden) en kleinere groepen worden vastgelegd bij de volgende herinnering of als de meting sluit.',
   'wave.monitoring.refresh': 'Vernieuwen',
   'wave.monitoring.all': 'Totaal',
   'wave.monitoring.by.total': 'Totaal',
@@ -366,6 +368,8 @@ export const fieldworkEn: Record<keyof typeof fieldworkNl, string> = {
   'wave.monitoring.intro':
     'Computed from the frame and the invitations, never from the answers. Response rate = completed divided by invited.',
   'wave.monitoring.computedAt': 'As of {at}.',
+  'wave.monitoring.pending':
+    'Not counted yet: {n} starts or completions. To keep the answers anonymous, completions are recorded per group of at least 10 persons with the same characteristics, not per person, usually within minutes. Starts (without completing) and smaller groups are recorded at the next reminder round or when the wave closes.',
   'wave.monitoring.refresh': 'Refresh',
   'wave.monitoring.all': 'Total',
   'wave.monitoring.by.total': 'Total',

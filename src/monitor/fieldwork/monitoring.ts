@@ -1,11 +1,13 @@
 /**
  * Response monitoring: per stratum the frame size, invited, started, completed, response rate and
  * reminders sent. Computed from frame_persons and invitations only — never from responses, so the
- * numbers cannot reveal who answered what.
+ * numbers cannot reveal who answered what. In an anonymous wave, progress reaches the invitations in
+ * batches (./progress.ts); how many marks wait is reported alongside (`pendingProgress`).
  */
 import { eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/database.js';
 import { listOrganisations } from '../../platform/orgs/service.js';
+import { pendingProgressCount } from './progress.js';
 import { framePersons, invitations } from './schema.js';
 import { getWave } from './waves-service.js';
 
@@ -32,6 +34,11 @@ export interface ResponseRates {
   waveId: string;
   status: string;
   computedAt: string;
+  /**
+   * Starts and completions of an anonymous wave not recorded on the invitations yet: they are
+   * recorded in batches of at least 10 per stratum cell (./progress.ts), so the rates lag by these.
+   */
+  pendingProgress: number;
   breakdowns: Record<Breakdown, RateRow[]>;
 }
 
@@ -124,7 +131,13 @@ export async function responseRates(db: DbOrTx, waveId: string): Promise<Respons
     if (b === 'total' && list.length === 0) list.push(emptyRow({}, ''));
     out[b] = list;
   }
-  return { waveId, status: wave.status, computedAt: new Date().toISOString(), breakdowns: out };
+  return {
+    waveId,
+    status: wave.status,
+    computedAt: new Date().toISOString(),
+    pendingProgress: await pendingProgressCount(db, waveId),
+    breakdowns: out,
+  };
 }
 
 const emptyRow = (stratum: Record<string, string | null>, label: string): RateRow => ({

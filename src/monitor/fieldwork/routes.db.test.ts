@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import { createTestApp, type TestApp } from '../../../test/support/app.js';
 import { cookies, createUser, csrfFor, postForm, type TestUser } from '../../../test/support/principals.js';
@@ -9,6 +10,7 @@ import { deliverMessage } from '../../platform/mail/deliver.js';
 import { recordBounce } from '../../platform/mail/mail.js';
 import { loadRegistry } from '../../platform/orgs/registry.js';
 import { loadTemplates } from '../questionnaires/templates/index.js';
+import { queueProgressMark } from './progress.js';
 import { latestPublishedVersionOf } from './questionnaire-link.js';
 
 let t: TestApp;
@@ -303,6 +305,13 @@ test('pages: list, new wave form with errors, overview, frame upload (multipart)
   });
   assert.equal(monitoring.statusCode, 200);
   assert.match(monitoring.body, /<caption>/);
+  assert.doesNotMatch(monitoring.body, /Nog niet meegeteld/);
+  // Progress of an anonymous wave waiting for its batch: the page states the lag.
+  await queueProgressMark(t.database.db, randomBytes(32), waveId, randomUUID(), 'completed');
+  const lagging = await t.app.inject({ url: `/waves/${waveId}/monitoring`, headers: { cookie: c } });
+  assert.match(lagging.body, /Nog niet meegeteld: 1 keer begonnen of afgerond/);
+  const api1 = await api('GET', `/api/v1/waves/${waveId}/response-rates`, researcher);
+  assert.equal(api1.json().pendingProgress, 1);
   assert.equal(
     (await t.app.inject({ url: `/waves/${waveId}/frame`, headers: { cookie: viewer.cookie } })).statusCode,
     403,

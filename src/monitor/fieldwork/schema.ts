@@ -127,3 +127,22 @@ export const invitations = pgTable(
     index('invitations_wave_idx').on(t.waveId, t.status),
   ],
 );
+
+/**
+ * Invitation progress not yet recorded (anonymous waves; docs/anonymity.md): when a respondent starts
+ * or completes, the answering transaction adds a row here instead of updating the invitation, sealed
+ * with a key derived from the server's RESPONSE_KEY (AES-256-GCM over the invitation id and the
+ * status). A job records the marks on the invitations in shuffled batches of at least 10 per stratum
+ * cell and deletes them (./progress.ts). No time stamp, no plain invitation id.
+ */
+export const invitationProgress = pgTable(
+  'invitation_progress',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    waveId: uuid('wave_id')
+      .notNull()
+      .references(() => waves.id, { onDelete: 'cascade' }),
+    sealed: text('sealed').notNull(),
+  },
+  (t) => [index('invitation_progress_wave_idx').on(t.waveId)],
+);

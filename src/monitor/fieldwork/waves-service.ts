@@ -16,7 +16,9 @@ import { asc, eq, sql } from 'drizzle-orm';
 import { type Actor, audit, diffOf } from '../../platform/audit/audit.js';
 import type { DbOrTx } from '../../platform/db/database.js';
 import { AppError, type Localised } from '../../platform/errors.js';
+import { enqueue } from '../../platform/jobs/jobs.js';
 import { rewriteResponsesInRandomOrder } from '../responses/rewrite.js';
+import { sealClosedWaveJob } from './jobs.js';
 import {
   type Anonymity,
   checkTemplates,
@@ -458,7 +460,11 @@ export async function transitionWave(
     if (target === 'open' && from === 'closed') set.closedAt = null;
     const [after] = await tx.update(waves).set(set).where(eq(waves.id, id)).returning();
     // Anonymous responses lose their order of answering (docs/anonymity.md, "Order and timing").
-    if (target === 'closed' && wave.anonymity === 'anonymous') await rewriteResponsesInRandomOrder(tx, id);
+    if (target === 'closed' && wave.anonymity === 'anonymous') {
+      await rewriteResponsesInRandomOrder(tx, id);
+      // After the commit: record all progress, rewrite the invitations, compact the tables (./jobs.ts).
+      await enqueue(tx, sealClosedWaveJob, { waveId: id });
+    }
     await audit(tx, actor, {
       action: `wave.${transition}`,
       resourceType: 'wave',

@@ -12,10 +12,10 @@
  * again from the deleted set ordered by random(), in one statement. Deleting cascades to
  * `response_recodes`, so the wave's recodings are read first and inserted again afterwards.
  *
- * Not covered: the old row versions stay in the table file as dead tuples until VACUUM removes them
- * (PostgreSQL's autovacuum does this on its own; embedded PGlite has no autovacuum, and the space is
- * reused only by later vacuums), and the write-ahead log and backups made before the close keep the
- * old order. See docs/anonymity.md.
+ * After the commit, the job `fieldwork.seal-closed` (../fieldwork/jobs.ts) records the wave's
+ * remaining invitation progress, rewrites its invitations the same way and runs VACUUM FULL, so the
+ * old row versions leave the table files too. The write-ahead log and backups made before the close
+ * keep what they had. See docs/anonymity.md.
  */
 import { eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/database.js';

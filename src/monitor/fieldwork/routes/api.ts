@@ -368,6 +368,12 @@ export function waveApiRoutes(app: FastifyInstance) {
             waveId: z.string(),
             status: z.string(),
             computedAt: z.string(),
+            pendingProgress: z
+              .number()
+              .int()
+              .describe(
+                'Anonymous waves: starts and completions not yet recorded on the invitations (recorded in batches of at least 10 per stratum cell; docs/anonymity.md)',
+              ),
             breakdowns: z.object({
               total: z.array(rateRow),
               layer_role: z.array(rateRow),

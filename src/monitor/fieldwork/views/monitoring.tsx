@@ -137,6 +137,11 @@ export function monitoringPage(
         {t('wave.monitoring.computedAt', { at: formatDateTime(ctx.lang, rates.computedAt) })}{' '}
         <a href={`/waves/${wave.id}/monitoring`}>{t('wave.monitoring.refresh')}</a>
       </p>
+      {rates.pendingProgress > 0 && (
+        <p class="notice" role="status">
+          {t('wave.monitoring.pending', { n: String(rates.pendingProgress) })}
+        </p>
+      )}
       {breakdownOrder.map((b) => (
         <section>
           <RatesTable ctx={ctx} b={b} rows={rates.breakdowns[b]} />

@@ -1,0 +1,458 @@
+/**
+ * Anonymity against a copy of the database (docs/anonymity.md, "What the attack test proves").
+ *
+ * 120 persons in six stratum cells of 20 answer an anonymous wave through the HTTP routes,
+ * interleaved (a seeded scheduler runs one page of one of up to eight respondents at a time; the
+ * progress job runs every 15 pages, as its one-minute schedule would). Then an attacker takes a copy
+ * of the database — on PGlite the table files themselves, old row versions included (heap pages
+ * parsed by test/support/heap-files.ts); on PostgreSQL `xmin`, `ctid` and a `pg_dump` — and tries to
+ * pair responses with invitations:
+ * - nearest transaction id: the invitation whose row versions' `xmin` lies nearest to one of the
+ *   response's (ties: a guess among them);
+ * - batch intersection: the invitations changed by the first batch of the cell after the response's
+ *   first version and by the first batch after its last version (a guess among them);
+ * - physical order: the response's rank by place (`ctid` / dump order) within its cell, paired with the
+ *   invitation of the same rank by the place of its last version;
+ * - mark deletion (files): the progress marks written with the response (same xmin) were deleted by
+ *   the batch that recorded them (their xmax): the invitations that batch changed.
+ * During fieldwork, every response must keep at least 10 candidates and no attack may beat a guess
+ * among 10 by more than 3 standard deviations; after the close (and the job that follows it), no
+ * attack may beat a guess within the cell by more than 3 standard deviations, no old row version
+ * may be left, and no table but the responses' own holds a response id or resume key.
+ */
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { after, before, test } from 'node:test';
+import { createTestApp, type TestApp } from '../../../test/support/app.js';
+import { pgliteHeaps } from '../../../test/support/heap-files.js';
+import { modules } from '../../../test/support/modules.js';
+import { cliActor } from '../../platform/audit/audit.js';
+import { jobDefinition } from '../../platform/jobs/jobs.js';
+import { loadJobModules } from '../../platform/jobs/runtime.js';
+import { responseRates } from '../fieldwork/monitoring.js';
+import { transitionWave } from '../fieldwork/waves-service.js';
+import { responseKeyFor, resumeKeyHash } from './keys.js';
+import { Respondent } from './respondent-client.js';
+import { type SeededWave, seedAnsweringWave } from './seed-wave.js';
+
+const PERSONS = 120;
+const STARTERS = 100;
+const COMPLETERS = 84;
+
+let t: TestApp;
+let wave: SeededWave;
+/** Truth, known only to the test: response id → invitation id, and each side's cell. */
+const truth = new Map<string, string>();
+const cellOf = new Map<string, string>();
+const completedResponses = new Set<string>();
+
+/** mulberry32: a seeded generator, so a failure can be replayed. */
+function rng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let x = Math.imul(a ^ (a >>> 15), 1 | a);
+    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
+    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const random = rng(Number(process.env.ANONYMITY_SEED ?? 13));
+
+const jobContext = () => ({
+  database: t.database,
+  config: t.app.deps.config,
+  jobId: 'test',
+  attempt: 1,
+  lastAttempt: false,
+  log: { info() {}, warn() {}, error() {} },
+});
+
+/** The progress job's scheduled run (absent before the fix: then it does nothing). */
+async function progressTick() {
+  const job = jobDefinition('fieldwork.progress');
+  if (job) await job.handler({}, jobContext());
+}
+
+/** Runs the fieldwork jobs that are queued (e.g. the one a close enqueues), as the runtime would. */
+async function runQueuedJobs() {
+  const queued = await t.database.query<{ id: string; name: string; data: unknown }>(
+    "select id, name, data from pgboss.job where state = 'created' and name like 'fieldwork.%' order by created_on",
+  );
+  for (const j of queued) {
+    await jobDefinition(j.name)?.handler(j.data, jobContext());
+    await t.database.query("update pgboss.job set state = 'completed' where id = $1", [j.id]);
+  }
+}
+
+/** One respondent's pages, one step per call. */
+function script(index: number, completes: boolean): Array<() => Promise<void>> {
+  const token = wave.tokens[index]!;
+  const base = `/r/${token}`;
+  const r = Respondent.inject(t.app);
+  const verbal = ['nooit', 'een_keer', 'vaker'][index % 3]!;
+  const steps: Array<() => Promise<void>> = [
+    async () => void (await r.get(base)),
+    async () => void (await r.post(`${base}/start`)),
+    async () => {
+      const p = await r.post(`${base}/s/agressie`, {
+        agr_verbal_12m: verbal,
+        agr_physical_12m: 'nooit',
+        bg_years_in_office: String(index % 20),
+        _action: 'next',
+      });
+      assert.equal(p.status, 303);
+    },
+  ];
+  if (verbal !== 'nooit')
+    steps.push(
+      async () =>
+        void (await r.post(`${base}/s/melden`, {
+          report_to: ['anders'],
+          report_to_anders_tekst: 'bij de wijkagent',
+          support_colleagues: 'ja',
+          support_family: 'nee',
+          _action: 'next',
+        })),
+    );
+  steps.push(async () => void (await r.post(`${base}/s/afsluiting`, { remarks: '', _action: 'next' })));
+  if (completes)
+    steps.push(async () => assert.equal((await r.post(`${base}/submit`)).location, `${base}/done`));
+  return steps;
+}
+
+before(async () => {
+  await loadJobModules(modules);
+  t = await createTestApp();
+  wave = await seedAnsweringWave(t.database, { persons: PERSONS });
+  // The seed gives person i the role i % 3 and the gender i % 2: six cells of 20.
+  for (const [i, id] of wave.invitationIds.entries()) cellOf.set(id, `${i % 3}/${i % 2}`);
+  const order = wave.tokens.map((_, i) => i).sort(() => random() - 0.5);
+  const waiting = order.slice(0, STARTERS).map((i, n) => ({ i, steps: script(i, n < COMPLETERS) }));
+  const active: typeof waiting = [];
+  let ticks = 0;
+  while (waiting.length || active.length) {
+    while (active.length < 8 && waiting.length) active.push(waiting.shift()!);
+    const k = Math.floor(random() * active.length);
+    const next = active[k]!.steps.shift();
+    if (next) await next();
+    if (!active[k]!.steps.length) active.splice(k, 1);
+    if (++ticks % 15 === 0) await progressTick();
+  }
+  await progressTick();
+  const key = responseKeyFor(t.app.deps.config);
+  for (const i of order.slice(0, STARTERS)) {
+    const [r] = await t.database.query<{ id: string; status: string }>(
+      'select id, status from responses where resume_key_hash = $1',
+      [resumeKeyHash(key, wave.tokens[i]!)],
+    );
+    truth.set(r!.id, wave.invitationIds[i]!);
+    cellOf.set(r!.id, cellOf.get(wave.invitationIds[i]!)!);
+    if (r!.status === 'completed') completedResponses.add(r!.id);
+  }
+  assert.equal(completedResponses.size, COMPLETERS);
+});
+after(() => t.close());
+
+// ---- what a copy shows ----
+
+interface Version {
+  xmin: number;
+  /** Place in the file: block * 1000 + item (ctid), or the row's position in a dump. */
+  place: number;
+}
+interface Copy {
+  responses: Map<string, Version[]>;
+  invitations: Map<string, Version[]>;
+  /** Progress marks in the files, live and deleted (their xmax: the batch that deleted them). */
+  marks?: Array<{ xmin: number; xmax: number }>;
+}
+
+const byId = (rows: Array<{ id: string } & Version>, keep: (id: string) => boolean) => {
+  const out = new Map<string, Version[]>();
+  for (const r of rows)
+    if (keep(r.id)) out.set(r.id, [...(out.get(r.id) ?? []), { xmin: r.xmin, place: r.place }]);
+  return out;
+};
+const isInvitation = (id: string) => wave.invitationIds.includes(id);
+
+/** PGlite: the table files, every row version on their pages. */
+async function fileCopy(): Promise<Copy> {
+  const [marks] = await t.database.query<{ ok: boolean }>(
+    "select to_regclass('invitation_progress') is not null as ok",
+  );
+  const tables = ['responses', 'invitations', ...(marks!.ok ? ['invitation_progress'] : [])];
+  const heaps = await pgliteHeaps(t.database, tables);
+  const rows = (name: string) =>
+    heaps.get(name)!.map((h) => ({ id: h.id, xmin: h.xmin, place: h.block * 1000 + h.item }));
+  return {
+    responses: byId(rows('responses'), (id) => truth.has(id)),
+    invitations: byId(rows('invitations'), isInvitation),
+    marks: (heaps.get('invitation_progress') ?? []).map((h) => ({ xmin: h.xmin, xmax: h.xmax })),
+  };
+}
+
+/** Both databases: what SQL shows of the live rows (xmin, ctid). */
+async function sqlCopy(): Promise<Copy> {
+  const rows = (table: string) =>
+    t.database.query<{ id: string; xmin: number; place: number }>(
+      `select id, xmin::text::bigint as xmin,
+              ((ctid::text::point)[0] * 1000 + (ctid::text::point)[1])::bigint as place
+         from ${table} where wave_id = $1`,
+      [wave.waveId],
+    );
+  const num = (r: { id: string; xmin: number; place: number }) => ({
+    ...r,
+    xmin: Number(r.xmin),
+    place: Number(r.place),
+  });
+  return {
+    responses: byId((await rows('responses')).map(num), (id) => truth.has(id)),
+    invitations: byId((await rows('invitations')).map(num), isInvitation),
+  };
+}
+
+/** PostgreSQL: the order in which `pg_dump` writes the rows (their physical order). */
+function dumpCopy(): Copy {
+  const url = t.database.url!;
+  const text = execFileSync(
+    '/usr/lib/postgresql/15/bin/pg_dump',
+    ['--data-only', '--table=responses', '--table=invitations', url],
+    { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+  );
+  const order = (table: string) => {
+    const start = text.indexOf(`COPY public.${table} `);
+    const body = text.slice(text.indexOf('\n', start) + 1, text.indexOf('\n\\.', start));
+    return body.split('\n').map((line, place) => ({ id: line.split('\t')[0]!, xmin: 0, place }));
+  };
+  return {
+    responses: byId(order('responses'), (id) => truth.has(id)),
+    invitations: byId(order('invitations'), isInvitation),
+  };
+}
+
+// ---- the attacks ----
+
+interface Outcome {
+  /** Expected hits of the attack (a guess among its candidates). */
+  hits: number;
+  /** Expected hits of a random pairing. */
+  chance: number;
+  sd: number;
+  /** The fewest (right) candidates the attack left a response with, as a fraction of the bound. */
+  fewest: number;
+}
+
+/**
+ * Scores an attack that names candidate invitations per response, against a guess among `among(r)`;
+ * `fewest` is the smallest number of right candidates relative to `bound(r)` (1: at the bound).
+ */
+function score(
+  candidates: (r: string) => string[],
+  among: (r: string) => number,
+  bound: (r: string) => number,
+): Outcome {
+  let hits = 0;
+  let chance = 0;
+  let variance = 0;
+  let fewest = Number.POSITIVE_INFINITY;
+  for (const [r, inv] of truth) {
+    const c = candidates(r);
+    if (c.includes(inv)) hits += 1 / c.length;
+    // A narrowing counts when it is right: the candidates hold the response's invitation.
+    if (c.includes(inv)) fewest = Math.min(fewest, c.length / bound(r));
+    const p = 1 / among(r);
+    chance += p;
+    variance += p * (1 - p);
+  }
+  return { hits, chance, sd: Math.sqrt(variance), fewest };
+}
+
+const inCell = (copy: Copy, r: string) =>
+  [...copy.invitations.keys()].filter((i) => cellOf.get(i) === cellOf.get(r));
+
+function nearestXmin(copy: Copy): (r: string) => string[] {
+  return (r) => {
+    const xs = copy.responses.get(r)!.map((v) => v.xmin);
+    let best = Number.POSITIVE_INFINITY;
+    let found: string[] = [];
+    for (const i of inCell(copy, r)) {
+      const d = Math.min(...copy.invitations.get(i)!.flatMap((v) => xs.map((x) => Math.abs(x - v.xmin))));
+      if (d < best) [best, found] = [d, [i]];
+      else if (d === best) found.push(i);
+    }
+    return found;
+  };
+}
+
+function batchIntersection(copy: Copy): (r: string) => string[] {
+  return (r) => {
+    const cell = inCell(copy, r);
+    const batches = [...new Set(cell.flatMap((i) => copy.invitations.get(i)!.map((v) => v.xmin)))].sort(
+      (a, b) => a - b,
+    );
+    const versions = copy.responses.get(r)!.map((v) => v.xmin);
+    const next = (x: number) => batches.find((b) => b > x);
+    const wanted = [next(Math.min(...versions)), next(Math.max(...versions))].filter((b) => b !== undefined);
+    const found = cell.filter((i) => wanted.every((b) => copy.invitations.get(i)!.some((v) => v.xmin === b)));
+    return found.length ? found : cell;
+  };
+}
+
+function physicalOrder(copy: Copy): (r: string) => string[] {
+  return (r) => {
+    const cell = cellOf.get(r);
+    const rank = (m: Map<string, Version[]>, pick: (v: Version[]) => number) =>
+      [...m.entries()]
+        .filter(([id]) => cellOf.get(id) === cell)
+        .sort((a, b) => pick(a[1]) - pick(b[1]))
+        .map(([id]) => id);
+    const responses = rank(copy.responses, (v) => Math.min(...v.map((x) => x.place)));
+    const invitations = rank(copy.invitations, (v) => Math.max(...v.map((x) => x.place)));
+    const i = invitations[responses.indexOf(r)];
+    return i ? [i] : inCell(copy, r);
+  };
+}
+
+/** A mark written with the response (same xmin) was deleted by the batch that recorded it (its xmax). */
+function markDeletion(copy: Copy): (r: string) => string[] {
+  return (r) => {
+    const cell = inCell(copy, r);
+    const xs = new Set(copy.responses.get(r)!.map((v) => v.xmin));
+    const batches = new Set(
+      (copy.marks ?? []).filter((m) => xs.has(m.xmin) && m.xmax !== 0).map((m) => m.xmax),
+    );
+    const found = cell.filter((i) => copy.invitations.get(i)!.some((v) => batches.has(v.xmin)));
+    return found.length ? found : cell;
+  };
+}
+
+const attacks = { nearestXmin, batchIntersection, physicalOrder, markDeletion };
+
+function assertNoBetterThan(
+  copy: Copy,
+  label: string,
+  among: (r: string) => number,
+  minimumCandidates?: (r: string) => number,
+) {
+  for (const [name, attack] of Object.entries(attacks)) {
+    const o = score(attack(copy), among, minimumCandidates ?? (() => 1));
+    const limit = o.chance + 3 * o.sd;
+    assert.ok(
+      o.hits <= limit,
+      `${label}, ${name}: ${o.hits.toFixed(1)} of ${truth.size} responses paired; a random pairing gets ${o.chance.toFixed(1)} ± ${o.sd.toFixed(1)} (limit ${limit.toFixed(1)})`,
+    );
+    // Physical order names one candidate by construction; its bound is the hit rate above.
+    if (minimumCandidates && name !== 'physicalOrder')
+      assert.ok(
+        o.fewest >= 1,
+        `${label}, ${name}: a response narrowed below its bound (${o.fewest.toFixed(2)})`,
+      );
+  }
+}
+
+/**
+ * What a copy shows anyway: each invitation's recorded status. A response is one of the invitations
+ * of its cell with the status its invitation has (an unfinished response is not among the completed
+ * ones): that group is "chance", and during fieldwork at least 10 of it (or all, if smaller).
+ */
+let statusOf = new Map<string, string>();
+async function readStatuses() {
+  const rows = await t.database.query<{ id: string; status: string }>(
+    'select id, status from invitations where wave_id = $1',
+    [wave.waveId],
+  );
+  statusOf = new Map(rows.map((r) => [r.id, r.status]));
+}
+const group = (r: string) =>
+  wave.invitationIds.filter(
+    (i) => cellOf.get(i) === cellOf.get(r) && statusOf.get(i) === statusOf.get(truth.get(r)!),
+  ).length;
+const amongTen = (r: string) => Math.min(10, group(r));
+
+// ---- during fieldwork ----
+
+test('during fieldwork, a copy of the files narrows no response to fewer than 10 invitations of its cell', async (c) => {
+  if (!t.database.pglite) return c.skip('reads PGlite files; PostgreSQL: see the next test');
+  await readStatuses();
+  assertNoBetterThan(await fileCopy(), 'fieldwork, PGlite files', amongTen, amongTen);
+});
+
+test('during fieldwork, xmin, ctid and a pg_dump narrow no response to fewer than 10 invitations', async () => {
+  await readStatuses();
+  assertNoBetterThan(await sqlCopy(), 'fieldwork, xmin/ctid', amongTen, amongTen);
+  // Monitoring lags by the waiting marks, and says so.
+  const rates = await responseRates(t.database.db, wave.waveId);
+  const total = rates.breakdowns.total[0]!;
+  assert.ok(total.completed <= COMPLETERS && total.started === total.completed, `${total.completed}`);
+  // At least the unrecorded completions and the 16 starts that never completed.
+  assert.ok(rates.pendingProgress >= COMPLETERS - total.completed + (STARTERS - COMPLETERS));
+  if (t.database.kind === 'postgres') assertNoBetterThan(dumpCopy(), 'fieldwork, pg_dump', amongTen);
+});
+
+// ---- after the close ----
+
+test('after the close: no pairing better than chance within a cell, no old row version, no stray ids', async () => {
+  const filenodes = async () =>
+    t.database.query<{ t: string; f: string }>(
+      "select c.relname as t, pg_relation_filenode(c.oid)::text as f from pg_class c where relname in ('responses', 'invitations') order by 1",
+    );
+  const before = await filenodes();
+  await transitionWave(t.database.db, wave.waveId, 'close', cliActor('test'));
+  await runQueuedJobs();
+
+  // The invitations now show every completion and start (recorded at the close).
+  const statuses = await t.database.query<{ status: string; n: number }>(
+    'select status, count(*)::int as n from invitations where wave_id = $1 group by status order by status',
+    [wave.waveId],
+  );
+  assert.deepEqual(statuses, [
+    { status: 'completed', n: COMPLETERS },
+    { status: 'not_started', n: PERSONS - STARTERS },
+    { status: 'started', n: STARTERS - COMPLETERS },
+  ]);
+
+  const rates = await responseRates(t.database.db, wave.waveId);
+  assert.equal(rates.pendingProgress, 0);
+  assert.deepEqual(
+    [rates.breakdowns.total[0]!.started, rates.breakdowns.total[0]!.completed],
+    [STARTERS, COMPLETERS],
+  );
+
+  await readStatuses();
+  const files = t.database.pglite ? await fileCopy() : undefined;
+  if (files) assertNoBetterThan(files, 'closed, PGlite files', group);
+  assertNoBetterThan(await sqlCopy(), 'closed, xmin/ctid', group);
+  if (t.database.kind === 'postgres') assertNoBetterThan(dumpCopy(), 'closed, pg_dump', group);
+
+  // Old row versions are gone: both tables were written into new files with the live rows only.
+  const afterClose = await filenodes();
+  for (const [i, b] of before.entries())
+    assert.notEqual(afterClose[i]!.f, b.f, `${b.t} was not rewritten (VACUUM FULL) after the close`);
+  for (const [id, versions] of files ? [...files.responses, ...files.invitations] : [])
+    assert.equal(versions.length, 1, `row ${id} still has ${versions.length} versions in the file`);
+
+  // Jobs, outbox, audit log, progress marks and job keys hold no response id and no resume key.
+  const secrets = (
+    await t.database.query<{ id: string; resume_key_hash: string }>(
+      'select id, resume_key_hash from responses where wave_id = $1',
+      [wave.waveId],
+    )
+  ).flatMap((r) => [r.id, r.resume_key_hash]);
+  for (const table of [
+    'audit_log',
+    'mail_messages',
+    'pgboss.job',
+    'job_keys',
+    'invitation_progress',
+    'invitations',
+  ]) {
+    const exists = await t.database.query<{ ok: boolean }>('select to_regclass($1) is not null as ok', [
+      table,
+    ]);
+    if (!exists[0]!.ok) continue;
+    const [all] = await t.database.query<{ text: string | null }>(
+      `select string_agg(row_to_json(x)::text, ' ') as text from ${table} x`,
+    );
+    for (const s of secrets) assert.ok(!(all!.text ?? '').includes(s), `${table} holds ${s}`);
+  }
+});

@@ -1,0 +1,237 @@
+/**
+ * Invitation progress in anonymous waves, recorded in batches (docs/anonymity.md, "Progress in
+ * batches").
+ *
+ * Starting and completing write a response row. If the same moment also updated the person's
+ * invitation, the two row versions would carry neighbouring transaction ids (`xmin`) and sit in the
+ * table files side by side: a copy of the database would pair every response with its person. So the
+ * answering transaction writes no invitation: it adds a *mark* to `invitation_progress`, sealed with
+ * a key derived from the server key (AES-256-GCM over the invitation id and the status; no time, no
+ * plain id). The job `fieldwork.progress` opens the marks and, per stratum cell (the strata a
+ * response stores, so the cell an attacker can match a response to), records completions on the
+ * invitations only once at least BATCH_MINIMUM different invitations of that cell completed: one
+ * transaction, the invitations updated one by one in a random order, their marks deleted. A copy of
+ * the database then ties a completed response to a batch of at least 10 invitations of its cell.
+ *
+ * While the wave is open, "started" alone is not recorded by these batches: an invitation recorded
+ * as started in one batch and as completed in another would be tied to two batches, and the
+ * invitations in both can be fewer than 10. So an invitation changes once (to completed; its start
+ * mark goes with it). Cells below the minimum, and starts, wait until the wave closes (then everything
+ * is recorded) or until a reminder round, which records everything first, because a reminder must
+ * know who started (they keep their link) and who completed (they get none): that is a stated
+ * residual risk in docs/anonymity.md.
+ */
+import { createCipheriv, createDecipheriv, createHmac, randomBytes, randomInt } from 'node:crypto';
+import { and, count, eq, inArray, ne, sql } from 'drizzle-orm';
+import { audit } from '../../platform/audit/audit.js';
+import type { DbOrTx } from '../../platform/db/database.js';
+import { responseIdentity } from '../answering/strata.js';
+import type { FramePerson } from './model.js';
+import { framePersons, invitationProgress, invitations } from './schema.js';
+import { getWave } from './waves-service.js';
+
+/** A batch ties a response to at least this many invitations of its stratum cell. */
+export const BATCH_MINIMUM = 10;
+
+export type ProgressStatus = 'started' | 'completed';
+
+const keys = new WeakMap<Buffer, Buffer>();
+/** The sealing key: derived from the server key, so a copy of the database alone cannot open a mark. */
+function sealingKey(serverKey: Buffer): Buffer {
+  let key = keys.get(serverKey);
+  if (!key) {
+    key = createHmac('sha256', serverKey).update('weerbaar invitation progress v1').digest();
+    keys.set(serverKey, key);
+  }
+  return key;
+}
+
+export function sealMark(serverKey: Buffer, invitationId: string, status: ProgressStatus): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', sealingKey(serverKey), iv);
+  const body = Buffer.concat([
+    cipher.update(`${status === 'started' ? 's' : 'c'}${invitationId}`),
+    cipher.final(),
+  ]);
+  return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64');
+}
+
+/** The mark's invitation and status, or undefined when it was sealed with another key or altered. */
+export function openMark(
+  serverKey: Buffer,
+  sealed: string,
+): { invitationId: string; status: ProgressStatus } | undefined {
+  try {
+    const raw = Buffer.from(sealed, 'base64');
+    const decipher = createDecipheriv('aes-256-gcm', sealingKey(serverKey), raw.subarray(0, 12));
+    decipher.setAuthTag(raw.subarray(12, 28));
+    const text = Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
+    return { invitationId: text.slice(1), status: text[0] === 's' ? 'started' : 'completed' };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Adds a mark, in the caller's (answering) transaction. */
+export async function queueProgressMark(
+  tx: DbOrTx,
+  serverKey: Buffer,
+  waveId: string,
+  invitationId: string,
+  status: ProgressStatus,
+): Promise<void> {
+  await tx.insert(invitationProgress).values({ waveId, sealed: sealMark(serverKey, invitationId, status) });
+}
+
+/** Marks of a wave not recorded yet (the monitoring page states the delay). */
+export async function pendingProgressCount(db: DbOrTx, waveId: string): Promise<number> {
+  const [r] = await db
+    .select({ n: count() })
+    .from(invitationProgress)
+    .where(eq(invitationProgress.waveId, waveId));
+  return Number(r?.n ?? 0);
+}
+
+/** The waves that have marks waiting. */
+export async function wavesWithProgress(db: DbOrTx): Promise<string[]> {
+  const rows = await db.selectDistinct({ waveId: invitationProgress.waveId }).from(invitationProgress);
+  return rows.map((r) => r.waveId);
+}
+
+/** The stratum cell of a frame person: exactly what an anonymous response of theirs stores. */
+export function cellOf(anonymity: string, person: FramePerson): string {
+  const strata = responseIdentity(anonymity, person).strata;
+  return JSON.stringify([
+    person.targetGroup,
+    ...Object.keys(strata)
+      .sort()
+      .map((k) => [k, strata[k]]),
+  ]);
+}
+
+function shuffle<T>(items: T[]): T[] {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = randomInt(i + 1);
+    [items[i], items[j]] = [items[j]!, items[i]!];
+  }
+  return items;
+}
+
+export interface RecordResult {
+  /** Invitations updated. */
+  recorded: number;
+  /** Marks still waiting (their cell is below the minimum). */
+  waiting: number;
+}
+
+/**
+ * Records a wave's marks on its invitations, in one transaction (the caller's, as a savepoint):
+ * cells with at least `minimum` different invitations marked (every cell once the wave is no longer
+ * open) are updated in a random order and their marks deleted. Idempotent; status never goes back.
+ */
+export async function recordProgress(
+  db: DbOrTx,
+  serverKey: Buffer,
+  waveId: string,
+  minimum = BATCH_MINIMUM,
+): Promise<RecordResult> {
+  return db.transaction(async (tx) => {
+    const wave = await getWave(tx, waveId);
+    const rows = await tx
+      .select()
+      .from(invitationProgress)
+      .where(eq(invitationProgress.waveId, waveId))
+      .for('update', { skipLocked: true });
+    if (rows.length === 0) return { recorded: 0, waiting: 0 };
+    const marks = rows.flatMap((r) => {
+      const m = openMark(serverKey, r.sealed);
+      return m ? [{ id: r.id, ...m }] : [];
+    });
+    const ids = [...new Set(marks.map((m) => m.invitationId))];
+    const people =
+      ids.length === 0
+        ? []
+        : await tx
+            .select({ id: invitations.id, p: framePersons })
+            .from(invitations)
+            .innerJoin(framePersons, eq(framePersons.id, invitations.framePersonId))
+            .where(and(eq(invitations.waveId, waveId), inArray(invitations.id, ids)));
+    const cells = new Map(people.map(({ id, p }) => [id, cellOf(wave.anonymity, p as FramePerson)]));
+    // While the wave is open, a batch records completions only (see the file comment): an invitation
+    // then changes once, and a response is tied to one batch. Everything goes at the close and in a
+    // reminder round (minimum 1).
+    const everything = wave.status !== 'open' || minimum <= 1;
+    const completed = new Set(marks.filter((m) => m.status === 'completed').map((m) => m.invitationId));
+    const byCell = new Map<string, Set<string>>();
+    for (const id of ids) {
+      const cell = cells.get(id);
+      if (cell === undefined || !(everything || completed.has(id))) continue;
+      byCell.set(cell, (byCell.get(cell) ?? new Set()).add(id));
+    }
+    const due = new Set<string>();
+    for (const members of byCell.values())
+      if (everything || members.size >= minimum) for (const id of members) due.add(id);
+    // Marks of invitations that no longer exist go too; so do marks no key opens (nothing can use them).
+    const opened = new Set(marks.map((m) => m.id));
+    const done = rows.filter((r) => !opened.has(r.id)).map((r) => r.id);
+    const latest = new Map<string, ProgressStatus>();
+    for (const m of marks) {
+      if (!cells.has(m.invitationId) || due.has(m.invitationId)) done.push(m.id);
+      if (!due.has(m.invitationId)) continue;
+      if (latest.get(m.invitationId) !== 'completed') latest.set(m.invitationId, m.status);
+    }
+    for (const id of shuffle([...latest.keys()])) {
+      const status = latest.get(id)!;
+      await tx
+        .update(invitations)
+        .set({ status })
+        .where(
+          and(
+            eq(invitations.id, id),
+            ne(invitations.status, 'completed'),
+            ...(status === 'started' ? [ne(invitations.status, 'started')] : []),
+          ),
+        );
+    }
+    if (done.length) await tx.delete(invitationProgress).where(inArray(invitationProgress.id, done));
+    if (latest.size) {
+      await audit(
+        tx,
+        { type: 'system', id: null, label: 'system:invitation progress' },
+        {
+          action: 'wave.progress.record',
+          resourceType: 'wave',
+          resourceId: waveId,
+          diff: { recorded: latest.size },
+        },
+      );
+    }
+    return { recorded: latest.size, waiting: rows.length - done.length };
+  });
+}
+
+/**
+ * After an anonymous wave closes: its invitations are written again in a random order, in one
+ * statement (as its responses were at the close, ../responses/rewrite.ts), so every invitation row
+ * has the same `xmin` and a random place; which batch recorded whom is gone from the live rows.
+ */
+export async function rewriteInvitationsInRandomOrder(tx: DbOrTx, waveId: string): Promise<void> {
+  await tx.execute(sql`
+    with moved as (delete from ${invitations} where wave_id = ${waveId} returning *)
+    insert into ${invitations} select * from moved order by random()`);
+}
+
+/**
+ * The tables whose old row versions could still pair a response with its person after the close.
+ * `VACUUM FULL` writes each into a new file with the live rows only; it cannot run in a transaction
+ * and locks the table while it runs (answering in other waves waits a moment).
+ */
+export const TABLES_TO_COMPACT = ['responses', 'response_recodes', 'invitations', 'invitation_progress'];
+
+/**
+ * Holds the wave's row shared for the answering transaction that queues a mark: a reminder round
+ * (which locks the wave for update, then records every mark) waits for it, so it sees the mark.
+ */
+export async function lockWaveShared(tx: DbOrTx, waveId: string): Promise<void> {
+  await tx.execute(sql`select id from waves where id = ${waveId} for share`);
+}

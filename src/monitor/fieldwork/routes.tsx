@@ -10,6 +10,7 @@ import { can } from '../../platform/access/policy.js';
 import { audit } from '../../platform/audit/audit.js';
 import { actorOf } from '../../platform/auth/actor.js';
 import { AppError, type Lang } from '../../platform/errors.js';
+import { problemOf, problemSchema } from '../../platform/http/problem.js';
 import type { MessageKey } from '../../platform/i18n/catalogue.js';
 import { enqueue } from '../../platform/jobs/jobs.js';
 import { extraNav } from '../../platform/ui/layout.js';
@@ -129,7 +130,7 @@ const waveCreateBody = z
   .strict();
 const waveUpdateBody = waveCreateBody.omit({ code: true }).partial().strict();
 
-const problemSchema = z.object({
+const frameProblemSchema = z.object({
   line: z.number().int(),
   column: z.string(),
   position: z.number().int(),
@@ -145,7 +146,7 @@ const importReportSchema = z
     rowsRead: z.number().int(),
     rowsImported: z.number().int(),
     rowsRejected: z.number().int(),
-    problems: z.array(problemSchema),
+    problems: z.array(frameProblemSchema),
     written: z.boolean(),
     importId: z.string().nullable(),
   })
@@ -437,7 +438,7 @@ const routes: FastifyPluginAsync = async (app) => {
           mode: z.enum(['all', 'valid']).default('all'),
           fileName: z.string().max(200).optional(),
         }),
-        response: { 201: importReportSchema, 422: importReportSchema },
+        response: { 201: importReportSchema, 422: problemSchema.extend(importReportSchema.shape) },
       },
     },
     async (req, reply) => {
@@ -471,7 +472,18 @@ const routes: FastifyPluginAsync = async (app) => {
         { fileName, data, targetGroup, mode: mode as 'all' },
         actor(req),
       );
-      return reply.code(report.written ? 201 : 422).send(localisedReport(req, report));
+      if (report.written) return reply.code(201).send(localisedReport(req, report));
+      // Nothing written: a problem (RFC 9457) that carries the report.
+      const rejected = new AppError('import-rejected', {
+        detail: {
+          nl: `Het bestand is niet ingelezen: ${report.rowsRejected} van ${report.rowsRead} regels hebben een probleem.`,
+          en: `The file was not imported: ${report.rowsRejected} of ${report.rowsRead} rows have a problem.`,
+        },
+      });
+      return reply
+        .code(422)
+        .type('application/problem+json')
+        .send({ ...problemOf(rejected, req.lang, req.url.split('?')[0]), ...localisedReport(req, report) });
     },
   );
 

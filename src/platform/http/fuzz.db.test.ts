@@ -28,7 +28,10 @@ before(async () => {
   admin = (await signedInUser(t.app, t.database, 'admin@fuzz.test', [], ['admin'])).bearer;
   const doc = (await t.app.inject({ url: '/api/v1/openapi.json' })).json();
   operations = [];
-  for (const [path, item] of Object.entries<any>(doc.paths)) {
+  // Paths are relative to the server URL, which ends in the API's base path (/api/v1).
+  const base = new URL(doc.servers[0].url).pathname;
+  for (const [relative, item] of Object.entries<any>(doc.paths)) {
+    const path = base + relative;
     for (const [method, op] of Object.entries<any>(item)) {
       if (!['get', 'post', 'put', 'patch', 'delete'].includes(method)) continue;
       operations.push({

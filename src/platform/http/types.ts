@@ -5,6 +5,7 @@ import type { Database } from '../db/database.js';
 import type { Lang } from '../errors.js';
 import type { Translate } from '../i18n/catalogue.js';
 import type { PageContext } from '../ui/context.js';
+import type { RouteDeprecation } from './openapi.js';
 
 /**
  * How a route is protected. Every route must declare one (the app refuses to start otherwise):
@@ -47,5 +48,7 @@ declare module 'fastify' {
   }
   interface FastifyContextConfig {
     access?: RouteAccess;
+    /** A route that will go away (a future v2): marked in the OpenAPI document, headers on every answer. */
+    deprecation?: RouteDeprecation;
   }
 }

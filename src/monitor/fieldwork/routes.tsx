@@ -152,6 +152,43 @@ const importReportSchema = z
   })
   .meta({ id: 'FrameImportReport' });
 
+const frameOut = z.object({
+  counts: z.array(
+    z.object({
+      targetGroup: z.string(),
+      layer: z.string(),
+      role: z.string(),
+      provinceCode: z.string().nullable(),
+      sizeClass: z.string().nullable(),
+      n: z.number().int(),
+    }),
+  ),
+  imports: z.array(
+    z.object({
+      id: z.string(),
+      fileName: z.string(),
+      rowsImported: z.number().int(),
+      rowsRejected: z.number().int(),
+      createdAt: z.iso.datetime({ offset: true }),
+    }),
+  ),
+});
+
+/** An export: CSV, XLSX or (with `format=json`) the table as JSON. */
+const exportOut = {
+  description: 'The table in the requested format',
+  content: {
+    'text/csv': { schema: z.string() },
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string() },
+    'application/json': {
+      schema: z.object({
+        columns: z.array(z.string()),
+        rows: z.array(z.array(z.union([z.string(), z.number(), z.null()]))),
+      }),
+    },
+  },
+};
+
 const rateRow = z.object({
   stratum: z.record(z.string(), z.string().nullable()),
   label: z.string(),
@@ -495,11 +532,16 @@ const routes: FastifyPluginAsync = async (app) => {
         tags: ['waves'],
         summary: 'Frame counts per stratum (population for weighting and response rates)',
         params: waveParams,
+        response: { 200: frameOut },
       },
     },
     async (req) => {
       const wave = await getWave(db, req.params.waveId);
-      return { counts: await frameCounts(db, wave.id), imports: await listFrameImports(db, wave.id) };
+      const imports = await listFrameImports(db, wave.id);
+      return {
+        counts: await frameCounts(db, wave.id),
+        imports: imports.map((i) => ({ ...i, createdAt: i.createdAt.toISOString() })),
+      };
     },
   );
 
@@ -619,6 +661,7 @@ const routes: FastifyPluginAsync = async (app) => {
           'Everyone who has not completed and did not opt out, for phone or paper follow-up (CSV, XLSX or JSON)',
         params: waveParams,
         querystring: formatQuery,
+        response: { 200: exportOut },
       },
     },
     async (req, reply) =>
@@ -635,6 +678,7 @@ const routes: FastifyPluginAsync = async (app) => {
           'Raw responses: one row per response, item codes as columns, multiple choice as 0/1 columns <code>_<option>',
         params: waveParams,
         querystring: formatQuery.extend({ completed: z.enum(['true', 'false']).optional() }),
+        response: { 200: exportOut },
       },
     },
     async (req, reply) =>

@@ -191,6 +191,14 @@ export function openapiOptions(config: Config, description: string): FastifyDyna
       if (!isApi(input.url))
         return { schema: { ...input.schema, hide: true } as FastifySchema, url: input.url };
       const out = jsonSchemaTransform(input as any);
+      // A download without a response schema (e.g. an .xlsx): its `produces` types, as binary content.
+      const produces = (input.schema as { produces?: string[] } | undefined)?.produces;
+      if (!out.schema.response && produces?.length) {
+        const content = Object.fromEntries(
+          produces.map((type) => [type, { schema: { type: 'string', format: 'binary' } }]),
+        );
+        (out.schema as Record<string, unknown>).response = { 200: { description: 'The file', content } };
+      }
       const access = input.route.config?.access;
       const marks: Record<string, unknown> = {};
       if (access && 'public' in access) marks[PUBLIC_MARK] = true;

@@ -143,9 +143,13 @@ export const operationFixtures: Record<string, OperationFixture> = {
   'POST /users/{userId}/memberships': (c) => ({
     body: { organisationId: c.world.orgB.id, role: 'reporter' },
   }),
-  'DELETE /users/{userId}/memberships/{orgId}/{role}': (c) => ({
-    params: { orgId: c.world.orgB.id, role: 'reporter' },
-  }),
+  'DELETE /users/{userId}/memberships/{orgId}/{role}': async (c) => {
+    await c.call('POST', `/api/v1/users/${c.world.userA.id}/memberships`, {
+      organisationId: c.world.orgB.id,
+      role: 'case_handler',
+    });
+    return { params: { userId: c.world.userA.id, orgId: c.world.orgB.id, role: 'case_handler' } };
+  },
 
   'GET /organisations': () => ({}),
   'POST /organisations': () => ({
@@ -155,15 +159,24 @@ export const operationFixtures: Record<string, OperationFixture> = {
   'PATCH /organisations/{orgId}': () => ({ body: { inhabitants: 1000, inhabitantsDate: '2026-01-01' } }),
   'GET /organisations/{orgId}/mergers': () => ({}),
   'GET /organisation-mergers': () => ({}),
-  'POST /organisation-mergers': () => ({
-    body: {
-      effectiveDate: '2026-01-01',
-      type: 'uitbreiding',
-      successorCode: 'GM9001',
-      sources: [{ code: 'GM9101' }],
-    },
-  }),
-  'GET /organisation-successors': () => ({ query: { code: 'GM9101', date: '2026-06-01' } }),
+  'POST /organisation-mergers': async (c) => {
+    const code = `GM${9200 + ++counter}`;
+    await c.call('POST', '/api/v1/organisations', {
+      code,
+      name: 'Opgeheven',
+      layer: 'gemeente',
+      provinceCode: 'PV26',
+    });
+    return {
+      body: {
+        effectiveDate: '2026-01-01',
+        type: 'uitbreiding',
+        successorCode: 'GM9001',
+        sources: [{ code }],
+      },
+    };
+  },
+  'GET /organisation-successors': () => ({ query: { code: 'GM9001', date: '2026-06-01' } }),
   'POST /organisation-imports': () => ({
     body: {
       files: [

@@ -165,6 +165,7 @@ export function applyConventions(generated: any, config: Config): any {
       for (const status of problemStatuses(method, op)) {
         op.responses[status] ??= problem(problems[status as keyof typeof problems]);
       }
+      if (op[PUBLIC_MARK]) op.security = [];
       delete op[PUBLIC_MARK];
       delete op[DEPRECATION_MARK];
     }
@@ -182,7 +183,7 @@ export function openapiOptions(config: Config, description: string): FastifyDyna
       components: {
         securitySchemes: {
           bearer: { type: 'http', scheme: 'bearer' },
-          session: { type: 'apiKey', in: 'cookie', name: 'wb_session' },
+          session: { type: 'apiKey', in: 'cookie', name: 'wb_session' }, // SESSION_COOKIE of app.ts
         },
       },
       security: [{ bearer: [] }, { session: [] }],

@@ -39,6 +39,11 @@ export const errorCatalogue = {
     title: { nl: 'Weging niet mogelijk', en: 'Calibration failed' },
     exitCode: 2,
   },
+  'import-rejected': {
+    status: 422,
+    title: { nl: 'Bestand niet ingelezen', en: 'File not imported' },
+    exitCode: 2,
+  },
   unauthenticated: { status: 401, title: { nl: 'Niet aangemeld', en: 'Not signed in' }, exitCode: 1 },
   'invalid-credentials': {
     status: 401,

@@ -32,3 +32,31 @@ test('production requires the secrets', () => {
   });
   assert.equal(c.isProduction, true);
 });
+
+test("the API document's contact: from API_CONTACT_*, by default from MAIL_FROM and PUBLIC_URL", () => {
+  assert.deepEqual(
+    loadConfig({
+      MAIL_FROM: 'Weerbaar <noreply@weerbaar.example.nl>',
+      PUBLIC_URL: 'https://weerbaar.example.nl/',
+    }).apiContact,
+    { name: 'Weerbaar', email: 'noreply@weerbaar.example.nl', url: 'https://weerbaar.example.nl' },
+  );
+  const c = loadConfig({
+    API_CONTACT_NAME: 'Servicedesk',
+    API_CONTACT_EMAIL: 'api@gemeente.example.nl',
+    API_CONTACT_URL: 'https://gemeente.example.nl/api',
+  });
+  assert.deepEqual(c.apiContact, {
+    name: 'Servicedesk',
+    email: 'api@gemeente.example.nl',
+    url: 'https://gemeente.example.nl/api',
+  });
+  assert.throws(
+    () => loadConfig({ API_CONTACT_EMAIL: 'nobody' }),
+    (e: unknown) => e instanceof AppError && /^API_CONTACT_EMAIL: expected/.test(e.detail ?? ''),
+  );
+  assert.throws(
+    () => loadConfig({ API_CONTACT_URL: 'contact' }),
+    (e: unknown) => e instanceof AppError && /^API_CONTACT_URL: expected/.test(e.detail ?? ''),
+  );
+});

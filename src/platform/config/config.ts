@@ -76,6 +76,12 @@ export const envSchema = z.object({
   /** Temporary SMTP failures are retried this often, with exponential backoff from MAIL_RETRY_DELAY_SECONDS. */
   MAIL_RETRY_LIMIT: z.coerce.number().int().min(0).max(50).default(8),
   MAIL_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  /** `info.contact` of the API document (NL API Design Rules): who answers questions about this installation's API. */
+  API_CONTACT_NAME: z.string().min(1).max(200).default('Weerbaar'),
+  /** Default: the address in MAIL_FROM. */
+  API_CONTACT_EMAIL: z.email('an e-mail address such as api@weerbaar.example.nl').optional(),
+  /** Default: PUBLIC_URL. */
+  API_CONTACT_URL: z.url('an absolute URL such as https://weerbaar.example.nl/contact').optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -187,6 +193,8 @@ export interface Config extends Env {
   embedded: boolean;
   publicUrl: string;
   isProduction: boolean;
+  /** `info.contact` of the OpenAPI document (API_CONTACT_*; defaults from MAIL_FROM and PUBLIC_URL). */
+  apiContact: { name: string; email: string; url: string };
 }
 
 /** Parses the environment. Throws AppError('config') naming the first wrong variable. */
@@ -231,11 +239,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const hostForUrl = e.HOST === '0.0.0.0' || e.HOST === '::' ? 'localhost' : e.HOST;
   const oidcProviders = oidcProvidersFrom(cleaned as Record<string, string>, isProduction);
+  const publicUrl = (e.PUBLIC_URL ?? `http://${hostForUrl}:${e.PORT}`).replace(/\/$/, '');
+  const mailFromAddress = /<([^>]+)>/.exec(e.MAIL_FROM)?.[1] ?? e.MAIL_FROM.trim();
   return {
     ...e,
     oidcProviders,
     embedded: !e.DATABASE_URL,
     isProduction,
-    publicUrl: (e.PUBLIC_URL ?? `http://${hostForUrl}:${e.PORT}`).replace(/\/$/, ''),
+    publicUrl,
+    apiContact: {
+      name: e.API_CONTACT_NAME,
+      email: e.API_CONTACT_EMAIL ?? mailFromAddress,
+      url: e.API_CONTACT_URL ?? publicUrl,
+    },
   };
 }

@@ -8,13 +8,7 @@ import formbody from '@fastify/formbody';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import {
-  jsonSchemaTransform,
-  jsonSchemaTransformObject,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { assertCan } from '../access/policy.js';
 import { principalCache } from '../auth/principal.js';
 import { AppError, type Lang } from '../errors.js';
@@ -22,6 +16,13 @@ import { registerMessages, translator } from '../i18n/catalogue.js';
 import { navigationOf, routesOf } from '../modules.js';
 import { errorPage } from '../ui/error-page.js';
 import { sendPage } from '../ui/render.js';
+import {
+  API_BASE_PATH,
+  API_VERSION,
+  API_VERSION_HEADER,
+  deprecationHeaders,
+  openapiOptions,
+} from './openapi.js';
 import { problemOf, toAppError } from './problem.js';
 import { securityHeaders } from './security-headers.js';
 import type { AppDeps, RegisteredRoute } from './types.js';
@@ -80,8 +81,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   const headers = securityHeaders({ production: config.isProduction });
-  app.addHook('onRequest', (_req, reply, done) => {
+  app.addHook('onRequest', (req, reply, done) => {
     reply.headers(headers);
+    // NL API Design Rules /core/version-header: every API answer names the full API version.
+    if (isApi(req.url)) reply.header(API_VERSION_HEADER, API_VERSION);
+    const deprecation = req.routeOptions.config?.deprecation;
+    if (deprecation) reply.headers(deprecationHeaders(deprecation));
     done();
   });
   await app.register(cookie, { secret: deps.sessionSecret });
@@ -103,33 +108,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         headers: {},
       }),
   });
-  await app.register(swagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: {
-        title: 'Weerbaar API',
-        version: '1.0.0',
-        description:
-          'Weerbaar JSON API. Errors are application/problem+json (RFC 9457) with a stable `type`; ' +
-          '`title`, `detail` and `invalidParams[].reason` are in Dutch, or in English with `Accept-Language: en` ' +
-          '(match on `type` and `invalidParams[].name`/`code`, never on texts). ' +
-          'Authenticate with a personal API token: `Authorization: Bearer <token>`.',
-      },
-      servers: [{ url: config.publicUrl }],
-      components: {
-        securitySchemes: {
-          bearer: { type: 'http', scheme: 'bearer' },
-          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
-        },
-      },
-      security: [{ bearer: [] }, { session: [] }],
-    },
-    transform: (input) =>
-      isApi(input.url)
-        ? jsonSchemaTransform(input)
-        : { schema: { ...input.schema, hide: true } as any, url: input.url },
-    transformObject: jsonSchemaTransformObject,
-  });
+  await app.register(
+    swagger,
+    openapiOptions(
+      config,
+      'Weerbaar JSON API. Errors are application/problem+json (RFC 9457) with a stable `type`; ' +
+        '`title`, `detail` and `invalidParams[].reason` are in Dutch, or in English with `Accept-Language: en` ' +
+        '(match on `type` and `invalidParams[].name`/`code`, never on texts). ' +
+        'Authenticate with a personal API token: `Authorization: Bearer <token>`. ' +
+        'Every answer carries `API-Version` (the full version of the API). Conventions: docs/api.md.',
+    ),
+  );
 
   app.decorateRequest('principal', undefined);
   app.decorateRequest('lang', 'nl');
@@ -239,9 +228,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }
 
   app.get(
-    '/api/v1/openapi.json',
+    `${API_BASE_PATH}/openapi.json`,
     { config: { access: { public: 'the API contract is public' } }, schema: { hide: true } },
-    async () => app.swagger(),
+    // NL API Design Rules /core/publish-openapi: any origin may read the contract from a browser.
+    async (_req, reply) => reply.header('access-control-allow-origin', '*').send(app.swagger()),
   );
 
   return app;

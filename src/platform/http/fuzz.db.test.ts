@@ -8,14 +8,8 @@ import { after, before, test } from 'node:test';
 import fc from 'fast-check';
 import { createTestApp, type TestApp } from '../../../test/support/app.js';
 import { buildIsolationWorld, signedInUser } from '../../../test/support/isolation-world.js';
+import { type Operation, servedDocument } from '../../../test/support/openapi-operations.js';
 import { type IsolationWorld, paramFixtures } from '../../../test/support/route-fixtures.js';
-
-interface Operation {
-  method: string;
-  path: string;
-  bodySchema?: any;
-  queryNames: string[];
-}
 
 let t: TestApp;
 let admin: string;
@@ -26,19 +20,8 @@ before(async () => {
   t = await createTestApp();
   ({ world } = await buildIsolationWorld(t.app, t.database));
   admin = (await signedInUser(t.app, t.database, 'admin@fuzz.test', [], ['admin'])).bearer;
-  const doc = (await t.app.inject({ url: '/api/v1/openapi.json' })).json();
-  operations = [];
-  for (const [path, item] of Object.entries<any>(doc.paths)) {
-    for (const [method, op] of Object.entries<any>(item)) {
-      if (!['get', 'post', 'put', 'patch', 'delete'].includes(method)) continue;
-      operations.push({
-        method: method.toUpperCase(),
-        path,
-        bodySchema: op.requestBody?.content?.['application/json']?.schema,
-        queryNames: (op.parameters ?? []).filter((p: any) => p.in === 'query').map((p: any) => p.name),
-      });
-    }
-  }
+  // The operations of the served document, with $refs resolved (so near-misses know the body's fields).
+  ({ operations } = await servedDocument(t.app));
 });
 after(() => t.close());
 

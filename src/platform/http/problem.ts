@@ -4,6 +4,7 @@
  */
 import type { FastifyError } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import {
   AppError,
   type InvalidParam,
@@ -18,11 +19,32 @@ export interface Problem {
   type: string;
   title: string;
   status: number;
-  detail?: string;
+  detail: string;
   instance?: string;
   code: string;
   invalidParams?: ProblemParam[];
 }
+
+/** The Problem schema of the OpenAPI document (every 4xx/5xx answer of the API has it). */
+export const problemSchema = z
+  .object({
+    type: z.string().describe('`urn:weerbaar:problem:<code>`: the kind of problem (stable)'),
+    title: z.string().describe('short summary, in the language of the request'),
+    status: z.number().int().min(400).max(599),
+    detail: z.string().describe('explanation for people, in the language of the request'),
+    instance: z.string().optional().describe('the path of the request'),
+    code: z.string().describe('the kind of problem (stable; the catalogue in src/platform/errors.ts)'),
+    invalidParams: z
+      .array(
+        z.object({
+          name: z.string().describe('the field, e.g. `body.email` (stable)'),
+          code: z.string().describe('why, for programs (stable)'),
+          reason: z.string().describe('why, for people'),
+        }),
+      )
+      .optional(),
+  })
+  .meta({ id: 'Problem', description: 'RFC 9457 problem details' });
 
 /** Maps whatever was thrown onto the catalogue. */
 export function toAppError(err: unknown): AppError {
@@ -93,6 +115,10 @@ const texts = {
     en: 'Too many requests. Wait a moment and try again.',
   },
   badRequest: { nl: 'Het verzoek is niet geldig.', en: 'The request is not valid.' },
+  internal: {
+    nl: 'Er ging iets mis aan onze kant. Probeer het later opnieuw.',
+    en: 'Something went wrong on our side. Try again later.',
+  },
 } as const;
 
 export function problemOf(err: AppError, lang: Lang, instance?: string): Problem {
@@ -100,11 +126,11 @@ export function problemOf(err: AppError, lang: Lang, instance?: string): Problem
     type: problemType(err.code),
     title: err.title(lang),
     status: err.status,
+    // Internal errors never leak their message; everything else explains itself. A detail is always
+    // present (NL API Design Rules /core/error-handling/problem-details).
+    detail: err.code === 'internal' ? texts.internal[lang] : (err.detailIn(lang) ?? err.title(lang)),
     code: err.code,
   };
-  // Internal errors never leak their message; everything else explains itself.
-  const detail = err.code === 'internal' ? undefined : err.detailIn(lang);
-  if (detail) p.detail = detail;
   if (instance) p.instance = instance;
   if (err.localised.invalidParams.length) p.invalidParams = err.invalidParamsIn(lang);
   return p;

@@ -6,6 +6,7 @@ import type { Lang } from '../errors.js';
 import type { Translate } from '../i18n/catalogue.js';
 import type { DomainModule } from '../modules.js';
 import type { PageContext } from '../ui/context.js';
+import type { RouteDeprecation } from './openapi.js';
 
 /**
  * How a route is protected. Every route must declare one (the app refuses to start otherwise):
@@ -50,5 +51,7 @@ declare module 'fastify' {
   }
   interface FastifyContextConfig {
     access?: RouteAccess;
+    /** A route that will go away (a future v2): marked in the OpenAPI document, headers on every answer. */
+    deprecation?: RouteDeprecation;
   }
 }

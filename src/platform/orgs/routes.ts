@@ -59,10 +59,10 @@ export const organisationOut = z
     name: z.string(),
     provinceCode: z.string().nullable(),
     inhabitants: z.number().int().nullable(),
-    inhabitantsDate: z.string().nullable(),
+    inhabitantsDate: z.iso.date().nullable(),
     sizeClass: z.enum(sizeClasses).nullable(),
-    validFrom: z.string().nullable(),
-    validTo: z.string().nullable(),
+    validFrom: z.iso.date().nullable(),
+    validTo: z.iso.date().nullable(),
     createdAt: z.string(),
     updatedAt: z.string(),
   })
@@ -71,7 +71,7 @@ export const organisationOut = z
 export const mergerOut = z
   .object({
     id: z.uuid(),
-    effectiveDate: z.string(),
+    effectiveDate: z.iso.date(),
     type: z.enum(mergerTypes),
     successorCode: z.string(),
     notes: z.string().nullable(),
@@ -301,7 +301,7 @@ const routes: FastifyPluginAsync = async (app) => {
         response: {
           200: z.object({
             code: z.string(),
-            date: z.string(),
+            date: z.iso.date(),
             successors: z.array(z.object({ code: z.string(), partial: z.boolean() })),
           }),
         },

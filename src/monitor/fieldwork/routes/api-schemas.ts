@@ -51,7 +51,7 @@ export const waveCreateBody = z
   .strict();
 export const waveUpdateBody = waveCreateBody.omit({ code: true }).partial().strict();
 
-export const problemSchema = z.object({
+export const frameProblemSchema = z.object({
   line: z.number().int(),
   column: z.string(),
   position: z.number().int(),
@@ -67,11 +67,48 @@ export const importReportSchema = z
     rowsRead: z.number().int(),
     rowsImported: z.number().int(),
     rowsRejected: z.number().int(),
-    problems: z.array(problemSchema),
+    problems: z.array(frameProblemSchema),
     written: z.boolean(),
     importId: z.string().nullable(),
   })
   .meta({ id: 'FrameImportReport' });
+
+export const frameOut = z.object({
+  counts: z.array(
+    z.object({
+      targetGroup: z.string(),
+      layer: z.string(),
+      role: z.string(),
+      provinceCode: z.string().nullable(),
+      sizeClass: z.string().nullable(),
+      n: z.number().int(),
+    }),
+  ),
+  imports: z.array(
+    z.object({
+      id: z.string(),
+      fileName: z.string(),
+      rowsImported: z.number().int(),
+      rowsRejected: z.number().int(),
+      createdAt: z.iso.datetime({ offset: true }),
+    }),
+  ),
+});
+
+/** An export: CSV, XLSX or (with `format=json`) the table as JSON. */
+export const exportOut = {
+  description: 'The table in the requested format',
+  content: {
+    'text/csv': { schema: z.string() },
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string() },
+    'application/json': {
+      schema: z.object({
+        columns: z.array(z.string()),
+        rows: z.array(z.array(z.union([z.string(), z.number(), z.null()]))),
+      }),
+    },
+  },
+};
 
 export const rateRow = z.object({
   stratum: z.record(z.string(), z.string().nullable()),

@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { audit } from '../../../platform/audit/audit.js';
 import { AppError, type Lang } from '../../../platform/errors.js';
+import { problemOf, problemSchema } from '../../../platform/http/problem.js';
 import type { MessageKey } from '../../../platform/i18n/catalogue.js';
 import { type ExportFormat, nonRespondentsTable, responsesTable, type Table, tableFile } from '../exports.js';
 import {
@@ -27,6 +28,8 @@ import {
   waveQuestionnairesOf,
 } from '../waves-service.js';
 import {
+  exportOut,
+  frameOut,
   importReportSchema,
   rateRow,
   waveCreateBody,
@@ -250,7 +253,7 @@ export function waveApiRoutes(app: FastifyInstance) {
           mode: z.enum(['all', 'valid']).default('all'),
           fileName: z.string().max(200).optional(),
         }),
-        response: { 201: importReportSchema, 422: importReportSchema },
+        response: { 201: importReportSchema, 422: problemSchema.extend(importReportSchema.shape) },
       },
     },
     async (req, reply) => {
@@ -284,7 +287,18 @@ export function waveApiRoutes(app: FastifyInstance) {
         { fileName, data, targetGroup, mode: mode as 'all' },
         actor(req),
       );
-      return reply.code(report.written ? 201 : 422).send(localisedReport(req, report));
+      if (report.written) return reply.code(201).send(localisedReport(req, report));
+      // Nothing written: a problem (RFC 9457) that carries the report.
+      const rejected = new AppError('import-rejected', {
+        detail: {
+          nl: `Het bestand is niet ingelezen: ${report.rowsRejected} van ${report.rowsRead} regels hebben een probleem.`,
+          en: `The file was not imported: ${report.rowsRejected} of ${report.rowsRead} rows have a problem.`,
+        },
+      });
+      return reply
+        .code(422)
+        .type('application/problem+json')
+        .send({ ...problemOf(rejected, req.lang, req.url.split('?')[0]), ...localisedReport(req, report) });
     },
   );
 
@@ -296,11 +310,16 @@ export function waveApiRoutes(app: FastifyInstance) {
         tags: ['waves'],
         summary: 'Frame counts per stratum (population for weighting and response rates)',
         params: waveParams,
+        response: { 200: frameOut },
       },
     },
     async (req) => {
       const wave = await getWave(db, req.params.waveId);
-      return { counts: await frameCounts(db, wave.id), imports: await listFrameImports(db, wave.id) };
+      const imports = await listFrameImports(db, wave.id);
+      return {
+        counts: await frameCounts(db, wave.id),
+        imports: imports.map((i) => ({ ...i, createdAt: i.createdAt.toISOString() })),
+      };
     },
   );
 
@@ -398,6 +417,7 @@ export function waveApiRoutes(app: FastifyInstance) {
           'Everyone who has not completed and did not opt out, for phone or paper follow-up (CSV, XLSX or JSON)',
         params: waveParams,
         querystring: formatQuery,
+        response: { 200: exportOut },
       },
     },
     async (req, reply) =>
@@ -414,6 +434,7 @@ export function waveApiRoutes(app: FastifyInstance) {
           'Raw responses: one row per response, item codes as columns, multiple choice as 0/1 columns <code>_<option>',
         params: waveParams,
         querystring: formatQuery.extend({ completed: z.enum(['true', 'false']).optional() }),
+        response: { 200: exportOut },
       },
     },
     async (req, reply) =>

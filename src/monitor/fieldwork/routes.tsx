@@ -145,7 +145,8 @@ const importReportSchema = z
     rowsRead: z.number().int(),
     rowsImported: z.number().int(),
     rowsRejected: z.number().int(),
-    problems: z.array(problemSchema),
+    problems: z.array(problemSchema).describe('The first 1,000 problems, in file order'),
+    problemCount: z.number().int().describe('All problems found'),
     written: z.boolean(),
     importId: z.string().nullable(),
   })
@@ -929,7 +930,7 @@ const routes: FastifyPluginAsync = async (app) => {
         );
         return frameView(req, reply, req.params.waveId, { report }, report.written ? 200 : 422);
       } catch (err) {
-        if (err instanceof AppError && err.code === 'invalid-file') {
+        if (err instanceof AppError && (err.code === 'invalid-file' || err.code === 'file-too-large')) {
           const where = err.location
             ? `${err.location.file}:${err.location.line ?? ''}${err.location.column ? `:${err.location.column}` : ''}: `
             : '';

@@ -109,7 +109,7 @@ for (const [what, fileName, file, n] of [
  * longest holds here are its own (one insert of 1,000 rows, the final ANALYZE): bounded by the chunk
  * size, with a turn for the event loop after every chunk. Before, the transaction never gave one.
  */
-test('the whole import of a 30,000-person CSV into the embedded database gives the event loop turns', async (t) => {
+test('the whole import of a 30,000-person CSV gives the event loop turns (PGlite included)', async (t) => {
   const wave = await createWave(
     database.db,
     { code: 'big-csv', name: 'Big CSV', anonymity: 'anonymous' },

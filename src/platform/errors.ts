@@ -77,6 +77,16 @@ export const errorCatalogue = {
     title: { nl: 'Verzoek te groot', en: 'Payload too large' },
     exitCode: 2,
   },
+  'file-too-large': {
+    status: 413,
+    title: { nl: 'Bestand te groot', en: 'File too large' },
+    exitCode: 2,
+  },
+  'export-too-large': {
+    status: 422,
+    title: { nl: 'Export past niet in dit formaat', en: 'Export does not fit this format' },
+    exitCode: 2,
+  },
   'unsupported-media-type': {
     status: 415,
     title: { nl: 'Onbekend inhoudstype', en: 'Unsupported media type' },

@@ -54,6 +54,15 @@ test('wave create | import-frame | open | invite | remind | status | close, with
     new RegExp(`${bad.replaceAll('\\', '\\\\')}:4:35: organisatie: no organisation with code GM9999`),
   );
   assert.match(failed.stderr, /nothing imported/);
+  // Over a limit (issue 13): refused where it is crossed, file:line:column, exit 2, nothing imported.
+  const giant = join(dir, 'giant.csv');
+  writeFileSync(giant, `naam,email,rol,organisatie\r\nAnna,${'x'.repeat(5000)},raadslid,GM0363\r\n`);
+  const tooLarge = weerbaar('wave', 'import-frame', 'cli-2026', giant);
+  assert.equal(tooLarge.status, 2);
+  assert.match(
+    tooLarge.stderr,
+    new RegExp(`${giant.replaceAll('\\', '\\\\')}:2:6: the field is longer than 1000 characters`),
+  );
   assert.equal(weerbaar('wave', 'import-frame', 'cli-2026', join(dir, 'missing.csv')).status, 2);
   assert.equal(weerbaar('wave', 'import-frame', 'no-such-wave', bad).status, 1);
 

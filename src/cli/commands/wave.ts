@@ -147,9 +147,13 @@ export function register(program: Command): void {
         }
         for (const p of report.problems)
           process.stderr.write(`${file}:${p.line}:${p.position}: ${p.column}: ${p.message}\n`);
+        if (report.problemCount > report.problems.length)
+          process.stderr.write(
+            `${file}: … and ${report.problemCount - report.problems.length} more problem(s) not listed\n`,
+          );
         if (!report.written) {
           throw new AppError('validation', {
-            detail: `${report.problems.length} problem(s) in ${report.rowsRejected} of ${report.rowsRead} rows; nothing imported${report.problems.length ? ' (fix the file, or use --valid-only)' : ''}`,
+            detail: `${report.problemCount} problem(s) in ${report.rowsRejected} of ${report.rowsRead} rows; nothing imported${report.problemCount ? ' (fix the file, or use --valid-only)' : ''}`,
           });
         }
         out(`${report.rowsImported} imported, ${report.rowsRejected} rejected, ${report.rowsRead} rows read`);

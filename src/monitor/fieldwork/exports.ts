@@ -10,6 +10,7 @@ import { asc, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { formatCsv } from '../../platform/csv/csv.js';
 import type { DbOrTx } from '../../platform/db/database.js';
+import { AppError } from '../../platform/errors.js';
 import { listOrganisations } from '../../platform/orgs/service.js';
 import { type QuestionnaireDefinition, variablesOf } from '../questionnaires/model.js';
 import { responses } from '../responses/schema.js';
@@ -26,6 +27,40 @@ export interface Table {
   rows: Array<Array<string | number | null>>;
 }
 
+/** What an XLSX worksheet can hold (Excel's own limits). */
+export const xlsxLimits = { columns: 16_384, rows: 1_048_576, cellLength: 32_767 };
+
+const nf = (n: number) => n.toLocaleString('nl-NL');
+
+/**
+ * Refuses a table that an XLSX file cannot hold, with a clear error instead of a failure half-way:
+ * too many columns or rows, or a cell longer than Excel allows. CSV has no such limits.
+ */
+export function assertFitsXlsx(table: Table): void {
+  const tooLarge = (detail: { nl: string; en: string }) => new AppError('export-too-large', { detail });
+  if (table.columns.length > xlsxLimits.columns)
+    throw tooLarge({
+      nl: `Deze export heeft ${nf(table.columns.length)} kolommen; een Excel-bestand kan er hoogstens ${nf(xlsxLimits.columns)} hebben. Download de export als CSV.`,
+      en: `the export has ${table.columns.length} columns; an XLSX sheet holds at most ${xlsxLimits.columns} (use format=csv)`,
+    });
+  if (table.rows.length + 1 > xlsxLimits.rows)
+    throw tooLarge({
+      nl: `Deze export heeft ${nf(table.rows.length)} rijen; een Excel-bestand kan er hoogstens ${nf(xlsxLimits.rows - 1)} hebben. Download de export als CSV.`,
+      en: `the export has ${table.rows.length} rows; an XLSX sheet holds at most ${xlsxLimits.rows - 1} below its header (use format=csv)`,
+    });
+  const long = (v: unknown) => typeof v === 'string' && v.length > xlsxLimits.cellLength;
+  const header = table.columns.findIndex(long);
+  const row = header >= 0 ? -1 : table.rows.findIndex((r) => r.some(long));
+  if (header >= 0 || row >= 0) {
+    const column = header >= 0 ? table.columns[header]! : table.columns[table.rows[row]!.findIndex(long)]!;
+    const where = header >= 0 ? 'de kopregel' : `rij ${row + 2}`;
+    throw tooLarge({
+      nl: `Een cel in ${where} (kolom ${column.slice(0, 80)}) is langer dan ${nf(xlsxLimits.cellLength)} tekens, meer dan Excel in een cel kan zetten. Download de export als CSV.`,
+      en: `a cell in ${header >= 0 ? 'the header' : `row ${row + 2}`} (column ${column.slice(0, 80)}) is longer than ${xlsxLimits.cellLength} characters, more than an XLSX cell holds (use format=csv)`,
+    });
+  }
+}
+
 export async function tableFile(
   table: Table,
   format: ExportFormat,
@@ -37,6 +72,7 @@ export async function tableFile(
     ]);
     return { body: Buffer.from(`\ufeff${text}`, 'utf8'), type: 'text/csv; charset=utf-8', ext: 'csv' };
   }
+  assertFitsXlsx(table);
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(table.name.slice(0, 31));
   ws.addRow(table.columns);

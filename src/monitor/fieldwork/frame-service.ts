@@ -14,7 +14,7 @@ import type { DbOrTx } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
 import type { Organisation } from '../../platform/orgs/model.js';
 import { listOrganisations } from '../../platform/orgs/service.js';
-import { type FrameTable, readFrameFile } from './frame-file.js';
+import { type FrameTable, frameLimits, readFrameFile } from './frame-file.js';
 import {
   normaliseAgeGroup,
   normaliseGender,
@@ -64,7 +64,10 @@ export interface FrameImportReport {
   rowsRead: number;
   rowsImported: number;
   rowsRejected: number;
+  /** The first `MAX_REPORTED_PROBLEMS` problems, in file order. */
   problems: FrameProblem[];
+  /** All problems found (more than `problems` holds when the file has very many). */
+  problemCount: number;
   /** false when nothing was written (all-or-nothing with problems). */
   written: boolean;
   importId: string | null;
@@ -125,16 +128,26 @@ interface ValidRow {
 
 export interface ValidationResult {
   valid: ValidRow[];
+  /** The first `MAX_REPORTED_PROBLEMS`. */
   problems: FrameProblem[];
+  /** All problems found. */
+  problemCount: number;
   rowsRead: number;
   rejectedLines: Set<number>;
 }
 
+/** A report lists this many problems and counts the rest: a file of 200,000 bad rows stays a small answer. */
+export const MAX_REPORTED_PROBLEMS = 1000;
+
+/** How long (ms) validation may hold the event loop before it yields. */
+const SLICE_MS = 10;
+
 /**
  * Checks every row; pure apart from its inputs. `existingEmails` and `existingOrgs` describe the
- * frame as it is (same wave and target group).
+ * frame as it is (same wave and target group). Gives the event loop a turn every few milliseconds.
+ * Throws AppError('invalid-file') for a file with more free stratum columns than `frameLimits`.
  */
-export function validateFrame(
+export async function validateFrame(
   table: FrameTable,
   ctx: {
     targetGroup: TargetGroup;
@@ -143,7 +156,7 @@ export function validateFrame(
     existingOrgs: Set<string>;
     today?: string;
   },
-): ValidationResult {
+): Promise<ValidationResult> {
   const problems: FrameProblem[] = [];
   const col: Partial<Record<keyof typeof columnAliases, string>> = {};
   for (const [field, names] of Object.entries(columnAliases) as Array<
@@ -164,10 +177,31 @@ export function validateFrame(
       });
     }
   }
-  if (problems.length) return { valid: [], problems, rowsRead: table.rows.length, rejectedLines: new Set() };
+  if (problems.length)
+    return {
+      valid: [],
+      problems,
+      problemCount: problems.length,
+      rowsRead: table.rows.length,
+      rejectedLines: new Set(),
+    };
 
   const known = new Set(Object.values(col));
   const strataColumns = table.header.filter((h) => !known.has(h));
+  if (strataColumns.length > frameLimits.strataColumns) {
+    const max = frameLimits.strataColumns;
+    const first = strataColumns[max]!;
+    throw new AppError('invalid-file', {
+      detail: {
+        nl: `Het bestand heeft ${strataColumns.length} extra kolommen (zoals "${short(first)}"). Een kader mag hoogstens ${max} extra kolommen hebben, naast naam, e-mail, rol, organisatie, geslacht en leeftijdsgroep. Laat de kolommen weg die u niet nodig hebt.`,
+        en: `the file has ${strataColumns.length} stratum columns (e.g. "${short(first)}"); a frame may have at most ${max} besides name, e-mail, role, organisation, gender and age group`,
+      },
+      location: { file: table.file, line: 1, column: table.header.indexOf(first) + 1 },
+    });
+  }
+  let problemCount = 0;
+  let since = performance.now();
+  let k = 0;
   const today = ctx.today ?? new Date().toISOString().slice(0, 10);
   const emailsInFile = new Map<string, number>();
   const orgsInFile = new Map<string, number>();
@@ -198,6 +232,10 @@ export function validateFrame(
 
   for (row of table.rows) {
     rowProblems.length = 0;
+    if ((++k & 255) === 0 && performance.now() - since > SLICE_MS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      since = performance.now();
+    }
 
     const name = get('name');
     if (!name) problem('name', 'required', '', 'the name is missing');
@@ -290,7 +328,8 @@ export function validateFrame(
     }
 
     if (rowProblems.length) {
-      problems.push(...rowProblems);
+      problemCount += rowProblems.length;
+      for (const p of rowProblems) if (problems.length < MAX_REPORTED_PROBLEMS) problems.push(p);
       rejectedLines.add(row.line);
       continue;
     }
@@ -310,7 +349,7 @@ export function validateFrame(
       strata,
     });
   }
-  return { valid, problems, rowsRead: table.rows.length, rejectedLines };
+  return { valid, problems, problemCount, rowsRead: table.rows.length, rejectedLines };
 }
 
 export interface ImportInput {
@@ -375,7 +414,7 @@ export async function importFrame(
       .select({ email: framePersons.email, organisationId: framePersons.organisationId })
       .from(framePersons)
       .where(and(eq(framePersons.waveId, waveId), eq(framePersons.targetGroup, targetGroup)));
-    const result = validateFrame(table, {
+    const result = await validateFrame(table, {
       targetGroup,
       organisations,
       existingEmails: new Set(existing.map((e) => e.email.toLowerCase())),
@@ -389,11 +428,12 @@ export async function importFrame(
       rowsImported: 0,
       rowsRejected: result.rejectedLines.size,
       problems: result.problems,
+      problemCount: result.problemCount,
       written: false,
       importId: null,
     };
     const fileProblem = result.problems.some((p) => p.code === 'missing_column');
-    if ((mode === 'all' && result.problems.length > 0) || fileProblem || result.valid.length === 0) {
+    if ((mode === 'all' && result.problemCount > 0) || fileProblem || result.valid.length === 0) {
       if (fileProblem) report.rowsRejected = result.rowsRead;
       return report;
     }
@@ -404,12 +444,20 @@ export async function importFrame(
         fileName: input.fileName.slice(0, 200),
         rowsImported: result.valid.length,
         rowsRejected: result.rejectedLines.size,
-        report: { mode, targetGroup, rowsRead: result.rowsRead, problems: result.problems.slice(0, 1000) },
+        report: {
+          mode,
+          targetGroup,
+          rowsRead: result.rowsRead,
+          problemCount: result.problemCount,
+          problems: result.problems,
+        },
       })
       .returning();
     // Rows go in as one JSON parameter per chunk (jsonb_to_recordset): far cheaper than thousands of
-    // bind parameters, on PGlite and PostgreSQL alike.
-    const CHUNK = 5000;
+    // bind parameters, on PGlite and PostgreSQL alike. The embedded database runs a statement on the
+    // main thread and answers without a turn of the event loop: small chunks and a turn after each keep
+    // the server responsive during a big import.
+    const CHUNK = 1000;
     for (let i = 0; i < result.valid.length; i += CHUNK) {
       const chunk = result.valid.slice(i, i + CHUNK).map((r) => ({
         name: r.name,
@@ -433,6 +481,7 @@ export async function importFrame(
           name text, email text, role text, organisation_id uuid, layer text, province_code text,
           size_class text, gender text, age_group text, strata jsonb)`);
       onProgress?.(Math.min(i + CHUNK, result.valid.length), result.valid.length);
+      await new Promise((resolve) => setImmediate(resolve));
     }
     // Fresh statistics, so that the invitation batches that follow walk the frame by its key instead of
     // sorting all of it for every batch (the embedded database has no autovacuum to do this).

@@ -108,6 +108,7 @@ export const fieldworkNl = {
   'wave.frame.report.fixOrValid':
     'Verbeter het bestand en probeer het opnieuw, of kies "Alleen de goede rijen importeren".',
   'wave.frame.problems.caption': '{count, plural, one {# probleem} other {# problemen}} in het bestand',
+  'wave.frame.problems.firstShown': '(de eerste {shown} staan hieronder)',
   'wave.frame.problems.line': 'Regel',
   'wave.frame.problems.column': 'Kolom',
   'wave.frame.problems.problem': 'Probleem',
@@ -303,6 +304,7 @@ export const fieldworkEn: Record<keyof typeof fieldworkNl, string> = {
   'wave.frame.report.summary': '{file}: {read} rows read, {imported} imported, {rejected} rejected.',
   'wave.frame.report.fixOrValid': 'Fix the file and try again, or choose "Import only the valid rows".',
   'wave.frame.problems.caption': '{count, plural, one {# problem} other {# problems}} in the file',
+  'wave.frame.problems.firstShown': '(the first {shown} are listed below)',
   'wave.frame.problems.line': 'Line',
   'wave.frame.problems.column': 'Column',
   'wave.frame.problems.problem': 'Problem',

@@ -671,25 +671,33 @@ test('an English-only form imports with its texts standing in for Dutch, and one
   );
 });
 
-test('a zip that unpacks to too much is refused before unpacking', async () => {
-  const { zipUncompressedSize, MAX_UNPACKED_BYTES } = await import('./xlsform.js');
+test('a zip bomb is refused while it inflates, whatever its headers say; trailing bytes after the zip too', async () => {
+  const { MAX_UNPACKED_BYTES } = await import('./xlsform.js');
+  const { makeZip, unzipParts } = await import('../../../test/support/zip.js');
   const form = await workbook({
     survey: [
       ['type', 'name', 'label'],
       ['text', 'a', 'A'],
     ],
   });
-  const size = zipUncompressedSize(form);
-  assert.ok(size !== undefined && size > form.length / 2 && size < 1_000_000, String(size));
-  // Claim a huge uncompressed size in the first central-directory entry.
-  const bomb = Buffer.from(form);
-  const eocd = bomb.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  const cd = bomb.readUInt32LE(eocd + 16);
-  bomb.writeUInt32LE(MAX_UNPACKED_BYTES + 1, cd + 24);
+  // The form plus one part of zeros just over the limit, whose headers claim 1 KB (100 MB → ~100 KB).
+  const pad = { name: 'xl/media/pad.bin', data: Buffer.alloc(MAX_UNPACKED_BYTES + 1), declaredSize: 1000 };
+  const bomb = makeZip([...unzipParts(form), pad]);
+  assert.ok(bomb.length < 1_000_000, String(bomb.length));
   const res = await importXlsForm(bomb);
   assert.equal(res.ok, false);
-  assert.equal((res as { problems: XlsFormProblem[] }).problems[0]!.code, 'too_large');
-  assert.equal(zipUncompressedSize(Buffer.from('not a zip at all')), undefined);
+  const problem = (res as { problems: XlsFormProblem[] }).problems[0]!;
+  assert.equal(problem.code, 'too_large');
+  assert.match(problem.message.en, /unpacks to more than 100 MB/);
+  assert.match(problem.message.nl, /uitgepakt groter dan 100 MB/);
+  // The issue's case: 70 KB of zeros appended hid the directory from the old size check.
+  const trailing = await importXlsForm(Buffer.concat([form, Buffer.alloc(70_000)]));
+  assert.equal(trailing.ok, false);
+  assert.equal((trailing as { problems: XlsFormProblem[] }).problems[0]!.code, 'unreadable_file');
+  assert.match(
+    (trailing as { problems: XlsFormProblem[] }).problems[0]!.message.en,
+    /end of central directory/,
+  );
 });
 
 test("references to ODK's or_other field ${q_other} follow it to q_other_tekst", async () => {

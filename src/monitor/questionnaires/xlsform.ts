@@ -14,5 +14,5 @@
 export type { DefinitionProblem } from './check.js';
 export { type ImportOptions, importXlsForm, rangeConstraint } from './xlsform/map.js';
 export type { XlsFormImport, XlsFormProblem } from './xlsform/problems.js';
-export { languageCode, MAX_UNPACKED_BYTES, zipUncompressedSize } from './xlsform/read.js';
+export { languageCode, MAX_UNPACKED_BYTES } from './xlsform/read.js';
 export { exportXlsForm } from './xlsform/write.js';

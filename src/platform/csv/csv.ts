@@ -24,6 +24,18 @@ export interface CsvOptions {
   /** File name for error messages. */
   file?: string;
   delimiter?: string;
+  /** Checked while tokenizing: the parse stops at the first record, field or value over a limit. */
+  limits?: CsvLimits;
+}
+
+/** Limits of an import, refused with AppError('file-too-large') at the place they are crossed. */
+export interface CsvLimits {
+  /** Data rows after the header. */
+  maxRows?: number;
+  /** Fields in any record (the header included). */
+  maxColumns?: number;
+  /** Characters in one field. */
+  maxCellLength?: number;
 }
 
 /** A syntax error, with where it happened. Converted to AppError('invalid-file') by `parseCsv`. */
@@ -32,11 +44,34 @@ export class CsvSyntaxError extends Error {
     readonly text: Localised,
     readonly line: number,
     readonly column: number,
+    readonly code: 'invalid-file' | 'file-too-large' = 'invalid-file',
   ) {
     super(text.en);
     this.name = 'CsvSyntaxError';
   }
 }
+
+const nf = (n: number) => n.toLocaleString('nl-NL');
+const overRows = (max: number): Localised => ({
+  nl: `Het bestand heeft meer dan ${nf(max)} rijen; dat is de grens. Splits het bestand.`,
+  en: `the file has more than ${max} rows, the limit`,
+});
+const overColumns = (max: number): Localised => ({
+  nl: `Deze rij heeft meer dan ${nf(max)} kolommen; dat is de grens.`,
+  en: `the record has more than ${max} columns, the limit`,
+});
+const overCell = (max: number): Localised => ({
+  nl: `Dit veld is langer dan ${nf(max)} tekens; dat is de grens.`,
+  en: `the field is longer than ${max} characters, the limit`,
+});
+
+const asAppError = (err: unknown, file: string) =>
+  err instanceof CsvSyntaxError
+    ? new AppError(err.code, {
+        detail: err.text,
+        location: { file, line: err.line, column: err.column },
+      })
+    : err;
 
 /**
  * Splits CSV text into records. Empty lines are skipped (RFC 4180 does not define them; they are
@@ -46,21 +81,20 @@ export class CsvSyntaxError extends Error {
  */
 export function parseCsv(text: string, options: CsvOptions = {}): CsvRecord[] {
   try {
-    return tokenize(text, options.delimiter ?? ',');
+    return [...tokenize(text, options.delimiter ?? ',', options.limits ?? {})];
   } catch (err) {
-    if (err instanceof CsvSyntaxError) {
-      throw new AppError('invalid-file', {
-        detail: err.text,
-        location: { file: options.file ?? '<input>', line: err.line, column: err.column },
-      });
-    }
-    throw err;
+    throw asAppError(err, options.file ?? '<input>');
   }
 }
 
-function tokenize(input: string, delimiter: string): CsvRecord[] {
+/** The records one by one (a generator, so that a caller can pause between them). */
+function* tokenize(input: string, delimiter: string, limits: CsvLimits): Generator<CsvRecord> {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
-  const records: CsvRecord[] = [];
+  const maxRecords = limits.maxRows === undefined ? Infinity : limits.maxRows + 1;
+  const maxFields = limits.maxColumns ?? Infinity;
+  const maxCell = limits.maxCellLength ?? Infinity;
+  let records = 0;
+  let pending: CsvRecord | undefined;
   let line = 1;
   let col = 1;
   let i = 0;
@@ -74,7 +108,9 @@ function tokenize(input: string, delimiter: string): CsvRecord[] {
   const endRecord = () => {
     // A line with nothing on it is not a record (a lone `""` is: one empty field).
     if (!(values.length === 1 && values[0] === '' && !quoted)) {
-      records.push({ values, positions, line: recordLine });
+      if (++records > maxRecords)
+        throw new CsvSyntaxError(overRows(maxRecords - 1), recordLine, 1, 'file-too-large');
+      pending = { values, positions, line: recordLine };
     }
     values = [];
     positions = [];
@@ -121,6 +157,8 @@ function tokenize(input: string, delimiter: string): CsvRecord[] {
         value += c;
         i++;
         col++;
+        if (value.length > maxCell)
+          throw new CsvSyntaxError(overCell(maxCell), start.line, start.column, 'file-too-large');
       }
       if (!closed)
         throw new CsvSyntaxError(
@@ -154,6 +192,7 @@ function tokenize(input: string, delimiter: string): CsvRecord[] {
           );
         }
         j++;
+        if (j - i > maxCell) throw new CsvSyntaxError(overCell(maxCell), line, col, 'file-too-large');
       }
       value = text.slice(i, j);
       col += j - i;
@@ -161,9 +200,12 @@ function tokenize(input: string, delimiter: string): CsvRecord[] {
     }
     values.push(value);
     positions.push(start);
+    if (values.length > maxFields)
+      throw new CsvSyntaxError(overColumns(maxFields), start.line, start.column, 'file-too-large');
 
     if (i >= n) {
       endRecord();
+      if (pending) yield pending;
       break;
     }
     const c = text[i]!;
@@ -177,9 +219,12 @@ function tokenize(input: string, delimiter: string): CsvRecord[] {
     line++;
     col = 1;
     endRecord();
+    if (pending) {
+      yield pending;
+      pending = undefined;
+    }
     if (i >= n) break;
   }
-  return records;
 }
 
 /** Quotes a field when it needs it (delimiter, quote, CR or LF, or leading/trailing space is kept as is). */
@@ -219,53 +264,97 @@ export interface CsvTable {
  */
 export function readCsvTable(text: string, options: CsvOptions = {}): CsvTable {
   const file = options.file ?? '<input>';
-  const records = parseCsv(text, options);
-  const head = records[0];
-  if (!head)
-    throw new AppError('invalid-file', {
-      detail: { nl: 'het bestand is leeg', en: 'the file is empty' },
-      location: { file, line: 1 },
-    });
-  const header = head.values.map((h) => h.trim().toLowerCase());
-  const seen = new Set<string>();
-  header.forEach((h, i) => {
-    if (h === '' || seen.has(h)) {
-      throw new AppError('invalid-file', {
-        detail:
-          h === ''
-            ? { nl: 'een kolom in de kopregel heeft geen naam', en: 'empty column name in the header' }
-            : {
-                nl: `kolom "${h}" staat twee keer in de kopregel`,
-                en: `column "${h}" appears twice in the header`,
-              },
-        location: { file, ...head.positions[i]! },
-      });
+  const table = tableBuilder(file);
+  try {
+    for (const rec of tokenize(text, options.delimiter ?? ',', options.limits ?? {})) table.add(rec);
+  } catch (err) {
+    throw asAppError(err, file);
+  }
+  return table.done();
+}
+
+/**
+ * `readCsvTable` for large files on a server: the same result, but it gives the event loop a turn
+ * every few milliseconds (`sliceMs`, default 10), so a big import never stalls other requests.
+ */
+export async function readCsvTableAsync(
+  text: string,
+  options: CsvOptions & { sliceMs?: number } = {},
+): Promise<CsvTable> {
+  const file = options.file ?? '<input>';
+  const sliceMs = options.sliceMs ?? 10;
+  const table = tableBuilder(file);
+  let since = performance.now();
+  let k = 0;
+  try {
+    for (const rec of tokenize(text, options.delimiter ?? ',', options.limits ?? {})) {
+      table.add(rec);
+      if ((++k & 63) === 0 && performance.now() - since > sliceMs) {
+        await new Promise((resolve) => setImmediate(resolve));
+        since = performance.now();
+      }
     }
-    seen.add(h);
-  });
-  const rows = records.slice(1).map((rec): CsvRow => {
-    if (rec.values.length !== header.length) {
-      const at = rec.positions[Math.min(rec.values.length, header.length)] ?? rec.positions[0]!;
+  } catch (err) {
+    throw asAppError(err, file);
+  }
+  return table.done();
+}
+
+function tableBuilder(file: string) {
+  let header: string[] | undefined;
+  const rows: CsvRow[] = [];
+  const add = (rec: CsvRecord) => {
+    if (!header) {
+      header = rec.values.map((h) => h.trim().toLowerCase());
+      const seen = new Set<string>();
+      header.forEach((h, i) => {
+        if (h === '' || seen.has(h)) {
+          throw new AppError('invalid-file', {
+            detail:
+              h === ''
+                ? { nl: 'een kolom in de kopregel heeft geen naam', en: 'empty column name in the header' }
+                : {
+                    nl: `kolom "${h}" staat twee keer in de kopregel`,
+                    en: `column "${h}" appears twice in the header`,
+                  },
+            location: { file, ...rec.positions[i]! },
+          });
+        }
+        seen.add(h);
+      });
+      return;
+    }
+    const names = header;
+    if (rec.values.length !== names.length) {
+      const at = rec.positions[Math.min(rec.values.length, names.length)] ?? rec.positions[0]!;
       throw new AppError('invalid-file', {
         detail: {
-          nl: `verwacht ${header.length} velden, gevonden ${rec.values.length}`,
-          en: `expected ${header.length} fields, found ${rec.values.length}`,
+          nl: `verwacht ${names.length} velden, gevonden ${rec.values.length}`,
+          en: `expected ${names.length} fields, found ${rec.values.length}`,
         },
         location: { file, ...at },
       });
     }
     const values: Record<string, string> = {};
-    header.forEach((h, i) => {
+    names.forEach((h, i) => {
       values[h] = rec.values[i]!;
     });
-    return {
+    rows.push({
       values,
       line: rec.line,
       position: (column) => {
-        const i = header.indexOf(column);
+        const i = names.indexOf(column);
         return rec.positions[i] ?? rec.positions[0]!;
       },
-    };
-  });
-  return { file, header, rows };
+    });
+  };
+  const done = (): CsvTable => {
+    if (!header)
+      throw new AppError('invalid-file', {
+        detail: { nl: 'het bestand is leeg', en: 'the file is empty' },
+        location: { file, line: 1 },
+      });
+    return { file, header, rows };
+  };
+  return { add, done };
 }

@@ -313,16 +313,49 @@ function parseTable(t: CsvTable, out: Required<ParsedImport>, c: Collector) {
   }
 }
 
-/** Reads import files; CSV syntax errors become problems like any other. */
+/**
+ * What one import may hold (docs/organisations.md). The registry's own files are a few hundred rows and
+ * under 100 kB; the limits leave ample room, refuse a hostile file where it crosses them, and keep the
+ * (synchronous) parsing of a whole import well under 100 ms.
+ */
+export const importLimits = {
+  /** Characters in all files of one import together. */
+  totalChars: 5_000_000,
+  /** Data rows per file. */
+  rows: 10_000,
+  /** Columns per file. */
+  columns: 20,
+  /** Characters in one field. */
+  cellLength: 1_000,
+  /** Problems listed in an answer (all are counted). */
+  listedProblems: 1_000,
+};
+
+/** Reads import files; CSV syntax errors and limits become problems like any other. */
 export function parseImportFiles(files: ImportFile[]): {
   parsed: Required<ParsedImport>;
   problems: ImportProblem[];
 } {
   const parsed: Required<ParsedImport> = { rows: [], facts: [], mergers: [] };
   const c = new Collector();
+  const total = files.reduce((n, f) => n + f.content.length, 0);
+  if (total > importLimits.totalChars) {
+    c.add({ file: files[0]?.name ?? '<input>', line: 1, column: 1 }, 'csv', {
+      detail: {
+        nl: `De bestanden zijn samen ${total.toLocaleString('nl-NL')} tekens lang; een import mag hoogstens ${importLimits.totalChars.toLocaleString('nl-NL')} tekens zijn.`,
+        en: `the files hold ${total} characters together; an import may hold at most ${importLimits.totalChars}`,
+      },
+    });
+    return { parsed, problems: c.problems };
+  }
+  const limits = {
+    maxRows: importLimits.rows,
+    maxColumns: importLimits.columns,
+    maxCellLength: importLimits.cellLength,
+  };
   for (const f of files) {
     try {
-      parseTable(readCsvTable(f.content, { file: f.name }), parsed, c);
+      parseTable(readCsvTable(f.content, { file: f.name, limits }), parsed, c);
     } catch (err) {
       if (!isAppError(err) || !err.location) throw err;
       c.add(
@@ -342,7 +375,7 @@ export function importError(problems: ImportProblem[]): AppError {
   );
   const first = sorted[0]!;
   return new AppError('invalid-file', {
-    cause: sorted,
+    cause: sorted.slice(0, importLimits.listedProblems),
     detail: {
       nl:
         problemText('nl', first) +
@@ -354,7 +387,7 @@ export function importError(problems: ImportProblem[]): AppError {
         (sorted.length > 1 ? ` (and ${sorted.length - 1} more problem${sorted.length > 2 ? 's' : ''})` : ''),
     },
     location: { file: first.file, line: first.line, column: first.column },
-    invalidParams: sorted.map((p) => ({
+    invalidParams: sorted.slice(0, importLimits.listedProblems).map((p) => ({
       name: `${p.file}:${p.line}:${p.column}`,
       code: 'invalid',
       reason: { nl: problemText('nl', p), en: p.message },

@@ -67,7 +67,8 @@ export const importReportSchema = z
     rowsRead: z.number().int(),
     rowsImported: z.number().int(),
     rowsRejected: z.number().int(),
-    problems: z.array(frameProblemSchema),
+    problems: z.array(frameProblemSchema).describe('The first 1,000 problems, in file order'),
+    problemCount: z.number().int().describe('All problems found'),
     written: z.boolean(),
     importId: z.string().nullable(),
   })

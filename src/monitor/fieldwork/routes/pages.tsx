@@ -315,7 +315,7 @@ export function wavePageRoutes(app: FastifyInstance) {
         );
         return frameView(req, reply, req.params.waveId, { report }, report.written ? 200 : 422);
       } catch (err) {
-        if (err instanceof AppError && err.code === 'invalid-file') {
+        if (err instanceof AppError && (err.code === 'invalid-file' || err.code === 'file-too-large')) {
           const where = err.location
             ? `${err.location.file}:${err.location.line ?? ''}${err.location.column ? `:${err.location.column}` : ''}: `
             : '';

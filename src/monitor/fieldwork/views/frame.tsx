@@ -55,7 +55,11 @@ export function framePage(
       {r && r.problems.length > 0 && (
         <div class="table-scroll">
           <table class="problems">
-            <caption>{t('wave.frame.problems.caption', { count: r.problems.length })}</caption>
+            <caption>
+              {t('wave.frame.problems.caption', { count: r.problemCount })}
+              {r.problemCount > r.problems.length &&
+                ` ${t('wave.frame.problems.firstShown', { shown: r.problems.length })}`}
+            </caption>
             <thead>
               <tr>
                 <th scope="col" class="num">
@@ -66,7 +70,7 @@ export function framePage(
               </tr>
             </thead>
             <tbody>
-              {r.problems.slice(0, 1000).map((p) => (
+              {r.problems.map((p) => (
                 <tr>
                   <td class="num">{p.line}</td>
                   <td>{p.column}</td>

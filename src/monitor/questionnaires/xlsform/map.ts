@@ -27,7 +27,8 @@ import {
   warnColumns,
   type XlsFormImport,
 } from './problems.js';
-import { languageCode, MAX_UNPACKED_BYTES, readSheet, type SheetRow, zipUncompressedSize } from './read.js';
+import { languageCode, MAX_UNPACKED_BYTES, readSheet, type SheetRow } from './read.js';
+import { zipRefusal } from './zip.js';
 
 // ---------------------------------------------------------------------------------------------
 // Import
@@ -166,22 +167,8 @@ export async function importXlsForm(
   options: ImportOptions = {},
 ): Promise<XlsFormImport> {
   const ctx: Ctx = { problems: [], origins: new Map() };
-  const unpacked = zipUncompressedSize(Buffer.from(data));
-  if (unpacked !== undefined && unpacked > MAX_UNPACKED_BYTES)
-    return {
-      ok: false,
-      problems: [
-        {
-          severity: 'error',
-          sheet: '(file)',
-          code: 'too_large',
-          message: {
-            nl: `Het bestand is uitgepakt ${Math.round(unpacked / 1e6)} MB groot. Een formulier mag uitgepakt hoogstens ${MAX_UNPACKED_BYTES / 1e6} MB zijn. Kies een kleiner bestand.`,
-            en: `the workbook unpacks to ${Math.round(unpacked / 1e6)} MB; a form may unpack to at most ${MAX_UNPACKED_BYTES / 1e6} MB`,
-          },
-        },
-      ],
-    };
+  const refused = await zipRefusal(data, { maxUnpackedBytes: MAX_UNPACKED_BYTES });
+  if (refused) return { ok: false, problems: [refused] };
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(Buffer.from(data) as any);

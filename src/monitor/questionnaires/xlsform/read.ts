@@ -113,31 +113,3 @@ export function readSheet(ws: ExcelJS.Worksheet, defaultLang: string, nlFallback
 
 /** A form is text: even a very large one unpacks to a few MB. Larger means a zip bomb or not a form. */
 export const MAX_UNPACKED_BYTES = 100_000_000;
-
-/**
- * The total uncompressed size an .xlsx (a zip) declares in its central directory, read before
- * unpacking anything; undefined when the bytes are not a zip.
- */
-export function zipUncompressedSize(buf: Buffer): number | undefined {
-  // End of central directory: signature 0x06054b50, within the last 64 KiB + 22 bytes.
-  const from = Math.max(0, buf.length - 65_557);
-  let eocd = -1;
-  for (let i = buf.length - 22; i >= from; i--) {
-    if (buf.readUInt32LE(i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) return undefined;
-  const entries = buf.readUInt16LE(eocd + 10);
-  let pos = buf.readUInt32LE(eocd + 16);
-  let total = 0;
-  for (let n = 0; n < entries; n++) {
-    if (pos + 46 > buf.length || buf.readUInt32LE(pos) !== 0x02014b50) return undefined;
-    const size = buf.readUInt32LE(pos + 24);
-    // ZIP64 marks sizes it stores elsewhere with 0xffffffff: count those as too large.
-    total += size === 0xffffffff ? Number.MAX_SAFE_INTEGER / 2 : size;
-    pos += 46 + buf.readUInt16LE(pos + 28) + buf.readUInt16LE(pos + 30) + buf.readUInt16LE(pos + 32);
-  }
-  return total;
-}

@@ -9,7 +9,23 @@ import type { Database } from '../../platform/db/database.js';
 import { createOrganisation } from '../../platform/orgs/service.js';
 import { TEST_KDF } from './crypto/receipt.js';
 import { systemClock } from './deadlines.js';
-import { sessionKey, setUpChannel, type UnlockedKey, unlockForSession } from './keys-service.js';
+import {
+  findChannel,
+  handlerKeyStatus,
+  sessionKey,
+  setUpChannel,
+  type UnlockedKey,
+  unlockForSession,
+} from './keys-service.js';
+import { submitReport } from './reports-service.js';
+
+/** What the tenant-isolation test gives a fixture (test/support/route-fixtures.ts). */
+interface IsolationWorld {
+  database: Database;
+  orgA: { id: string };
+  userA: { id: string };
+}
+
 import type { IntegrityOptions } from './options.js';
 
 export const testOptions = (clock = systemClock): IntegrityOptions => ({
@@ -73,4 +89,28 @@ export async function sessionIdOf(database: Database, sessionToken: string): Pro
   ]);
   if (!rows[0]) throw new Error('sessionIdOf: no such session');
   return rows[0].id;
+}
+
+/** For the tenant-isolation test: A's channel (set up once by userA) and a report in it. */
+export async function isolationReport(w: IsolationWorld): Promise<string> {
+  await isolationKey(w);
+  const { reportId } = await submitReport(
+    w.database.db,
+    w.orgA.id,
+    { category: 'overig', content: { what: 'isolation', involved: '', when: '' }, identityMode: 'anonymous' },
+    testOptions(),
+  );
+  return reportId;
+}
+
+export async function isolationKey(w: IsolationWorld): Promise<string> {
+  const opts = testOptions();
+  if (!(await findChannel(w.database.db, w.orgA.id)))
+    await setUpChannel(
+      w.database.db,
+      systemActor,
+      { organisationId: w.orgA.id, userId: w.userA.id, passphrase: 'isolation passphrase' },
+      opts,
+    );
+  return (await handlerKeyStatus(w.database.db, w.orgA.id, w.userA.id))!.keyId;
 }

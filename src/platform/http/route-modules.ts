@@ -20,4 +20,6 @@ export const routeModules: Array<() => Promise<{ default: FastifyPluginAsync }>>
   () => import('../jobs/routes.js'),
   () => import('../mail/routes.js'),
   () => import('../../monitor/fieldwork/routes.js'),
+  () => import('../../meldpunt/integrity/public-routes.js'),
+  () => import('../../meldpunt/integrity/handler-routes.js'),
 ];

@@ -18,7 +18,7 @@ export function CountdownCell(props: { ctx: PageContext; c: Countdown }) {
   return props.c.state === 'overdue' || props.c.state === 'late' ? (
     <strong class="field-error">{text}</strong>
   ) : (
-    <>{text}</>
+    text
   );
 }
 

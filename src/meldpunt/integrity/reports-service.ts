@@ -19,6 +19,7 @@ import {
   wrapReportKeyForReceipt,
 } from './crypto/report-keys.js';
 import { acknowledgementDue, feedbackDue, reportDeadlines } from './deadlines.js';
+import { appendHistory } from './history-repository.js';
 import { acceptedKeys, findChannel, type UnlockedKey } from './keys-service.js';
 import type {
   Category,
@@ -358,6 +359,16 @@ export async function acknowledge(
         detail: { nl: 'De ontvangst is al bevestigd.', en: 'receipt already acknowledged' },
       });
     if (message.trim()) await addMessage(tx, reportId, reportKey, 'handler', key.userId, message, at);
+    if (line.state === 'ontvangen')
+      await appendHistory(tx, reportKey, {
+        reportId,
+        organisationId: key.organisationId,
+        at,
+        actorUserId: key.userId,
+        kind: 'transition',
+        fromState: 'ontvangen',
+        toState: 'intake',
+      });
     await tx
       .update(integrityRegister)
       .set({

@@ -171,3 +171,31 @@ export const integrityRegister = pgTable(
   },
   (t) => [index('integrity_register_org_idx').on(t.organisationId, t.receivedAt)],
 );
+
+/**
+ * The report's history: every step of the handreiking, note, decision and recusal, append-only (a
+ * trigger refuses updates and deletes; the one exception is emptying `note_sealed` when content is
+ * destroyed). Notes are sealed under the report key; the steps and outcomes are plain, like the register.
+ */
+export const integrityHistory = pgTable(
+  'integrity_history',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity(),
+    reportId: uuid('report_id')
+      .notNull()
+      .references(() => integrityReports.id),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    actorUserId: uuid('actor_user_id').references(() => users.id, { onDelete: 'set null' }),
+    /** transition | note | recusal */
+    kind: text('kind').notNull(),
+    fromState: text('from_state'),
+    toState: text('to_state'),
+    outcome: text('outcome'),
+    noteSealed: text('note_sealed'),
+  },
+  (t) => [index('integrity_history_report_idx').on(t.reportId, t.seq)],
+);

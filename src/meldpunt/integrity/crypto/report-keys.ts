@@ -8,7 +8,7 @@
 import { deriveKey, newSymmetricKey, openBytes, openText, sealBytes, sealText } from './aead.js';
 import { type RawKeyPair, unwrapWith, wrapFor } from './asymmetric.js';
 
-export type SealedField = 'content' | 'identity' | 'message';
+export type SealedField = 'content' | 'identity' | 'message' | 'note';
 
 export const newReportKey = newSymmetricKey;
 

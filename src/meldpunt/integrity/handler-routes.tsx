@@ -11,10 +11,13 @@ import { formString } from '../../platform/auth/form-errors.js';
 import { getUser } from '../../platform/auth/users-service.js';
 import { AppError } from '../../platform/errors.js';
 import { SESSION_COOKIE } from '../../platform/http/app.js';
+import type { MessageKey } from '../../platform/i18n/catalogue.js';
 import { getOrganisation } from '../../platform/orgs/service.js';
 import { extraNav } from '../../platform/ui/layout.js';
 import { sendPage } from '../../platform/ui/render.js';
+import { addNote, historyOf, keyHolders, moveReport, recuse } from './history-service.js';
 import {
+  acceptedKeys,
   certifyHandlerKey,
   createHandlerKey,
   findChannel,
@@ -25,7 +28,7 @@ import {
   type UnlockedKey,
   unlockForSession,
 } from './keys-service.js';
-import type { ReporterIdentity } from './model.js';
+import type { ReporterIdentity, ReportState } from './model.js';
 import { MAX_TEXT } from './model.js';
 import { optionsFor } from './options.js';
 import { acknowledge, handlerMessage, handlerView, listRegister, revealIdentity } from './reports-service.js';
@@ -36,6 +39,7 @@ import {
   keysPage,
   recoveryKeyPage,
 } from './views/handler-pages.js';
+import { nextStates } from './workflow.js';
 
 extraNav.push((ctx) => {
   const org =
@@ -228,6 +232,24 @@ const routes: FastifyPluginAsync = async (app) => {
   ) {
     const key = await requireKey(req, orgId);
     const view = await handlerView(db, key, reportId, opts);
+    const names = new Map<string, string>();
+    const nameOf = async (userId: string | null) => {
+      if (!userId) return undefined;
+      if (!names.has(userId)) names.set(userId, (await getUser(db, userId))?.displayName ?? '');
+      return names.get(userId);
+    };
+    const history = await Promise.all(
+      (await historyOf(db, key, reportId)).map(async (h) => ({
+        ...h,
+        actorName: await nameOf(h.actorUserId),
+      })),
+    );
+    const holding = new Set(await keyHolders(db, reportId));
+    const holders = await Promise.all(
+      (await acceptedKeys(db, orgId))
+        .filter((k) => holding.has(k.id))
+        .map(async (k) => ({ keyId: k.id, name: (await nameOf(k.userId)) ?? '' })),
+    );
     return sendPage(
       reply,
       handlerReportPage(req.page(reply), {
@@ -241,6 +263,7 @@ const routes: FastifyPluginAsync = async (app) => {
         content: view.content,
         hasIdentity: view.hasIdentity,
         messages: view.messages,
+        workflow: { history, nextSteps: nextStates(view.register.state), holders },
         ...extra,
       }),
       status,
@@ -310,6 +333,106 @@ const routes: FastifyPluginAsync = async (app) => {
       return showReport(req, reply, req.params.orgId, req.params.reportId, {
         notice: req.t('integrity.sent'),
       });
+    },
+  );
+
+  /** Validation errors of the workflow forms become messages next to their fields. */
+  async function orStepError(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    orgId: string,
+    reportId: string,
+    field: string,
+    action: () => Promise<unknown>,
+  ) {
+    try {
+      await action();
+      return undefined;
+    } catch (err) {
+      if (!(err instanceof AppError) || err.code !== 'validation') throw err;
+      return showReport(
+        req,
+        reply,
+        orgId,
+        reportId,
+        {
+          errors: [
+            { field, message: req.t(field === 'note' ? 'integrity.error.message' : 'integrity.error.step') },
+          ],
+        },
+        400,
+      );
+    }
+  }
+
+  r.post(
+    '/integrity/:orgId/reports/:reportId/move',
+    { config: handle, schema: { params: reportParams, body: form } },
+    async (req, reply) => {
+      const { orgId, reportId } = req.params;
+      const key = await requireKey(req, orgId);
+      const to = formString(req.body.to) as ReportState;
+      const failed = await orStepError(req, reply, orgId, reportId, 'to', () =>
+        moveReport(
+          db,
+          actorOf(req.principal!),
+          key,
+          reportId,
+          {
+            to,
+            note: formString(req.body.stepNote).slice(0, MAX_TEXT),
+            outcome: formString(req.body.outcome),
+          },
+          opts,
+        ),
+      );
+      return (
+        failed ??
+        showReport(req, reply, orgId, reportId, {
+          notice: req.t('integrity.moved', { state: req.t(`integrity.stateName.${to}` as MessageKey) }),
+        })
+      );
+    },
+  );
+
+  r.post(
+    '/integrity/:orgId/reports/:reportId/notes',
+    { config: handle, schema: { params: reportParams, body: form } },
+    async (req, reply) => {
+      const { orgId, reportId } = req.params;
+      const key = await requireKey(req, orgId);
+      const failed = await orStepError(req, reply, orgId, reportId, 'note', () =>
+        addNote(
+          db,
+          actorOf(req.principal!),
+          key,
+          reportId,
+          formString(req.body.note).slice(0, MAX_TEXT),
+          opts,
+        ),
+      );
+      return failed ?? showReport(req, reply, orgId, reportId, { notice: req.t('integrity.noteAdded') });
+    },
+  );
+
+  r.post(
+    '/integrity/:orgId/reports/:reportId/recuse',
+    { config: handle, schema: { params: reportParams, body: form } },
+    async (req, reply) => {
+      const { orgId, reportId } = req.params;
+      const key = await requireKey(req, orgId);
+      const target = formString(req.body.keyId);
+      await recuse(
+        db,
+        actorOf(req.principal!),
+        key,
+        reportId,
+        target,
+        formString(req.body.reason).slice(0, MAX_TEXT),
+        opts,
+      );
+      if (target === key.keyId) return reply.redirect(`/integrity/${orgId}`, 303);
+      return showReport(req, reply, orgId, reportId, { notice: req.t('integrity.recused') });
     },
   );
 };

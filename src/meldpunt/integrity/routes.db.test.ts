@@ -185,3 +185,27 @@ test('a signed-in officer without an unlocked key gets an explanation, not a 500
   const refused = await t.app.inject({ url: `/integrity/${org.id}`, headers: { cookie: admin.cookie } });
   assert.equal(refused.statusCode, 403);
 });
+
+test('the officer moves a report through the handreiking steps by form; a bad step is a form error', async () => {
+  const { org, officer } = await channel();
+  await postForm(t.app, `/integriteit/${org.code}`, {
+    category: 'overig',
+    what: 'Iets',
+    identityMode: 'anonymous',
+  });
+  const dashboard = await t.app.inject({ url: `/integrity/${org.id}`, headers: { cookie: officer.cookie } });
+  const reportId = /\/reports\/([0-9a-f-]{36})/.exec(dashboard.body)![1]!;
+  const base = `/integrity/${org.id}/reports/${reportId}`;
+  const skip = await postForm(t.app, `${base}/move`, { to: 'onderzoek' }, officer.cookie);
+  assert.equal(skip.statusCode, 400);
+  assert.match(skip.body, /Deze stap kan nu niet/);
+  for (const to of ['intake', 'vooronderzoek', 'besluit']) {
+    const res = await postForm(t.app, `${base}/move`, { to, stepNote: `bij ${to}` }, officer.cookie);
+    assert.equal(res.statusCode, 200, res.body.slice(0, 300));
+  }
+  const decided = await postForm(t.app, `${base}/move`, { to: 'communicatie' }, officer.cookie);
+  assert.match(decided.body, /Geen vervolg/);
+  assert.match(decided.body, /bij besluit/);
+  const note = await postForm(t.app, `${base}/notes`, { note: '' }, officer.cookie);
+  assert.equal(note.statusCode, 400);
+});

@@ -12,6 +12,7 @@ import type { Countdown } from '../deadlines.js';
 import type { ReportContent, ReporterIdentity } from '../model.js';
 import type { Message } from '../reports-service.js';
 import { Conversation, CountdownCell, Deadlines, MultiLine, TextArea } from './parts.js';
+import { History, WorkflowForms, type WorkflowProps } from './workflow-parts.js';
 
 export type KeyState = 'no-channel' | 'no-key' | 'pending' | 'locked' | 'unlocked';
 
@@ -222,6 +223,7 @@ export interface HandlerReportProps {
   hasIdentity: boolean;
   identity?: ReporterIdentity;
   messages: Message[];
+  workflow: WorkflowProps;
   notice?: string;
   errors?: FieldErrors;
 }
@@ -302,6 +304,8 @@ export function handlerReportPage(ctx: PageContext, p: HandlerReportProps) {
           <button type="submit">{ctx.t('integrity.send')}</button>
         </div>
       </form>
+      <WorkflowForms ctx={ctx} base={base} workflow={p.workflow} errors={errors} />
+      <History ctx={ctx} history={p.workflow.history} />
       <p>
         <a href={`/integrity/${p.orgId}`}>{ctx.t('integrity.back')}</a>
       </p>

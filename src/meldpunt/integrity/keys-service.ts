@@ -367,6 +367,32 @@ export async function certifyHandlerKey(
   });
 }
 
+/** Opens a handler's key with the key passphrase (a clear refusal when it is wrong). */
+export async function openKeyWithPassphrase(
+  db: DbOrTx,
+  input: { organisationId: string; userId: string; passphrase: string },
+): Promise<UnlockedKey> {
+  const row = await activeKeyRow(db, input.organisationId, input.userId);
+  if (!row)
+    throw new AppError('integrity-keys-locked', {
+      detail: { nl: 'U hebt nog geen sleutel.', en: 'you have no key yet' },
+    });
+  try {
+    const keys = await openWithPassphrase(
+      row.passphraseSealed as PassphraseSealed,
+      input.passphrase,
+      keyContext(input.organisationId, input.userId),
+    );
+    return { keyId: row.id, organisationId: input.organisationId, userId: input.userId, keys };
+  } catch (err) {
+    if (err instanceof DecryptionError)
+      throw new AppError('integrity-passphrase', {
+        detail: { nl: 'Dit sleutelwachtwoord klopt niet.', en: 'this key passphrase is wrong' },
+      });
+    throw err;
+  }
+}
+
 /** Opens the handler's key with the key passphrase and keeps it, for this session only, under the session token. */
 export async function unlockForSession(
   db: DbOrTx,
@@ -379,42 +405,24 @@ export async function unlockForSession(
     passphrase: string;
   },
 ): Promise<void> {
-  const row = await activeKeyRow(db, input.organisationId, input.userId);
-  if (!row)
-    throw new AppError('integrity-keys-locked', {
-      detail: { nl: 'U hebt nog geen sleutel.', en: 'you have no key yet' },
-    });
-  let keys: HandlerKeys;
-  try {
-    keys = await openWithPassphrase(
-      row.passphraseSealed as PassphraseSealed,
-      input.passphrase,
-      keyContext(input.organisationId, input.userId),
-    );
-  } catch (err) {
-    if (err instanceof DecryptionError)
-      throw new AppError('integrity-passphrase', {
-        detail: { nl: 'Dit sleutelwachtwoord klopt niet.', en: 'this key passphrase is wrong' },
-      });
-    throw err;
-  }
-  const sealed = sealForSession(keys, input.sessionToken, `${input.sessionId}:${row.id}`);
+  const key = await openKeyWithPassphrase(db, input);
+  const sealed = sealForSession(key.keys, input.sessionToken, `${input.sessionId}:${key.keyId}`);
   await db.transaction(async (tx) => {
     await tx
       .delete(integritySessionKeys)
       .where(
         and(
           eq(integritySessionKeys.sessionId, input.sessionId),
-          eq(integritySessionKeys.handlerKeyId, row.id),
+          eq(integritySessionKeys.handlerKeyId, key.keyId),
         ),
       );
     await tx
       .insert(integritySessionKeys)
-      .values({ sessionId: input.sessionId, handlerKeyId: row.id, sealed });
+      .values({ sessionId: input.sessionId, handlerKeyId: key.keyId, sealed });
     await audit(tx, actor, {
       action: 'integrity.handler-key.unlock',
       resourceType: 'integrity_handler_key',
-      resourceId: row.id,
+      resourceId: key.keyId,
       organisationId: input.organisationId,
     });
   });

@@ -58,6 +58,8 @@ export async function submitReport(
   organisationId: string,
   s: Submission,
   opts: IntegrityOptions,
+  /** Only the demo passes a fixed code (printed at start-up); everyone else gets a random one. */
+  receiptCode = generateReceiptCode(),
 ): Promise<{ reportId: string; receiptCode: string }> {
   const channel = await findChannel(db, organisationId);
   const keys = (await acceptedKeys(db, organisationId)).filter(
@@ -70,7 +72,6 @@ export async function submitReport(
         en: 'this channel does not accept reports yet',
       },
     });
-  const receiptCode = generateReceiptCode();
   const receipt = await deriveReceiptKeys(receiptCode, channel.receiptSalt, channel.receiptKdf);
   const reportId = crypto.randomUUID();
   const reportKey = newReportKey();

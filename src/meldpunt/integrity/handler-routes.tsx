@@ -4,41 +4,31 @@
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { can } from '../../platform/access/policy.js';
 import { actorOf } from '../../platform/auth/actor.js';
 import { formString } from '../../platform/auth/form-errors.js';
 import { getUser } from '../../platform/auth/users-service.js';
 import { AppError } from '../../platform/errors.js';
-import { SESSION_COOKIE } from '../../platform/http/app.js';
 import type { MessageKey } from '../../platform/i18n/catalogue.js';
 import { getOrganisation } from '../../platform/orgs/service.js';
 import { extraNav } from '../../platform/ui/layout.js';
 import { sendPage } from '../../platform/ui/render.js';
 import { addNote, historyOf, keyHolders, moveReport, recuse } from './history-service.js';
-import {
-  acceptedKeys,
-  certifyHandlerKey,
-  createHandlerKey,
-  findChannel,
-  handlerKeyStatus,
-  pendingKeys,
-  sessionKey,
-  setUpChannel,
-  type UnlockedKey,
-  unlockForSession,
-} from './keys-service.js';
+import { acceptedKeys } from './keys-service.js';
 import type { ReporterIdentity, ReportState } from './model.js';
 import { MAX_TEXT } from './model.js';
 import { optionsFor } from './options.js';
 import { acknowledge, handlerMessage, handlerView, listRegister, revealIdentity } from './reports-service.js';
 import {
-  dashboardPage,
-  handlerReportPage,
-  type KeyState,
-  keysPage,
-  recoveryKeyPage,
-} from './views/handler-pages.js';
+  form,
+  handleAccess,
+  keyFor as keyForSession,
+  orgParams,
+  readAccess,
+  reportParams,
+  requireKey as requireUnlockedKey,
+} from './route-support.js';
+import { dashboardPage, handlerReportPage } from './views/handler-pages.js';
 import { nextStates } from './workflow.js';
 
 extraNav.push((ctx) => {
@@ -48,81 +38,16 @@ extraNav.push((ctx) => {
   return org ? { href: `/integrity/${org}`, label: ctx.t('integrity.nav') } : undefined;
 });
 
-const orgParams = z.object({ orgId: z.uuid() });
-const reportParams = z.object({ orgId: z.uuid(), reportId: z.uuid() });
-const keyParams = z.object({ orgId: z.uuid(), keyId: z.uuid() });
-const form = z.record(z.string(), z.unknown());
-const orgOf = (req: FastifyRequest) => (req.params as { orgId: string }).orgId;
-
 const routes: FastifyPluginAsync = async (app) => {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { config, database } = app.deps;
   const db = database.db;
   const opts = optionsFor(config.NODE_ENV);
-  const read = { access: { action: 'integrity.read' as const, org: orgOf } };
-  const handle = { access: { action: 'integrity.handle' as const, org: orgOf } };
-
-  /** The signed-in session: its id and the raw token from the cookie (never stored). */
-  function session(req: FastifyRequest) {
-    const p = req.principal!;
-    const cookie = req.cookies[SESSION_COOKIE];
-    const token = cookie ? req.unsignCookie(cookie).value : null;
-    if (!p.sessionId || !token) throw new AppError('unauthenticated');
-    return { userId: p.userId, sessionId: p.sessionId, sessionToken: token };
-  }
-
-  const keyFor = (req: FastifyRequest, organisationId: string) =>
-    sessionKey(db, { organisationId, ...session(req) });
-
-  async function requireKey(req: FastifyRequest, organisationId: string): Promise<UnlockedKey> {
-    const key = await keyFor(req, organisationId);
-    if (!key)
-      throw new AppError('integrity-keys-locked', {
-        detail: {
-          nl: `Uw sleutel is niet ontgrendeld. Ga naar /integrity/${organisationId}/keys en vul uw sleutelwachtwoord in.`,
-          en: `your key is not unlocked: go to /integrity/${organisationId}/keys and enter your key passphrase`,
-        },
-      });
-    return key;
-  }
-
-  async function keyState(req: FastifyRequest, organisationId: string): Promise<KeyState> {
-    if (!(await findChannel(db, organisationId))) return 'no-channel';
-    const status = await handlerKeyStatus(db, organisationId, req.principal!.userId);
-    if (!status) return 'no-key';
-    if (!status.certified) return 'pending';
-    return (await keyFor(req, organisationId)) ? 'unlocked' : 'locked';
-  }
-
-  async function showKeys(
-    req: FastifyRequest,
-    reply: FastifyReply,
-    orgId: string,
-    extra: { errors?: Array<{ field: string; message: string }>; notice?: string } = {},
-    status = 200,
-  ) {
-    const state = await keyState(req, orgId);
-    const pending =
-      state === 'unlocked'
-        ? await Promise.all(
-            (await pendingKeys(db, orgId)).map(async (k) => ({
-              keyId: k.id,
-              name: (await getUser(db, k.userId))?.displayName ?? '',
-            })),
-          )
-        : [];
-    return sendPage(reply, keysPage(req.page(reply), { orgId, state, pending, ...extra }), status);
-  }
-
-  function passphraseErrors(req: FastifyRequest, body: Record<string, unknown>, repeat: boolean) {
-    const passphrase = formString(body.passphrase);
-    const errors: Array<{ field: string; message: string }> = [];
-    if (repeat && [...passphrase].length < 12)
-      errors.push({ field: 'passphrase', message: req.t('integrity.keys.tooShort') });
-    else if (repeat && passphrase !== formString(body.passphraseRepeat))
-      errors.push({ field: 'passphraseRepeat', message: req.t('integrity.keys.mismatch') });
-    return { passphrase, errors };
-  }
+  const read = readAccess;
+  const handle = handleAccess;
+  const keyFor = (req: FastifyRequest, organisationId: string) => keyForSession(db, req, organisationId);
+  const requireKey = (req: FastifyRequest, organisationId: string) =>
+    requireUnlockedKey(db, req, organisationId);
 
   r.get('/integrity/:orgId', { config: read, schema: { params: orgParams } }, async (req, reply) => {
     const org = await getOrganisation(db, req.params.orgId);
@@ -134,89 +59,6 @@ const routes: FastifyPluginAsync = async (app) => {
       dashboardPage(req.page(reply), { orgId: org.id, organisation: org.name, publicUrl, unlocked, lines }),
     );
   });
-
-  r.get('/integrity/:orgId/keys', { config: handle, schema: { params: orgParams } }, async (req, reply) =>
-    showKeys(req, reply, req.params.orgId),
-  );
-
-  r.post(
-    '/integrity/:orgId/keys/setup',
-    { config: handle, schema: { params: orgParams, body: form } },
-    async (req, reply) => {
-      const { passphrase, errors } = passphraseErrors(req, req.body, true);
-      if (errors.length) return showKeys(req, reply, req.params.orgId, { errors }, 400);
-      const s = session(req);
-      const { recoveryKey } = await setUpChannel(
-        db,
-        actorOf(req.principal!),
-        { organisationId: req.params.orgId, userId: s.userId, passphrase },
-        opts,
-      );
-      await unlockForSession(db, actorOf(req.principal!), {
-        organisationId: req.params.orgId,
-        ...s,
-        passphrase,
-      });
-      return sendPage(reply, recoveryKeyPage(req.page(reply), { orgId: req.params.orgId, recoveryKey }));
-    },
-  );
-
-  r.post(
-    '/integrity/:orgId/keys/create',
-    { config: handle, schema: { params: orgParams, body: form } },
-    async (req, reply) => {
-      const { passphrase, errors } = passphraseErrors(req, req.body, true);
-      if (errors.length) return showKeys(req, reply, req.params.orgId, { errors }, 400);
-      const s = session(req);
-      await createHandlerKey(
-        db,
-        actorOf(req.principal!),
-        { organisationId: req.params.orgId, userId: s.userId, passphrase },
-        opts,
-      );
-      await unlockForSession(db, actorOf(req.principal!), {
-        organisationId: req.params.orgId,
-        ...s,
-        passphrase,
-      });
-      return showKeys(req, reply, req.params.orgId);
-    },
-  );
-
-  r.post(
-    '/integrity/:orgId/keys/unlock',
-    { config: handle, schema: { params: orgParams, body: form } },
-    async (req, reply) => {
-      try {
-        await unlockForSession(db, actorOf(req.principal!), {
-          organisationId: req.params.orgId,
-          ...session(req),
-          passphrase: formString(req.body.passphrase),
-        });
-      } catch (err) {
-        if (err instanceof AppError && err.code === 'integrity-passphrase')
-          return showKeys(
-            req,
-            reply,
-            req.params.orgId,
-            { errors: [{ field: 'passphrase', message: req.t('integrity.keys.wrong') }] },
-            400,
-          );
-        throw err;
-      }
-      return reply.redirect(`/integrity/${req.params.orgId}`, 303);
-    },
-  );
-
-  r.post(
-    '/integrity/:orgId/keys/:keyId/certify',
-    { config: handle, schema: { params: keyParams } },
-    async (req, reply) => {
-      const key = await requireKey(req, req.params.orgId);
-      await certifyHandlerKey(db, actorOf(req.principal!), key, req.params.keyId);
-      return showKeys(req, reply, req.params.orgId, { notice: req.t('integrity.keys.certified') });
-    },
-  );
 
   async function showReport(
     req: FastifyRequest,

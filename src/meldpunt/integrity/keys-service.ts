@@ -11,11 +11,8 @@ import type { DbOrTx } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
 import { DecryptionError } from './crypto/aead.js';
 import {
-  acceptedHandlerKeys,
-  type CertifiedHandlerKey,
   certify,
   displayRecoveryKey,
-  type HandlerKeys,
   newHandlerKeys,
   newRecoveryKey,
   openForSession,
@@ -26,8 +23,17 @@ import {
   sealWithPassphrase,
   wrapForRecovery,
 } from './crypto/handler-keys.js';
-import type { KdfParams } from './crypto/receipt.js';
 import { unwrapReportKey, wrapReportKeyFor } from './crypto/report-keys.js';
+import {
+  acceptedKeys,
+  activeKeyRow,
+  b64,
+  bytes,
+  findChannel,
+  insertKey,
+  keyContext,
+  type UnlockedKey,
+} from './key-repository.js';
 import type { IntegrityOptions } from './options.js';
 import {
   integrityChannels,
@@ -36,40 +42,7 @@ import {
   integritySessionKeys,
 } from './schema.js';
 
-const b64 = (b: Uint8Array) => Buffer.from(b).toString('base64url');
-const bytes = (s: string) => Buffer.from(s, 'base64url');
-const keyContext = (organisationId: string, userId: string) => `${organisationId}:${userId}`;
-
-/** A handler's keys, opened for the current request. */
-export interface UnlockedKey {
-  keyId: string;
-  organisationId: string;
-  userId: string;
-  keys: HandlerKeys;
-}
-
-export interface Channel {
-  organisationId: string;
-  receiptSalt: Buffer;
-  receiptKdf: KdfParams;
-  recoveryEncryptionPublic: Buffer;
-  recoverySigningPublic: Buffer;
-}
-
-export async function findChannel(db: DbOrTx, organisationId: string): Promise<Channel | undefined> {
-  const [row] = await db
-    .select()
-    .from(integrityChannels)
-    .where(eq(integrityChannels.organisationId, organisationId));
-  if (!row) return undefined;
-  return {
-    organisationId,
-    receiptSalt: bytes(row.receiptSalt),
-    receiptKdf: row.receiptKdf as KdfParams,
-    recoveryEncryptionPublic: bytes(row.recoveryEncryptionPublic),
-    recoverySigningPublic: bytes(row.recoverySigningPublic),
-  };
-}
+export { acceptedKeys, type Channel, findChannel, pendingKeys, type UnlockedKey } from './key-repository.js';
 
 function checkPassphrase(passphrase: string) {
   if ([...passphrase].length < PASSPHRASE_MIN_LENGTH || passphrase.length > 1024)
@@ -160,31 +133,6 @@ export async function setUpChannel(
   return { recoveryKey: displayRecoveryKey(recovery), keyId };
 }
 
-async function insertKey(
-  tx: DbOrTx,
-  pub: {
-    id: string;
-    organisationId: string;
-    userId: string;
-    encryptionPublic: Buffer;
-    signingPublic: Buffer;
-  },
-  sealed: { passphraseSealed: PassphraseSealed; recoveryWrapped: string },
-  cert: { signedBy: string; signature: Buffer } | undefined,
-) {
-  await tx.insert(integrityHandlerKeys).values({
-    id: pub.id,
-    organisationId: pub.organisationId,
-    userId: pub.userId,
-    encryptionPublic: b64(pub.encryptionPublic),
-    signingPublic: b64(pub.signingPublic),
-    signedBy: cert?.signedBy ?? null,
-    signature: cert ? b64(cert.signature) : null,
-    passphraseSealed: sealed.passphraseSealed,
-    recoveryWrapped: sealed.recoveryWrapped,
-  });
-}
-
 /** A later handler makes a key; it receives nothing until an existing handler (or the recovery key) certifies it. */
 export async function createHandlerKey(
   db: DbOrTx,
@@ -229,20 +177,6 @@ export async function createHandlerKey(
   return { keyId };
 }
 
-async function activeKeyRow(db: DbOrTx, organisationId: string, userId: string) {
-  const [row] = await db
-    .select()
-    .from(integrityHandlerKeys)
-    .where(
-      and(
-        eq(integrityHandlerKeys.organisationId, organisationId),
-        eq(integrityHandlerKeys.userId, userId),
-        isNull(integrityHandlerKeys.revokedAt),
-      ),
-    );
-  return row;
-}
-
 export interface HandlerKeyStatus {
   keyId: string;
   certified: boolean;
@@ -258,52 +192,6 @@ export async function handlerKeyStatus(
   if (!row) return undefined;
   const accepted = await acceptedKeys(db, organisationId);
   return { keyId: row.id, certified: accepted.some((k) => k.id === row.id) };
-}
-
-type KeyRow = typeof integrityHandlerKeys.$inferSelect;
-const certified = (r: KeyRow): (CertifiedHandlerKey & { row: KeyRow }) | undefined =>
-  r.signedBy && r.signature
-    ? {
-        id: r.id,
-        organisationId: r.organisationId,
-        userId: r.userId,
-        encryptionPublic: bytes(r.encryptionPublic),
-        signingPublic: bytes(r.signingPublic),
-        signedBy: r.signedBy,
-        signature: bytes(r.signature),
-        row: r,
-      }
-    : undefined;
-
-/** The organisation's handler keys that count: unrevoked, with a signature chain ending at the recovery key. */
-export async function acceptedKeys(db: DbOrTx, organisationId: string) {
-  const channel = await findChannel(db, organisationId);
-  if (!channel) return [];
-  const rows = await db
-    .select()
-    .from(integrityHandlerKeys)
-    .where(
-      and(eq(integrityHandlerKeys.organisationId, organisationId), isNull(integrityHandlerKeys.revokedAt)),
-    );
-  const candidates = rows.map(certified).filter((k) => k !== undefined);
-  return acceptedHandlerKeys(organisationId, channel.recoverySigningPublic, candidates);
-}
-
-/** Keys waiting for certification in an organisation. */
-export async function pendingKeys(db: DbOrTx, organisationId: string) {
-  const rows = await db
-    .select({
-      id: integrityHandlerKeys.id,
-      userId: integrityHandlerKeys.userId,
-      signedBy: integrityHandlerKeys.signedBy,
-      createdAt: integrityHandlerKeys.createdAt,
-    })
-    .from(integrityHandlerKeys)
-    .where(
-      and(eq(integrityHandlerKeys.organisationId, organisationId), isNull(integrityHandlerKeys.revokedAt)),
-    );
-  const accepted = new Set((await acceptedKeys(db, organisationId)).map((k) => k.id));
-  return rows.filter((r) => !accepted.has(r.id));
 }
 
 /**

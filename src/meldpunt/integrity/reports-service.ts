@@ -3,36 +3,35 @@
  * for the receipt code), the register line with its deadlines, the reporter's return with the receipt
  * code, and the handler's side (open, acknowledge, messages, the identity behind a logged second step).
  */
-import { and, asc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { type Actor, audit } from '../../platform/audit/audit.js';
 import type { DbOrTx } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
-import { DecryptionError } from './crypto/aead.js';
-import { deriveReceiptKeys, generateReceiptCode, normaliseReceiptCode, TEST_KDF } from './crypto/receipt.js';
+import { deriveReceiptKeys, generateReceiptCode } from './crypto/receipt.js';
 import {
   newReportKey,
   openField,
   sealField,
-  unwrapReportKey,
-  unwrapReportKeyWithReceipt,
   wrapReportKeyFor,
   wrapReportKeyForReceipt,
 } from './crypto/report-keys.js';
 import { acknowledgementDue, feedbackDue, reportDeadlines } from './deadlines.js';
 import { appendHistory } from './history-repository.js';
 import { acceptedKeys, findChannel, type UnlockedKey } from './keys-service.js';
-import type {
-  Category,
-  IdentityMode,
-  ReportChannel,
-  ReportContent,
-  ReporterIdentity,
-  ReportState,
-} from './model.js';
+import type { Category, IdentityMode, ReportChannel, ReportContent, ReporterIdentity } from './model.js';
 import type { IntegrityOptions } from './options.js';
-import { integrityMessages, integrityRegister, integrityReportKeys, integrityReports } from './schema.js';
+import {
+  addMessage,
+  anonymousReporter,
+  messagesOf,
+  registerLine,
+  reportKeyFor,
+  reportRow,
+} from './report-repository.js';
+import { integrityRegister, integrityReportKeys, integrityReports } from './schema.js';
 
-export const anonymousReporter: Actor = { type: 'system', id: null, label: 'integrity reporter' };
+export { anonymousReporter, type Message, type RegisterLine, reportKeyFor } from './report-repository.js';
+export { openWithReceipt, reporterMessage, reporterView } from './reporter-service.js';
 
 export interface Submission {
   category: Category;
@@ -117,105 +116,6 @@ export async function submitReport(
   return { reportId, receiptCode };
 }
 
-const receiptRefused = () =>
-  new AppError('integrity-receipt', {
-    detail: {
-      nl: 'Wij herkennen deze meldcode niet. Controleer de 16 cijfers en probeer het opnieuw.',
-      en: 'we do not recognise this receipt code; check the 16 digits and try again',
-    },
-  });
-
-/**
- * The reporter comes back with the receipt code. A malformed code, an unknown code and a wrong one
- * all take one argon2id derivation and give the same answer.
- */
-export async function openWithReceipt(
-  db: DbOrTx,
-  organisationId: string,
-  typed: string,
-): Promise<{ reportId: string; reportKey: Buffer }> {
-  const channel = await findChannel(db, organisationId);
-  const code = normaliseReceiptCode(typed) ?? '0000000000000000';
-  const receipt = await deriveReceiptKeys(
-    code,
-    channel?.receiptSalt ?? Buffer.alloc(16),
-    channel?.receiptKdf ?? TEST_KDF,
-  );
-  if (!channel || !normaliseReceiptCode(typed)) throw receiptRefused();
-  const [row] = await db
-    .select({ id: integrityReports.id, wrapped: integrityReports.receiptWrappedKey })
-    .from(integrityReports)
-    .where(
-      and(
-        eq(integrityReports.organisationId, organisationId),
-        eq(integrityReports.receiptVerifier, receipt.verifier),
-      ),
-    );
-  if (!row) throw receiptRefused();
-  try {
-    return {
-      reportId: row.id,
-      reportKey: unwrapReportKeyWithReceipt(receipt.wrappingKey, row.wrapped, row.id),
-    };
-  } catch (err) {
-    if (err instanceof DecryptionError) throw receiptRefused();
-    throw err;
-  }
-}
-
-/** The handler's copy of a report key, or a clear refusal (no copy: recused, excluded, or key not certified). */
-export async function reportKeyFor(db: DbOrTx, key: UnlockedKey, reportId: string): Promise<Buffer> {
-  const [row] = await db
-    .select({ wrapped: integrityReportKeys.wrapped })
-    .from(integrityReportKeys)
-    .innerJoin(integrityReports, eq(integrityReports.id, integrityReportKeys.reportId))
-    .where(
-      and(
-        eq(integrityReportKeys.reportId, reportId),
-        eq(integrityReportKeys.handlerKeyId, key.keyId),
-        eq(integrityReports.organisationId, key.organisationId),
-      ),
-    );
-  if (!row)
-    throw new AppError('integrity-no-key', {
-      detail: {
-        nl: 'Uw sleutel heeft geen toegang tot deze melding. Dat gebeurt als de melder u heeft uitgesloten, als u bent teruggetreden, of als uw sleutel is gemaakt nadat de melding binnenkwam en nog niet is bevestigd.',
-        en: 'your key has no copy of this report’s key: you were excluded or recused, or your key has not been certified yet',
-      },
-    });
-  return unwrapReportKey(key.keys.encryption, row.wrapped, reportId, key.keyId);
-}
-
-export interface RegisterLine {
-  reportId: string;
-  receivedAt: Date;
-  channel: ReportChannel;
-  category: Category;
-  identityMode: IdentityMode;
-  state: ReportState;
-  acknowledgedAt: Date | null;
-  feedbackAt: Date | null;
-  outcome: string | null;
-}
-
-async function registerLine(db: DbOrTx, organisationId: string, reportId: string): Promise<RegisterLine> {
-  const [r] = await db
-    .select()
-    .from(integrityRegister)
-    .where(
-      and(eq(integrityRegister.reportId, reportId), eq(integrityRegister.organisationId, organisationId)),
-    );
-  if (!r)
-    throw new AppError('not-found', { detail: { nl: 'Deze melding bestaat niet.', en: 'no such report' } });
-  return {
-    ...r,
-    channel: r.channel as ReportChannel,
-    category: r.category as Category,
-    identityMode: r.identityMode as IdentityMode,
-    state: r.state as ReportState,
-  };
-}
-
 /** The register with both countdowns, newest first (plain-text fields only: no key needed). */
 export async function listRegister(db: DbOrTx, organisationId: string, opts: IntegrityOptions) {
   const now = opts.clock();
@@ -226,56 +126,6 @@ export async function listRegister(db: DbOrTx, organisationId: string, opts: Int
   return rows
     .map((r) => ({ ...r, deadlines: reportDeadlines(r, now) }))
     .sort((a, b) => b.receivedAt.getTime() - a.receivedAt.getTime());
-}
-
-export interface Message {
-  id: string;
-  author: 'reporter' | 'handler';
-  text: string;
-  at: Date;
-}
-
-async function messagesOf(db: DbOrTx, reportId: string, reportKey: Buffer): Promise<Message[]> {
-  const rows = await db
-    .select()
-    .from(integrityMessages)
-    .where(eq(integrityMessages.reportId, reportId))
-    .orderBy(asc(integrityMessages.seq));
-  return rows.map((m) => ({
-    id: m.id,
-    author: m.author as Message['author'],
-    text: openField(reportKey, reportId, 'message', m.sealed, m.id),
-    at: m.createdAt,
-  }));
-}
-
-async function reportRow(db: DbOrTx, organisationId: string, reportId: string) {
-  const [row] = await db
-    .select()
-    .from(integrityReports)
-    .where(and(eq(integrityReports.id, reportId), eq(integrityReports.organisationId, organisationId)));
-  if (!row)
-    throw new AppError('not-found', { detail: { nl: 'Deze melding bestaat niet.', en: 'no such report' } });
-  return row;
-}
-
-/** What the reporter sees with the receipt code: their report, the conversation, the state and deadlines. */
-export async function reporterView(
-  db: DbOrTx,
-  organisationId: string,
-  opened: { reportId: string; reportKey: Buffer },
-  opts: IntegrityOptions,
-) {
-  const row = await reportRow(db, organisationId, opened.reportId);
-  const register = await registerLine(db, organisationId, opened.reportId);
-  return {
-    register,
-    deadlines: reportDeadlines(register, opts.clock()),
-    content: row.contentSealed
-      ? (JSON.parse(openField(opened.reportKey, row.id, 'content', row.contentSealed)) as ReportContent)
-      : undefined,
-    messages: await messagesOf(db, row.id, opened.reportKey),
-  };
 }
 
 /** What a handler sees: everything except the identity, which takes `revealIdentity`. */
@@ -316,27 +166,6 @@ export async function revealIdentity(
     });
   });
   return identity;
-}
-
-async function addMessage(
-  tx: DbOrTx,
-  reportId: string,
-  reportKey: Buffer,
-  author: 'reporter' | 'handler',
-  authorUserId: string | null,
-  text: string,
-  at: Date,
-) {
-  const id = crypto.randomUUID();
-  await tx.insert(integrityMessages).values({
-    id,
-    reportId,
-    author,
-    authorUserId,
-    sealed: sealField(reportKey, reportId, 'message', text, id),
-    createdAt: at,
-  });
-  return id;
 }
 
 /**
@@ -413,26 +242,6 @@ export async function handlerMessage(
       resourceId: id,
       organisationId: key.organisationId,
       diff: { reportId, feedback },
-    });
-  });
-}
-
-/** The reporter answers or adds information, with the key opened by the receipt code. */
-export async function reporterMessage(
-  db: DbOrTx,
-  organisationId: string,
-  opened: { reportId: string; reportKey: Buffer },
-  text: string,
-  opts: IntegrityOptions,
-) {
-  await db.transaction(async (tx) => {
-    const id = await addMessage(tx, opened.reportId, opened.reportKey, 'reporter', null, text, opts.clock());
-    await audit(tx, anonymousReporter, {
-      action: 'integrity.message.create',
-      resourceType: 'integrity_message',
-      resourceId: id,
-      organisationId,
-      diff: { reportId: opened.reportId, author: 'reporter' },
     });
   });
 }

@@ -8,7 +8,11 @@ test('every step is reachable from ontvangen, and every path ends in gearchiveer
   const seen = new Set<ReportState>(['ontvangen']);
   const queue: ReportState[] = ['ontvangen'];
   while (queue.length)
-    for (const n of nextStates(queue.shift()!)) if (!seen.has(n)) seen.add(n), queue.push(n);
+    for (const n of nextStates(queue.shift()!))
+      if (!seen.has(n)) {
+        seen.add(n);
+        queue.push(n);
+      }
   assert.deepEqual([...seen].sort(), [...states].sort());
   for (const s of states) if (s !== 'gearchiveerd') assert.ok(nextStates(s).length > 0, `${s} is a dead end`);
   assert.deepEqual(nextStates('gearchiveerd'), []);

@@ -22,4 +22,5 @@ export const routeModules: Array<() => Promise<{ default: FastifyPluginAsync }>>
   () => import('../../monitor/fieldwork/routes.js'),
   () => import('../../meldpunt/integrity/public-routes.js'),
   () => import('../../meldpunt/integrity/handler-routes.js'),
+  () => import('../../meldpunt/integrity/key-routes.js'),
 ];

@@ -39,7 +39,7 @@ function checkNew(passphrase: string) {
 async function recoveryFor(db: DbOrTx, organisationId: string, typed: string): Promise<RecoveryKey> {
   const channel = await findChannel(db, organisationId);
   const recovery = parseRecoveryKey(typed);
-  if (!channel || !recovery || !recovery.signing.publicKey.equals(channel.recoverySigningPublic))
+  if (!(channel && recovery?.signing.publicKey.equals(channel.recoverySigningPublic)))
     throw invalid(
       'recoveryKey',
       'wrong_recovery_key',

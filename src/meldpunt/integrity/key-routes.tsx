@@ -8,6 +8,7 @@ import { formString } from '../../platform/auth/form-errors.js';
 import { getUser } from '../../platform/auth/users-service.js';
 import { AppError } from '../../platform/errors.js';
 import { sendPage } from '../../platform/ui/render.js';
+import { changePassphrase, resetWithRecoveryKey } from './key-recovery.js';
 import {
   certifyHandlerKey,
   createHandlerKey,
@@ -24,7 +25,6 @@ import {
   keyFor as keyForSession,
   keyParams,
   orgParams,
-  readAccess,
   requireKey as requireUnlockedKey,
   session,
 } from './route-support.js';
@@ -35,7 +35,6 @@ const routes: FastifyPluginAsync = async (app) => {
   const { config, database } = app.deps;
   const db = database.db;
   const opts = optionsFor(config.NODE_ENV);
-  const _read = readAccess;
   const handle = handleAccess;
   const keyFor = (req: FastifyRequest, organisationId: string) => keyForSession(db, req, organisationId);
   const requireKey = (req: FastifyRequest, organisationId: string) =>
@@ -159,6 +158,84 @@ const routes: FastifyPluginAsync = async (app) => {
       const key = await requireKey(req, req.params.orgId);
       await certifyHandlerKey(db, actorOf(req.principal!), key, req.params.keyId);
       return showKeys(req, reply, req.params.orgId, { notice: req.t('integrity.keys.certified') });
+    },
+  );
+
+  function newPassphraseErrors(req: FastifyRequest, body: Record<string, unknown>) {
+    const next = formString(body.newPassphrase);
+    const errors: Array<{ field: string; message: string }> = [];
+    if ([...next].length < 12)
+      errors.push({ field: 'newPassphrase', message: req.t('integrity.keys.tooShort') });
+    else if (next !== formString(body.newPassphraseRepeat))
+      errors.push({ field: 'newPassphraseRepeat', message: req.t('integrity.keys.mismatch') });
+    return { next, errors };
+  }
+
+  r.post(
+    '/integrity/:orgId/keys/passphrase',
+    { config: handle, schema: { params: orgParams, body: form } },
+    async (req, reply) => {
+      const { next, errors } = newPassphraseErrors(req, req.body);
+      if (errors.length) return showKeys(req, reply, req.params.orgId, { errors }, 400);
+      try {
+        const s = session(req);
+        await changePassphrase(
+          db,
+          actorOf(req.principal!),
+          { organisationId: req.params.orgId, userId: s.userId, current: formString(req.body.current), next },
+          opts,
+        );
+      } catch (err) {
+        if (err instanceof AppError && err.code === 'integrity-passphrase')
+          return showKeys(
+            req,
+            reply,
+            req.params.orgId,
+            { errors: [{ field: 'current', message: req.t('integrity.keys.wrong') }] },
+            400,
+          );
+        throw err;
+      }
+      return showKeys(req, reply, req.params.orgId, { notice: req.t('integrity.keys.changed') });
+    },
+  );
+
+  r.post(
+    '/integrity/:orgId/keys/recover',
+    { config: handle, schema: { params: orgParams, body: form } },
+    async (req, reply) => {
+      const { next, errors } = newPassphraseErrors(req, req.body);
+      if (errors.length) return showKeys(req, reply, req.params.orgId, { errors }, 400);
+      const s = session(req);
+      try {
+        await resetWithRecoveryKey(
+          db,
+          actorOf(req.principal!),
+          {
+            organisationId: req.params.orgId,
+            userId: s.userId,
+            recoveryKey: formString(req.body.recoveryKey),
+            next,
+          },
+          opts,
+        );
+      } catch (err) {
+        if (err instanceof AppError && err.code === 'validation')
+          return showKeys(
+            req,
+            reply,
+            req.params.orgId,
+            { errors: [{ field: 'recoveryKey', message: req.t('integrity.keys.wrongRecovery') }] },
+            400,
+          );
+        throw err;
+      }
+      await unlockForSession(db, actorOf(req.principal!), {
+        organisationId: req.params.orgId,
+        ...s,
+        passphrase: next,
+      });
+      return showKeys(req, reply, req.params.orgId, { notice: req.t('integrity.keys.recovered') });
     },
   );
 };

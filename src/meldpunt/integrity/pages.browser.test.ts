@@ -10,7 +10,9 @@ import type { Browser, Page } from 'playwright-core';
 import { axeViolations, browserSkip, launchBrowser } from '../../../test/support/browser.js';
 import { createUser } from '../../../test/support/principals.js';
 import { startTestServer, type TestServer } from '../../../test/support/server.js';
+import { systemActor } from '../../platform/audit/audit.js';
 import { createTestOrganisation, setUpHandler, testOptions } from './fixtures.js';
+import { setUpChannel } from './keys-service.js';
 
 let server: TestServer;
 let browser: Browser;
@@ -31,12 +33,20 @@ test('reporter and officer pages pass axe in both languages', {
 }, async () => {
   const org = await createTestOrganisation(server.database);
   const empty = await createTestOrganisation(server.database);
+  const locked = await createTestOrganisation(server.database);
   const officer = await createUser(server, {
     memberships: [
       { organisationId: org.id, role: 'integrity_officer' },
       { organisationId: empty.id, role: 'integrity_officer' },
+      { organisationId: locked.id, role: 'integrity_officer' },
     ],
   });
+  await setUpChannel(
+    server.database.db,
+    systemActor,
+    { organisationId: locked.id, userId: officer.id, passphrase: 'vergrendeld wachtwoord' },
+    testOptions(),
+  );
   await setUpHandler(server.database, org.id, officer, testOptions());
 
   const failures: string[] = [];
@@ -95,6 +105,11 @@ test('reporter and officer pages pass axe in both languages', {
     await check(`keys, unlocked (${lang})`, o);
     await o.goto(`${server.url}/integrity/${empty.id}/keys?lang=${lang}`);
     await check(`keys, no channel (${lang})`, o);
+    await o.goto(`${server.url}/integrity/${locked.id}/keys?lang=${lang}`);
+    await check(`keys, locked (${lang})`, o);
+    await o.fill('#passphrase', 'niet het goede wachtwoord');
+    await o.click('form[action$="/unlock"] button[type=submit]');
+    await check(`keys, wrong passphrase (${lang})`, o);
   }
   assert.deepEqual(failures, []);
 });

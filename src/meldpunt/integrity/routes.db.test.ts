@@ -209,3 +209,69 @@ test('the officer moves a report through the handreiking steps by form; a bad st
   const note = await postForm(t.app, `${base}/notes`, { note: '' }, officer.cookie);
   assert.equal(note.statusCode, 400);
 });
+
+test('the officer changes the key passphrase, and recovers a forgotten one with the recovery key', async () => {
+  const org = await createTestOrganisation(t.database);
+  const officer = await createUser(t, {
+    memberships: [{ organisationId: org.id, role: 'integrity_officer' }],
+  });
+  const setup = await postForm(
+    t.app,
+    `/integrity/${org.id}/keys/setup`,
+    { passphrase: 'een lang sleutelwachtwoord', passphraseRepeat: 'een lang sleutelwachtwoord' },
+    officer.cookie,
+  );
+  const recoveryKey = /([0-9A-F]{4}-){15}[0-9A-F]{4}/.exec(setup.body)![0];
+  const base = `/integrity/${org.id}/keys`;
+  const wrong = await postForm(
+    t.app,
+    `${base}/passphrase`,
+    {
+      current: 'fout fout fout',
+      newPassphrase: 'nieuw sleutelwachtwoord',
+      newPassphraseRepeat: 'nieuw sleutelwachtwoord',
+    },
+    officer.cookie,
+  );
+  assert.equal(wrong.statusCode, 400);
+  assert.match(wrong.body, /Dit sleutelwachtwoord klopt niet/);
+  const changed = await postForm(
+    t.app,
+    `${base}/passphrase`,
+    {
+      current: 'een lang sleutelwachtwoord',
+      newPassphrase: 'nieuw sleutelwachtwoord',
+      newPassphraseRepeat: 'nieuw sleutelwachtwoord',
+    },
+    officer.cookie,
+  );
+  assert.match(changed.body, /Uw sleutelwachtwoord is gewijzigd/);
+  // forgotten: the recovery key (typed in, checked against this organisation's) sets a new one
+  const badRecovery = await postForm(
+    t.app,
+    `${base}/recover`,
+    {
+      recoveryKey: '0'.repeat(64),
+      newPassphrase: 'derde sleutelwachtwoord',
+      newPassphraseRepeat: 'derde sleutelwachtwoord',
+    },
+    officer.cookie,
+  );
+  assert.equal(badRecovery.statusCode, 400);
+  assert.match(badRecovery.body, /niet de herstelsleutel/);
+  const recovered = await postForm(
+    t.app,
+    `${base}/recover`,
+    { recoveryKey, newPassphrase: 'derde sleutelwachtwoord', newPassphraseRepeat: 'derde sleutelwachtwoord' },
+    officer.cookie,
+  );
+  assert.equal(recovered.statusCode, 200);
+  assert.match(recovered.body, /Uw sleutel is hersteld/);
+  const unlock = await postForm(
+    t.app,
+    `${base}/unlock`,
+    { passphrase: 'derde sleutelwachtwoord' },
+    officer.cookie,
+  );
+  assert.equal(unlock.statusCode, 303);
+});

@@ -43,6 +43,32 @@ function PassphraseFields(props: { ctx: PageContext; errors: FieldErrors; repeat
   );
 }
 
+/** A new passphrase twice, with ids that do not clash with the unlock form on the same page. */
+function NewPassphraseFields(props: { ctx: PageContext; errors: FieldErrors }) {
+  const { ctx, errors } = props;
+  return (
+    <>
+      <TextField
+        id="newPassphrase"
+        type="password"
+        label={ctx.t('integrity.keys.new')}
+        hint={ctx.t('integrity.keys.passphraseHint')}
+        autocomplete="new-password"
+        error={errorFor(errors, 'newPassphrase')}
+        required
+      />
+      <TextField
+        id="newPassphraseRepeat"
+        type="password"
+        label={ctx.t('integrity.keys.passphraseRepeat')}
+        autocomplete="new-password"
+        error={errorFor(errors, 'newPassphraseRepeat')}
+        required
+      />
+    </>
+  );
+}
+
 export function keysPage(
   ctx: PageContext,
   p: {
@@ -101,6 +127,42 @@ export function keysPage(
         </form>
       )}
       {p.state === 'unlocked' && <p>{ctx.t('integrity.keys.unlocked')}</p>}
+      {p.state === 'unlocked' && (
+        <form method="post" action={`${action}/passphrase`} class="stack" novalidate>
+          <h2>{ctx.t('integrity.keys.changeTitle')}</h2>
+          <CsrfField ctx={ctx} />
+          <TextField
+            id="current"
+            type="password"
+            label={ctx.t('integrity.keys.current')}
+            autocomplete="current-password"
+            error={errorFor(errors, 'current')}
+            required
+          />
+          <NewPassphraseFields ctx={ctx} errors={errors} />
+          <div>
+            <button type="submit">{ctx.t('integrity.keys.change')}</button>
+          </div>
+        </form>
+      )}
+      {(p.state === 'locked' || p.state === 'pending') && (
+        <form method="post" action={`${action}/recover`} class="stack" novalidate>
+          <h2>{ctx.t('integrity.keys.recoverTitle')}</h2>
+          <p>{ctx.t('integrity.keys.recoverText')}</p>
+          <CsrfField ctx={ctx} />
+          <TextField
+            id="recoveryKey"
+            label={ctx.t('integrity.keys.recoveryKey')}
+            autocomplete="off"
+            error={errorFor(errors, 'recoveryKey')}
+            required
+          />
+          <NewPassphraseFields ctx={ctx} errors={errors} />
+          <div>
+            <button type="submit">{ctx.t('integrity.keys.recover')}</button>
+          </div>
+        </form>
+      )}
       {p.state === 'unlocked' && p.pending.length > 0 && (
         <section aria-labelledby="pending">
           <h2 id="pending">{ctx.t('integrity.keys.pendingList')}</h2>

@@ -18,6 +18,7 @@ import { acceptedKeys } from './keys-service.js';
 import type { ReporterIdentity, ReportState } from './model.js';
 import { MAX_TEXT } from './model.js';
 import { optionsFor } from './options.js';
+import { registerCsv } from './register-export.js';
 import { acknowledge, handlerMessage, handlerView, listRegister, revealIdentity } from './reports-service.js';
 import {
   form,
@@ -59,6 +60,20 @@ const routes: FastifyPluginAsync = async (app) => {
       dashboardPage(req.page(reply), { orgId: org.id, organisation: org.name, publicUrl, unlocked, lines }),
     );
   });
+
+  r.get(
+    '/integrity/:orgId/register.csv',
+    { config: read, schema: { params: orgParams } },
+    async (req, reply) => {
+      const org = await getOrganisation(db, req.params.orgId);
+      const lines = await listRegister(db, org.id, opts);
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('cache-control', 'no-store')
+        .header('content-disposition', `attachment; filename="integriteit-register-${org.code}.csv"`)
+        .send(registerCsv(lines));
+    },
+  );
 
   async function showReport(
     req: FastifyRequest,

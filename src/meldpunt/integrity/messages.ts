@@ -102,6 +102,7 @@ export const integrityNl = {
   'integrity.col.feedback': 'Terugkoppeling',
   'integrity.overdueCount': '{count, plural, one {# melding is te laat} other {# meldingen zijn te laat}}',
   'integrity.view': 'Bekijken',
+  'integrity.registerCsv': 'Register downloaden (CSV, zonder inhoud van meldingen)',
   'integrity.keysTitle': 'Uw sleutel',
   'integrity.keysIntro':
     'Meldingen zijn versleuteld. U leest ze met uw eigen sleutel. Die sleutel is beveiligd met een sleutelwachtwoord. Dat is iets anders dan het wachtwoord waarmee u zich aanmeldt.',
@@ -291,6 +292,7 @@ export const integrityEn: Record<keyof typeof integrityNl, string> = {
   'integrity.col.feedback': 'Feedback',
   'integrity.overdueCount': '{count, plural, one {# report is overdue} other {# reports are overdue}}',
   'integrity.view': 'View',
+  'integrity.registerCsv': 'Download the register (CSV, without report content)',
   'integrity.keysTitle': 'Your key',
   'integrity.keysIntro':
     'Reports are encrypted. You read them with your own key, protected by a key passphrase. That is not the password you sign in with.',

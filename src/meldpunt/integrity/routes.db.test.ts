@@ -275,3 +275,26 @@ test('the officer changes the key passphrase, and recovers a forgotten one with 
   );
   assert.equal(unlock.statusCode, 303);
 });
+
+test('the register downloads as CSV for the organisation`s officers, without report content', async () => {
+  const { org, officer } = await channel();
+  await postForm(t.app, `/integriteit/${org.code}`, {
+    category: 'declaraties',
+    what: 'Geheime inhoud XYZ',
+    identityMode: 'anonymous',
+  });
+  const csv = await t.app.inject({
+    url: `/integrity/${org.id}/register.csv`,
+    headers: { cookie: officer.cookie },
+  });
+  assert.equal(csv.statusCode, 200);
+  assert.match(csv.headers['content-type'] as string, /^text\/csv/);
+  assert.match(
+    csv.headers['content-disposition'] as string,
+    new RegExp(`integriteit-register-${org.code}\\.csv`),
+  );
+  const lines = csv.body.trim().split('\r\n');
+  assert.equal(lines.length, 2);
+  assert.match(lines[1]!, /,declaraties,anonymous,ontvangen,/);
+  assert.doesNotMatch(csv.body, /Geheime inhoud/);
+});

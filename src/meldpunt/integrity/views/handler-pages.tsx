@@ -266,9 +266,14 @@ export function dashboardPage(
           </table>
         </div>
       )}
-      <p>
-        <a href={`/integrity/${p.orgId}/keys`}>{ctx.t('integrity.keysTitle')}</a>
-      </p>
+      <ul class="link-list">
+        <li>
+          <a href={`/integrity/${p.orgId}/register.csv`}>{ctx.t('integrity.registerCsv')}</a>
+        </li>
+        <li>
+          <a href={`/integrity/${p.orgId}/keys`}>{ctx.t('integrity.keysTitle')}</a>
+        </li>
+      </ul>
     </Layout>
   );
 }

@@ -105,6 +105,26 @@ export const errorCatalogue = {
     title: { nl: 'Auditlog is gewijzigd', en: 'Audit log was tampered with' },
     exitCode: 4,
   },
+  'integrity-keys-locked': {
+    status: 403,
+    title: { nl: 'Sleutel niet ontgrendeld', en: 'Key not unlocked' },
+    exitCode: 1,
+  },
+  'integrity-no-key': {
+    status: 403,
+    title: { nl: 'Geen sleutel voor deze melding', en: 'No key for this report' },
+    exitCode: 1,
+  },
+  'integrity-passphrase': {
+    status: 400,
+    title: { nl: 'Sleutelwachtwoord onjuist', en: 'Wrong key passphrase' },
+    exitCode: 1,
+  },
+  'integrity-receipt': {
+    status: 401,
+    title: { nl: 'Meldcode niet herkend', en: 'Receipt code not recognised' },
+    exitCode: 1,
+  },
   internal: { status: 500, title: { nl: 'Interne fout', en: 'Internal error' }, exitCode: 1 },
 } as const satisfies Record<string, CatalogueEntry>;
 

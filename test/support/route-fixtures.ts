@@ -77,4 +77,7 @@ export const paramFixtures: Record<string, ParamFixture> = {
     (await import('../../src/monitor/questionnaires/fixtures.js')).isolationQuestionnaire(w.database),
   version: () => '1',
   targetGroup: () => 'office_holders',
+  /** A report in A's integrity channel (set up by userA) and userA's handler key. */
+  reportId: async (w) => (await import('../../src/meldpunt/integrity/fixtures.js')).isolationReport(w),
+  keyId: async (w) => (await import('../../src/meldpunt/integrity/fixtures.js')).isolationKey(w),
 };

@@ -80,6 +80,10 @@ const rules = {
   'wave.monitor': hasPlatform('admin', 'researcher', 'viewer'),
   'responses.export': hasPlatform('admin', 'researcher'),
   'responses.recode': hasPlatform('admin', 'researcher'),
+  // integrity reports (meldpunt): the organisation's integrity officers only, never admins by role;
+  // reading content also needs the handler's own key (src/meldpunt/integrity, docs/integrity-encryption.md)
+  'integrity.read': hasOrgRole('integrity_officer'),
+  'integrity.handle': hasOrgRole('integrity_officer'),
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof rules;
@@ -101,6 +105,7 @@ const readOnlyActions = new Set<Action>([
   'wave.read',
   'wave.monitor',
   'responses.export',
+  'integrity.read',
 ]);
 
 export function can(principal: Principal | undefined, action: Action, organisationId?: string): boolean {

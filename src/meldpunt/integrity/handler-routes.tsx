@@ -1,0 +1,300 @@
+/**
+ * The integrity officer's side: /integrity/<organisation id>. The policy admits integrity officers of
+ * that organisation; reading content takes more: the officer's own key, unlocked in this session.
+ */
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { can } from '../../platform/access/policy.js';
+import { actorOf } from '../../platform/auth/actor.js';
+import { formString } from '../../platform/auth/form-errors.js';
+import { getUser } from '../../platform/auth/users-service.js';
+import { AppError } from '../../platform/errors.js';
+import type { MessageKey } from '../../platform/i18n/catalogue.js';
+import { getOrganisation } from '../../platform/orgs/service.js';
+import { sendPage } from '../../platform/ui/render.js';
+import { addNote, historyOf, keyHolders, moveReport, recuse } from './history-service.js';
+import { acceptedKeys } from './keys-service.js';
+import type { ReporterIdentity, ReportState } from './model.js';
+import { MAX_TEXT } from './model.js';
+import { optionsFor } from './options.js';
+import { registerCsv } from './register-export.js';
+import { acknowledge, handlerMessage, handlerView, listRegister, revealIdentity } from './reports-service.js';
+import {
+  form,
+  handleAccess,
+  keyFor as keyForSession,
+  orgParams,
+  readAccess,
+  reportParams,
+  requireKey as requireUnlockedKey,
+} from './route-support.js';
+import { dashboardPage, handlerReportPage } from './views/handler-pages.js';
+import { nextStates } from './workflow.js';
+
+const routes: FastifyPluginAsync = async (app) => {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { config, database } = app.deps;
+  const db = database.db;
+  const opts = optionsFor(config.NODE_ENV);
+  const read = readAccess;
+  const handle = handleAccess;
+  const keyFor = (req: FastifyRequest, organisationId: string) => keyForSession(db, req, organisationId);
+  const requireKey = (req: FastifyRequest, organisationId: string) =>
+    requireUnlockedKey(db, req, organisationId);
+
+  // The navigation's entry: the dashboard of the (first) organisation whose reports this person handles.
+  const firstOrg = (req: FastifyRequest) =>
+    req.principal
+      ? [...req.principal.memberships.keys()].find((o) => can(req.principal, 'integrity.read', o))
+      : undefined;
+  r.get(
+    '/integrity',
+    { config: { access: { action: 'integrity.read', org: firstOrg } } },
+    async (req, reply) => reply.redirect(`/integrity/${firstOrg(req)}`),
+  );
+
+  r.get('/integrity/:orgId', { config: read, schema: { params: orgParams } }, async (req, reply) => {
+    const org = await getOrganisation(db, req.params.orgId);
+    const lines = await listRegister(db, org.id, opts);
+    const unlocked = (await keyFor(req, org.id)) !== undefined;
+    const publicUrl = `${config.PUBLIC_URL ?? ''}/integriteit/${org.code}`;
+    return sendPage(
+      reply,
+      dashboardPage(req.page(reply), { orgId: org.id, organisation: org.name, publicUrl, unlocked, lines }),
+    );
+  });
+
+  r.get(
+    '/integrity/:orgId/register.csv',
+    { config: read, schema: { params: orgParams } },
+    async (req, reply) => {
+      const org = await getOrganisation(db, req.params.orgId);
+      const lines = await listRegister(db, org.id, opts);
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('cache-control', 'no-store')
+        .header('content-disposition', `attachment; filename="integriteit-register-${org.code}.csv"`)
+        .send(registerCsv(lines));
+    },
+  );
+
+  async function showReport(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    orgId: string,
+    reportId: string,
+    extra: {
+      identity?: ReporterIdentity;
+      notice?: string;
+      errors?: Array<{ field: string; message: string }>;
+    } = {},
+    status = 200,
+  ) {
+    const key = await requireKey(req, orgId);
+    const view = await handlerView(db, key, reportId, opts);
+    const names = new Map<string, string>();
+    const nameOf = async (userId: string | null) => {
+      if (!userId) return undefined;
+      if (!names.has(userId)) names.set(userId, (await getUser(db, userId))?.displayName ?? '');
+      return names.get(userId);
+    };
+    const history = await Promise.all(
+      (await historyOf(db, key, reportId)).map(async (h) => ({
+        ...h,
+        actorName: await nameOf(h.actorUserId),
+      })),
+    );
+    const holding = new Set(await keyHolders(db, reportId));
+    const holders = await Promise.all(
+      (await acceptedKeys(db, orgId))
+        .filter((k) => holding.has(k.id))
+        .map(async (k) => ({ keyId: k.id, name: (await nameOf(k.userId)) ?? '' })),
+    );
+    return sendPage(
+      reply,
+      handlerReportPage(req.page(reply), {
+        orgId,
+        reportId,
+        receivedAt: view.register.receivedAt,
+        category: view.register.category,
+        state: view.register.state,
+        acknowledged: view.register.acknowledgedAt !== null,
+        deadlines: view.deadlines,
+        content: view.content,
+        hasIdentity: view.hasIdentity,
+        messages: view.messages,
+        workflow: { history, nextSteps: nextStates(view.register.state), holders },
+        ...extra,
+      }),
+      status,
+    );
+  }
+
+  r.get(
+    '/integrity/:orgId/reports/:reportId',
+    { config: read, schema: { params: reportParams } },
+    async (req, reply) => showReport(req, reply, req.params.orgId, req.params.reportId),
+  );
+
+  r.post(
+    '/integrity/:orgId/reports/:reportId/identity',
+    { config: handle, schema: { params: reportParams } },
+    async (req, reply) => {
+      const key = await requireKey(req, req.params.orgId);
+      const identity = await revealIdentity(db, actorOf(req.principal!), key, req.params.reportId);
+      return showReport(req, reply, req.params.orgId, req.params.reportId, { identity });
+    },
+  );
+
+  r.post(
+    '/integrity/:orgId/reports/:reportId/acknowledge',
+    { config: handle, schema: { params: reportParams, body: form } },
+    async (req, reply) => {
+      const key = await requireKey(req, req.params.orgId);
+      const message = formString(req.body.ackMessage).slice(0, MAX_TEXT);
+      await acknowledge(db, actorOf(req.principal!), key, req.params.reportId, message, opts);
+      return showReport(req, reply, req.params.orgId, req.params.reportId, {
+        notice: req.t('integrity.acknowledged'),
+      });
+    },
+  );
+
+  r.post(
+    '/integrity/:orgId/reports/:reportId/messages',
+    { config: handle, schema: { params: reportParams, body: form } },
+    async (req, reply) => {
+      const key = await requireKey(req, req.params.orgId);
+      const message = formString(req.body.message);
+      if (!message.trim() || message.length > MAX_TEXT)
+        return showReport(
+          req,
+          reply,
+          req.params.orgId,
+          req.params.reportId,
+          {
+            errors: [
+              {
+                field: 'message',
+                message: req.t(message.trim() ? 'integrity.error.tooLong' : 'integrity.error.message'),
+              },
+            ],
+          },
+          400,
+        );
+      await handlerMessage(
+        db,
+        actorOf(req.principal!),
+        key,
+        req.params.reportId,
+        message,
+        formString(req.body.feedback) === 'yes',
+        opts,
+      );
+      return showReport(req, reply, req.params.orgId, req.params.reportId, {
+        notice: req.t('integrity.sent'),
+      });
+    },
+  );
+
+  /** Validation errors of the workflow forms become messages next to their fields. */
+  async function orStepError(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    orgId: string,
+    reportId: string,
+    field: string,
+    action: () => Promise<unknown>,
+  ) {
+    try {
+      await action();
+      return undefined;
+    } catch (err) {
+      if (!(err instanceof AppError) || err.code !== 'validation') throw err;
+      return showReport(
+        req,
+        reply,
+        orgId,
+        reportId,
+        {
+          errors: [
+            { field, message: req.t(field === 'note' ? 'integrity.error.message' : 'integrity.error.step') },
+          ],
+        },
+        400,
+      );
+    }
+  }
+
+  r.post(
+    '/integrity/:orgId/reports/:reportId/move',
+    { config: handle, schema: { params: reportParams, body: form } },
+    async (req, reply) => {
+      const { orgId, reportId } = req.params;
+      const key = await requireKey(req, orgId);
+      const to = formString(req.body.to) as ReportState;
+      const failed = await orStepError(req, reply, orgId, reportId, 'to', () =>
+        moveReport(
+          db,
+          actorOf(req.principal!),
+          key,
+          reportId,
+          {
+            to,
+            note: formString(req.body.stepNote).slice(0, MAX_TEXT),
+            outcome: formString(req.body.outcome),
+          },
+          opts,
+        ),
+      );
+      return (
+        failed ??
+        showReport(req, reply, orgId, reportId, {
+          notice: req.t('integrity.moved', { state: req.t(`integrity.stateName.${to}` as MessageKey) }),
+        })
+      );
+    },
+  );
+
+  r.post(
+    '/integrity/:orgId/reports/:reportId/notes',
+    { config: handle, schema: { params: reportParams, body: form } },
+    async (req, reply) => {
+      const { orgId, reportId } = req.params;
+      const key = await requireKey(req, orgId);
+      const failed = await orStepError(req, reply, orgId, reportId, 'note', () =>
+        addNote(
+          db,
+          actorOf(req.principal!),
+          key,
+          reportId,
+          formString(req.body.note).slice(0, MAX_TEXT),
+          opts,
+        ),
+      );
+      return failed ?? showReport(req, reply, orgId, reportId, { notice: req.t('integrity.noteAdded') });
+    },
+  );
+
+  r.post(
+    '/integrity/:orgId/reports/:reportId/recuse',
+    { config: handle, schema: { params: reportParams, body: form } },
+    async (req, reply) => {
+      const { orgId, reportId } = req.params;
+      const key = await requireKey(req, orgId);
+      const target = formString(req.body.keyId);
+      await recuse(
+        db,
+        actorOf(req.principal!),
+        key,
+        reportId,
+        target,
+        formString(req.body.reason).slice(0, MAX_TEXT),
+        opts,
+      );
+      if (target === key.keyId) return reply.redirect(`/integrity/${orgId}`, 303);
+      return showReport(req, reply, orgId, reportId, { notice: req.t('integrity.recused') });
+    },
+  );
+};
+
+export default routes;

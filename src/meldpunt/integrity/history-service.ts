@@ -1,0 +1,219 @@
+/**
+ * Moving a report through the handreiking's steps, notes, and recusal. Every change appends to the
+ * history and writes its audit record in the same transaction; notes are sealed under the report key.
+ */
+import { and, asc, eq } from 'drizzle-orm';
+import { type Actor, audit } from '../../platform/audit/audit.js';
+import type { DbOrTx } from '../../platform/db/database.js';
+import { AppError } from '../../platform/errors.js';
+import { openField } from './crypto/report-keys.js';
+import { appendHistory } from './history-repository.js';
+import type { UnlockedKey } from './keys-service.js';
+import type { ReportState } from './model.js';
+import type { IntegrityOptions } from './options.js';
+import { reportKeyFor } from './reports-service.js';
+import { integrityHistory, integrityRegister, integrityReportKeys } from './schema.js';
+import { canMove, findings, type Outcome, outcomeRule } from './workflow.js';
+
+const invalid = (name: string, code: string, nl: string, en: string) =>
+  new AppError('validation', { invalidParams: [{ name, code, reason: { nl, en } }] });
+
+/** One step forward, with an optional note and the outcome where the step needs one. */
+export async function moveReport(
+  db: DbOrTx,
+  actor: Actor,
+  key: UnlockedKey,
+  reportId: string,
+  input: { to: ReportState; note?: string; outcome?: string },
+  opts: IntegrityOptions,
+): Promise<void> {
+  const reportKey = await reportKeyFor(db, key, reportId);
+  const at = opts.clock();
+  await db.transaction(async (tx) => {
+    const [line] = await tx
+      .select()
+      .from(integrityRegister)
+      .where(
+        and(
+          eq(integrityRegister.reportId, reportId),
+          eq(integrityRegister.organisationId, key.organisationId),
+        ),
+      )
+      .for('update');
+    if (!line)
+      throw new AppError('not-found', { detail: { nl: 'Deze melding bestaat niet.', en: 'no such report' } });
+    const from = line.state as ReportState;
+    if (!canMove(from, input.to))
+      throw invalid(
+        'to',
+        'invalid_step',
+        'Deze stap kan nu niet. Kies een van de volgende stappen.',
+        `cannot move from ${from} to ${input.to}`,
+      );
+    const rule = outcomeRule(from, input.to);
+    let outcome: Outcome | undefined;
+    if (rule === 'geen_vervolg') outcome = 'geen_vervolg';
+    if (rule === 'finding') {
+      if (!findings.includes(input.outcome as Outcome))
+        throw invalid(
+          'outcome',
+          'required',
+          'Kies de uitkomst: gegrond, deels gegrond of ongegrond.',
+          'choose the finding',
+        );
+      outcome = input.outcome as Outcome;
+    }
+    await appendHistory(tx, reportKey, {
+      reportId,
+      organisationId: key.organisationId,
+      at,
+      actorUserId: key.userId,
+      kind: 'transition',
+      fromState: from,
+      toState: input.to,
+      outcome,
+      note: input.note,
+    });
+    await tx
+      .update(integrityRegister)
+      .set({
+        state: input.to,
+        ...(outcome ? { outcome } : {}),
+        ...(input.to === 'gearchiveerd' ? { closedAt: at } : {}),
+      })
+      .where(eq(integrityRegister.reportId, reportId));
+    await audit(tx, actor, {
+      action: 'integrity.report.move',
+      resourceType: 'integrity_report',
+      resourceId: reportId,
+      organisationId: key.organisationId,
+      diff: { state: [from, input.to], outcome },
+    });
+  });
+}
+
+export async function addNote(
+  db: DbOrTx,
+  actor: Actor,
+  key: UnlockedKey,
+  reportId: string,
+  note: string,
+  opts: IntegrityOptions,
+) {
+  if (!note.trim()) throw invalid('note', 'required', 'Schrijf een notitie.', 'write a note');
+  const reportKey = await reportKeyFor(db, key, reportId);
+  await db.transaction(async (tx) => {
+    const id = await appendHistory(tx, reportKey, {
+      reportId,
+      organisationId: key.organisationId,
+      at: opts.clock(),
+      actorUserId: key.userId,
+      kind: 'note',
+      note,
+    });
+    await audit(tx, actor, {
+      action: 'integrity.report.note',
+      resourceType: 'integrity_history',
+      resourceId: id,
+      organisationId: key.organisationId,
+      diff: { reportId },
+    });
+  });
+}
+
+export interface HistoryEntry {
+  id: string;
+  at: Date;
+  actorUserId: string | null;
+  kind: 'transition' | 'note' | 'recusal';
+  fromState: ReportState | null;
+  toState: ReportState | null;
+  outcome: string | null;
+  note?: string;
+}
+
+export async function historyOf(db: DbOrTx, key: UnlockedKey, reportId: string): Promise<HistoryEntry[]> {
+  const reportKey = await reportKeyFor(db, key, reportId);
+  const rows = await db
+    .select()
+    .from(integrityHistory)
+    .where(eq(integrityHistory.reportId, reportId))
+    .orderBy(asc(integrityHistory.seq));
+  return rows.map((r) => ({
+    id: r.id,
+    at: r.at,
+    actorUserId: r.actorUserId,
+    kind: r.kind as HistoryEntry['kind'],
+    fromState: r.fromState as ReportState | null,
+    toState: r.toState as ReportState | null,
+    outcome: r.outcome,
+    note: r.noteSealed ? openField(reportKey, reportId, 'note', r.noteSealed, r.id) : undefined,
+  }));
+}
+
+/**
+ * Recusal: a handler named in the report or with a conflict of interest loses their copy of the report
+ * key (deleted, so they cannot open the report any more). Any handler with access may recuse
+ * themselves or another; the last holder cannot be recused (nobody could read the report).
+ */
+export async function recuse(
+  db: DbOrTx,
+  actor: Actor,
+  key: UnlockedKey,
+  reportId: string,
+  targetKeyId: string,
+  reason: string,
+  opts: IntegrityOptions,
+) {
+  const reportKey = await reportKeyFor(db, key, reportId);
+  await db.transaction(async (tx) => {
+    const holders = await tx
+      .select({ keyId: integrityReportKeys.handlerKeyId })
+      .from(integrityReportKeys)
+      .where(eq(integrityReportKeys.reportId, reportId))
+      .for('update');
+    if (!holders.some((h) => h.keyId === targetKeyId))
+      throw new AppError('not-found', {
+        detail: {
+          nl: 'Deze behandelaar heeft geen toegang tot deze melding.',
+          en: 'this handler has no access to this report',
+        },
+      });
+    if (holders.length === 1)
+      throw new AppError('conflict', {
+        detail: {
+          nl: 'U bent de laatste die deze melding kan lezen. Laat eerst een andere integriteitsfunctionaris toe.',
+          en: 'the last handler with access cannot be recused',
+        },
+      });
+    await appendHistory(tx, reportKey, {
+      reportId,
+      organisationId: key.organisationId,
+      at: opts.clock(),
+      actorUserId: key.userId,
+      kind: 'recusal',
+      note: reason,
+    });
+    await tx
+      .delete(integrityReportKeys)
+      .where(
+        and(eq(integrityReportKeys.reportId, reportId), eq(integrityReportKeys.handlerKeyId, targetKeyId)),
+      );
+    await audit(tx, actor, {
+      action: 'integrity.report.recuse',
+      resourceType: 'integrity_report',
+      resourceId: reportId,
+      organisationId: key.organisationId,
+      diff: { recusedKey: targetKeyId },
+    });
+  });
+}
+
+/** The handler keys that hold a copy of this report's key (for the recusal form). */
+export async function keyHolders(db: DbOrTx, reportId: string): Promise<string[]> {
+  const rows = await db
+    .select({ keyId: integrityReportKeys.handlerKeyId })
+    .from(integrityReportKeys)
+    .where(eq(integrityReportKeys.reportId, reportId));
+  return rows.map((r) => r.keyId);
+}

@@ -1,0 +1,201 @@
+/**
+ * The integrity channel's tables (issue 17). Two kinds of data, kept apart:
+ * - encrypted: report content, the reporter's identity, messages, and the wrapped copies of each
+ *   report key (see docs/integrity-encryption.md); nothing in these columns is readable from a dump;
+ * - the register (`integrity_register`), in plain text on purpose: what the Wet bescherming
+ *   klokkenluiders requires to be recorded (date, category, state, deadlines, outcome).
+ * Nothing here refers to the incidents tables, nor they to these.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  index,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { sessions, users } from '../../platform/auth/schema.js';
+import { organisations } from '../../platform/orgs/schema.js';
+
+/** An organisation's channel: exists once its first handler has set up keys (and the recovery key). */
+export const integrityChannels = pgTable('integrity_channels', {
+  organisationId: uuid('organisation_id')
+    .primaryKey()
+    .references(() => organisations.id, { onDelete: 'cascade' }),
+  /** base64url, 16 random bytes: the argon2id salt of this organisation's receipt codes. */
+  receiptSalt: text('receipt_salt').notNull(),
+  /** argon2id parameters of the receipt codes ({ memoryCost, timeCost, parallelism }). */
+  receiptKdf: jsonb('receipt_kdf').notNull(),
+  /** Public halves of the recovery key (base64url); the secret is shown once and kept offline. */
+  recoveryEncryptionPublic: text('recovery_encryption_public').notNull(),
+  recoverySigningPublic: text('recovery_signing_public').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** A handler's key pair: public halves, their certification, and the private halves sealed. */
+export const integrityHandlerKeys = pgTable(
+  'integrity_handler_keys',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    encryptionPublic: text('encryption_public').notNull(),
+    signingPublic: text('signing_public').notNull(),
+    /** 'recovery' or the id of the handler key that signed this one; null while waiting for a signature. */
+    signedBy: text('signed_by'),
+    signature: text('signature'),
+    /** Private halves under the key passphrase: { salt, params, sealed }. */
+    passphraseSealed: jsonb('passphrase_sealed').notNull(),
+    /** Private halves wrapped for the organisation's recovery key. */
+    recoveryWrapped: text('recovery_wrapped').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('integrity_handler_keys_active_uq')
+      .on(t.organisationId, t.userId)
+      .where(sql`${t.revokedAt} is null`),
+  ],
+);
+
+/** A handler's private keys while signed in: sealed under a key derived from the session token. */
+export const integritySessionKeys = pgTable(
+  'integrity_session_keys',
+  {
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => sessions.id, { onDelete: 'cascade' }),
+    handlerKeyId: uuid('handler_key_id')
+      .notNull()
+      .references(() => integrityHandlerKeys.id, { onDelete: 'cascade' }),
+    sealed: text('sealed').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.handlerKeyId] })],
+);
+
+/** A report: only ciphertext, plus what is needed to find it again with the receipt code. */
+export const integrityReports = pgTable(
+  'integrity_reports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    /** HKDF(argon2id(receipt code, channel salt), 'receipt:verifier'), base64url. */
+    receiptVerifier: text('receipt_verifier').notNull(),
+    /** The report key sealed under the key derived from the receipt code. */
+    receiptWrappedKey: text('receipt_wrapped_key').notNull(),
+    /** JSON { what, involved, when } sealed under the report key; null once the content is destroyed. */
+    contentSealed: text('content_sealed'),
+    /** JSON { name, contact } sealed under the report key's identity sub-key; null when anonymous. */
+    identitySealed: text('identity_sealed'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('integrity_reports_receipt_uq').on(t.organisationId, t.receiptVerifier)],
+);
+
+/** The report key wrapped for one handler key (no row: that handler cannot open the report). */
+export const integrityReportKeys = pgTable(
+  'integrity_report_keys',
+  {
+    reportId: uuid('report_id')
+      .notNull()
+      .references(() => integrityReports.id, { onDelete: 'cascade' }),
+    handlerKeyId: uuid('handler_key_id')
+      .notNull()
+      .references(() => integrityHandlerKeys.id, { onDelete: 'cascade' }),
+    wrapped: text('wrapped').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.reportId, t.handlerKeyId] }),
+    index('integrity_report_keys_key_idx').on(t.handlerKeyId),
+  ],
+);
+
+/** The conversation between the reporter and the handlers; each text sealed under the report key. */
+export const integrityMessages = pgTable(
+  'integrity_messages',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** Order of the conversation (several messages can share a timestamp). */
+    seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity(),
+    reportId: uuid('report_id')
+      .notNull()
+      .references(() => integrityReports.id, { onDelete: 'cascade' }),
+    /** reporter | handler */
+    author: text('author').notNull(),
+    authorUserId: uuid('author_user_id').references(() => users.id, { onDelete: 'set null' }),
+    sealed: text('sealed').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('integrity_messages_report_idx').on(t.reportId, t.seq)],
+);
+
+/**
+ * The register the law requires, in plain text, apart from the content: one line per report, kept
+ * (anonymised) when the content is destroyed. Due dates are stored so overdue reports can be listed.
+ */
+export const integrityRegister = pgTable(
+  'integrity_register',
+  {
+    /** Content is cleared by emptying the report's sealed columns; the report row and this line remain. */
+    reportId: uuid('report_id')
+      .primaryKey()
+      .references(() => integrityReports.id),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
+    /** web | oral */
+    channel: text('channel').notNull(),
+    category: text('category').notNull(),
+    /** anonymous | confidential | open */
+    identityMode: text('identity_mode').notNull(),
+    /** ontvangen | intake | … (the handreiking's steps) */
+    state: text('state').notNull().default('ontvangen'),
+    acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),
+    acknowledgementDueAt: timestamp('acknowledgement_due_at', { withTimezone: true }).notNull(),
+    feedbackAt: timestamp('feedback_at', { withTimezone: true }),
+    feedbackDueAt: timestamp('feedback_due_at', { withTimezone: true }).notNull(),
+    outcome: text('outcome'),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+  },
+  (t) => [index('integrity_register_org_idx').on(t.organisationId, t.receivedAt)],
+);
+
+/**
+ * The report's history: every step of the handreiking, note, decision and recusal, append-only (a
+ * trigger refuses updates and deletes; the one exception is emptying `note_sealed` when content is
+ * destroyed). Notes are sealed under the report key; the steps and outcomes are plain, like the register.
+ */
+export const integrityHistory = pgTable(
+  'integrity_history',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity(),
+    reportId: uuid('report_id')
+      .notNull()
+      .references(() => integrityReports.id),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    actorUserId: uuid('actor_user_id').references(() => users.id, { onDelete: 'set null' }),
+    /** transition | note | recusal */
+    kind: text('kind').notNull(),
+    fromState: text('from_state'),
+    toState: text('to_state'),
+    outcome: text('outcome'),
+    noteSealed: text('note_sealed'),
+  },
+  (t) => [index('integrity_history_report_idx').on(t.reportId, t.seq)],
+);

@@ -80,6 +80,14 @@ const rules = {
   'wave.monitor': hasPlatform('admin', 'researcher', 'viewer'),
   'responses.export': hasPlatform('admin', 'researcher'),
   'responses.recode': hasPlatform('admin', 'researcher'),
+  // meldpunt incidents: the route checks the organisation; the service checks the incident itself
+  // (reporter, person concerned, coordinator, assigned case handlers: src/meldpunt/incidents/access.ts)
+  'incident.report': hasOrgRole('reporter', 'coordinator'),
+  'incident.read': hasOrgRole('reporter', 'coordinator', 'case_handler'),
+  'incident.list': hasOrgRole('coordinator', 'case_handler'),
+  'incident.handle': hasOrgRole('coordinator', 'case_handler'),
+  'incident.assign': hasOrgRole('coordinator'),
+  'incident.perpetrator': hasOrgRole('coordinator'),
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof rules;
@@ -101,6 +109,8 @@ const readOnlyActions = new Set<Action>([
   'wave.read',
   'wave.monitor',
   'responses.export',
+  'incident.read',
+  'incident.list',
 ]);
 
 export function can(principal: Principal | undefined, action: Action, organisationId?: string): boolean {

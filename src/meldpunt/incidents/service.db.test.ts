@@ -6,18 +6,8 @@ import type { OrganisationRole, Principal } from '../../platform/access/policy.j
 import type { Database } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
 import { completeReport, principalOf } from './fixtures.js';
-import {
-  addTask,
-  assign,
-  changeState,
-  completeTask,
-  listIncidents,
-  recordMeasure,
-  recordReferral,
-  saveDraft,
-  submitReport,
-  viewIncident,
-} from './service.js';
+import { addTask, assign, changeState, completeTask, recordMeasure, recordReferral } from './follow-up.js';
+import { listIncidents, saveDraft, submitReport, viewIncident } from './service.js';
 
 let database: Database;
 let orgA: string;

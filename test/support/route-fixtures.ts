@@ -77,4 +77,8 @@ export const paramFixtures: Record<string, ParamFixture> = {
     (await import('../../src/monitor/questionnaires/fixtures.js')).isolationQuestionnaire(w.database),
   version: () => '1',
   targetGroup: () => 'office_holders',
+  /** A submitted incident of organisation A (its description is A's secret) and one of its tasks. */
+  incidentId: async (w) =>
+    (await import('../../src/meldpunt/incidents/test-fixtures.js')).isolationIncident(w),
+  taskId: async (w) => (await import('../../src/meldpunt/incidents/test-fixtures.js')).isolationTask(w),
 };

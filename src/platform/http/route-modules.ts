@@ -20,4 +20,5 @@ export const routeModules: Array<() => Promise<{ default: FastifyPluginAsync }>>
   () => import('../jobs/routes.js'),
   () => import('../mail/routes.js'),
   () => import('../../monitor/fieldwork/routes.js'),
+  () => import('../../meldpunt/incidents/pages.js'),
 ];

@@ -3,6 +3,7 @@
  * record with exactly the same keys. Add a domain's messages here with one line each.
  */
 
+import { incidentsEn, incidentsNl } from '../../meldpunt/incidents/messages.js';
 import { answeringEn, answeringNl } from '../../monitor/answering/messages.js';
 import { fieldworkEn, fieldworkNl } from '../../monitor/fieldwork/messages.js';
 import { monitorEn, monitorNl } from '../../monitor/messages.js';
@@ -22,6 +23,7 @@ const nl = {
   ...orgsNl,
   ...mailNl,
   ...fieldworkNl,
+  ...incidentsNl,
 };
 const en: Record<keyof typeof nl, string> = {
   ...platformEn,
@@ -32,6 +34,7 @@ const en: Record<keyof typeof nl, string> = {
   ...orgsEn,
   ...mailEn,
   ...fieldworkEn,
+  ...incidentsEn,
 };
 
 export type MessageKey = keyof typeof nl;

@@ -87,10 +87,10 @@ export function listPage(
               </tr>
             </thead>
             <tbody>
-              {result.items.map((i, n) => (
+              {result.items.map((i) => (
                 <tr>
                   <td>
-                    <a href={`/incidents/${i.id}`} aria-label={t('incidents.list.open', { n: n + 1 })}>
+                    <a href={`/incidents/${i.id}`}>
                       {formatDay(ctx.lang, i.submittedAt?.toISOString().slice(0, 10))}
                     </a>
                   </td>

@@ -21,4 +21,5 @@ export const routeModules: Array<() => Promise<{ default: FastifyPluginAsync }>>
   () => import('../mail/routes.js'),
   () => import('../../monitor/fieldwork/routes.js'),
   () => import('../../meldpunt/incidents/pages.js'),
+  () => import('../../meldpunt/incidents/api.js'),
 ];

@@ -23,6 +23,7 @@ export const demoSteps: Array<() => Promise<{ default: DemoStep }>> = [
   () => import('../../monitor/questionnaires/demo-step.js'),
   () => import('../../monitor/fieldwork/demo-step.js'),
   () => import('../mail/demo-step.js'),
+  () => import('../../meldpunt/incidents/demo-step.js'),
 ];
 
 const MARKER = 'demo-loaded';

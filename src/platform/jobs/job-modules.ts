@@ -5,4 +5,5 @@
 export const jobModules: Array<() => Promise<unknown>> = [
   () => import('../mail/jobs.js'),
   () => import('../../monitor/fieldwork/jobs.js'),
+  () => import('../../meldpunt/incidents/jobs.js'),
 ];

@@ -133,6 +133,8 @@ test('the Meldpunt pages and their error states pass axe in Dutch and English', 
 
     await coord.goto(`${server.url}/organisations/${orgId}/incidents?lang=${lang}`);
     await check(`list (${lang})`, coord);
+    await coord.goto(`${server.url}/organisations/${orgId}/incidents/overview?lang=${lang}`);
+    await check(`overview (${lang})`, coord);
     await coord.goto(`${server.url}/incidents/${incident.id}?lang=${lang}`);
     await check(`incident as coordinator (${lang})`, coord);
     await coord.click(

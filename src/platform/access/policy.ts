@@ -88,6 +88,7 @@ const rules = {
   'incident.handle': hasOrgRole('coordinator', 'case_handler'),
   'incident.assign': hasOrgRole('coordinator'),
   'incident.perpetrator': hasOrgRole('coordinator'),
+  'incident.overview': hasOrgRole('coordinator'),
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof rules;
@@ -111,6 +112,7 @@ const readOnlyActions = new Set<Action>([
   'responses.export',
   'incident.read',
   'incident.list',
+  'incident.overview',
 ]);
 
 export function can(principal: Principal | undefined, action: Action, organisationId?: string): boolean {

@@ -42,6 +42,11 @@ export function listPage(
     <Layout ctx={ctx} title={title} wide>
       <h1>{title}</h1>
       {!coordinator && <p class="notice">{t('incidents.list.handlerNote')}</p>}
+      {coordinator && (
+        <p>
+          <a href={`/organisations/${org.id}/incidents/overview`}>{t('incidents.overview.link')}</a>
+        </p>
+      )}
       <form method="get" action={`/organisations/${org.id}/incidents`} class="filters">
         <SelectField
           id="state"

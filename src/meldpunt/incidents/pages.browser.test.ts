@@ -137,6 +137,9 @@ test('the Meldpunt pages and their error states pass axe in Dutch and English', 
     await check(`overview (${lang})`, coord);
     await coord.goto(`${server.url}/incidents/${incident.id}?lang=${lang}`);
     await check(`incident as coordinator (${lang})`, coord);
+    await coord.goto(`${server.url}/incidents/${incident.id}/aangifte?lang=${lang}`);
+    await check(`aangifte (${lang})`, coord);
+    await coord.goto(`${server.url}/incidents/${incident.id}?lang=${lang}`);
     await coord.click(
       'summary:has-text("' + (lang === 'nl' ? 'Maatregel vastleggen' : 'Record a measure') + '")',
     );

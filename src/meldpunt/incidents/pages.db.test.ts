@@ -212,6 +212,26 @@ test('the coordinator assigns, changes the state and records a referral; the han
   assert.match(page.body, /Buurtagent informeren/);
   assert.match(page.body, /Hanna Behandelaar/);
   assert.doesNotMatch(page.body, /Karel Anoniem/, 'a case handler does not see the name');
+  // The aangifte preparation: for those who handle the incident; the name only for the coordinator.
+  const forCoordinator = await t.app.inject({
+    url: `/incidents/${id}/aangifte`,
+    headers: { cookie: coordinator.cookie },
+  });
+  assert.equal(forCoordinator.statusCode, 200);
+  assert.match(forCoordinator.body, /VPT-incident/);
+  assert.match(forCoordinator.body, /Gemeente A/);
+  assert.match(forCoordinator.body, /Karel Anoniem/);
+  const forHandler = await t.app.inject({
+    url: `/incidents/${id}/aangifte`,
+    headers: { cookie: handler.cookie },
+  });
+  assert.equal(forHandler.statusCode, 200);
+  assert.doesNotMatch(forHandler.body, /Karel Anoniem/);
+  const forReporter = await t.app.inject({
+    url: `/incidents/${id}/aangifte`,
+    headers: { cookie: reporter.cookie },
+  });
+  assert.equal(forReporter.statusCode, 403);
   const history = await t.database.query<{ to_state: string }>(
     'select to_state from incident_state_changes where incident_id = $1 order by seq',
     [id],

@@ -28,6 +28,7 @@ import { organisationOverview } from './overview.js';
 import { checkReport, reportValues, valuesOfRow } from './report-form.js';
 import { organisationOfIncident, termsOf } from './repository.js';
 import { listIncidents, myReports, saveDraft, submitReport, viewIncident } from './service.js';
+import { aangiftePage } from './views/aangifte-page.js';
 import { detailPage } from './views/detail-page.js';
 import { homePage } from './views/home-page.js';
 import { listPage } from './views/list-page.js';
@@ -318,6 +319,20 @@ const routes: FastifyPluginAsync = async (app) => {
       schema: { querystring: detailQuery },
     },
     async (req, reply) => renderDetail(req, reply, incidentId(req), { notice: req.query.done }),
+  );
+
+  r.get(
+    '/incidents/:incidentId/aangifte',
+    {
+      config: { access: { action: 'incident.handle', org: incidentOrg } },
+      schema: { querystring: z.object(langQuery) },
+    },
+    async (req, reply) => {
+      const v = await viewIncident(db(), req.principal, incidentId(req));
+      if (!v.mayHandle) throw new AppError('forbidden');
+      const org = await orgName(v.incident.organisationId);
+      return sendPage(reply, aangiftePage(req.page(reply), v, org));
+    },
   );
 
   /** A follow-up form post: checks, the change, then back to the incident (or the page with the problems). */

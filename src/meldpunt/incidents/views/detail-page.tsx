@@ -94,6 +94,11 @@ export function detailPage(ctx: PageContext, v: IncidentView, x: DetailExtras) {
       </p>
 
       <h2>{t('incidents.detail.report')}</h2>
+      {v.mayHandle && (
+        <p>
+          <a href={`/incidents/${i.id}/aangifte`}>{t('incidents.aangifte.link')}</a>
+        </p>
+      )}
       <dl class="facts">
         {rows.map(([k, val]) => (
           <>

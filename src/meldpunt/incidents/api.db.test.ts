@@ -112,6 +112,17 @@ test('report through the API, follow it up, and the access rules hold', async ()
   );
   const overdue = await call(coordinator, 'GET', `/api/v1/incidents?organisationId=${orgA}&overdue=true`);
   assert.equal(overdue.statusCode, 200);
+  const threats = await call(coordinator, 'GET', `/api/v1/incidents?organisationId=${orgA}&form=threat`);
+  assert.deepEqual(
+    threats.json().items.map((i: { id: string }) => i.id),
+    [id],
+  );
+  const stalking = await call(coordinator, 'GET', `/api/v1/incidents?organisationId=${orgA}&form=stalking`);
+  assert.equal(stalking.json().total, 0);
+  const inProgress = await call(coordinator, 'GET', `/api/v1/incidents?organisationId=${orgA}&state=gemeld`);
+  assert.equal(inProgress.json().total, 0, 'the one incident is in_behandeling now');
+  const bad = await call(coordinator, 'GET', `/api/v1/incidents?organisationId=${orgA}&form=shouting`);
+  assert.equal(bad.statusCode, 400);
 
   // A read-only token reads but does not change.
   assert.equal((await call(readOnlyCoordinator, 'GET', `/api/v1/incidents/${id}`)).statusCode, 200);

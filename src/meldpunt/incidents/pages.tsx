@@ -24,17 +24,14 @@ import {
   recordReferral,
 } from './follow-up.js';
 import { followUpStates, forms, measureKinds, severities } from './model.js';
-import { organisationOverview } from './overview.js';
 import { checkReport, reportValues, valuesOfRow } from './report-form.js';
 import { organisationOfIncident, termsOf } from './repository.js';
 import { listIncidents, myReports, saveDraft, submitReport, viewIncident } from './service.js';
-import { aangiftePage } from './views/aangifte-page.js';
 import { detailPage } from './views/detail-page.js';
 import { homePage } from './views/home-page.js';
 import { listPage } from './views/list-page.js';
-import { overviewPage } from './views/overview-page.js';
 import { reportFormPage } from './views/report-form.js';
-import { addDays, dayNumber, dutchDate } from './working-days.js';
+import { dutchDate } from './working-days.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const orgParam = (req: FastifyRequest) => (req.params as { orgId?: string }).orgId;
@@ -236,54 +233,6 @@ const routes: FastifyPluginAsync = async (app) => {
     },
   );
 
-  r.get(
-    '/organisations/:orgId/incidents/overview',
-    {
-      config: { access: { action: 'incident.overview', org: orgParam } },
-      schema: {
-        querystring: z.object({
-          ...langQuery,
-          from: z.string().max(20).optional().catch(undefined),
-          to: z.string().max(20).optional().catch(undefined),
-        }),
-      },
-    },
-    async (req, reply) => {
-      const organisationId = orgParam(req)!;
-      const org = await orgName(organisationId);
-      const today = dutchDate(new Date());
-      const valid = (d: string | undefined) => {
-        if (!d || !isDate(d)) return false;
-        try {
-          dayNumber(d);
-          return true;
-        } catch {
-          return false;
-        }
-      };
-      const errors: FieldErrors = [];
-      let from = addDays(today, -364);
-      let to = today;
-      const q = req.query;
-      if (q.from || q.to) {
-        if (q.from && !valid(q.from)) errors.push({ field: 'from', message: req.t('incidents.error.date') });
-        if (q.to && !valid(q.to)) errors.push({ field: 'to', message: req.t('incidents.error.date') });
-        if (!errors.length) {
-          from = q.from ?? from;
-          to = q.to ?? to;
-          if (from > to) {
-            errors.push({ field: 'to', message: req.t('incidents.overview.badPeriod') });
-            from = addDays(today, -364);
-            to = today;
-          }
-        }
-      }
-      const overview = await organisationOverview(app.deps.database, organisationId, from, to, today);
-      const values = { from: q.from ?? from, to: q.to ?? to };
-      return sendPage(reply, overviewPage(req.page(reply), org, overview, errors, values));
-    },
-  );
-
   async function renderDetail(
     req: FastifyRequest,
     reply: FastifyReply,
@@ -319,20 +268,6 @@ const routes: FastifyPluginAsync = async (app) => {
       schema: { querystring: detailQuery },
     },
     async (req, reply) => renderDetail(req, reply, incidentId(req), { notice: req.query.done }),
-  );
-
-  r.get(
-    '/incidents/:incidentId/aangifte',
-    {
-      config: { access: { action: 'incident.handle', org: incidentOrg } },
-      schema: { querystring: z.object(langQuery) },
-    },
-    async (req, reply) => {
-      const v = await viewIncident(db(), req.principal, incidentId(req));
-      if (!v.mayHandle) throw new AppError('forbidden');
-      const org = await orgName(v.incident.organisationId);
-      return sendPage(reply, aangiftePage(req.page(reply), v, org));
-    },
   );
 
   /** A follow-up form post: checks, the change, then back to the incident (or the page with the problems). */

@@ -22,4 +22,5 @@ export const routeModules: Array<() => Promise<{ default: FastifyPluginAsync }>>
   () => import('../../monitor/fieldwork/routes.js'),
   () => import('../../meldpunt/incidents/pages.js'),
   () => import('../../meldpunt/incidents/api.js'),
+  () => import('../../meldpunt/incidents/document-pages.js'),
 ];

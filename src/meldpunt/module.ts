@@ -1,21 +1,30 @@
 /**
- * The Meldpunt as a module descriptor (see src/platform/modules.ts): the confidential channel for
- * suspected integrity violations (src/meldpunt/integrity). Incident registration joins it as
- * src/meldpunt/incidents; the two share no identity or data. Listed in src/composition.ts.
+ * The Meldpunt as a module descriptor (see src/platform/modules.ts): incident registration and
+ * follow-up (src/meldpunt/incidents) and the confidential channel for suspected integrity violations
+ * (src/meldpunt/integrity). The two share no identity or data. Listed in src/composition.ts.
  */
 import type { DomainModule } from '../platform/modules.js';
+import { incidentsEn, incidentsNl } from './incidents/messages.js';
 import { integrityEn, integrityNl } from './integrity/messages.js';
 
 export const meldpuntModule: DomainModule = {
   name: 'meldpunt',
   routes: [
+    () => import('./incidents/pages.js'),
+    () => import('./incidents/api.js'),
+    () => import('./incidents/document-pages.js'),
     () => import('./integrity/public-routes.js'),
     () => import('./integrity/handler-routes.js'),
     () => import('./integrity/key-routes.js'),
   ],
-  demoSteps: [() => import('./integrity/demo-step.js')],
-  messages: [{ nl: integrityNl, en: integrityEn }],
+  jobs: [() => import('./incidents/jobs.js')],
+  demoSteps: [() => import('./incidents/demo-step.js'), () => import('./integrity/demo-step.js')],
+  messages: [
+    { nl: incidentsNl, en: incidentsEn },
+    { nl: integrityNl, en: integrityEn },
+  ],
   navigation: [
+    { labelKey: 'incidents.nav', href: '/meldpunt', access: 'incident.read', pillar: 'meldpunt' },
     { labelKey: 'integrity.nav', href: '/integrity', access: 'integrity.read', pillar: 'meldpunt' },
   ],
 };

@@ -84,6 +84,15 @@ const rules = {
   // reading content also needs the handler's own key (src/meldpunt/integrity, docs/integrity-encryption.md)
   'integrity.read': hasOrgRole('integrity_officer'),
   'integrity.handle': hasOrgRole('integrity_officer'),
+  // meldpunt incidents: the route checks the organisation; the service checks the incident itself
+  // (reporter, person concerned, coordinator, assigned case handlers: src/meldpunt/incidents/access.ts)
+  'incident.report': hasOrgRole('reporter', 'coordinator'),
+  'incident.read': hasOrgRole('reporter', 'coordinator', 'case_handler'),
+  'incident.list': hasOrgRole('coordinator', 'case_handler'),
+  'incident.handle': hasOrgRole('coordinator', 'case_handler'),
+  'incident.assign': hasOrgRole('coordinator'),
+  'incident.perpetrator': hasOrgRole('coordinator'),
+  'incident.overview': hasOrgRole('coordinator'),
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof rules;
@@ -106,6 +115,9 @@ const readOnlyActions = new Set<Action>([
   'wave.monitor',
   'responses.export',
   'integrity.read',
+  'incident.read',
+  'incident.list',
+  'incident.overview',
 ]);
 
 export function can(principal: Principal | undefined, action: Action, organisationId?: string): boolean {

@@ -1,0 +1,106 @@
+/**
+ * The Meldpunt's documents: the organisation's overview for its coordinator and the aangifte
+ * preparation of one incident for those handling it. Server-rendered, no JavaScript.
+ */
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { organisationsByIds } from '../../platform/auth/organisations.js';
+import type { FieldErrors } from '../../platform/auth/views/fields.js';
+import type { Db } from '../../platform/db/database.js';
+import { AppError } from '../../platform/errors.js';
+import { sendPage } from '../../platform/ui/render.js';
+import { organisationOverview } from './overview.js';
+import { organisationOfIncident } from './repository.js';
+import { viewIncident } from './service.js';
+import { aangiftePage } from './views/aangifte-page.js';
+import { overviewPage } from './views/overview-page.js';
+import { addDays, dayNumber, dutchDate } from './working-days.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const orgParam = (req: FastifyRequest) => (req.params as { orgId?: string }).orgId;
+const langQuery = { lang: z.enum(['nl', 'en']).optional() };
+const isDate = (s: string | undefined) =>
+  !!s && /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(s));
+
+const routes: FastifyPluginAsync = async (app) => {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const db = (): Db => app.deps.database.db;
+  const incidentOrg = async (req: FastifyRequest) => {
+    const id = (req.params as { incidentId?: string }).incidentId;
+    return id && UUID.test(id) ? organisationOfIncident(db(), id) : undefined;
+  };
+  const incidentId = (req: FastifyRequest) => {
+    const id = (req.params as { incidentId: string }).incidentId;
+    if (!UUID.test(id)) throw new AppError('not-found');
+    return id;
+  };
+  const orgName = async (id: string) => {
+    const org = (await organisationsByIds(db(), [id])).get(id);
+    if (!org) throw new AppError('not-found');
+    return org;
+  };
+
+  r.get(
+    '/organisations/:orgId/incidents/overview',
+    {
+      config: { access: { action: 'incident.overview', org: orgParam } },
+      schema: {
+        querystring: z.object({
+          ...langQuery,
+          from: z.string().max(20).optional().catch(undefined),
+          to: z.string().max(20).optional().catch(undefined),
+        }),
+      },
+    },
+    async (req, reply) => {
+      const organisationId = orgParam(req)!;
+      const org = await orgName(organisationId);
+      const today = dutchDate(new Date());
+      const valid = (d: string | undefined) => {
+        if (!d || !isDate(d)) return false;
+        try {
+          dayNumber(d);
+          return true;
+        } catch {
+          return false;
+        }
+      };
+      const errors: FieldErrors = [];
+      let from = addDays(today, -364);
+      let to = today;
+      const q = req.query;
+      if (q.from || q.to) {
+        if (q.from && !valid(q.from)) errors.push({ field: 'from', message: req.t('incidents.error.date') });
+        if (q.to && !valid(q.to)) errors.push({ field: 'to', message: req.t('incidents.error.date') });
+        if (!errors.length) {
+          from = q.from ?? from;
+          to = q.to ?? to;
+          if (from > to) {
+            errors.push({ field: 'to', message: req.t('incidents.overview.badPeriod') });
+            from = addDays(today, -364);
+            to = today;
+          }
+        }
+      }
+      const overview = await organisationOverview(app.deps.database, organisationId, from, to, today);
+      const values = { from: q.from ?? from, to: q.to ?? to };
+      return sendPage(reply, overviewPage(req.page(reply), org, overview, errors, values));
+    },
+  );
+
+  r.get(
+    '/incidents/:incidentId/aangifte',
+    {
+      config: { access: { action: 'incident.handle', org: incidentOrg } },
+      schema: { querystring: z.object(langQuery) },
+    },
+    async (req, reply) => {
+      const v = await viewIncident(db(), req.principal, incidentId(req));
+      if (!v.mayHandle) throw new AppError('forbidden');
+      const org = await orgName(v.incident.organisationId);
+      return sendPage(reply, aangiftePage(req.page(reply), v, org));
+    },
+  );
+};
+export default routes;

@@ -1,0 +1,22 @@
+/**
+ * Background job of incident follow-up: `incidents.reminders-due` runs hourly and mails the task
+ * reminders that have become due (./reminders.ts; idempotent, so a retry after a crash sends nothing twice).
+ */
+import { z } from 'zod';
+import { defineJob } from '../../platform/jobs/jobs.js';
+import { sendDueTaskReminders } from './reminders.js';
+
+export const dueTaskRemindersJob = defineJob(
+  'incidents.reminders-due',
+  z.object({}).loose(),
+  async (_data, ctx) => {
+    const n = await sendDueTaskReminders(ctx.database.db, ctx.config, {
+      type: 'system',
+      id: null,
+      label: 'system:incident task reminders',
+    });
+    if (n) ctx.log.info({ reminders: n }, 'incident task reminders queued');
+    return { reminders: n };
+  },
+  { cron: '17 * * * *', retryLimit: 2, expireInSeconds: 3600 },
+);

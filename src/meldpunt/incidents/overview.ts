@@ -1,0 +1,90 @@
+/**
+ * The organisation's own overview of its incidents (issue 16, item 4, first part): counts by state,
+ * form, channel, role and severity for a period, open and overdue tasks, the time to first contact and
+ * the aangifte rate. Aggregates of the organisation's own data for its coordinator; the charts (shared
+ * src/platform/charts), the disclosure control and the national benchmark come later.
+ */
+import type { Database } from '../../platform/db/database.js';
+
+export interface Overview {
+  from: string;
+  to: string;
+  total: number;
+  byState: Record<string, number>;
+  byForm: Record<string, number>;
+  byChannel: Record<string, number>;
+  byRole: Record<string, number>;
+  bySeverity: Record<string, number>;
+  openTasks: number;
+  overdueTasks: number;
+  /** First-contact tasks done: how many, and how many of them on time. */
+  firstContactDone: number;
+  firstContactOnTime: number;
+  /** Median calendar days from the report to the first contact (done tasks only); null without any. */
+  medianDaysToFirstContact: number | null;
+  aangifteMade: number;
+}
+
+const counts = (rows: Array<{ key: string | null; n: number }>) =>
+  Object.fromEntries(rows.filter((r) => r.key !== null).map((r) => [r.key!, Number(r.n)]));
+
+/** Submitted incidents of the organisation whose report date lies in [from, to] (Dutch calendar days). */
+const SCOPE = `i.organisation_id = $1 and i.state <> 'draft'
+  and (i.submitted_at at time zone 'Europe/Amsterdam')::date between $2::date and $3::date`;
+const LOCAL_DAY = (column: string) => `(${column} at time zone 'Europe/Amsterdam')::date`;
+
+export async function organisationOverview(
+  database: Pick<Database, 'query'>,
+  organisationId: string,
+  from: string,
+  to: string,
+  today: string,
+): Promise<Overview> {
+  const params = [organisationId, from, to];
+  const group = async (expr: string) =>
+    counts(
+      await database.query<{ key: string | null; n: number }>(
+        `select ${expr} as key, count(*)::int as n from incidents i where ${SCOPE} group by 1 order by 1`,
+        params,
+      ),
+    );
+  const [totals] = await database.query<{ total: number; aangifte: number }>(
+    `select count(*)::int as total, count(*) filter (where i.aangifte_made)::int as aangifte
+       from incidents i where ${SCOPE}`,
+    params,
+  );
+  const [tasks] = await database.query<{
+    open: number;
+    overdue: number;
+    fc_done: number;
+    fc_on_time: number;
+    fc_median: number | string | null;
+  }>(
+    `select count(*) filter (where t.done_at is null and i.state <> 'afgesloten')::int as open,
+            count(*) filter (where t.done_at is null and i.state <> 'afgesloten' and t.due_on < $4::date)::int as overdue,
+            count(*) filter (where t.kind = 'first_contact' and t.done_at is not null)::int as fc_done,
+            count(*) filter (where t.kind = 'first_contact' and t.done_at is not null
+                               and ${LOCAL_DAY('t.done_at')} <= t.due_on)::int as fc_on_time,
+            percentile_cont(0.5) within group (order by ${LOCAL_DAY('t.done_at')} - ${LOCAL_DAY('i.submitted_at')})
+              filter (where t.kind = 'first_contact' and t.done_at is not null) as fc_median
+       from incident_tasks t join incidents i on i.id = t.incident_id
+      where ${SCOPE}`,
+    [...params, today],
+  );
+  return {
+    from,
+    to,
+    total: Number(totals!.total),
+    byState: await group('i.state'),
+    byForm: await group('unnest(i.forms)'),
+    byChannel: await group('i.channel'),
+    byRole: await group('i.concerned_role'),
+    bySeverity: await group('i.severity'),
+    openTasks: Number(tasks!.open),
+    overdueTasks: Number(tasks!.overdue),
+    firstContactDone: Number(tasks!.fc_done),
+    firstContactOnTime: Number(tasks!.fc_on_time),
+    medianDaysToFirstContact: tasks!.fc_median === null ? null : Number(tasks!.fc_median),
+    aangifteMade: Number(totals!.aangifte),
+  };
+}

@@ -1,0 +1,167 @@
+/**
+ * Incident registration (issue 16): incidents, the perpetrator's name (kept apart: coordinator only),
+ * the append-only state history (a trigger refuses UPDATE and DELETE, see the migration), assignments
+ * to case handlers, tasks with due dates, measures, and per-organisation settings. Personal data lives
+ * in these tables only; the audit log holds ids and field names, never values.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { organisations } from '../../platform/orgs/schema.js';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true });
+const textArray = (name: string) => text(name).array().notNull().default(sql`'{}'::text[]`);
+
+export const incidents = pgTable(
+  'incidents',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'restrict' }),
+    /** draft | gemeld | in_behandeling | maatregelen | afgesloten (./model.ts) */
+    state: text('state').notNull().default('draft'),
+    /** Who filled in the report (a signed-in user). */
+    reporterUserId: uuid('reporter_user_id').notNull(),
+    /** The person concerned, when they have an account (they see the incident). */
+    concernedUserId: uuid('concerned_user_id'),
+    reporterRelation: text('reporter_relation'),
+    concernedName: text('concerned_name'),
+    concernedRole: text('concerned_role'),
+    occurredOn: date('occurred_on'),
+    occurredTime: text('occurred_time'),
+    recurrence: text('recurrence'),
+    location: text('location'),
+    channel: text('channel'),
+    channelDetail: text('channel_detail'),
+    forms: textArray('forms'),
+    traits: textArray('traits'),
+    perpetratorKnown: text('perpetrator_known'),
+    perpetratorKind: text('perpetrator_kind'),
+    perpetratorDescription: text('perpetrator_description'),
+    severity: text('severity'),
+    consequences: textArray('consequences'),
+    description: text('description'),
+    policeContacted: boolean('police_contacted').notNull().default(false),
+    aangifteMade: boolean('aangifte_made').notNull().default(false),
+    aangifteWanted: boolean('aangifte_wanted').notNull().default(false),
+    wantsContact: boolean('wants_contact').notNull().default(false),
+    wantsSupport: boolean('wants_support').notNull().default(false),
+    wantsAftercare: boolean('wants_aftercare').notNull().default(false),
+    /** Referral to the Ondersteuningsteam Weerbaar Bestuur: the person's consent (and its date) and the referral date. */
+    referralConsentOn: date('referral_consent_on'),
+    referredOn: date('referred_on'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+    submittedAt: ts('submitted_at'),
+    closedAt: ts('closed_at'),
+  },
+  (t) => [
+    index('incidents_org_state_idx').on(t.organisationId, t.state, t.submittedAt),
+    index('incidents_reporter_idx').on(t.reporterUserId),
+  ],
+);
+
+/** The perpetrator's name, apart from the incident so that only the coordinator's queries read it. */
+export const incidentPerpetratorNames = pgTable('incident_perpetrator_names', {
+  incidentId: uuid('incident_id')
+    .primaryKey()
+    .references(() => incidents.id, { onDelete: 'cascade' }),
+  name: text('name').notNull(),
+});
+
+/** Append-only: every state an incident entered, by whom and when. */
+export const incidentStateChanges = pgTable(
+  'incident_state_changes',
+  {
+    seq: bigserial('seq', { mode: 'number' }).primaryKey(),
+    incidentId: uuid('incident_id')
+      .notNull()
+      .references(() => incidents.id),
+    fromState: text('from_state'),
+    toState: text('to_state').notNull(),
+    actorId: uuid('actor_id'),
+    actorLabel: text('actor_label').notNull(),
+    note: text('note'),
+    at: ts('at').notNull().defaultNow(),
+  },
+  (t) => [index('incident_state_changes_incident_idx').on(t.incidentId, t.seq)],
+);
+
+/** Case handlers assigned to an incident (they, and the coordinator, handle it). */
+export const incidentAssignments = pgTable(
+  'incident_assignments',
+  {
+    incidentId: uuid('incident_id')
+      .notNull()
+      .references(() => incidents.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').notNull(),
+    assignedAt: ts('assigned_at').notNull().defaultNow(),
+    assignedBy: uuid('assigned_by'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.incidentId, t.userId] }),
+    index('incident_assignments_user_idx').on(t.userId),
+  ],
+);
+
+export const incidentTasks = pgTable(
+  'incident_tasks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    incidentId: uuid('incident_id')
+      .notNull()
+      .references(() => incidents.id, { onDelete: 'cascade' }),
+    /** first_contact | police_report | aftercare_1w | aftercare_4w | aftercare_3m | other */
+    kind: text('kind').notNull(),
+    /** For `other`: what to do. */
+    title: text('title'),
+    dueOn: date('due_on').notNull(),
+    doneAt: ts('done_at'),
+    doneBy: uuid('done_by'),
+    /** When the reminder mail was queued (once per task). */
+    remindedAt: ts('reminded_at'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('incident_tasks_incident_idx').on(t.incidentId),
+    index('incident_tasks_open_due_idx').on(t.dueOn).where(sql`done_at is null`),
+  ],
+);
+
+export const incidentMeasures = pgTable(
+  'incident_measures',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    incidentId: uuid('incident_id')
+      .notNull()
+      .references(() => incidents.id, { onDelete: 'cascade' }),
+    /** talk | warning_letter | building_ban | police_report | damages | home_security | other */
+    kind: text('kind').notNull(),
+    decidedOn: date('decided_on').notNull(),
+    note: text('note'),
+    recordedBy: uuid('recorded_by'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('incident_measures_incident_idx').on(t.incidentId)],
+);
+
+/** Per organisation: the follow-up terms (defaults when there is no row). */
+export const incidentSettings = pgTable('incident_settings', {
+  organisationId: uuid('organisation_id')
+    .primaryKey()
+    .references(() => organisations.id, { onDelete: 'cascade' }),
+  firstContactWorkingDays: integer('first_contact_working_days').notNull().default(1),
+  policeReportWorkingDays: integer('police_report_working_days').notNull().default(2),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});

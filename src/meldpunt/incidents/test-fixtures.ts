@@ -1,0 +1,31 @@
+/**
+ * Fixtures for the tenant-isolation test (test/support/route-fixtures.ts): a submitted incident of
+ * organisation A, reported by A's user, whose description is A's secret, with one open task.
+ */
+import { A_SECRET } from '../../../test/support/isolation-world.js';
+import type { IsolationWorld } from '../../../test/support/route-fixtures.js';
+
+const made = new WeakMap<IsolationWorld, Promise<{ incidentId: string; taskId: string }>>();
+
+function incidentOf(w: IsolationWorld) {
+  let p = made.get(w);
+  if (!p) {
+    p = (async () => {
+      const [row] = await w.database.query<{ id: string }>(
+        `insert into incidents (organisation_id, state, reporter_user_id, description, forms, submitted_at)
+         values ($1, 'gemeld', $2, $3, '{threat}', now()) returning id`,
+        [w.orgA.id, w.userA.id, A_SECRET],
+      );
+      const [task] = await w.database.query<{ id: string }>(
+        "insert into incident_tasks (incident_id, kind, due_on) values ($1, 'first_contact', current_date) returning id",
+        [row!.id],
+      );
+      return { incidentId: row!.id, taskId: task!.id };
+    })();
+    made.set(w, p);
+  }
+  return p;
+}
+
+export const isolationIncident = async (w: IsolationWorld) => (await incidentOf(w)).incidentId;
+export const isolationTask = async (w: IsolationWorld) => (await incidentOf(w)).taskId;

@@ -22,6 +22,7 @@ export const demoSteps: Array<() => Promise<{ default: DemoStep }>> = [
   () => import('../auth/demo-step.js'),
   () => import('../../monitor/questionnaires/demo-step.js'),
   () => import('../../monitor/fieldwork/demo-step.js'),
+  () => import('../../results/demo/demo-step.js'),
   () => import('../mail/demo-step.js'),
 ];
 

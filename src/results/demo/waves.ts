@@ -14,6 +14,7 @@
 import { contextOf } from '../../monitor/answering/strata.js';
 import { frameStrata, orgSizeCode } from '../../monitor/fieldwork/model.js';
 import type { Answers, QuestionnaireDefinition } from '../../monitor/questionnaires/model.js';
+import { sizeClassOf } from '../../platform/orgs/model.js';
 import { fillQuestionnaire, type ItemModel } from './fill.js';
 import { drawExperienced, officeHolderModel } from './office-holder-model.js';
 import {
@@ -113,17 +114,6 @@ export function strataOf(p: SyntheticPerson, org: RegistryOrganisation): Record<
   const sizeClass = orgSizeCode(p.layer, sizeClassOf(org.inhabitants));
   const all = frameStrata({ ...p, sizeClass, strata: {} });
   return Object.fromEntries(Object.entries(all).filter((e): e is [string, string] => !!e[1]));
-}
-
-function sizeClassOf(inhabitants: number | null): string | null {
-  if (inhabitants === null) return null;
-  return inhabitants < 20_000
-    ? 'lt20k'
-    : inhabitants < 50_000
-      ? '20k-50k'
-      : inhabitants < 100_000
-        ? '50k-100k'
-        : 'ge100k';
 }
 
 function completedOn(rng: Rng, truth: WaveTruth): string {

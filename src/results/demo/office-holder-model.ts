@@ -25,9 +25,10 @@ export interface OfficeHolderLatent {
 /** Probability of each form given that something happened (verbal dominates; physical is rare). */
 const formGivenAny: Record<Form, number> = { verbal: 0.88, threat: 0.36, intimidation: 0.3, physical: 0.07 };
 
-export function drawExperienced(rng: Rng, pAny: number): Set<Form> {
+/** The forms met by someone who met any aggression. */
+export function drawForms(rng: Rng, any: boolean): Set<Form> {
   const out = new Set<Form>();
-  if (!chance(rng, pAny)) return out;
+  if (!any) return out;
   for (const f of forms) if (chance(rng, formGivenAny[f])) out.add(f);
   if (out.size === 0) out.add('verbal');
   return out;

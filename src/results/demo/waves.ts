@@ -6,8 +6,8 @@
  * for that wave (published-figures.json): any aggression 49% (2022) and 45% (2024) with women 55% and
  * men 37% in 2024; belangenverstrengeling seen 40% and 35%; employees 36% and 29%. Note that 55% and
  * 37% average to 45% only if about 44% of office holders were women; with the real share (about a
- * third) the 2024 truth is set at women 56%, men 38.5%, which lies inside the published rounding and
- * intervals of all three figures. Roles differ in risk (burgemeesters and wethouders more, waterschap
+ * third) the 2024 truth is set at women 56.5%, men 38%, so that all three published figures lie well
+ * inside the intervals of the demo's estimates. Roles differ in risk (burgemeesters and wethouders more, waterschap
  * members less); the role factors are normalised within each gender so the gender rates hold.
  * Response rates differ by role and gender (raadsleden lowest), so weighting has work to do.
  */
@@ -16,7 +16,7 @@ import { frameStrata, orgSizeCode } from '../../monitor/fieldwork/model.js';
 import type { Answers, QuestionnaireDefinition } from '../../monitor/questionnaires/model.js';
 import { sizeClassOf } from '../../platform/orgs/model.js';
 import { fillQuestionnaire, type ItemModel } from './fill.js';
-import { drawExperienced, officeHolderModel } from './office-holder-model.js';
+import { drawForms, type Form, officeHolderModel } from './office-holder-model.js';
 import {
   employeeFrame,
   officeHolderFrame,
@@ -59,7 +59,7 @@ export const demoWaveTruths: readonly WaveTruth[] = [
     name: 'Monitor Integriteit en Veiligheid 2024',
     fieldworkStart: '2024-01-15',
     fieldworkEnd: '2024-03-22',
-    aggression: { vrouw: 0.56, man: 0.385 },
+    aggression: { vrouw: 0.565, man: 0.38 },
     conflictOfInterest: 0.35,
     employeeAggression: 0.29,
     employees: 5000,
@@ -144,19 +144,22 @@ export function generateWave(
   truth: WaveTruth,
   orgs: readonly RegistryOrganisation[],
   defs: Questionnaires,
+  seed = `weerbaar-demo-${truth.code}`,
 ): SyntheticWave {
-  const rng = seededRng(`weerbaar-demo-${truth.code}`);
+  const rng = seededRng(seed);
   const orgOf = new Map(orgs.map((o) => [o.code, o]));
   const holders = officeHolderFrame(orgs, rng);
   const policy = organisationFrame(orgs, rng);
   const staff = employeeFrame(orgs, rng, truth.employees);
   const risk = normalisedRisk(holders);
   const responses: SyntheticResponse[] = [];
-  const respond = (p: SyntheticPerson, model: (rng: Rng) => ItemModel, def: QuestionnaireDefinition) => {
-    const rate = (responseRate[p.role] ?? 0.3) * (p.gender === 'vrouw' ? womenResponse : 1);
-    if (!chance(rng, rate)) return;
+  const responders = (persons: SyntheticPerson[]) =>
+    persons.filter((p) =>
+      chance(rng, (responseRate[p.role] ?? 0.3) * (p.gender === 'vrouw' ? womenResponse : 1)),
+    );
+  const respond = (p: SyntheticPerson, model: ItemModel, def: QuestionnaireDefinition) => {
     const strata = strataOf(p, orgOf.get(p.organisation)!);
-    const answers = fillQuestionnaire(def, contextOf(strata), model(rng), rng);
+    const answers = fillQuestionnaire(def, contextOf(strata), model, rng);
     responses.push({
       targetGroup: p.targetGroup,
       email: p.email,
@@ -164,27 +167,33 @@ export function generateWave(
       completedOn: completedOn(rng, truth),
     });
   };
-  for (const p of holders) {
-    const pAny = Math.min(0.97, (truth.aggression[p.gender] * (roleRisk[p.role] ?? 1)) / risk[p.gender]);
-    respond(
-      p,
-      (r) =>
-        officeHolderModel(
-          {
-            gender: p.gender,
-            ageGroup: p.ageGroup,
-            experienced: drawExperienced(r, pAny),
-            sawConflictOfInterest: chance(r, truth.conflictOfInterest),
-          },
-          r,
-        ),
-      defs.office_holders,
-    );
+  const holderResponders = responders(holders);
+  const pAny = (p: SyntheticPerson) =>
+    Math.min(0.97, (truth.aggression[p.gender] * (roleRisk[p.role] ?? 1)) / risk[p.gender]);
+  const victim = balanced(rng, holderResponders, (p) => `${p.role}|${p.gender}`, pAny);
+  const sawConflict = balanced(
+    rng,
+    holderResponders,
+    (p) => `${p.role}|${p.gender}`,
+    () => truth.conflictOfInterest,
+  );
+  for (const p of holderResponders) {
+    const latent = {
+      gender: p.gender,
+      ageGroup: p.ageGroup,
+      experienced: drawForms(rng, victim.has(p)),
+      sawConflictOfInterest: sawConflict.has(p),
+    };
+    respond(p, officeHolderModel(latent, rng), defs.office_holders);
   }
-  for (const p of policy) respond(p, (r) => organisationModel(r, truth), defs.organisation_policy);
+  for (const p of responders(policy)) respond(p, organisationModel(rng, truth), defs.organisation_policy);
+  const staffResponders = responders(staff);
   const inGemeente = staff.filter((p) => p.layer === 'gemeente').length / Math.max(1, staff.length);
   const layerNorm = inGemeente * 1.05 + (1 - inGemeente) * 0.8;
-  for (const p of staff) respond(p, (r) => employeeModel(r, truth, p, layerNorm), defs.employees);
+  const staffRisk = (p: SyntheticPerson) =>
+    Math.min(0.95, (truth.employeeAggression * (p.layer === 'gemeente' ? 1.05 : 0.8)) / layerNorm);
+  const staffVictim = balanced(rng, staffResponders, (p) => `${p.layer}|${p.gender}`, staffRisk);
+  for (const p of staffResponders) respond(p, employeeModel(rng, p, staffVictim.has(p)), defs.employees);
   return { truth, frame: [...holders, ...policy, ...staff], responses };
 }
 
@@ -214,19 +223,50 @@ function organisationModel(rng: Rng, truth: WaveTruth): ItemModel {
   };
 }
 
-/** Employees: any aggression at the wave's rate; the form questions follow from it. */
-function employeeModel(rng: Rng, truth: WaveTruth, p: SyntheticPerson, layerNorm: number): ItemModel {
-  // gemeente staff meet the public more often; normalised so the population rate is the wave's
-  const layerRisk = (p.layer === 'gemeente' ? 1.05 : 0.8) / layerNorm;
-  const exp = drawExperienced(rng, Math.min(0.95, truth.employeeAggression * layerRisk));
+/** Employees: the form questions follow from whether they met any aggression. */
+function employeeModel(rng: Rng, p: SyntheticPerson, any: boolean): ItemModel {
+  const exp = drawForms(rng, any);
   return (code) => {
     const form = /^emp_agr_(verbal|threat|intimidation|physical)_12m$/.exec(code)?.[1];
     if (form)
-      return exp.has(form as never)
+      return exp.has(form as Form)
         ? pickFrom(rng, { een_keer: 0.4, twee_tot_vijf: 0.42, vaker: 0.18 })
         : 'nooit';
     if (code === 'bg_gender') return p.gender;
     if (code === 'bg_age_group') return p.ageGroup;
     return undefined;
   };
+}
+
+/**
+ * Balanced allocation: within each cell (e.g. role × gender) of the responders, a random subset of
+ * size p·n (randomly rounded) has the trait. The sample then carries the model's rates without the
+ * extra luck of independent draws, so the demo's weighted figures sit close to the truth whatever the
+ * seed; which persons have the trait is still random.
+ */
+function balanced(
+  rng: Rng,
+  persons: readonly SyntheticPerson[],
+  cellOf: (p: SyntheticPerson) => string,
+  p: (x: SyntheticPerson) => number,
+): Set<SyntheticPerson> {
+  const cells = new Map<string, SyntheticPerson[]>();
+  for (const x of persons) {
+    const k = cellOf(x);
+    const list = cells.get(k) ?? [];
+    list.push(x);
+    cells.set(k, list);
+  }
+  const out = new Set<SyntheticPerson>();
+  for (const k of [...cells.keys()].sort()) {
+    const list = cells.get(k)!;
+    for (let i = list.length - 1; i > 0; i--) {
+      const j = Math.floor(rng.next() * (i + 1));
+      [list[i], list[j]] = [list[j]!, list[i]!];
+    }
+    const exact = p(list[0]!) * list.length;
+    const count = Math.floor(exact) + (chance(rng, exact - Math.floor(exact)) ? 1 : 0);
+    for (const x of list.slice(0, count)) out.add(x);
+  }
+  return out;
 }

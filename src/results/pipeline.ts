@@ -15,20 +15,25 @@ import {
   weight,
 } from './weighting/weighting.js';
 
-export interface GroupResults {
+export interface GroupResults<R extends Respondent = Respondent> {
   targetGroup: string;
+  /** The respondents in the run's canonical order (the order of the weights). */
+  ordered: R[];
   weighting: WeightingResult;
   estimates: GroupEstimates;
 }
 
-export function computeGroup(input: {
+/** A target group without a weighting scheme (organisation policy) is not computed here yet. */
+export const weightedGroups = Object.keys(schemes);
+
+export function computeGroup<R extends Respondent>(input: {
   targetGroup: string;
   questionnaire: QuestionnaireDefinition;
-  respondents: readonly Respondent[];
+  respondents: readonly R[];
   population: readonly PopulationCell[];
   indicators?: readonly IndicatorInput[];
   weighting?: WeightingOptions;
-}): GroupResults {
+}): GroupResults<R> {
   const scheme = schemes[input.targetGroup];
   if (!scheme) throw new Error(`no weighting scheme for ${input.targetGroup}`);
   const rows = canonicalOrder(input.respondents);
@@ -41,5 +46,10 @@ export function computeGroup(input: {
   const indicators = (input.indicators ?? builtinIndicators)
     .filter((i) => i.targetGroup === input.targetGroup)
     .map((i) => compileIndicator(i, input.questionnaire));
-  return { targetGroup: input.targetGroup, weighting, estimates: estimateGroup(rows, weighting, indicators) };
+  return {
+    targetGroup: input.targetGroup,
+    ordered: rows,
+    weighting,
+    estimates: estimateGroup(rows, weighting, indicators),
+  };
 }

@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { builtinIndicators } from './indicators/builtin.js';
 
 export interface PublishedFigure {
   id: string;
@@ -27,12 +28,15 @@ export function publishedFigures(): PublishedFigure[] {
   return cached;
 }
 
-/** Published indicator stems (the id without wave and breakdown) → built-in indicator and target group. */
-export const publishedIndicators: Record<string, { indicator: string; targetGroup: string }> = {
-  agr_any_12m: { indicator: 'agr_any_12m', targetGroup: 'office_holders' },
-  emp_agr_any_12m: { indicator: 'emp_agr_any_12m', targetGroup: 'employees' },
-  int_obs_belangen_any: { indicator: 'int_obs_belangen_any', targetGroup: 'office_holders' },
-};
+/**
+ * Published indicator stems (the id without wave and breakdown) → built-in indicator and target
+ * group: a figure belongs to the built-in indicator with the same code (the built-in codes follow the
+ * published ones).
+ */
+export const publishedIndicators: Record<string, { indicator: string; targetGroup: string }> =
+  Object.fromEntries(
+    builtinIndicators.map((i) => [i.code, { indicator: i.code, targetGroup: i.targetGroup }]),
+  );
 
 /** Published breakdown keys → stratum variables. */
 const breakdownVariables: Record<string, string> = {
@@ -48,11 +52,11 @@ export interface CoveredFigure {
   by: Record<string, string>;
 }
 
-/** The figures of a wave that a built-in indicator covers (percentages only). */
-export function coveredFigures(wave: number): CoveredFigure[] {
+/** The figures (of one wave, if given) that a built-in indicator covers (percentages only). */
+export function coveredFigures(wave?: number): CoveredFigure[] {
   const out: CoveredFigure[] = [];
   for (const f of publishedFigures()) {
-    if (f.wave !== wave || f.unit !== 'percent') continue;
+    if ((wave !== undefined && f.wave !== wave) || f.unit !== 'percent') continue;
     const stem = f.id.replace(new RegExp(`_${f.wave}(_.*)?$`), '');
     const covered = publishedIndicators[stem];
     if (!covered) continue;

@@ -11,6 +11,7 @@ import { runAnalysis } from '../../stats/analysis.js';
 import { parseSpec, type Spec } from '../../stats/spec.js';
 import { tableFromColumns } from '../../stats/table.js';
 import type { CompiledIndicator } from '../indicators/model.js';
+import type { TrendTest } from '../trends/trend.js';
 import type { WeightingResult } from '../weighting/weighting.js';
 import { holm } from './holm.js';
 
@@ -48,6 +49,26 @@ export interface ComparisonEstimate {
 export interface GroupEstimates {
   cells: CellEstimate[];
   comparisons: ComparisonEstimate[];
+  /** Changes from the previous wave run in Weerbaar (absent without one). */
+  trends?: TrendTest[];
+}
+
+/**
+ * Holm over all tests of one indicator in one run (group comparisons and trend tests together), so a
+ * difference is significant everywhere or nowhere. Sets pHolm and significant in place.
+ */
+export function applyHolm(comparisons: ComparisonEstimate[], trends: TrendTest[] = []): void {
+  const codes = new Set([...comparisons.map((c) => c.indicator), ...trends.map((t) => t.indicator)]);
+  for (const code of codes) {
+    const tests: Array<ComparisonEstimate | TrendTest> = [
+      ...comparisons.filter((c) => c.indicator === code),
+      ...trends.filter((t) => t.indicator === code),
+    ];
+    holm(tests.map((t) => t.p)).forEach((p, i) => {
+      tests[i]!.pHolm = p;
+      tests[i]!.significant = p !== null && p < 1 - CONFIDENCE;
+    });
+  }
 }
 
 export interface Respondent {
@@ -159,13 +180,6 @@ export function estimateGroup(
           n: r.n,
         });
   }
-  // Holm over all tests of one indicator in this run
-  for (const code of version.keys()) {
-    const mine = comparisons.filter((c) => c.indicator === code);
-    holm(mine.map((c) => c.p)).forEach((p, i) => {
-      mine[i]!.pHolm = p;
-      mine[i]!.significant = p !== null && p < 1 - CONFIDENCE;
-    });
-  }
+  applyHolm(comparisons);
   return { cells, comparisons };
 }

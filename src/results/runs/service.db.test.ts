@@ -12,6 +12,7 @@ import { registryOrganisations } from '../demo/registry.js';
 import { demoWaveTruths, generateWave, type Questionnaires } from '../demo/waves.js';
 import { builtinIndicators } from '../indicators/builtin.js';
 import { computeGroup } from '../pipeline.js';
+import { trendOf } from '../trends/service.js';
 import { latestRun, runResults, weightingRun } from './service.js';
 
 let database: Database;
@@ -63,6 +64,14 @@ test('a run of the demo wave stores weights and estimates equal, to the bit, to 
     (c) => c.indicator === 'agr_any_12m' && c.variable === 'bg_gender',
   )!;
   assert.equal(diff.significant, true);
+
+  // the trend joins the published values since 2014 with this run
+  const trend = await trendOf(database, 'agr_any_12m');
+  assert.deepEqual(
+    trend.points.map((p) => [p.year, p.source]),
+    [2014, 2016, 2018, 2020, 2022].map((y) => [y, 'published']).concat([[2024, 'weerbaar']]),
+  );
+  assert.equal(trend.points.at(-1)!.estimate, stored.find((c) => Object.keys(c.by).length === 0)!.estimate);
 
   // a second run: version 2, the same weights to the last bit
   const again = await runResults(database, truth.code, actor);

@@ -5,7 +5,8 @@
  */
 import { desc, eq, sql } from 'drizzle-orm';
 import { loadDefinition } from '../../monitor/answering/questionnaire-source.js';
-import { findWave, waveQuestionnairesOf } from '../../monitor/fieldwork/waves-service.js';
+import type { Wave } from '../../monitor/fieldwork/model.js';
+import { findWave, listWaves, waveQuestionnairesOf } from '../../monitor/fieldwork/waves-service.js';
 import {
   type CompletedResponse,
   completedResponses,
@@ -14,10 +15,11 @@ import {
 import { type Actor, audit } from '../../platform/audit/audit.js';
 import type { Database } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
-import type { GroupEstimates } from '../estimates/compute.js';
+import { applyHolm, type GroupEstimates } from '../estimates/compute.js';
 import { currentIndicators, ensureBuiltinIndicators } from '../indicators/service.js';
 import { computeGroup, type GroupResults, weightedGroups } from '../pipeline.js';
 import { resultsRuns, weightingRuns } from '../schema.js';
+import { trendTests } from '../trends/trend.js';
 import { designJson } from '../weighting/design-json.js';
 import { schemes } from '../weighting/scheme.js';
 import type { WeightingOptions } from '../weighting/weighting.js';
@@ -77,6 +79,14 @@ export async function runResults(
         en: `wave ${wave.code} has no completed responses to weight`,
       },
     });
+  // changes from the previous wave run in Weerbaar, tested together with the comparisons (Holm)
+  const previous = await previousRun(database, wave);
+  for (const g of groups) {
+    const before = previous?.run.estimates[g.targetGroup];
+    if (!before) continue;
+    g.estimates.trends = trendTests(g.estimates.cells, before.cells, previous.wave.code);
+    applyHolm(g.estimates.comparisons, g.estimates.trends);
+  }
   return database.db.transaction(async (tx) => {
     // one run at a time per wave: the version numbers come from the rows this transaction sees
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`results:${wave.id}`}))`);
@@ -144,6 +154,22 @@ function toSummary(r: typeof resultsRuns.$inferSelect): RunSummary {
     indicators: r.indicators as Record<string, number>,
     estimates: r.estimates as Record<string, GroupEstimates>,
   };
+}
+
+/** The latest run of the closest earlier wave (by fieldwork start) that has one. */
+async function previousRun(
+  database: Database,
+  wave: Wave,
+): Promise<{ wave: Wave; run: RunSummary } | undefined> {
+  const start = wave.fieldworkStart ?? '9999-12-31';
+  const earlier = (await listWaves(database.db))
+    .filter((w) => w.id !== wave.id && (w.fieldworkStart ?? '') < start && w.fieldworkStart)
+    .sort((a, b) => (a.fieldworkStart! < b.fieldworkStart! ? 1 : -1));
+  for (const w of earlier) {
+    const run = await latestRun(database, w.id);
+    if (run) return { wave: w, run };
+  }
+  return undefined;
 }
 
 /** The latest complete run of a wave (runs are written whole, so the latest row is complete). */

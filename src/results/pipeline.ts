@@ -33,6 +33,8 @@ export function computeGroup<R extends Respondent>(input: {
   population: readonly PopulationCell[];
   indicators?: readonly IndicatorInput[];
   weighting?: WeightingOptions;
+  /** The wave's year (fieldwork start), for indicators such as "code updated within 4 years". */
+  waveYear?: number;
 }): GroupResults<R> {
   const scheme = schemes[input.targetGroup];
   if (!scheme) throw new Error(`no weighting scheme for ${input.targetGroup}`);
@@ -45,7 +47,9 @@ export function computeGroup<R extends Respondent>(input: {
   );
   const indicators = (input.indicators ?? builtinIndicators)
     .filter((i) => i.targetGroup === input.targetGroup)
-    .map((i) => compileIndicator(i, input.questionnaire));
+    .map((i) =>
+      compileIndicator(i, input.questionnaire, input.waveYear ? { wave_year: String(input.waveYear) } : {}),
+    );
   return {
     targetGroup: input.targetGroup,
     ordered: rows,

@@ -217,6 +217,9 @@ function organisationModel(rng: Rng, truth: WaveTruth): ItemModel {
         return pickFrom(rng, { alle: 0.45 + later, ernstige: 0.3, nee: 0.25 - later });
       case 'org_risk_analysis_candidates':
         return pickFrom(rng, { altijd: 0.4 + later, soms: 0.25, nee: 0.35 - later });
+      case 'org_code_updated_year':
+        // most codes are revised after the council elections (2018, 2022)
+        return chance(rng, 0.15) ? null : truth.year - Math.floor(rng.next() ** 1.5 * 9);
       default:
         return undefined;
     }

@@ -104,12 +104,16 @@ export function analysisOf(
   const spec = parseSpec({
     data: 'analysis.csv',
     design: { strata: 'stratum', fpc: 'fpc', weights: 'w_start', lonely_psu: 'adjust' },
-    calibrate: {
-      method: 'raking',
-      margins: weighting.margins.map((m) => ({ variable: marginColumn(m.name), totals: m.totals })),
-      epsilon: weighting.epsilon,
-      maxit: weighting.maxit,
-    },
+    ...(weighting.margins.length
+      ? {
+          calibrate: {
+            method: 'raking',
+            margins: weighting.margins.map((m) => ({ variable: marginColumn(m.name), totals: m.totals })),
+            epsilon: weighting.epsilon,
+            maxit: weighting.maxit,
+          },
+        }
+      : {}),
     estimates: indicators.flatMap((ind) => {
       const d = ind.definition;
       return [

@@ -260,4 +260,82 @@ export const builtinIndicators: readonly IndicatorInput[] = [
     breakdowns: [[], ['bg_layer'], ['bg_gender'], ['bg_age_group'], ['bg_province']],
     comparisons: [{ variable: 'bg_gender', from: 'man', to: 'vrouw' }],
   },
+  ...organisationIndicators(),
 ];
+
+function organisationIndicators(): IndicatorInput[] {
+  const org = (s: Short): IndicatorInput => ({
+    code: s.code,
+    version: 1,
+    theme: 'policy',
+    targetGroup: 'organisation_policy',
+    label: { nl: s.nl, en: s.en },
+    numerator: s.numerator,
+    ...(s.population ? { population: s.population } : {}),
+    answered: s.answered ?? [],
+    statistic: 'proportion',
+    breakdowns: [[], ['bg_layer'], ['bg_org_size']],
+    comparisons: [],
+  });
+  const hasCode = "${org_code_exists} != '' and ${org_code_exists} != 'nee'";
+  return [
+    org({
+      code: 'org_protocol_aggression',
+      theme: 'policy',
+      numerator: "${org_protocol_aggression} = 'ja'",
+      answered: ['org_protocol_aggression'],
+      nl: 'Protocol of huisregels voor agressie en geweld',
+      en: 'Protocol or house rules on aggression and violence',
+    }),
+    org({
+      code: 'org_protocol_specific_pa',
+      theme: 'policy',
+      population: "${org_protocol_aggression} = 'ja'",
+      numerator: "${org_protocol_specific_pa} = 'ja_alle' or ${org_protocol_specific_pa} = 'ja_bestuurders'",
+      answered: ['org_protocol_specific_pa'],
+      nl: 'Protocol met iets speciaal voor politieke ambtsdragers',
+      en: 'Protocol with provisions specific to office holders',
+    }),
+    org({
+      code: 'org_training_aggression_2y',
+      theme: 'policy',
+      numerator: "${org_training_aggression_2y} = 'ja'",
+      answered: ['org_training_aggression_2y'],
+      nl: 'Training over agressie in de afgelopen twee jaar',
+      en: 'Training on aggression in the past two years',
+    }),
+    org({
+      code: 'org_incident_registration',
+      theme: 'policy',
+      numerator: "${org_incident_registration} = 'alle' or ${org_incident_registration} = 'ernstige'",
+      answered: ['org_incident_registration'],
+      nl: 'Voorvallen worden vastgelegd',
+      en: 'Incidents are recorded',
+    }),
+    org({
+      code: 'org_risk_analysis_candidates',
+      theme: 'policy',
+      numerator: "${org_risk_analysis_candidates} = 'altijd' or ${org_risk_analysis_candidates} = 'soms'",
+      answered: ['org_risk_analysis_candidates'],
+      nl: 'Risicoanalyse van kandidaat-bestuurders',
+      en: 'Risk analysis of candidate executives',
+    }),
+    org({
+      code: 'org_code_age_4y',
+      theme: 'policy',
+      population: hasCode,
+      numerator: '${org_code_updated_year} >= ${wave_year} - 4',
+      answered: ['org_code_updated_year'],
+      nl: 'Gedragscode in de afgelopen vier jaar bijgewerkt',
+      en: 'Code of conduct updated within the past four years',
+    }),
+    org({
+      code: 'org_integrity_agenda',
+      theme: 'policy',
+      numerator: "${org_integrity_agenda} = 'jaarlijks' or ${org_integrity_agenda} = 'vaker'",
+      answered: ['org_integrity_agenda'],
+      nl: 'Integriteit staat minstens jaarlijks op de agenda',
+      en: 'Integrity is on the agenda at least once a year',
+    }),
+  ];
+}

@@ -29,6 +29,9 @@ export const strataVariables = [
   'bg_age_group',
 ] as const;
 
+/** Wave-level variables an expression may use. */
+export const waveVariables = ['wave_year'] as const;
+
 const localText = z.strictObject({ nl: z.string().min(1), en: z.string().min(1) });
 
 export const indicatorSchema = z.strictObject({
@@ -81,7 +84,12 @@ function parse(src: string, code: string, field: string): Expr {
  * Checks a definition against the questionnaire its target group answers: every item code it names
  * must exist there (or be a stratum variable). Returns the compiled indicator.
  */
-export function compileIndicator(input: IndicatorInput, def: QuestionnaireDefinition): CompiledIndicator {
+export function compileIndicator(
+  input: IndicatorInput,
+  def: QuestionnaireDefinition,
+  /** Wave-level values expressions may use: `${wave_year}`. */
+  context: Readonly<Record<string, string>> = {},
+): CompiledIndicator {
   const parsed = indicatorSchema.safeParse(input);
   if (!parsed.success) {
     const first = parsed.error.issues[0]!;
@@ -91,7 +99,11 @@ export function compileIndicator(input: IndicatorInput, def: QuestionnaireDefini
   const d = parsed.data;
   const numerator = parse(d.numerator, d.code, 'numerator');
   const population = d.population ? parse(d.population, d.code, 'population') : undefined;
-  const known = new Set<string>([...variablesOf(def).map((v) => v.code), ...strataVariables]);
+  const known = new Set<string>([
+    ...variablesOf(def).map((v) => v.code),
+    ...strataVariables,
+    ...waveVariables,
+  ]);
   const named = [...referencesOf(numerator), ...(population ? referencesOf(population) : []), ...d.answered];
   for (const ref of named)
     if (!known.has(ref))
@@ -104,7 +116,12 @@ export function compileIndicator(input: IndicatorInput, def: QuestionnaireDefini
     definition: d,
     valueOf(strata, answers) {
       const env: Environment = {
-        get: (name) => (Object.hasOwn(answers, name) ? answers[name] : strata[name]),
+        get: (name) =>
+          Object.hasOwn(answers, name)
+            ? answers[name]
+            : Object.hasOwn(strata, name)
+              ? strata[name]
+              : context[name],
       };
       if (population && !evaluateBoolean(population, env)) return null;
       for (const a of d.answered) if (answers[a] === undefined || answers[a] === null) return null;

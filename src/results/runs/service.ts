@@ -69,6 +69,7 @@ export async function runResults(
         population: await frameCells(database.db, wave.id, link.targetGroup),
         indicators: definitions,
         weighting: options,
+        ...(wave.fieldworkStart ? { waveYear: Number(wave.fieldworkStart.slice(0, 4)) } : {}),
       }),
     );
   }

@@ -19,6 +19,8 @@ export interface MarginSpec {
 export interface WeightingScheme {
   strata: string[];
   margins: MarginSpec[];
+  /** A census of organisations: unweighted (weight 1), fpc from the frame, no calibration. */
+  unweighted?: boolean;
 }
 
 export const officeHolderScheme: WeightingScheme = {
@@ -30,8 +32,16 @@ export const officeHolderScheme: WeightingScheme = {
   ],
 };
 
+/** Organisation policy: a census of organisations, unweighted with the fpc, strata layer × size class. */
+export const organisationScheme: WeightingScheme = {
+  strata: ['bg_layer', 'bg_org_size'],
+  margins: [],
+  unweighted: true,
+};
+
 export const schemes: Record<string, WeightingScheme> = {
   office_holders: officeHolderScheme,
+  organisation_policy: organisationScheme,
   employees: officeHolderScheme,
 };
 

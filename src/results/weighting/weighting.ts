@@ -114,6 +114,7 @@ export function designWith(
 
 /** The calibrated design the estimates use: rake from the start weights, as R would from design.json. */
 export function calibratedDesign(result: WeightingResult): Design {
+  if (result.margins.length === 0) return designWith(result, result.startWeights);
   return rake(designWith(result, result.startWeights), statsMargins(result.margins), {
     epsilon: result.epsilon,
     maxit: result.maxit,
@@ -145,17 +146,19 @@ export function weight(
         `stratum ${s} has more respondents than frame persons`,
       );
     fpc[i] = Nh;
-    baseWeights[i] = Nh / n.get(s)!;
+    baseWeights[i] = scheme.unweighted ? 1 : Nh / n.get(s)!;
   });
   const { margins, dropped } = applyMargins(respondents, population, scheme.margins);
   const partial = { rows, stratum, fpc };
   const raked = (start: Float64Array) =>
-    rake(designWith(partial, start), statsMargins(margins), { epsilon, maxit }).weights;
+    margins.length === 0
+      ? start
+      : rake(designWith(partial, start), statsMargins(margins), { epsilon, maxit }).weights;
   let startWeights = baseWeights;
   let finalWeights = raked(startWeights);
   let rounds = 0;
   let boundsHold = true;
-  if (options.trim) {
+  if (options.trim && margins.length > 0) {
     const { lower, upper } = options.trim;
     if (!(lower > 0 && lower <= 1 && upper >= 1))
       throw fail(

@@ -18,4 +18,5 @@ export const commandModules: Array<() => Promise<CommandModule>> = [
   () => import('./jobs.js'),
   () => import('./mail.js'),
   () => import('./wave.js'),
+  () => import('./results.js'),
 ];

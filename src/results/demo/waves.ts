@@ -51,7 +51,7 @@ export const demoWaveTruths: readonly WaveTruth[] = [
     aggression: { vrouw: 0.58, man: 0.44 },
     conflictOfInterest: 0.4,
     employeeAggression: 0.36,
-    employees: 5000,
+    employees: 3500,
   },
   {
     year: 2024,
@@ -62,7 +62,7 @@ export const demoWaveTruths: readonly WaveTruth[] = [
     aggression: { vrouw: 0.565, man: 0.38 },
     conflictOfInterest: 0.35,
     employeeAggression: 0.29,
-    employees: 5000,
+    employees: 3500,
   },
 ];
 

@@ -8,8 +8,14 @@ import { monitorModule } from './monitor/module.js';
 import { registerMessages } from './platform/i18n/catalogue.js';
 import { platformModule } from './platform/module.js';
 import type { DomainModule } from './platform/modules.js';
+import { resultsModule } from './results/module.js';
 
-export const modules: readonly DomainModule[] = [platformModule, monitorModule, meldpuntModule];
+export const modules: readonly DomainModule[] = [
+  platformModule,
+  monitorModule,
+  resultsModule,
+  meldpuntModule,
+];
 
 // Every text is in the catalogue before anything renders (the app and the job runtime register again: no effect).
 registerMessages(modules);

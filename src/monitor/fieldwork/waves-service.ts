@@ -55,6 +55,7 @@ const stateActions = {
   'clearing the frame': 'Het steekproefkader leegmaken',
   'sending invitations': 'Uitnodigingen versturen',
   'sending reminders': 'Herinneringen versturen',
+  'recording fieldwork': 'Veldwerk vastleggen',
 } as const;
 export type StateAction = keyof typeof stateActions;
 

@@ -1,0 +1,82 @@
+/**
+ * Results tables: indicator definitions (named, versioned), weighting runs (the weights of one target
+ * group of a closed wave, with the report and the design that reproduces them) and results runs (every
+ * estimate of a wave, written in one transaction). Nothing here points to a person: weights are keyed
+ * by response id, and responses hold no person in anonymous or confidential waves.
+ */
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { waves } from '../monitor/fieldwork/schema.js';
+
+/** One version of an indicator. A change is a new version; earlier runs keep theirs. */
+export const indicators = pgTable(
+  'results_indicators',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    code: text('code').notNull(),
+    version: integer('version').notNull(),
+    targetGroup: text('target_group').notNull(),
+    theme: text('theme').notNull(),
+    /** The whole definition (src/results/indicators/model.ts), as validated. */
+    definition: jsonb('definition').notNull(),
+    builtin: boolean('builtin').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('results_indicators_code_version_uq').on(t.code, t.version)],
+);
+
+/** The weights of one target group of a wave; versions count up per wave and group. */
+export const weightingRuns = pgTable(
+  'results_weighting_runs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    waveId: uuid('wave_id')
+      .notNull()
+      .references(() => waves.id, { onDelete: 'cascade' }),
+    targetGroup: text('target_group').notNull(),
+    version: integer('version').notNull(),
+    /** Options asked for (trimming bounds, epsilon, maxit). */
+    options: jsonb('options').notNull(),
+    /** Strata, fpc, margins with their population totals: what R needs to redo the calibration. */
+    design: jsonb('design').notNull(),
+    report: jsonb('report').notNull(),
+    /** { responseIds, stratum, base, start, final }, in the canonical order of the run. */
+    weights: jsonb('weights').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('results_weighting_runs_uq').on(t.waveId, t.targetGroup, t.version)],
+);
+
+/** Every estimate of a wave: written in one transaction, shown only when complete. */
+export const resultsRuns = pgTable(
+  'results_runs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    waveId: uuid('wave_id')
+      .notNull()
+      .references(() => waves.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    /** target group → weighting run id. */
+    weightingRuns: jsonb('weighting_runs').notNull(),
+    /** Indicator code → version used. */
+    indicators: jsonb('indicators').notNull(),
+    /** { cells: CellEstimate[], comparisons: ComparisonEstimate[] } per target group. */
+    estimates: jsonb('estimates').notNull(),
+    /** Under embargo until a researcher releases the run. */
+    releasedAt: timestamp('released_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('results_runs_uq').on(t.waveId, t.version),
+    index('results_runs_wave_idx').on(t.waveId, t.createdAt),
+  ],
+);

@@ -9,8 +9,9 @@ import { z } from 'zod';
 import { type MessageKey, type Translate, translator } from '../../platform/i18n/catalogue.js';
 import { sendPage } from '../../platform/ui/render.js';
 import { langOf } from '../fieldwork/invitations.js';
+import type { WavePrivacy } from '../fieldwork/model.js';
 import { type FieldError, relevanceOf } from '../questionnaires/engine.js';
-import { type Answers, type QuestionnaireDefinition, textIn } from '../questionnaires/model.js';
+import { type Answers, type QuestionnaireDefinition, textIn, variablesOf } from '../questionnaires/model.js';
 import { possibleSections } from '../questionnaires/progress.js';
 import { responseKeyFor } from './keys.js';
 import {
@@ -29,6 +30,7 @@ import {
 } from './service.js';
 import { contextOf, responseIdentity } from './strata.js';
 import { checkPage, messagePage, PRIVACY_PATH, privacyPage, sectionPage, startPage } from './views/pages.js';
+import { wavePrivacyPage } from './views/privacy-page.js';
 
 const tokenParams = z.object({ token: z.string().max(200) });
 const sectionParams = tokenParams.extend({ section: z.string().max(100) });
@@ -164,6 +166,27 @@ const routes: FastifyPluginAsync = async (app) => {
         parts,
         resumeHref: resume?.href,
         resumeIsCheck: resume?.isCheck,
+      }),
+    );
+  });
+
+  r.get('/r/:token/privacy', { config: { access }, schema: { params: tokenParams } }, async (req, reply) => {
+    const state = await openLink(database, serverKey, req.params.token);
+    useFrameLanguage(req, state);
+    // Only an open link knows the person's frame row; other links get the general statement.
+    if (state.kind !== 'open') return reply.redirect(`${PRIVACY_PATH}?lang=${req.lang}`, 303);
+    const identity = responseIdentity(state.wave.anonymity, state.framePerson);
+    return sendPage(
+      reply,
+      wavePrivacyPage(req.page(reply), {
+        base: base(req.params.token),
+        waveName: state.wave.name,
+        questionnaireTitle: textIn(state.def.title, req.lang),
+        questions: variablesOf(state.def).filter((v) => v.kind !== 'other_text').length,
+        strata: Object.keys(identity.strata),
+        keepsOrganisation: identity.organisationId !== null,
+        keepsPerson: identity.framePersonId !== null,
+        privacy: (state.wave.privacy ?? {}) as WavePrivacy,
       }),
     );
   });

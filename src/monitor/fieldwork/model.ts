@@ -270,6 +270,19 @@ export const mailTemplatesSchema = z.strictObject({
   reminder: z.strictObject({ nl: mailTextSchema, en: mailTextSchema }),
 });
 
+/**
+ * The wave's privacy statement for respondents (shown on /r/:token/privacy): who is responsible
+ * (the controller), on what legal basis, how long the answers and the frame are kept, and whom to
+ * ask. Written by the researcher for each wave; a part not set is said to be missing, never guessed.
+ */
+export const wavePrivacySchema = z.strictObject({
+  controller: trimmed.max(500).optional(),
+  legalBasis: trimmed.max(1000).optional(),
+  retention: trimmed.max(1000).optional(),
+  contact: trimmed.max(500).optional(),
+});
+export type WavePrivacy = z.infer<typeof wavePrivacySchema>;
+
 const WAVE_CODE_MESSAGE = 'letters, digits, - and _, e.g. monitor-2026';
 
 export const waveCreateSchema = z.strictObject({
@@ -283,6 +296,7 @@ export const waveCreateSchema = z.strictObject({
   fieldworkEnd: isoDate.nullish(),
   reminderDays: z.array(z.number().int().min(1).max(365)).max(10).default([7, 14]),
   mailTemplates: mailTemplatesSchema.optional(),
+  privacy: wavePrivacySchema.optional(),
 });
 export type WaveCreate = z.input<typeof waveCreateSchema>;
 
@@ -293,6 +307,7 @@ export const waveUpdateSchema = z.strictObject({
   fieldworkEnd: isoDate.nullish(),
   reminderDays: z.array(z.number().int().min(1).max(365)).max(10).optional(),
   mailTemplates: mailTemplatesSchema.optional(),
+  privacy: wavePrivacySchema.optional(),
 });
 export type WaveUpdate = z.input<typeof waveUpdateSchema>;
 

@@ -97,7 +97,7 @@ export const fieldworkNl = {
     'Antwoorden over organisatiebeleid zijn nooit anoniem: kies vertrouwelijk of op naam.',
   'wave.error.not_published': 'Alleen gepubliceerde vragenlijstversies kunnen worden gekoppeld.',
   'wave.error.unknown_placeholder':
-    'Onbekende invulplek. Gebruik {naam}, {link}, {einddatum}, {organisatie} of {afmeldlink}.',
+    'Onbekende invulplek. Gebruik {naam}, {link}, {einddatum}, {organisatie}, {afmeldlink} of {minuten}.',
   'wave.error.missing_link': 'De tekst moet {link} bevatten.',
   'wave.error.wrong_state': 'Dit kan niet in de huidige status van de meting.',
   'wave.error.noFile': 'Kies een CSV- of Excel-bestand.',
@@ -291,7 +291,7 @@ export const fieldworkEn: Record<keyof typeof fieldworkNl, string> = {
     'Organisation-policy answers are never anonymous: choose confidential or named.',
   'wave.error.not_published': 'Only published questionnaire versions can be attached.',
   'wave.error.unknown_placeholder':
-    'Unknown placeholder. Use {naam}, {link}, {einddatum}, {organisatie} or {afmeldlink}.',
+    'Unknown placeholder. Use {naam}, {link}, {einddatum}, {organisatie}, {afmeldlink} or {minuten}.',
   'wave.error.missing_link': 'The text must contain {link}.',
   'wave.error.wrong_state': 'This is not possible in the wave’s current state.',
   'wave.error.noFile': 'Choose a CSV or Excel file.',

@@ -11,7 +11,7 @@ import { countPendingInvitations, previewWaveMail } from '../invitations.js';
 import type { Wave, WaveMailTemplates } from '../model.js';
 import { responseRates } from '../monitoring.js';
 import { isUpload, type MultipartBody } from '../multipart.js';
-import { publishedVersions } from '../questionnaire-link.js';
+import { previewMinutes, publishedVersions } from '../questionnaire-link.js';
 import { undeliveredList } from '../undelivered.js';
 import {
   framePage,
@@ -355,11 +355,12 @@ export function wavePageRoutes(app: FastifyInstance) {
     status = 200,
   ) => {
     const kinds = ['invitation', 'reminder'] as const;
+    const minutes = await previewMinutes(db, wave.id);
     const previews = Object.fromEntries(
       kinds.map((kind) => [
         kind,
         Object.fromEntries(
-          (['nl', 'en'] as const).map((lang) => [lang, previewWaveMail(wave, kind, lang, config)]),
+          (['nl', 'en'] as const).map((lang) => [lang, previewWaveMail(wave, kind, lang, config, minutes)]),
         ),
       ]),
     ) as any;

@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { createTestApp, type TestApp } from '../../../test/support/app.js';
+import { createUser, postForm } from '../../../test/support/principals.js';
 import { cliActor } from '../../platform/audit/audit.js';
 import { updateWave } from '../fieldwork/waves-service.js';
 import { Respondent } from './respondent-client.js';
@@ -90,4 +91,39 @@ test('an unknown link gets the general statement', async () => {
   const page = await Respondent.inject(t.app).get(`/r/${'x'.repeat(43)}/privacy`);
   assert.equal(page.status, 303);
   assert.match(page.location ?? '', /^\/vragenlijst\/privacy/);
+});
+
+test('a researcher sets the statement in the wave settings form; the respondents read it', async () => {
+  const wave = await seedAnsweringWave(t.database, { persons: 1, anonymity: 'anonymous' });
+  const researcher = await createUser(t, { platformRoles: ['researcher'] });
+  const form = await t.app.inject({ url: `/waves/${wave.waveId}`, headers: { cookie: researcher.cookie } });
+  assert.equal(form.statusCode, 200);
+  assert.match(form.body, /id="privacyController"/);
+  const saved = await postForm(
+    t.app,
+    `/waves/${wave.waveId}`,
+    {
+      name: 'Monitor Integriteit en Veiligheid 2026',
+      fieldworkStart: '',
+      fieldworkEnd: '',
+      reminderDays: '7, 14',
+      privacyController: 'Bureau Test, in opdracht van BZK',
+      privacyLegalBasis: '',
+      privacyRetention: 'Twee jaar na de einddatum.',
+      privacyContact: 'privacy@test.nl',
+    },
+    researcher.cookie,
+  );
+  assert.equal(saved.statusCode, 303, saved.body.slice(0, 300));
+  const again = await t.app.inject({ url: `/waves/${wave.waveId}`, headers: { cookie: researcher.cookie } });
+  assert.match(
+    again.body,
+    /id="privacyRetention"[^>]*value="Twee jaar na de einddatum\."|value="Twee jaar na de einddatum\."[^>]*id="privacyRetention"/,
+  );
+  const page = await Respondent.inject(t.app).get(`/r/${wave.tokens[0]}/privacy`);
+  assert.match(page.body, /Bureau Test, in opdracht van BZK/);
+  assert.match(page.body, /Twee jaar na de einddatum\./);
+  assert.match(page.body, /privacy@test\.nl/);
+  // The legal basis was left empty: said so, once.
+  assert.equal(page.body.match(/nog niet ingevuld/g)?.length, 1);
 });

@@ -5,12 +5,14 @@
  * the mail and the start page state the same time, the questionnaire's.
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { createTestApp, type TestApp } from '../../../test/support/app.js';
 import { systemActor } from '../../platform/audit/audit.js';
 import { loadRegistry } from '../../platform/orgs/registry.js';
 import { importFrame } from '../fieldwork/frame-service.js';
 import { inviteAll } from '../fieldwork/invitations.js';
+import { defaultMailTemplates } from '../fieldwork/model.js';
 import { latestPublishedVersionOf, publishedVersion } from '../fieldwork/questionnaire-link.js';
 import { createWave, setWaveQuestionnaire, transitionWave } from '../fieldwork/waves-service.js';
 import { estimatedMinutes } from '../questionnaires/progress.js';
@@ -106,4 +108,34 @@ test('the mail and the start page state the same time, taken from the questionna
   assert.match(start.body, new RegExp(`ongeveer ${minutes} minuten`));
   const en = await Respondent.inject(t.app).get(pathOf(john.text_body));
   assert.match(en.body, new RegExp(`about ${minutes} minutes`));
+});
+
+test('migration 0013 gives waves with the old fixed "15 minuten" the placeholder; edited texts stay', async () => {
+  const old = JSON.parse(JSON.stringify(defaultMailTemplates).replaceAll('{minuten}', '15'));
+  assert.match(old.invitation.nl.body, /ongeveer 15 minuten\./);
+  const edited = JSON.parse(JSON.stringify(old).replace('ongeveer 15 minuten.', 'zo’n 20 minuten.'));
+  const ids: string[] = [];
+  for (const [code, templates] of [
+    ['oud', old],
+    ['eigen', edited],
+  ] as const) {
+    const [row] = await t.database.query<{ id: string }>(
+      'insert into waves (code, name, mail_templates) values ($1, $1, $2::jsonb) returning id',
+      [code, JSON.stringify(templates)],
+    );
+    ids.push(row!.id);
+  }
+  const sql = readFileSync(
+    new URL('../../../drizzle/0013_respond_mail_minutes.sql', import.meta.url),
+    'utf8',
+  );
+  await t.database.query(sql);
+  const rows = await t.database.query<{ code: string; mail_templates: any }>(
+    'select code, mail_templates from waves where id = any($1::uuid[]) order by code',
+    [ids],
+  );
+  const byCode = Object.fromEntries(rows.map((r) => [r.code, r.mail_templates]));
+  assert.deepEqual(byCode.oud, defaultMailTemplates);
+  assert.match(byCode.eigen.invitation.nl.body, /zo’n 20 minuten\./);
+  assert.match(byCode.eigen.invitation.en.body, /about \{minuten\} minutes/);
 });

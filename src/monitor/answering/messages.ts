@@ -67,7 +67,7 @@ export const answeringNl = {
   'answer.privacy.p1':
     'U krijgt een persoonlijke link. Met die link vinden wij uw uitnodiging en, apart daarvan, uw antwoorden. In de database staat geen verbinding tussen die twee.',
   'answer.privacy.p2':
-    'Bij een anonieme vragenlijst bewaren wij bij uw antwoorden alleen algemene kenmerken: het soort organisatie, uw functie, de provincie en de grootte van de organisatie. Niet uw naam, e-mailadres of organisatie. De datum bewaren we zonder tijd.',
+    'Bij een anonieme vragenlijst bewaren wij bij uw antwoorden alleen algemene kenmerken: het soort organisatie, uw functie, de provincie, de grootte van de organisatie en, als die in het steekproefbestand staan, uw geslacht en leeftijdsgroep. Niet uw naam, e-mailadres of organisatie. De datum bewaren we zonder tijd.',
   'answer.privacy.p3':
     'Bij uw uitnodiging bewaren we alleen of u bent begonnen en of u klaar bent. Zo sturen we geen herinneringen meer als u klaar bent.',
   'answer.privacy.p4':
@@ -198,7 +198,7 @@ export const answeringEn: Record<keyof typeof answeringNl, string> = {
   'answer.privacy.p1':
     'You get a personal link. With that link we find your invitation and, separately, your answers. The database holds no connection between the two.',
   'answer.privacy.p2':
-    'In an anonymous questionnaire we store only general characteristics with your answers: the kind of organisation, your role, the province and the size of the organisation. Not your name, e-mail address or organisation. We store the date without the time.',
+    'In an anonymous questionnaire we store only general characteristics with your answers: the kind of organisation, your role, the province, the size of the organisation and, when the sample file has them, your sex and age group. Not your name, e-mail address or organisation. We store the date without the time.',
   'answer.privacy.p3':
     'With your invitation we only store whether you started and whether you finished, so that we send no more reminders once you are done.',
   'answer.privacy.p4':

@@ -76,7 +76,7 @@ test('a respondent answers, is corrected, resumes elsewhere, is routed, and comp
   });
   assert.equal(page.status, 400);
   assert.match(page.body, /class="error-summary"/);
-  assert.match(page.body, /href="#q-bg_years_in_office"/);
+  assert.match(page.body, /href="#q-bg_years_in_office-question"/);
   assert.match(page.body, /id="q-bg_years_in_office-error"[^>]*>Vul een getal in/);
   assert.match(page.body, /aria-invalid="true"[^>]*value="twaalf"|value="twaalf"[^>]*aria-invalid="true"/);
   assert.match(page.body, /aria-describedby="[^"]*q-bg_years_in_office-error/);
@@ -196,7 +196,7 @@ test('the check page lists required questions still open and does not send', asy
   await r.post(`${base}/start`);
   let page = await r.get(`${base}/check`);
   assert.match(page.body, /nog niet alle verplichte vragen/);
-  assert.match(page.body, new RegExp(`href="${base}/s/agressie#q-agr_verbal_12m"`));
+  assert.match(page.body, new RegExp(`href="${base}/s/agressie#q-agr_verbal_12m-question"`));
   page = await r.post(`${base}/submit`);
   assert.equal(page.status, 400);
   await recordMarks();

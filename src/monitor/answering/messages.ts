@@ -67,13 +67,53 @@ export const answeringNl = {
   'answer.privacy.p1':
     'U krijgt een persoonlijke link. Met die link vinden wij uw uitnodiging en, apart daarvan, uw antwoorden. In de database staat geen verbinding tussen die twee.',
   'answer.privacy.p2':
-    'Bij een anonieme vragenlijst bewaren wij bij uw antwoorden alleen algemene kenmerken: het soort organisatie, uw functie, de provincie en de grootte van de organisatie. Niet uw naam, e-mailadres of organisatie. De datum bewaren we zonder tijd.',
+    'Bij een anonieme vragenlijst bewaren wij bij uw antwoorden alleen algemene kenmerken: het soort organisatie, uw functie, de provincie, de grootte van de organisatie en, als die in het steekproefbestand staan, uw geslacht en leeftijdsgroep. Niet uw naam, e-mailadres of organisatie. De datum bewaren we zonder tijd.',
   'answer.privacy.p3':
     'Bij uw uitnodiging bewaren we alleen of u bent begonnen en of u klaar bent. Zo sturen we geen herinneringen meer als u klaar bent.',
   'answer.privacy.p4':
     'Uitkomsten publiceren we alleen voor groepen die groot genoeg zijn. Schrijf in open antwoorden liever geen namen, ook niet uw eigen naam.',
   'answer.privacy.p5':
     'Heeft u vragen over uw gegevens? Neem dan contact op met de onderzoekers die u de e-mail stuurden.',
+  'answer.wavePrivacy.title': 'Privacy: {wave}',
+  'answer.wavePrivacy.intro':
+    'Hier leest u welke gegevens wij bij dit onderzoek bewaren, waarom, hoe lang, en wat uw rechten zijn.',
+  'answer.wavePrivacy.storedTitle': 'Wat wij bij uw antwoorden bewaren',
+  'answer.wavePrivacy.stored.answers':
+    'Uw antwoorden op de vragen van de vragenlijst "{title}" ({count} vragen). Vragen die u overslaat, bewaren we niet.',
+  'answer.wavePrivacy.stored.dates': 'De dag waarop u begon en de dag waarop u klaar was, zonder tijd.',
+  'answer.wavePrivacy.stored.version': 'Welke versie van de vragenlijst u invulde, en voor welke groep.',
+  'answer.wavePrivacy.stored.key':
+    'Een code die van uw link is afgeleid. Daarmee kunt u later verder gaan. Met de code alleen is niet te zien wie u bent.',
+  'answer.wavePrivacy.stored.frame':
+    'Uit het steekproefbestand (dat hebben wij van uw organisatie of de onderzoekers):',
+  'answer.wavePrivacy.stored.organisation': 'Uw organisatie.',
+  'answer.wavePrivacy.stored.person':
+    'Wie u bent: de antwoorden zijn te koppelen aan uw naam en e-mailadres.',
+  'answer.wavePrivacy.stored.column': 'Kolom "{name}" uit het steekproefbestand.',
+  'answer.wavePrivacy.notStoredAnonymous':
+    'Wij bewaren bij uw antwoorden niet uw naam, uw e-mailadres of uw organisatie.',
+  'answer.wavePrivacy.invitation':
+    'Bij uw uitnodiging (apart van uw antwoorden) bewaren wij uw naam en e-mailadres uit het steekproefbestand, en of u bent begonnen of klaar bent. Zo sturen wij geen herinnering als u klaar bent.',
+  'answer.wavePrivacy.var.bg_layer': 'Het soort organisatie (gemeente, provincie of waterschap).',
+  'answer.wavePrivacy.var.bg_role': 'Uw functie.',
+  'answer.wavePrivacy.var.bg_role_group':
+    'De groep van uw functie (bijvoorbeeld bestuurder of volksvertegenwoordiger).',
+  'answer.wavePrivacy.var.bg_province': 'De provincie.',
+  'answer.wavePrivacy.var.bg_org_size': 'De grootte van uw organisatie.',
+  'answer.wavePrivacy.var.bg_gender': 'Uw geslacht.',
+  'answer.wavePrivacy.var.bg_age_group': 'Uw leeftijdsgroep.',
+  'answer.wavePrivacy.controllerTitle': 'Wie is verantwoordelijk',
+  'answer.wavePrivacy.legalBasisTitle': 'Waarom wij dit mogen',
+  'answer.wavePrivacy.retentionTitle': 'Hoe lang wij uw gegevens bewaren',
+  'answer.wavePrivacy.contactTitle': 'Vragen',
+  'answer.wavePrivacy.notSet':
+    'De onderzoekers hebben dit voor dit onderzoek nog niet ingevuld. Vraag het hen via de e-mail die u kreeg.',
+  'answer.wavePrivacy.rightsTitle': 'Uw rechten',
+  'answer.wavePrivacy.rights':
+    'U mag vragen welke gegevens wij over u hebben, en vragen om ze te verbeteren of te verwijderen. U mag ook bezwaar maken. Dat vraagt u aan de onderzoekers. Bent u het niet eens met hoe wij met uw gegevens omgaan? Dan kunt u een klacht indienen bij de Autoriteit Persoonsgegevens.',
+  'answer.wavePrivacy.rightsAnonymous':
+    'Uw antwoorden zijn anoniem bewaard. Daarom kunnen wij ze na het verzenden niet meer aan u koppelen, en dus ook niet voor u opzoeken, verbeteren of verwijderen. Tot u verzendt, kunt u ze zelf veranderen met uw link.',
+  'answer.wavePrivacy.back': 'Terug naar de vragenlijst',
   'openAnswers.title': 'Open antwoorden: {wave}',
   'openAnswers.intro':
     'Antwoorden bij "anders, namelijk". Codeer een antwoord om naar een bestaand of nieuw antwoord. Het oorspronkelijke antwoord blijft bewaard; elke hercodering wordt vastgelegd.',
@@ -158,12 +198,52 @@ export const answeringEn: Record<keyof typeof answeringNl, string> = {
   'answer.privacy.p1':
     'You get a personal link. With that link we find your invitation and, separately, your answers. The database holds no connection between the two.',
   'answer.privacy.p2':
-    'In an anonymous questionnaire we store only general characteristics with your answers: the kind of organisation, your role, the province and the size of the organisation. Not your name, e-mail address or organisation. We store the date without the time.',
+    'In an anonymous questionnaire we store only general characteristics with your answers: the kind of organisation, your role, the province, the size of the organisation and, when the sample file has them, your sex and age group. Not your name, e-mail address or organisation. We store the date without the time.',
   'answer.privacy.p3':
     'With your invitation we only store whether you started and whether you finished, so that we send no more reminders once you are done.',
   'answer.privacy.p4':
     'We publish results only for groups that are large enough. Please do not write names in open answers, not even your own.',
   'answer.privacy.p5': 'Questions about your data? Contact the researchers who sent you the e-mail.',
+  'answer.wavePrivacy.title': 'Privacy: {wave}',
+  'answer.wavePrivacy.intro':
+    'Here you can read which data we keep in this study, why, for how long, and what your rights are.',
+  'answer.wavePrivacy.storedTitle': 'What we keep with your answers',
+  'answer.wavePrivacy.stored.answers':
+    'Your answers to the questions of the questionnaire "{title}" ({count} questions). Questions you skip are not kept.',
+  'answer.wavePrivacy.stored.dates': 'The day you started and the day you finished, without the time.',
+  'answer.wavePrivacy.stored.version':
+    'Which version of the questionnaire you answered, and for which group.',
+  'answer.wavePrivacy.stored.key':
+    'A code derived from your link, so that you can continue later. The code alone does not show who you are.',
+  'answer.wavePrivacy.stored.frame':
+    'From the sample file (which we received from your organisation or the researchers):',
+  'answer.wavePrivacy.stored.organisation': 'Your organisation.',
+  'answer.wavePrivacy.stored.person':
+    'Who you are: the answers can be linked to your name and e-mail address.',
+  'answer.wavePrivacy.stored.column': 'Column "{name}" of the sample file.',
+  'answer.wavePrivacy.notStoredAnonymous':
+    'We do not keep your name, your e-mail address or your organisation with your answers.',
+  'answer.wavePrivacy.invitation':
+    'With your invitation (separately from your answers) we keep your name and e-mail address from the sample file, and whether you started or finished. That way we send no reminder once you are done.',
+  'answer.wavePrivacy.var.bg_layer': 'The kind of organisation (municipality, province or water board).',
+  'answer.wavePrivacy.var.bg_role': 'Your role.',
+  'answer.wavePrivacy.var.bg_role_group': 'The group of your role (for example executive or representative).',
+  'answer.wavePrivacy.var.bg_province': 'The province.',
+  'answer.wavePrivacy.var.bg_org_size': 'The size of your organisation.',
+  'answer.wavePrivacy.var.bg_gender': 'Your sex.',
+  'answer.wavePrivacy.var.bg_age_group': 'Your age group.',
+  'answer.wavePrivacy.controllerTitle': 'Who is responsible',
+  'answer.wavePrivacy.legalBasisTitle': 'Why we may do this',
+  'answer.wavePrivacy.retentionTitle': 'How long we keep your data',
+  'answer.wavePrivacy.contactTitle': 'Questions',
+  'answer.wavePrivacy.notSet':
+    'The researchers have not filled this in for this study yet. Please ask them through the e-mail you received.',
+  'answer.wavePrivacy.rightsTitle': 'Your rights',
+  'answer.wavePrivacy.rights':
+    'You may ask which data we hold about you, and ask us to correct or delete them. You may also object. Ask the researchers. Do you disagree with how we handle your data? Then you can file a complaint with the Dutch Data Protection Authority (Autoriteit Persoonsgegevens).',
+  'answer.wavePrivacy.rightsAnonymous':
+    'Your answers are kept anonymously. Once sent, we can no longer link them to you, so we cannot look them up, correct or delete them for you. Until you send them, you can change them yourself with your link.',
+  'answer.wavePrivacy.back': 'Back to the questionnaire',
   'openAnswers.title': 'Open answers: {wave}',
   'openAnswers.intro':
     'Answers to "other, please specify". Recode an answer into an existing or new option. The original answer is kept; every recoding is logged.',

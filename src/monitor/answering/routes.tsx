@@ -6,10 +6,13 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { MessageKey, Translate } from '../../platform/i18n/catalogue.js';
+import { type MessageKey, type Translate, translator } from '../../platform/i18n/catalogue.js';
 import { sendPage } from '../../platform/ui/render.js';
+import { langOf } from '../fieldwork/invitations.js';
+import type { WavePrivacy } from '../fieldwork/model.js';
 import { type FieldError, relevanceOf } from '../questionnaires/engine.js';
-import { type Answers, type QuestionnaireDefinition, textIn } from '../questionnaires/model.js';
+import { type Answers, type QuestionnaireDefinition, textIn, variablesOf } from '../questionnaires/model.js';
+import { possibleSections } from '../questionnaires/progress.js';
 import { responseKeyFor } from './keys.js';
 import {
   completeResponse,
@@ -25,12 +28,31 @@ import {
   saveSection,
   startResponse,
 } from './service.js';
+import { contextOf, responseIdentity } from './strata.js';
 import { checkPage, messagePage, PRIVACY_PATH, privacyPage, sectionPage, startPage } from './views/pages.js';
+import { wavePrivacyPage } from './views/privacy-page.js';
 
 const tokenParams = z.object({ token: z.string().max(200) });
 const sectionParams = tokenParams.extend({ section: z.string().max(100) });
 const formBody = z.record(z.string(), z.unknown());
 const access = { public: "a respondent's personal link; the token is the credential" };
+
+/**
+ * A respondent reads the pages in their frame language (a `taal`/`language` column, as their mail),
+ * unless they chose one themselves (`?lang=`, which the link in an English mail carries, or the
+ * language switch's cookie).
+ */
+function useFrameLanguage(req: FastifyRequest, state: LinkState): void {
+  if (state.kind !== 'open') return;
+  const q = (req.query as Record<string, unknown> | undefined)?.lang;
+  if (q === 'nl' || q === 'en') return;
+  const c = req.cookies?.wb_lang;
+  if (c === 'nl' || c === 'en') return;
+  const lang = langOf(state.framePerson);
+  if (lang === req.lang) return;
+  req.lang = lang;
+  req.t = translator(lang);
+}
 
 export function errorMessage(t: Translate, lang: 'nl' | 'en', e: FieldError): string {
   if (e.message) return textIn(e.message, lang);
@@ -98,8 +120,14 @@ const routes: FastifyPluginAsync = async (app) => {
       : { href: `${base(token)}/check`, isCheck: true };
   }
 
+  /** "Deel n van total": the sections that apply or may still apply (questionnaires/progress.ts). */
   function progressOf(link: OpenLink, response: ResponseRow, index: number) {
-    const sections = relevantSections(link.def, response.answers as Answers, contextOfResponse(response));
+    const sections = possibleSections(
+      link.def,
+      response.answers as Answers,
+      contextOfResponse(response),
+      index,
+    );
     const pos = sections.indexOf(index);
     return {
       n: (pos < 0 ? sections.filter((i) => i < index).length : pos) + 1,
@@ -115,13 +143,17 @@ const routes: FastifyPluginAsync = async (app) => {
 
   r.get('/r/:token', { config: { access }, schema: { params: tokenParams } }, async (req, reply) => {
     const state = await openLink(database, serverKey, req.params.token);
+    useFrameLanguage(req, state);
     const done = notAnswerable(req, reply, state);
     if (done || state.kind !== 'open') return done;
     const resume = state.response && resumeHref(req.params.token, state, state.response);
-    const parts = relevantSections(
+    const parts = possibleSections(
       state.def,
       (state.response?.answers ?? {}) as Answers,
-      state.response ? contextOfResponse(state.response) : {},
+      state.response
+        ? contextOfResponse(state.response)
+        : contextOf(responseIdentity(state.wave.anonymity, state.framePerson).strata),
+      state.response?.currentSection ?? 0,
     ).length;
     return sendPage(
       reply,
@@ -138,11 +170,33 @@ const routes: FastifyPluginAsync = async (app) => {
     );
   });
 
+  r.get('/r/:token/privacy', { config: { access }, schema: { params: tokenParams } }, async (req, reply) => {
+    const state = await openLink(database, serverKey, req.params.token);
+    useFrameLanguage(req, state);
+    // Only an open link knows the person's frame row; other links get the general statement.
+    if (state.kind !== 'open') return reply.redirect(`${PRIVACY_PATH}?lang=${req.lang}`, 303);
+    const identity = responseIdentity(state.wave.anonymity, state.framePerson);
+    return sendPage(
+      reply,
+      wavePrivacyPage(req.page(reply), {
+        base: base(req.params.token),
+        waveName: state.wave.name,
+        questionnaireTitle: textIn(state.def.title, req.lang),
+        questions: variablesOf(state.def).filter((v) => v.kind !== 'other_text').length,
+        strata: Object.keys(identity.strata),
+        keepsOrganisation: identity.organisationId !== null,
+        keepsPerson: identity.framePersonId !== null,
+        privacy: (state.wave.privacy ?? {}) as WavePrivacy,
+      }),
+    );
+  });
+
   r.post(
     '/r/:token/start',
     { config: { access }, schema: { params: tokenParams, body: formBody } },
     async (req, reply) => {
       const state = await openLink(database, serverKey, req.params.token);
+      useFrameLanguage(req, state);
       const done = notAnswerable(req, reply, state);
       if (done || state.kind !== 'open') return done;
       const response = await startResponse(database, state);
@@ -184,6 +238,7 @@ const routes: FastifyPluginAsync = async (app) => {
     async (req, reply) => {
       const { token } = req.params;
       const state = await openLink(database, serverKey, token);
+      useFrameLanguage(req, state);
       const done = notAnswerable(req, reply, state);
       if (done || state.kind !== 'open') return done;
       if (!state.response) return reply.redirect(base(token), 303);
@@ -225,6 +280,7 @@ const routes: FastifyPluginAsync = async (app) => {
       );
       if (quick) return reply.redirect(targetHref(token, quick.def, quick.target), 303);
       const state = await openLink(database, serverKey, token);
+      useFrameLanguage(req, state);
       if (state.kind === 'completed') return reply.redirect(base(token), 303);
       const done = notAnswerable(req, reply, state);
       if (done || state.kind !== 'open') return done;
@@ -272,6 +328,7 @@ const routes: FastifyPluginAsync = async (app) => {
         answers,
         sections: relevantSections(link.def, answers, context),
         problems,
+        failed: req.method === 'POST',
       }),
       req.method === 'POST' ? 400 : 200,
     );
@@ -280,6 +337,7 @@ const routes: FastifyPluginAsync = async (app) => {
   r.get('/r/:token/check', { config: { access }, schema: { params: tokenParams } }, async (req, reply) => {
     const { token } = req.params;
     const state = await openLink(database, serverKey, token);
+    useFrameLanguage(req, state);
     const done = notAnswerable(req, reply, state);
     if (done || state.kind !== 'open') return done;
     if (!state.response) return reply.redirect(base(token), 303);
@@ -292,6 +350,7 @@ const routes: FastifyPluginAsync = async (app) => {
     async (req, reply) => {
       const { token } = req.params;
       const state = await openLink(database, serverKey, token);
+      useFrameLanguage(req, state);
       if (state.kind === 'completed') return reply.redirect(`${base(token)}/done`, 303);
       const done = notAnswerable(req, reply, state);
       if (done || state.kind !== 'open') return done;
@@ -304,6 +363,7 @@ const routes: FastifyPluginAsync = async (app) => {
 
   r.get('/r/:token/done', { config: { access }, schema: { params: tokenParams } }, async (req, reply) => {
     const state = await openLink(database, serverKey, req.params.token);
+    useFrameLanguage(req, state);
     if (state.kind === 'completed')
       return sendPage(
         reply,

@@ -25,13 +25,16 @@ import { responseKeyFor } from '../answering/keys.js';
 import { organisationsByCode } from './frame-service.js';
 import type { FramePerson, Invitation, Wave, WaveMailTemplates } from './model.js';
 import { recordProgress } from './progress.js';
+import { minutesByTargetGroup } from './questionnaire-link.js';
 import { framePersons, invitations, waves } from './schema.js';
 import { type UndeliveredPerson, undeliveredByPerson } from './undelivered.js';
 import { assertState, getWave, lockWave, templatesOf } from './waves-service.js';
 
-export const linkFor = (config: Pick<Config, 'publicUrl'>, token: string) => `${config.publicUrl}/r/${token}`;
-export const optOutLinkFor = (config: Pick<Config, 'publicUrl'>, token: string) =>
-  `${config.publicUrl}/r/${token}/afmelden`;
+/** The personal link; for a person who reads English it opens the questionnaire in English. */
+export const linkFor = (config: Pick<Config, 'publicUrl'>, token: string, lang: Lang = 'nl') =>
+  `${config.publicUrl}/r/${token}${lang === 'en' ? '?lang=en' : ''}`;
+export const optOutLinkFor = (config: Pick<Config, 'publicUrl'>, token: string, lang: Lang = 'nl') =>
+  `${config.publicUrl}/r/${token}/afmelden${lang === 'en' ? '?lang=en' : ''}`;
 
 /** Tokens are base64url; anything else cannot be a link. */
 export const TOKEN_PATTERN = /^[A-Za-z0-9_-]{22,128}$/;
@@ -152,6 +155,8 @@ export interface MailParamsInput {
   optOutLink: string;
   organisation: string;
   end: string | null;
+  /** Minutes to answer, from the person's questionnaire (questionnaires/progress.ts); unknown: "a few". */
+  minutes?: number;
 }
 
 /** Renders one of the wave's mails (also for the preview). */
@@ -171,6 +176,7 @@ export function renderWaveMail(
       afmeldlink: p.optOutLink,
       organisatie: p.organisation,
       einddatum: dateText(p.end, lang),
+      minuten: p.minutes === undefined ? (lang === 'nl' ? 'enkele' : 'a few') : String(p.minutes),
     },
   );
 }
@@ -181,6 +187,8 @@ export function previewWaveMail(
   kind: 'invitation' | 'reminder',
   lang: Lang,
   config: Pick<Config, 'publicUrl'>,
+  /** The minutes of the wave's questionnaire (waveMinutes), as the invitation will say. */
+  minutes?: number,
 ) {
   const example = `${config.publicUrl}/r/VOORBEELD-voorbeeld-VOORBEELD`;
   return renderWaveMail(templatesOf(wave), kind, lang, {
@@ -189,6 +197,7 @@ export function previewWaveMail(
     optOutLink: `${example}/afmelden`,
     organisation: 'Gemeente Utrecht',
     end: wave.fieldworkEnd,
+    minutes,
   });
 }
 
@@ -269,6 +278,7 @@ export async function inviteBatch(
     cursor.after = persons[persons.length - 1]!.p.id;
     const templates = templatesOf(wave);
     const orgNames = await organisationNames(tx);
+    const minutes = await minutesByTargetGroup(tx, waveId);
     const tokens = persons.map(() => newSecret());
     const created = await tx
       .insert(invitations)
@@ -292,10 +302,11 @@ export async function inviteBatch(
       const token = tokens[i]!;
       const rendered = renderWaveMail(templates, 'invitation', lang, {
         name: p.name,
-        link: linkFor(config, token),
-        optOutLink: optOutLinkFor(config, token),
+        link: linkFor(config, token, lang),
+        optOutLink: optOutLinkFor(config, token, lang),
         organisation: orgNames.get(p.organisationId) ?? '',
         end: wave.fieldworkEnd,
+        minutes: minutes.get(p.targetGroup),
       });
       mails.push({
         to: p.email,
@@ -447,9 +458,9 @@ export async function sendReminders(
         const token = fresh.get(i.id);
         const rendered = renderWaveMail(templates, 'reminder', lang, {
           name: p.name,
-          link: token ? `${replacedText[lang]}\n${linkFor(config, token)}` : continueText[lang],
+          link: token ? `${replacedText[lang]}\n${linkFor(config, token, lang)}` : continueText[lang],
           optOutLink: token
-            ? optOutLinkFor(config, token)
+            ? optOutLinkFor(config, token, lang)
             : lang === 'nl'
               ? '(via de link in onze eerste e-mail)'
               : '(through the link in our first e-mail)',

@@ -34,6 +34,17 @@ export const fieldworkNl = {
   'wave.field.end': 'Einddatum veldwerk',
   'wave.field.reminderDays': 'Herinneringen (dagen na de uitnodiging)',
   'wave.field.reminderDaysHint': 'Gescheiden door komma’s, bijvoorbeeld 7, 14.',
+  'wave.field.privacyTitle': 'Privacy voor deelnemers',
+  'wave.field.privacyIntro':
+    'Dit staat op de privacypagina die elke deelnemer via de vragenlijst kan openen. Wat u leeg laat, staat daar als "nog niet ingevuld".',
+  'wave.field.privacyController': 'Verwerkingsverantwoordelijke',
+  'wave.field.privacyControllerHint':
+    'Wie verantwoordelijk is voor de gegevens, bijvoorbeeld het onderzoeksbureau in opdracht van BZK.',
+  'wave.field.privacyLegalBasis': 'Grondslag',
+  'wave.field.privacyLegalBasisHint': 'Waarom u de gegevens mag verwerken, met het artikel uit de AVG.',
+  'wave.field.privacyRetention': 'Bewaartermijn',
+  'wave.field.privacyRetentionHint': 'Hoe lang u de antwoorden en het steekproefbestand bewaart.',
+  'wave.field.privacyContact': 'Contact voor vragen over privacy',
   'wave.field.targetGroup': 'Doelgroep',
   'wave.field.version': 'Vragenlijstversie',
   'wave.col.frame': 'Kader',
@@ -97,7 +108,7 @@ export const fieldworkNl = {
     'Antwoorden over organisatiebeleid zijn nooit anoniem: kies vertrouwelijk of op naam.',
   'wave.error.not_published': 'Alleen gepubliceerde vragenlijstversies kunnen worden gekoppeld.',
   'wave.error.unknown_placeholder':
-    'Onbekende invulplek. Gebruik {naam}, {link}, {einddatum}, {organisatie} of {afmeldlink}.',
+    'Onbekende invulplek. Gebruik {naam}, {link}, {einddatum}, {organisatie}, {afmeldlink} of {minuten}.',
   'wave.error.missing_link': 'De tekst moet {link} bevatten.',
   'wave.error.wrong_state': 'Dit kan niet in de huidige status van de meting.',
   'wave.error.noFile': 'Kies een CSV- of Excel-bestand.',
@@ -233,6 +244,17 @@ export const fieldworkEn: Record<keyof typeof fieldworkNl, string> = {
   'wave.field.end': 'Fieldwork end',
   'wave.field.reminderDays': 'Reminders (days after the invitation)',
   'wave.field.reminderDaysHint': 'Separated by commas, e.g. 7, 14.',
+  'wave.field.privacyTitle': 'Privacy for respondents',
+  'wave.field.privacyIntro':
+    'This appears on the privacy page every respondent can open from the questionnaire. What you leave empty is shown there as "not filled in yet".',
+  'wave.field.privacyController': 'Controller',
+  'wave.field.privacyControllerHint':
+    'Who is responsible for the data, for example the research bureau on behalf of BZK.',
+  'wave.field.privacyLegalBasis': 'Legal basis',
+  'wave.field.privacyLegalBasisHint': 'Why you may process the data, with the GDPR article.',
+  'wave.field.privacyRetention': 'Retention period',
+  'wave.field.privacyRetentionHint': 'How long you keep the answers and the sample file.',
+  'wave.field.privacyContact': 'Contact for privacy questions',
   'wave.field.targetGroup': 'Target group',
   'wave.field.version': 'Questionnaire version',
   'wave.col.frame': 'Frame',
@@ -294,7 +316,7 @@ export const fieldworkEn: Record<keyof typeof fieldworkNl, string> = {
     'Organisation-policy answers are never anonymous: choose confidential or named.',
   'wave.error.not_published': 'Only published questionnaire versions can be attached.',
   'wave.error.unknown_placeholder':
-    'Unknown placeholder. Use {naam}, {link}, {einddatum}, {organisatie} or {afmeldlink}.',
+    'Unknown placeholder. Use {naam}, {link}, {einddatum}, {organisatie}, {afmeldlink} or {minuten}.',
   'wave.error.missing_link': 'The text must contain {link}.',
   'wave.error.wrong_state': 'This is not possible in the wave’s current state.',
   'wave.error.noFile': 'Choose a CSV or Excel file.',

@@ -193,7 +193,7 @@ export function frameStrata(
 
 export const mailKinds = ['invitation', 'reminder'] as const;
 export type MailKind = (typeof mailKinds)[number];
-export const placeholders = ['naam', 'link', 'einddatum', 'organisatie', 'afmeldlink'] as const;
+export const placeholders = ['naam', 'link', 'einddatum', 'organisatie', 'afmeldlink', 'minuten'] as const;
 
 export interface MailText {
   subject: string;
@@ -209,7 +209,7 @@ export const defaultMailTemplates: WaveMailTemplates = {
         'Beste {naam},\n\n' +
         'Wij nodigen u uit om mee te doen aan de Monitor Integriteit en Veiligheid. ' +
         'Met uw antwoorden helpt u het openbaar bestuur veiliger en weerbaarder te maken. ' +
-        'Het invullen duurt ongeveer 15 minuten.\n\n' +
+        'Het invullen duurt ongeveer {minuten} minuten.\n\n' +
         'Vul de vragenlijst in via uw persoonlijke link:\n{link}\n\n' +
         'U kunt meedoen tot en met {einddatum}. U kunt tussendoor stoppen en later verdergaan met dezelfde link.\n\n' +
         'U ontvangt deze uitnodiging als medewerker of bestuurder van {organisatie}.\n\n' +
@@ -222,7 +222,7 @@ export const defaultMailTemplates: WaveMailTemplates = {
         'Dear {naam},\n\n' +
         'We invite you to take part in the Integrity and Safety Monitor. ' +
         'Your answers help make public administration safer and more resilient. ' +
-        'It takes about 15 minutes.\n\n' +
+        'It takes about {minuten} minutes.\n\n' +
         'Please answer through your personal link:\n{link}\n\n' +
         'You can take part until {einddatum}. You can stop and continue later with the same link.\n\n' +
         'You receive this invitation as an office holder or employee of {organisatie}.\n\n' +
@@ -270,6 +270,19 @@ export const mailTemplatesSchema = z.strictObject({
   reminder: z.strictObject({ nl: mailTextSchema, en: mailTextSchema }),
 });
 
+/**
+ * The wave's privacy statement for respondents (shown on /r/:token/privacy): who is responsible
+ * (the controller), on what legal basis, how long the answers and the frame are kept, and whom to
+ * ask. Written by the researcher for each wave; a part not set is said to be missing, never guessed.
+ */
+export const wavePrivacySchema = z.strictObject({
+  controller: trimmed.max(500).optional(),
+  legalBasis: trimmed.max(1000).optional(),
+  retention: trimmed.max(1000).optional(),
+  contact: trimmed.max(500).optional(),
+});
+export type WavePrivacy = z.infer<typeof wavePrivacySchema>;
+
 const WAVE_CODE_MESSAGE = 'letters, digits, - and _, e.g. monitor-2026';
 
 export const waveCreateSchema = z.strictObject({
@@ -283,6 +296,7 @@ export const waveCreateSchema = z.strictObject({
   fieldworkEnd: isoDate.nullish(),
   reminderDays: z.array(z.number().int().min(1).max(365)).max(10).default([7, 14]),
   mailTemplates: mailTemplatesSchema.optional(),
+  privacy: wavePrivacySchema.optional(),
 });
 export type WaveCreate = z.input<typeof waveCreateSchema>;
 
@@ -293,6 +307,7 @@ export const waveUpdateSchema = z.strictObject({
   fieldworkEnd: isoDate.nullish(),
   reminderDays: z.array(z.number().int().min(1).max(365)).max(10).optional(),
   mailTemplates: mailTemplatesSchema.optional(),
+  privacy: wavePrivacySchema.optional(),
 });
 export type WaveUpdate = z.input<typeof waveUpdateSchema>;
 

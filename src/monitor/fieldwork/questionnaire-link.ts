@@ -3,15 +3,19 @@
  * through its service): whether a version exists and is published, its label, and its definition
  * (for the response export).
  */
+
+import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
 import type { QuestionnaireDefinition } from '../questionnaires/model.js';
+import { estimatedMinutes } from '../questionnaires/progress.js';
 import {
   findQuestionnaireByCode,
   getQuestionnaire,
   getVersionById,
   listQuestionnaires,
 } from '../questionnaires/service.js';
+import { waveQuestionnaires } from './schema.js';
 
 export interface VersionInfo {
   id: string;
@@ -65,4 +69,24 @@ export async function latestPublishedVersionOf(db: DbOrTx, code: string): Promis
   if (!q) return undefined;
   const full = await getQuestionnaire(db, q.id);
   return full.versions.find((v) => v.status === 'published')?.id;
+}
+
+/**
+ * Minutes to answer per target group, from the questionnaire each group answers in the wave: the
+ * number the invitation ({minuten}) and the start page both state.
+ */
+export async function minutesByTargetGroup(db: DbOrTx, waveId: string): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  const rows = await db.select().from(waveQuestionnaires).where(eq(waveQuestionnaires.waveId, waveId));
+  for (const r of rows) {
+    const def = (await publishedVersion(db, r.questionnaireVersionId))?.definition;
+    if (def) out.set(r.targetGroup, estimatedMinutes(def));
+  }
+  return out;
+}
+
+/** The minutes a mail preview shows: the office holders' questionnaire's, else the first one's. */
+export async function previewMinutes(db: DbOrTx, waveId: string): Promise<number | undefined> {
+  const m = await minutesByTargetGroup(db, waveId);
+  return m.get('office_holders') ?? [...m.values()][0];
 }

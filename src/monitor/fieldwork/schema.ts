@@ -32,6 +32,11 @@ export const waves = pgTable(
     reminderDays: integer('reminder_days').array().notNull().default(sql`'{}'::integer[]`),
     /** Mail templates per kind and language: { invitation: { nl: { subject, body }, en: … }, reminder: … } */
     mailTemplates: jsonb('mail_templates').notNull().default({}),
+    /**
+     * What the respondents' privacy page says about this wave (model.ts wavePrivacySchema): the
+     * controller, the legal basis, the retention period and whom to contact. {} until set.
+     */
+    privacy: jsonb('privacy').notNull().default({}),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     openedAt: timestamp('opened_at', { withTimezone: true }),

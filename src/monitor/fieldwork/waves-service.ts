@@ -192,6 +192,7 @@ export async function createWave(db: DbOrTx, input: WaveCreate, actor: Actor): P
       fieldworkEnd: data.fieldworkEnd ?? null,
       reminderDays: [...new Set(data.reminderDays)].sort((a, b) => a - b),
       mailTemplates: templates,
+      privacy: data.privacy ?? {},
     };
     const [wave] = await tx.insert(waves).values(values).returning();
     await audit(tx, actor, {
@@ -234,6 +235,7 @@ export async function updateWave(db: DbOrTx, id: string, input: WaveUpdate, acto
       reminderDays:
         patch.reminderDays === undefined ? undefined : [...new Set(patch.reminderDays)].sort((a, b) => a - b),
       mailTemplates: patch.mailTemplates,
+      privacy: patch.privacy,
     };
     const changes = diffOf(before as unknown as Record<string, unknown>, next as Record<string, unknown>);
     if (Object.keys(changes).length === 0) return before;

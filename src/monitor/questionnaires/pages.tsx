@@ -29,12 +29,21 @@ import {
   versionParams,
 } from './routes.js';
 import { getQuestionnaire, getVersion, listQuestionnaires, publishVersion } from './service.js';
+import { contextValues } from './templates/context.js';
 import { detailPage, importPage, listPage, previewPage } from './views/pages.js';
 import { fieldErrorMessages } from './views/render-item.js';
 import type { XlsFormProblem } from './xlsform.js';
 
 const read = { access: { action: 'questionnaire.read' as const } };
 const manage = { access: { action: 'questionnaire.manage' as const } };
+/** The layer and role a preview shows the questionnaire for, from `_layer` and `_role`. */
+function previewAs(query: Record<string, unknown>): { layer?: string; role?: string } {
+  const word = (v: unknown) => (typeof v === 'string' && /^[a-z_]{1,40}$/.test(v) ? v : undefined);
+  const layer = word(query._layer);
+  const role = word(query._role);
+  return { ...(layer && { layer }), ...(role && { role }) };
+}
+
 const langQuery = z.object({ lang: z.enum(['nl', 'en']).optional() });
 
 const routes: FastifyPluginAsync = async (app) => {
@@ -140,6 +149,10 @@ const routes: FastifyPluginAsync = async (app) => {
       for (const s of def.sections) Object.assign(answers, readSectionAnswers(s, query));
       const context: Record<string, string> = {};
       for (const c of def.context ?? []) if (c.example !== undefined) context[c.name] = c.example;
+      // `_layer` / `_role`: preview as a respondent of that layer and role (the fills answering uses).
+      const as = previewAs(query);
+      const declared = new Set((def.context ?? []).map((c) => c.name));
+      for (const [k, v] of Object.entries(contextValues(as))) if (declared.has(k)) context[k] = v;
 
       const total = def.sections.length;
       const requested = Number.parseInt(String(query.section ?? ''), 10);
@@ -169,6 +182,7 @@ const routes: FastifyPluginAsync = async (app) => {
             answers,
             errors,
             context,
+            as,
             hasPrevious: nextSection(def, answers, current, -1, context) !== undefined,
             hasNext: nextSection(def, answers, current, 1, context) !== undefined,
           },

@@ -447,7 +447,10 @@ test('pages: list, detail with publish, import form with the problem table, prev
   });
   assert.match(grid.body, /Deel 2 van 3/);
   assert.match(grid.body, /na &quot;Ja&quot;/);
-  assert.match(grid.body, /<fieldset class="question matrix-row"[^>]*><legend>Rij A/);
+  assert.match(
+    grid.body,
+    /<fieldset id="q-[a-z_0-9]+-question" class="question matrix-row"[^>]*><legend>Rij A/,
+  );
   // Number validation messages.
   const big = await t.app.inject({
     url: `${base}?section=2&go=next&page_a_exp=nee&page_a_n=12`,

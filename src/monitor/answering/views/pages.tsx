@@ -1,15 +1,17 @@
 /** The respondent's pages: start, one section, check and send, and the short message pages. */
 import type { MessageKey } from '../../../platform/i18n/catalogue.js';
 import type { PageContext } from '../../../platform/ui/context.js';
-import { CsrfField, ErrorSummary, Layout } from '../../../platform/ui/layout.js';
-import { displayValue, type Relevance } from '../../questionnaires/engine.js';
+import { CsrfField, Layout } from '../../../platform/ui/layout.js';
+import { displayValue, pipe, type Relevance } from '../../questionnaires/engine.js';
 import {
   type QuestionnaireDefinition,
   type Section,
   textIn,
   variablesOf,
 } from '../../questionnaires/model.js';
-import { fieldId, RenderItem } from '../../questionnaires/views/render-item.js';
+import { estimatedMinutes } from '../../questionnaires/progress.js';
+import { questionId, RenderItem } from '../../questionnaires/views/render-item.js';
+import { RespondentErrorSummary } from './error-summary.js';
 
 export const PRIVACY_PATH = '/vragenlijst/privacy';
 
@@ -25,7 +27,12 @@ export function messagePage(ctx: PageContext, title: MessageKey, body: MessageKe
   );
 }
 
-function AnonymityStatement(props: { ctx: PageContext; anonymity: string; organisationPolicy: boolean }) {
+function AnonymityStatement(props: {
+  ctx: PageContext;
+  anonymity: string;
+  organisationPolicy: boolean;
+  privacyHref?: string;
+}) {
   const { ctx } = props;
   const kind =
     props.anonymity === 'named' ? 'named' : props.anonymity === 'confidential' ? 'confidential' : 'anonymous';
@@ -34,7 +41,7 @@ function AnonymityStatement(props: { ctx: PageContext; anonymity: string; organi
       <h2 id="anonymity-title">{ctx.t(`answer.${kind}.title`)}</h2>
       <p>{props.organisationPolicy ? ctx.t('answer.organisation.text') : ctx.t(`answer.${kind}.text`)}</p>
       <p>
-        <a href={`${PRIVACY_PATH}?lang=${ctx.lang}`}>{ctx.t('answer.privacyLink')}</a>
+        <a href={props.privacyHref ?? `${PRIVACY_PATH}?lang=${ctx.lang}`}>{ctx.t('answer.privacyLink')}</a>
       </p>
     </section>
   );
@@ -48,14 +55,14 @@ export function startPage(
     def: QuestionnaireDefinition;
     anonymity: string;
     organisationPolicy: boolean;
+    /** The sections that apply or may still apply (questionnaires/progress.ts). */
     parts: number;
     /** Where "Verder waar u was" goes, when the respondent has started. */
     resumeHref?: string;
     resumeIsCheck?: boolean;
   },
 ) {
-  const questions = variablesOf(p.def).filter((v) => v.kind !== 'other_text').length;
-  const minutes = Math.max(5, Math.ceil(questions / 4 / 5) * 5);
+  const minutes = estimatedMinutes(p.def);
   return (
     <Layout ctx={ctx} title={p.waveName}>
       <div class="respondent">
@@ -67,7 +74,12 @@ export function startPage(
           <li>{ctx.t('answer.start.parts', { count: p.parts })}</li>
           <li>{ctx.t('answer.start.save')}</li>
         </ul>
-        <AnonymityStatement ctx={ctx} anonymity={p.anonymity} organisationPolicy={p.organisationPolicy} />
+        <AnonymityStatement
+          ctx={ctx}
+          anonymity={p.anonymity}
+          organisationPolicy={p.organisationPolicy}
+          privacyHref={`${p.base}/privacy`}
+        />
         <p class="hint">{ctx.t('answer.keepLink')}</p>
         {p.resumeHref ? (
           <p>
@@ -111,7 +123,7 @@ export function sectionPage(
     total: number;
   },
 ) {
-  const title = textIn(p.section.title, ctx.lang);
+  const title = pipe(textIn(p.section.title, ctx.lang), p.def, p.relevance, ctx.lang);
   const errorMap = new Map(p.errors.map((e) => [e.field, e.message]));
   return (
     <Layout
@@ -120,9 +132,13 @@ export function sectionPage(
     >
       <div class="respondent">
         <Progress ctx={ctx} n={p.n} total={p.total} />
-        <ErrorSummary
+        <RespondentErrorSummary
           ctx={ctx}
-          errors={p.errors.map((e) => ({ field: fieldId(e.field), message: e.message }))}
+          title={ctx.t('form.errorSummary', { count: p.errors.length })}
+          def={p.def}
+          relevance={p.relevance}
+          entries={p.errors.map((e) => ({ ...e, href: `#${questionId(e.field)}` }))}
+          focus
         />
         <h1>{title}</h1>
         <form method="post" action={`${p.base}/s/${p.section.id}`} class="questions" noValidate>
@@ -163,30 +179,33 @@ export function checkPage(
     answers: Readonly<Record<string, unknown>>;
     sections: number[];
     problems: Array<{ sectionId: string; field: string; message: string }>;
+    /** A submit just failed: the summary takes the focus. */
+    failed: boolean;
   },
 ) {
   const vars = variablesOf(p.def);
+  const piped = (text: Parameters<typeof textIn>[0]) =>
+    pipe(textIn(text, ctx.lang), p.def, p.relevance, ctx.lang);
   return (
     <Layout ctx={ctx} title={ctx.t('answer.check.title')}>
       <div class="respondent">
         <Progress ctx={ctx} n={p.sections.length} total={p.sections.length} />
-        {p.problems.length > 0 && (
-          <div class="error-summary" role="alert" aria-labelledby="missing-title">
-            <h2 id="missing-title">{ctx.t('answer.check.missing')}</h2>
-            <ul>
-              {p.problems.map((e) => (
-                <li>
-                  <a href={`${p.base}/s/${e.sectionId}#${fieldId(e.field)}`}>{e.message}</a>
-                </li>
-              ))}
-            </ul>
-          </div>
-        )}
+        <RespondentErrorSummary
+          ctx={ctx}
+          title={ctx.t('answer.check.missing')}
+          def={p.def}
+          relevance={p.relevance}
+          entries={p.problems.map((e) => ({
+            ...e,
+            href: `${p.base}/s/${e.sectionId}#${questionId(e.field)}`,
+          }))}
+          focus={p.failed}
+        />
         <h1>{ctx.t('answer.check.title')}</h1>
         <p>{ctx.t('answer.check.intro')}</p>
         {p.sections.map((i) => {
           const section = p.def.sections[i]!;
-          const title = textIn(section.title, ctx.lang);
+          const title = piped(section.title);
           const shown = vars.filter(
             (v) =>
               v.section === section &&
@@ -198,13 +217,18 @@ export function checkPage(
               <h2 id={`check-${section.id}`}>{title}</h2>
               <dl class="answers">
                 {shown.map((v) => {
-                  const value = displayValue(p.def, v.code, p.answers[v.code], ctx.lang);
+                  const shownValue = displayValue(p.def, v.code, p.answers[v.code], ctx.lang);
+                  // Option labels are texts of the questionnaire and may hold `${…}`; typed answers are not piped.
+                  const value =
+                    v.kind === 'single_choice' || v.kind === 'multiple_choice' || v.kind === 'matrix_row'
+                      ? pipe(shownValue, p.def, p.relevance, ctx.lang)
+                      : shownValue;
                   const other = vars.find(
                     (o) => o.kind === 'other_text' && o.item === v.item && p.answers[o.code] !== undefined,
                   );
                   return (
                     <>
-                      <dt>{textIn(v.row?.label ?? v.item.label, ctx.lang)}</dt>
+                      <dt>{piped(v.row?.label ?? v.item.label)}</dt>
                       <dd>
                         {value || <span class="hint">{ctx.t('answer.check.noAnswer')}</span>}
                         {other && `: ${String(p.answers[other.code])}`}

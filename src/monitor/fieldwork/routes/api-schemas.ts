@@ -14,6 +14,7 @@ export const waveSchema = z
     fieldworkEnd: z.string().nullable(),
     reminderDays: z.array(z.number().int()),
     mailTemplates: z.unknown(),
+    privacy: z.record(z.string(), z.string()),
     createdAt: z.string(),
     updatedAt: z.string(),
     openedAt: z.string().nullable(),
@@ -27,6 +28,7 @@ export const waveOut = (w: Wave) => ({
   status: w.status as 'draft',
   anonymity: w.anonymity as 'anonymous',
   mailTemplates: templatesOf(w),
+  privacy: (w.privacy ?? {}) as Record<string, string>,
   createdAt: iso(w.createdAt)!,
   updatedAt: iso(w.updatedAt)!,
   openedAt: iso(w.openedAt),
@@ -47,6 +49,15 @@ export const waveCreateBody = z
     fieldworkEnd: z.string().nullish(),
     reminderDays: z.array(z.number().int()).optional(),
     mailTemplates: templatesBody.optional(),
+    privacy: z
+      .object({
+        controller: z.string().optional(),
+        legalBasis: z.string().optional(),
+        retention: z.string().optional(),
+        contact: z.string().optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 export const waveUpdateBody = waveCreateBody.omit({ code: true }).partial().strict();

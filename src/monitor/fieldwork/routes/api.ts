@@ -18,6 +18,7 @@ import { previewWaveMail } from '../invitations.js';
 import { targetGroups, type Wave } from '../model.js';
 import { responseRates } from '../monitoring.js';
 import { isUpload, type MultipartBody } from '../multipart.js';
+import { previewMinutes } from '../questionnaire-link.js';
 import {
   createWave,
   getWave,
@@ -459,6 +460,12 @@ export function waveApiRoutes(app: FastifyInstance) {
       },
     },
     async (req) =>
-      previewWaveMail(await getWave(db, req.params.waveId), req.query.kind, req.query.lang as Lang, config),
+      previewWaveMail(
+        await getWave(db, req.params.waveId),
+        req.query.kind,
+        req.query.lang as Lang,
+        config,
+        await previewMinutes(db, req.params.waveId),
+      ),
   );
 }

@@ -39,4 +39,8 @@ export const mailFieldOf = (name: string) => {
   return m ? `${m[1]}-${m[2]}-${m[3]}` : name;
 };
 export const waveFieldOf = (name: string) =>
-  name.startsWith('reminderDays') ? 'reminderDays' : name.split('.')[0]!;
+  name.startsWith('reminderDays')
+    ? 'reminderDays'
+    : name.startsWith('privacy.')
+      ? `privacy${name.slice(8, 9).toUpperCase()}${name.slice(9)}`
+      : name.split('.')[0]!;

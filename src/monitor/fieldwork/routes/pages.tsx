@@ -8,11 +8,12 @@ import type { MessageKey } from '../../../platform/i18n/catalogue.js';
 import { sendPage } from '../../../platform/ui/render.js';
 import { clearFrame, frameCounts, importFrame, listFrameImports } from '../frame-service.js';
 import { countPendingInvitations, previewWaveMail } from '../invitations.js';
-import type { Wave, WaveMailTemplates } from '../model.js';
+import type { Wave, WaveMailTemplates, WavePrivacy } from '../model.js';
 import { responseRates } from '../monitoring.js';
 import { isUpload, type MultipartBody } from '../multipart.js';
-import { publishedVersions } from '../questionnaire-link.js';
+import { previewMinutes, publishedVersions } from '../questionnaire-link.js';
 import { undeliveredList } from '../undelivered.js';
+import { privacyFields } from '../views/waves.js';
 import {
   framePage,
   mailPage,
@@ -66,9 +67,19 @@ export function wavePageRoutes(app: FastifyInstance) {
       fieldworkStart: str(body.fieldworkStart),
       fieldworkEnd: str(body.fieldworkEnd),
       reminderDays: str(body.reminderDays),
+      ...Object.fromEntries(privacyFields.map((f) => [`privacy${f}`, str(body[`privacy${f}`])])),
     };
     return values;
   };
+
+  /** The privacy fields of the form as the wave's setting; empty fields are left out. */
+  const privacyOf = (values: WaveFormValues): WavePrivacy =>
+    Object.fromEntries(
+      privacyFields.flatMap((f) => {
+        const v = values[`privacy${f}`]?.trim();
+        return v ? [[f[0]!.toLowerCase() + f.slice(1), v]] : [];
+      }),
+    );
 
   /** The reminder days typed in the form ("7, 14"), or a validation error on that field. */
   const reminderDaysOf = (values: WaveFormValues): number[] => {
@@ -105,6 +116,7 @@ export function wavePageRoutes(app: FastifyInstance) {
             fieldworkStart: orNull(values.fieldworkStart),
             fieldworkEnd: orNull(values.fieldworkEnd),
             reminderDays: days,
+            privacy: privacyOf(values),
           },
           actor(req),
         );
@@ -171,6 +183,7 @@ export function wavePageRoutes(app: FastifyInstance) {
             fieldworkStart: orNull(values.fieldworkStart),
             fieldworkEnd: orNull(values.fieldworkEnd),
             reminderDays: days,
+            privacy: privacyOf(values),
           },
           actor(req),
         );
@@ -355,11 +368,12 @@ export function wavePageRoutes(app: FastifyInstance) {
     status = 200,
   ) => {
     const kinds = ['invitation', 'reminder'] as const;
+    const minutes = await previewMinutes(db, wave.id);
     const previews = Object.fromEntries(
       kinds.map((kind) => [
         kind,
         Object.fromEntries(
-          (['nl', 'en'] as const).map((lang) => [lang, previewWaveMail(wave, kind, lang, config)]),
+          (['nl', 'en'] as const).map((lang) => [lang, previewWaveMail(wave, kind, lang, config, minutes)]),
         ),
       ]),
     ) as any;

@@ -28,7 +28,7 @@ export function mailPage(
       <p>{t('wave.mail.intro')}</p>
       <p>
         <code>{'{naam}'}</code>, <code>{'{link}'}</code>, <code>{'{einddatum}'}</code>,{' '}
-        <code>{'{organisatie}'}</code>, <code>{'{afmeldlink}'}</code>
+        <code>{'{organisatie}'}</code>, <code>{'{afmeldlink}'}</code>, <code>{'{minuten}'}</code>
       </p>
       <form method="post" action={`/waves/${wave.id}/mail`} class="stack" novalidate>
         <CsrfField ctx={ctx} />

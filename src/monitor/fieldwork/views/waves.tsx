@@ -87,7 +87,14 @@ export interface WaveFormValues {
   fieldworkStart?: string;
   fieldworkEnd?: string;
   reminderDays?: string;
+  privacyController?: string;
+  privacyLegalBasis?: string;
+  privacyRetention?: string;
+  privacyContact?: string;
 }
+
+/** The wave's privacy statement for respondents (model.ts wavePrivacySchema), as form fields. */
+export const privacyFields = ['Controller', 'LegalBasis', 'Retention', 'Contact'] as const;
 
 function WaveFields(props: {
   ctx: PageContext;
@@ -143,6 +150,19 @@ function WaveFields(props: {
         value={values.reminderDays}
         error={err('reminderDays')}
       />
+      <fieldset class="stack">
+        <legend>{t('wave.field.privacyTitle')}</legend>
+        <p class="hint">{t('wave.field.privacyIntro')}</p>
+        {privacyFields.map((f) => (
+          <TextField
+            id={`privacy${f}`}
+            label={t(`wave.field.privacy${f}`)}
+            hint={f === 'Contact' ? undefined : t(`wave.field.privacy${f}Hint`)}
+            value={values[`privacy${f}`]}
+            error={err(`privacy${f}`)}
+          />
+        ))}
+      </fieldset>
     </>
   );
 }
@@ -328,6 +348,7 @@ export function waveOverviewPage(ctx: PageContext, d: OverviewData) {
                   fieldworkStart: wave.fieldworkStart ?? '',
                   fieldworkEnd: wave.fieldworkEnd ?? '',
                   reminderDays: wave.reminderDays.join(', '),
+                  ...privacyValues(wave),
                 }
               }
               errors={errors}
@@ -341,5 +362,13 @@ export function waveOverviewPage(ctx: PageContext, d: OverviewData) {
         </section>
       )}
     </Layout>
+  );
+}
+
+/** The wave's privacy settings as form values. */
+function privacyValues(wave: Wave): WaveFormValues {
+  const p = (wave.privacy ?? {}) as Record<string, string | undefined>;
+  return Object.fromEntries(
+    privacyFields.map((f) => [`privacy${f}`, p[f[0]!.toLowerCase() + f.slice(1)] ?? '']),
   );
 }

@@ -309,6 +309,8 @@ export interface PreviewState {
   answers: Readonly<Record<string, unknown>>;
   errors: ReadonlyMap<string, string>;
   context: Record<string, string>;
+  /** The layer and role the preview is shown for (`_layer`, `_role`), carried from page to page. */
+  as?: { layer?: string; role?: string };
   /** Whether there is a relevant section before / after this one. */
   hasPrevious: boolean;
   hasNext: boolean;
@@ -350,6 +352,8 @@ export function previewPage(ctx: PageContext, s: PreviewState, fieldsOnPage: str
           <form method="get" action={base} novalidate>
             <input type="hidden" name="section" value={String(s.section)} />
             {ctx.lang === 'en' && <input type="hidden" name="lang" value="en" />}
+            {s.as?.layer && <input type="hidden" name="_layer" value={s.as.layer} />}
+            {s.as?.role && <input type="hidden" name="_role" value={s.as.role} />}
             <HiddenAnswers answers={s.answers} except={new Set(fieldsOnPage)} />
             <div class="progress">
               <p>{t('q.preview.progress', { n: s.section + 1, total })}</p>

@@ -41,8 +41,14 @@ export interface ItemRenderProps {
   t: Translate;
 }
 
-/** The id of the first input of a field; an error summary links here. */
+/** The id of the first input of a field. */
 export const fieldId = (code: string) => `q-${code}`;
+/**
+ * The id of a field's whole question (its fieldset or block: question text, hint, message and
+ * inputs). An error summary links here, so following the link shows the question, not only its
+ * first radio button.
+ */
+export const questionId = (code: string) => `${fieldId(code)}-question`;
 
 /** Engine errors as texts: the definition's own message when it has one, else the standard one. */
 export function fieldErrorMessages(errors: FieldError[], lang: Lang, t: Translate): Map<string, string> {
@@ -105,6 +111,7 @@ function Choices(props: {
   const chosen = asList(p.values[code]);
   return (
     <fieldset
+      id={questionId(code)}
       class={props.row ? 'question matrix-row' : 'question'}
       aria-describedby={describedBy(props.hint && `${id}-hint`, error && `${id}-error`)}
     >
@@ -131,7 +138,7 @@ function Choices(props: {
               />
               <label for={optId}>{piped(p, o.label)}</label>
               {!props.row && o.other && (
-                <div class="other-text">
+                <div class="other-text" id={questionId(otherCode)}>
                   <label for={otherId}>{p.t('q.field.otherText')}</label>
                   {otherError && (
                     <p class="field-error" id={`${otherId}-error`}>
@@ -187,7 +194,11 @@ export function RenderItem(p: ItemRenderProps) {
       );
     case 'matrix':
       return (
-        <fieldset class="question matrix" aria-describedby={hint ? `${id}-hint` : undefined}>
+        <fieldset
+          id={questionId(item.code)}
+          class="question matrix"
+          aria-describedby={hint ? `${id}-hint` : undefined}
+        >
           <legend>
             {label}
             <Required t={p.t} required={item.required === true} />
@@ -223,7 +234,7 @@ export function RenderItem(p: ItemRenderProps) {
         'aria-describedby': describedBy(hint && `${id}-hint`, error && `${id}-error`),
       };
       return (
-        <div class="question">
+        <div class="question" id={questionId(item.code)}>
           <label for={id}>
             {label}
             <Required t={p.t} required={item.required === true} />

@@ -1,0 +1,1 @@
+ALTER TABLE "waves" ADD COLUMN "privacy" jsonb DEFAULT '{}'::jsonb NOT NULL;

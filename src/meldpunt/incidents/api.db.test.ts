@@ -164,10 +164,10 @@ test('an incomplete report is a problem with the invalid fields; a draft is acce
 test('the incident routes are in the OpenAPI document', async () => {
   const doc = (await t.app.inject({ url: '/api/v1/openapi.json' })).json();
   for (const path of [
-    '/api/v1/incidents',
-    '/api/v1/incidents/{incidentId}',
-    '/api/v1/incidents/{incidentId}/state-changes',
-    '/api/v1/incidents/{incidentId}/referral',
+    '/incidents',
+    '/incidents/{incidentId}',
+    '/incidents/{incidentId}/state-changes',
+    '/incidents/{incidentId}/referral',
   ]) {
     assert.ok(doc.paths[path], path);
   }

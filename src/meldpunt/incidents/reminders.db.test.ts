@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { createTestDatabase } from '../../../test/support/database.js';
 import { createUser } from '../../../test/support/principals.js';
+// The composition root registers every domain's texts (the reminder mail is rendered from them).
+import '../../../test/support/modules.js';
 import type { Principal } from '../../platform/access/policy.js';
 import { systemActor } from '../../platform/audit/audit.js';
 import type { Database } from '../../platform/db/database.js';

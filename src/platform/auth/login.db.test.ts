@@ -201,6 +201,15 @@ test('next= only leads to a path on this site', async () => {
   const res = await login(u.email, PASSWORD, { next: '//evil.example/steal' });
   assert.equal(res.statusCode, 303);
   assert.equal(res.headers.location, '/');
+  // Bypass forms that normalise to `//evil.example` (issue 13, row 2); more in same-site-path.test.ts.
+  for (const next of ['/.//evil.example/phish', '/a/..//evil.example', '/%2e//evil.example']) {
+    const r = await login(u.email, PASSWORD, { next });
+    assert.equal(r.headers.location, '/', next);
+  }
+  // The 404 page's language link is built from the request URL: it must not become `//evil.example`.
+  const notFound = await t.app.inject({ url: '/.//evil.example/phish' });
+  assert.equal(notFound.statusCode, 404);
+  assert.doesNotMatch(notFound.body, /href="\/\/|href="\/\\/);
 });
 
 test('sign-in attempts per address are rate-limited', async () => {

@@ -12,6 +12,7 @@ import { type Actor, audit } from '../audit/audit.js';
 import type { Config } from '../config/config.js';
 import type { Db } from '../db/database.js';
 import { SESSION_COOKIE } from '../http/app.js';
+import { sameSitePath } from '../http/same-site-path.js';
 import { verifyPassword } from './passwords.js';
 import { sessions, users } from './schema.js';
 import { createSession } from './sessions.js';
@@ -177,12 +178,10 @@ export function safeNext(next: unknown): string {
   if (!next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
   // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
   if (/[\u0000-\u001f\u007f\\]/.test(next)) return '/';
-  try {
-    const u = new URL(next, 'http://weerbaar.invalid');
-    if (u.origin !== 'http://weerbaar.invalid') return '/';
-    if (u.pathname === '/login' || u.pathname === '/logout') return '/';
-    return u.pathname + u.search;
-  } catch {
-    return '/';
-  }
+  // The raw checks above are not enough: `/.//evil` normalises to `//evil`. Check the normalised path.
+  const path = sameSitePath(next);
+  if (path === undefined) return '/';
+  const pathname = path.split('?')[0];
+  if (pathname === '/login' || pathname === '/logout') return '/';
+  return path;
 }

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { can } from '../access/policy.js';
+import { sameSitePath } from '../http/same-site-path.js';
 import type { PageContext } from './context.js';
 
 interface NavItem {
@@ -30,8 +31,9 @@ function navItems(ctx: PageContext): NavItem[] {
 /** Domains add menu items here (at start-up), each deciding from the context whether it shows. */
 export const extraNav: Array<(ctx: PageContext) => NavItem | undefined> = [];
 
-function withLang(url: string, lang: string): string {
-  const u = new URL(url, 'http://x');
+/** The current page in the other language; a request URL that normalises off-site (`/.//evil`) links home. */
+export function withLang(url: string, lang: string): string {
+  const u = new URL(sameSitePath(url) ?? '/', 'http://x');
   u.searchParams.set('lang', lang);
   return u.pathname + u.search;
 }

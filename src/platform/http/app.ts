@@ -82,6 +82,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     reply.headers(headers);
     done();
   });
+  // Nothing but a public route's answer may be kept by a browser or proxy (API lists hold respondent
+  // links and personal data; issue 13, row 12). A route may still say otherwise (the style sheet).
+  app.addHook('onSend', (req, reply, payload, done) => {
+    const access = req.routeOptions.config?.access;
+    if (!(access && 'public' in access) && !reply.hasHeader('cache-control'))
+      reply.header('cache-control', 'no-store');
+    done(null, payload);
+  });
   await app.register(cookie, { secret: deps.sessionSecret });
   await app.register(formbody);
   await app.register(csrf, {

@@ -7,7 +7,12 @@ import csrf from '@fastify/csrf-protection';
 import formbody from '@fastify/formbody';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, {
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  type FastifyServerOptions,
+} from 'fastify';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -21,6 +26,7 @@ import { AppError, type Lang } from '../errors.js';
 import { translator } from '../i18n/catalogue.js';
 import { errorPage } from '../ui/error-page.js';
 import { sendPage } from '../ui/render.js';
+import { errorSerializer, requestSerializer, responseSerializer } from './log-serializers.js';
 import { problemOf, toAppError } from './problem.js';
 import { routeModules } from './route-modules.js';
 import { securityHeaders } from './security-headers.js';
@@ -47,18 +53,23 @@ function pickLang(req: FastifyRequest): Lang {
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config } = deps;
-  const app = Fastify({
-    logger:
-      config.LOG_LEVEL === 'silent'
-        ? false
-        : {
-            level: config.LOG_LEVEL,
-            // No personal data in logs: no query strings, no IP addresses, no headers.
-            serializers: {
-              req: (r) => ({ method: r.method, route: r.routeOptions?.url ?? r.url.split('?')[0] }),
-              res: (r) => ({ statusCode: r.statusCode }),
-            },
+  const firstSegments = new Set<string>();
+  // No personal data or secrets in logs: route patterns, not paths (a respondent's link holds its
+  // token); no query strings, IP addresses, headers or error messages with values (log-serializers.ts).
+  const logger: FastifyServerOptions['logger'] =
+    config.LOG_LEVEL === 'silent'
+      ? false
+      : {
+          level: config.LOG_LEVEL,
+          serializers: {
+            req: requestSerializer(firstSegments),
+            res: responseSerializer,
+            err: errorSerializer,
           },
+          ...(deps.logStream ? { stream: deps.logStream } : {}),
+        };
+  const app = Fastify({
+    logger,
     bodyLimit: config.BODY_LIMIT_BYTES,
     trustProxy: config.TRUST_PROXY,
     ajv: { customOptions: { removeAdditional: false } },
@@ -73,6 +84,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('routeTable', routeTable);
   app.addHook('onRoute', (route) => {
     if (!route.config?.access) throw new Error(`route ${route.method} ${route.url} declares no access rule`);
+    const first = route.url.split('/')[1];
+    if (first && !first.startsWith(':') && !first.includes('*')) firstSegments.add(first);
     for (const method of [route.method].flat())
       routeTable.push({ method, url: route.url, access: route.config.access });
   });

@@ -24,6 +24,8 @@ export interface AppDeps {
   database: Database;
   /** Signs cookies: SESSION_SECRET, or one generated and kept in the data directory (development). */
   sessionSecret: string;
+  /** Where the log goes (default: standard output); tests capture it to check what it holds. */
+  logStream?: { write(line: string): void };
 }
 
 /** A route as registered, for tools and tests that enumerate them (tenant-isolation test, fuzzing). */

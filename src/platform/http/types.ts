@@ -49,5 +49,7 @@ declare module 'fastify' {
   }
   interface FastifyContextConfig {
     access?: RouteAccess;
+    /** The handler reports control characters in its input itself, per field (./control-characters.ts). */
+    checksControlCharacters?: true;
   }
 }

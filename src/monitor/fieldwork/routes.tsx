@@ -424,7 +424,7 @@ const routes: FastifyPluginAsync = async (app) => {
   r.post(
     '/api/v1/waves/:waveId/frame-imports',
     {
-      config: { access: manage },
+      config: { access: manage, upload: true },
       bodyLimit: FRAME_BODY_LIMIT,
       schema: {
         tags: ['waves'],
@@ -908,7 +908,7 @@ const routes: FastifyPluginAsync = async (app) => {
 
   r.post(
     '/waves/:waveId/frame',
-    { config: { access: manage }, bodyLimit: FRAME_BODY_LIMIT, schema: { params: waveParams } },
+    { config: { access: manage, upload: true }, bodyLimit: FRAME_BODY_LIMIT, schema: { params: waveParams } },
     async (req, reply) => {
       const body = (req.body ?? {}) as MultipartBody;
       const file = body.file;

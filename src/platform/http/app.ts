@@ -32,6 +32,7 @@ import { problemOf, toAppError } from './problem.js';
 import { routeModules } from './route-modules.js';
 import { securityHeaders } from './security-headers.js';
 import type { AppDeps, RegisteredRoute } from './types.js';
+import { uploadGate } from './upload-gate.js';
 
 export const SESSION_COOKIE = 'wb_session';
 const LANG_COOKIE = 'wb_lang';
@@ -203,6 +204,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         if (!req.principal) reply.clearCookie(SESSION_COOKIE, { path: '/' });
       }
     }
+  });
+
+  // A file upload's large body is read only on upload routes, and only once access is granted.
+  app.addHook('preParsing', async (req, reply, payload) => {
+    await uploadGate(req, reply);
+    return payload;
   });
 
   // The one access check: before validation, so a refused request learns nothing about its body.

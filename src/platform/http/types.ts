@@ -5,6 +5,7 @@ import type { Database } from '../db/database.js';
 import type { Lang } from '../errors.js';
 import type { Translate } from '../i18n/catalogue.js';
 import type { PageContext } from '../ui/context.js';
+import type { UploadRule } from './upload-gate.js';
 
 /**
  * How a route is protected. Every route must declare one (the app refuses to start otherwise):
@@ -51,5 +52,7 @@ declare module 'fastify' {
     access?: RouteAccess;
     /** The handler reports control characters in its input itself, per field (./control-characters.ts). */
     checksControlCharacters?: true;
+    /** The route takes a file (multipart, CSV, XLSX): its larger body is read only after access (./upload-gate.ts). */
+    upload?: UploadRule;
   }
 }

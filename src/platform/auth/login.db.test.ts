@@ -85,7 +85,7 @@ test('a wrong password and an unknown account get the same answer', async () => 
   assert.doesNotMatch(wrong.body, /not the right one/);
 });
 
-test('after LOGIN_MAX_ATTEMPTS failures even the right password is refused until the lockout ends', async () => {
+test('after LOGIN_MAX_ATTEMPTS failures an unknown client must wait, even with the right password', async () => {
   const u = await createUser(t, { password: PASSWORD });
   for (let i = 0; i < 3; i++) assert.equal((await login(u.email, 'wrong password 123')).statusCode, 401);
   const refused = await login(u.email, PASSWORD);
@@ -93,12 +93,12 @@ test('after LOGIN_MAX_ATTEMPTS failures even the right password is refused until
   assert.equal(sessionCookieOf(refused), undefined);
   assert.equal(
     await countRows(
-      "select count(*)::int as n from audit_log where action = 'user.lock' and resource_id = $1",
+      "select count(*)::int as n from audit_log where action = 'user.login-delay' and resource_id = $1",
       [u.id],
     ),
     1,
   );
-  // the lockout ends
+  // the wait ends
   await t.database.query("update users set locked_until = now() - interval '1 second' where id = $1", [u.id]);
   const ok = await login(u.email, PASSWORD);
   assert.equal(ok.statusCode, 303);

@@ -6,7 +6,7 @@ export const authNl = {
   'login.password': 'Wachtwoord',
   'login.submit': 'Aanmelden',
   'login.failed':
-    'Het e-mailadres of het wachtwoord klopt niet. Na {max} mislukte pogingen kunt u {minutes} minuten lang niet aanmelden.',
+    'Het e-mailadres of het wachtwoord klopt niet. Na {max} mislukte pogingen moet u steeds langer wachten (tot {minutes} minuten) voordat u het opnieuw kunt proberen. Op een apparaat waarmee u eerder bent aangemeld, hoeft u niet te wachten.',
   'login.emailRequired': 'Vul uw e-mailadres in.',
   'login.passwordRequired': 'Vul uw wachtwoord in.',
   'login.signedOut': 'U bent afgemeld.',
@@ -230,7 +230,7 @@ export const authEn: Record<keyof typeof authNl, string> = {
   'login.password': 'Password',
   'login.submit': 'Sign in',
   'login.failed':
-    'The e-mail address or the password is not correct. After {max} failed attempts you cannot sign in for {minutes} minutes.',
+    'The e-mail address or the password is not correct. After {max} failed attempts you must wait longer each time (up to {minutes} minutes) before you can try again. On a device you signed in with before, you do not have to wait.',
   'login.emailRequired': 'Enter your e-mail address.',
   'login.passwordRequired': 'Enter your password.',
   'login.signedOut': 'You have signed out.',

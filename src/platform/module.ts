@@ -18,6 +18,7 @@ export const platformModule: DomainModule = {
     () => import('./auth/oidc/routes.js'),
     () => import('./auth/users-routes.js'),
     () => import('./auth/users-api.js'),
+    () => import('./auth/user-tokens-routes.js'),
     () => import('./orgs/routes.js'),
     () => import('./orgs/pages.js'),
     () => import('./jobs/routes.js'),

@@ -1,3 +1,4 @@
+import { formatCsvField, neutraliseFormula } from '../platform/csv/csv.js';
 import type { AnalysisOutput, OutputRow, TestResult } from './analysis.js';
 
 /** Output formats of `weerbaar analyse`: the JSON of expected.json, a flat CSV, or a table for people. */
@@ -35,8 +36,9 @@ const byText = (by: OutputRow['by']) =>
 
 const num = (x: number | null | undefined) => (x === null || x === undefined ? '' : String(x));
 
+/** A CSV cell: neutralised against formula injection (labels come from data files), quoted when needed. */
 function csvField(s: string): string {
-  return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+  return formatCsvField(neutraliseFormula(s));
 }
 
 function flatRows(out: AnalysisOutput): Record<(typeof CSV_COLUMNS)[number], string>[] {

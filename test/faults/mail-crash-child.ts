@@ -18,7 +18,10 @@ const config = loadConfig({
   SMTP_HOST: '127.0.0.1',
   SMTP_PORT: process.env.SMTP_PORT,
   SMTP_STARTTLS: 'off',
-  SMTP_TIMEOUT_SECONDS: '1',
+  // Generous: the catcher always answers, so this never slows a normal run (and leases and jobs of a
+  // killed run are released at restart, not waited out). With 1 s, every attempt on a loaded machine
+  // could time out until the retries ran out, and the messages never went.
+  SMTP_TIMEOUT_SECONDS: '20',
   MAIL_PER_MINUTE: '100000',
   MAIL_RETRY_DELAY_SECONDS: '1',
   JOBS_POLL_INTERVAL_SECONDS: '0.5',

@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { loadConfig } from '../../src/platform/config/config.js';
 import type { Database } from '../../src/platform/db/database.js';
 import { buildApp } from '../../src/platform/http/app.js';
+import type { AppDeps } from '../../src/platform/http/types.js';
 import { createTestDatabase } from './database.js';
 import { modules } from './modules.js';
 
@@ -17,7 +18,10 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(
+  env: Record<string, string> = {},
+  options: Pick<AppDeps, 'logStream'> = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -26,7 +30,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     ...env,
   });
   const sessionSecret = randomBytes(32).toString('hex');
-  const app = await buildApp({ config, database, sessionSecret, modules });
+  const app = await buildApp({ config, database, sessionSecret, modules, ...options });
   await app.ready();
   return {
     app,

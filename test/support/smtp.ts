@@ -26,6 +26,11 @@ export interface TestSmtp {
   delayMs: number;
   /** Called after a message was accepted (after the 250 reply was queued). */
   onAccepted?: (mail: ReceivedMail) => void;
+  /**
+   * Errors of client connections (a client killed mid-conversation resets its socket: ECONNRESET).
+   * Kept here instead of being thrown: they are the client's doing, and the kill -9 tests cause them.
+   */
+  connectionErrors: Error[];
   close(): Promise<void>;
 }
 
@@ -58,6 +63,7 @@ export async function startTestSmtp(port = 0): Promise<TestSmtp> {
     },
     reply: () => undefined,
     delayMs: 0,
+    connectionErrors: [],
     close: async () => {
       await new Promise<void>((r) => server.close(() => r()));
     },
@@ -102,7 +108,17 @@ export async function startTestSmtp(port = 0): Promise<TestSmtp> {
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => resolve());
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  // smtp-server re-emits a connection's socket error on the server when it happens inside a mail
+  // transaction (after MAIL FROM); without a listener that is an uncaught 'error' event that ends the
+  // test process. A client killed while sending (the kill -9 tests, more often on a loaded machine,
+  // where the kill lands inside a conversation) resets its socket: ECONNRESET.
+  server.on('error', (err: Error) => {
+    t.connectionErrors.push(err);
   });
   t.port = (server.server.address() as { port: number }).port;
   return t;

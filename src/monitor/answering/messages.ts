@@ -41,6 +41,8 @@ export const answeringNl = {
   'answer.error.unknown_option': 'Kies een van de antwoorden.',
   'answer.error.exclusive': 'Dit antwoord kunt u niet samen met andere antwoorden kiezen.',
   'answer.error.too_long': 'Uw antwoord is te lang. Gebruik hoogstens {max} tekens.',
+  'answer.error.control_character':
+    'Uw antwoord bevat een onzichtbaar teken dat wij niet kunnen opslaan. Typ uw antwoord opnieuw.',
   'answer.error.constraint': 'Dit antwoord klopt niet. Kijk het nog eens na.',
   'answer.check.title': 'Controleer en verzend',
   'answer.check.intro':
@@ -172,6 +174,8 @@ export const answeringEn: Record<keyof typeof answeringNl, string> = {
   'answer.error.unknown_option': 'Choose one of the answers.',
   'answer.error.exclusive': 'This answer cannot be combined with other answers.',
   'answer.error.too_long': 'Your answer is too long. Use at most {max} characters.',
+  'answer.error.control_character':
+    'Your answer contains an invisible character we cannot store. Please type it again.',
   'answer.error.constraint': 'This answer is not valid. Please check it.',
   'answer.check.title': 'Check and send',
   'answer.check.intro':

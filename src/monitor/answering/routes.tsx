@@ -265,7 +265,11 @@ const routes: FastifyPluginAsync = async (app) => {
 
   r.post(
     '/r/:token/s/:section',
-    { config: { access }, schema: { params: sectionParams, body: formBody } },
+    {
+      // A control character in an answer is a message next to that question; the other answers are kept.
+      config: { access, checksControlCharacters: true },
+      schema: { params: sectionParams, body: formBody },
+    },
     async (req, reply) => {
       const { token } = req.params;
       const direction: Direction = req.body._action === 'back' ? 'back' : 'next';

@@ -168,7 +168,12 @@ export function renderWaveMail(
 ) {
   const t = templates[kind];
   return renderMail(
-    { subject: { nl: t.nl.subject, en: t.en.subject }, text: { nl: t.nl.body, en: t.en.body } },
+    {
+      subject: { nl: t.nl.subject, en: t.en.subject },
+      text: { nl: t.nl.body, en: t.en.body },
+      // Only our links are links; a name or organisation with a URL in it stays text (issue 13, row 13).
+      links: ['link', 'afmeldlink'],
+    },
     lang,
     {
       naam: p.name,

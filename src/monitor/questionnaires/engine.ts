@@ -9,6 +9,7 @@
  * the answer to an item that is not relevant counts as missing for every later expression (and is
  * stored as `nvt` by the answering pages, never as "nee").
  */
+import { hasControlCharacter } from '../../platform/http/control-characters.js';
 import { compile, type Environment, evaluateBoolean, toText, toValue } from './expression.js';
 import {
   type Answers,
@@ -112,6 +113,7 @@ export type FieldErrorKind =
   | 'unknown_option'
   | 'exclusive'
   | 'too_long'
+  | 'control_character'
   | 'constraint';
 
 export interface FieldError {
@@ -198,6 +200,8 @@ export function validateItem(
         const text = answers[code];
         if (o.other && typeof text === 'string' && text.length > 2000)
           errors.push({ field: code, kind: 'too_long', params: { max: 2000 } });
+        else if (o.other && typeof text === 'string' && hasControlCharacter(text))
+          errors.push({ field: code, kind: 'control_character' });
       }
       break;
     case 'number': {
@@ -222,6 +226,9 @@ export function validateItem(
     case 'text': {
       const max = item.maxLength ?? 10_000;
       if (String(value).length > max) errors.push({ field: item.code, kind: 'too_long', params: { max } });
+      // A NUL byte cannot be stored, and no one types a control character on purpose.
+      else if (hasControlCharacter(String(value)))
+        errors.push({ field: item.code, kind: 'control_character' });
       break;
     }
   }

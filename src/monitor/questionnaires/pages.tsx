@@ -44,6 +44,7 @@ function previewAs(query: Record<string, unknown>): { layer?: string; role?: str
   return { ...(layer && { layer }), ...(role && { role }) };
 }
 
+const upload = { ...manage, upload: true as const };
 const langQuery = z.object({ lang: z.enum(['nl', 'en']).optional() });
 
 const routes: FastifyPluginAsync = async (app) => {
@@ -61,7 +62,7 @@ const routes: FastifyPluginAsync = async (app) => {
     async (req, reply) => sendPage(reply, importPage(req.page(reply))),
   );
 
-  r.post('/questionnaires/import', { config: manage, bodyLimit: 10 * 1024 * 1024 }, async (req, reply) => {
+  r.post('/questionnaires/import', { config: upload, bodyLimit: 10 * 1024 * 1024 }, async (req, reply) => {
     const ctx = req.page(reply);
     const body = (req.body ?? {}) as Record<string, unknown>;
     const file = body.file;

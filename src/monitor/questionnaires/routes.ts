@@ -346,7 +346,7 @@ const routes: FastifyPluginAsync = async (app) => {
   r.post(
     '/api/v1/questionnaires/import',
     {
-      config: manage,
+      config: { ...manage, upload: true },
       schema: {
         tags,
         summary:

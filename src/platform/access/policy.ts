@@ -58,6 +58,8 @@ const rules = {
   'user.create': isAdmin,
   'user.update': isAdmin,
   'membership.manage': any(isAdmin, hasOrgRole('coordinator')),
+  // another user's API tokens: list and revoke (admins; coordinators for users of their organisations)
+  'user.tokens': any(isAdmin, hasOrgRole('coordinator')),
   // own account
   'account.read': signedIn,
   'account.update': signedIn,

@@ -42,7 +42,7 @@ export const apiTokenSchema = z
   })
   .meta({ id: 'ApiToken' });
 
-const toApi = (tk: ApiTokenView) => ({
+export const toApiToken = (tk: ApiTokenView) => ({
   id: tk.id,
   name: tk.name,
   prefix: tk.prefix,
@@ -219,7 +219,7 @@ const routes: FastifyPluginAsync = async (app) => {
         response: { 200: z.object({ items: z.array(apiTokenSchema) }) },
       },
     },
-    async (req) => ({ items: (await listApiTokens(db, req.principal!.userId)).map(toApi) }),
+    async (req) => ({ items: (await listApiTokens(db, req.principal!.userId)).map(toApiToken) }),
   );
 
   r.post(
@@ -250,7 +250,7 @@ const routes: FastifyPluginAsync = async (app) => {
         scopes: req.body.scopes,
         expiresAt: req.body.expiresAt ? new Date(req.body.expiresAt) : null,
       });
-      return reply.code(201).send({ ...toApi(tk), token: tk.token });
+      return reply.code(201).send({ ...toApiToken(tk), token: tk.token });
     },
   );
 

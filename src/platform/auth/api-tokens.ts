@@ -1,6 +1,8 @@
 /**
  * Personal API tokens for scripts: `wb_` + 256 random bits, shown once, stored as SHA-256, scoped
- * (read, write), optionally expiring, revocable. Only their owner sees or revokes them.
+ * (read, write), optionally expiring, revocable. Their owner sees and revokes them; an admin (or the
+ * coordinator of an organisation the user belongs to) may list and revoke them too (user-tokens-routes).
+ * An admin's password reset and disabling an account revoke all of the user's tokens (users-service).
  */
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { type Actor, audit } from '../audit/audit.js';
@@ -119,7 +121,17 @@ export async function listApiTokens(db: DbOrTx, userId: string): Promise<ApiToke
   return rows as ApiTokenView[];
 }
 
-/** Revokes one of the user's own tokens; someone else's token id is "not found". */
+/** Revokes every token of the user that is still active; returns how many (for the caller's audit record). */
+export async function revokeAllApiTokens(tx: DbOrTx, userId: string): Promise<number> {
+  const done = await tx
+    .update(apiTokens)
+    .set({ revokedAt: sql`now()` })
+    .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+    .returning({ id: apiTokens.id });
+  return done.length;
+}
+
+/** Revokes one of the user's tokens; another user's token id is "not found". */
 export async function revokeApiToken(
   db: DbOrTx,
   actor: Actor,
@@ -140,7 +152,7 @@ export async function revokeApiToken(
       action: 'api-token.revoke',
       resourceType: 'api-token',
       resourceId: tokenId,
-      diff: { prefix: done[0]!.prefix },
+      diff: actor.id === userId ? { prefix: done[0]!.prefix } : { prefix: done[0]!.prefix, userId },
     });
   });
 }

@@ -1,11 +1,14 @@
 /**
  * GET/POST /login, POST /logout and the home page. The sign-in itself lives in ./login.ts.
  */
+
+import { eq } from 'drizzle-orm';
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../errors.js';
 import { sendPage } from '../ui/render.js';
+import { deviceKey, isKnownDevice } from './devices.js';
 import { formString } from './form-errors.js';
 import {
   completeSignIn,
@@ -16,6 +19,7 @@ import {
   signOut,
   verifyLocalLogin,
 } from './login.js';
+import { users } from './schema.js';
 import { twoFactorRequired, twoFactorStatus } from './two-factor.js';
 import { setPendingSignIn } from './two-factor-login.js';
 import { normaliseEmail } from './users-service.js';
@@ -26,11 +30,22 @@ const routes: FastifyPluginAsync = async (app) => {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { config, database } = app.deps;
 
+  // Per account for unknown clients together; per device for a browser that signed in to the account
+  // before, so others' attempts never use up its allowance (./devices.ts).
+  const rateKeys = new WeakMap<object, string>();
   const perAccount = app.createRateLimit({
     max: LOGIN_LIMIT_PER_ACCOUNT,
     timeWindow: LOGIN_ACCOUNT_WINDOW_MS,
-    keyGenerator: (req) => `login-account:${normaliseEmail(formString((req.body as any)?.email))}`,
+    keyGenerator: (req) =>
+      rateKeys.get(req) ?? `login-account:${normaliseEmail(formString((req.body as any)?.email))}`,
   });
+  const userIdOf = async (email: string) =>
+    (
+      await database.db
+        .select({ id: users.id })
+        .from(users)
+        .where(eq(users.email, normaliseEmail(email)))
+    )[0]?.id;
 
   r.get(
     '/login',
@@ -67,6 +82,9 @@ const routes: FastifyPluginAsync = async (app) => {
       const email = formString(req.body.email).trim();
       const password = formString(req.body.password);
       const next = safeNext(req.body.next);
+      const accountId = email ? await userIdOf(email) : undefined;
+      const device = deviceKey(req, accountId);
+      if (device) rateKeys.set(req, `login-device:${device}`);
       const limit = await perAccount(req);
       if (!limit.isAllowed && limit.isExceeded) {
         throw new AppError('rate-limited', {
@@ -89,7 +107,9 @@ const routes: FastifyPluginAsync = async (app) => {
           400,
         );
       }
-      const userId = await verifyLocalLogin(database.db, config, email, password);
+      const userId = await verifyLocalLogin(database.db, config, email, password, (id) =>
+        isKnownDevice(req, id),
+      );
       if (!userId) {
         const message = t('login.failed', {
           max: config.LOGIN_MAX_ATTEMPTS,

@@ -85,7 +85,7 @@ test('a wrong password and an unknown account get the same answer', async () => 
   assert.doesNotMatch(wrong.body, /not the right one/);
 });
 
-test('after LOGIN_MAX_ATTEMPTS failures even the right password is refused until the lockout ends', async () => {
+test('after LOGIN_MAX_ATTEMPTS failures an unknown client must wait, even with the right password', async () => {
   const u = await createUser(t, { password: PASSWORD });
   for (let i = 0; i < 3; i++) assert.equal((await login(u.email, 'wrong password 123')).statusCode, 401);
   const refused = await login(u.email, PASSWORD);
@@ -93,12 +93,12 @@ test('after LOGIN_MAX_ATTEMPTS failures even the right password is refused until
   assert.equal(sessionCookieOf(refused), undefined);
   assert.equal(
     await countRows(
-      "select count(*)::int as n from audit_log where action = 'user.lock' and resource_id = $1",
+      "select count(*)::int as n from audit_log where action = 'user.login-delay' and resource_id = $1",
       [u.id],
     ),
     1,
   );
-  // the lockout ends
+  // the wait ends
   await t.database.query("update users set locked_until = now() - interval '1 second' where id = $1", [u.id]);
   const ok = await login(u.email, PASSWORD);
   assert.equal(ok.statusCode, 303);
@@ -201,6 +201,15 @@ test('next= only leads to a path on this site', async () => {
   const res = await login(u.email, PASSWORD, { next: '//evil.example/steal' });
   assert.equal(res.statusCode, 303);
   assert.equal(res.headers.location, '/');
+  // Bypass forms that normalise to `//evil.example` (issue 13, row 2); more in same-site-path.test.ts.
+  for (const next of ['/.//evil.example/phish', '/a/..//evil.example', '/%2e//evil.example']) {
+    const r = await login(u.email, PASSWORD, { next });
+    assert.equal(r.headers.location, '/', next);
+  }
+  // The 404 page's language link is built from the request URL: it must not become `//evil.example`.
+  const notFound = await t.app.inject({ url: '/.//evil.example/phish' });
+  assert.equal(notFound.statusCode, 404);
+  assert.doesNotMatch(notFound.body, /href="\/\/|href="\/\\/);
 });
 
 test('sign-in attempts per address are rate-limited', async () => {

@@ -3,8 +3,9 @@
  *   1. a method verifies the person (e-mail + password, then TOTP when on: ./two-factor-login.ts;
  *      or OpenID Connect: ./oidc/),
  *   2. `completeSignIn` starts a fresh session for the verified user (rotating any old one).
- * The password check counts failures and locks the account for LOGIN_LOCKOUT_MINUTES after
- * LOGIN_MAX_ATTEMPTS of them; its answer never tells whether an account exists.
+ * The password check slows down guessing without locking anyone out: failures from unknown clients make
+ * unknown clients wait longer and longer, while a browser that signed in before (a device cookie) keeps
+ * signing in (./devices.ts, docs/accounts.md). Its answer never tells whether an account exists.
  */
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -12,6 +13,10 @@ import { type Actor, audit } from '../audit/audit.js';
 import type { Config } from '../config/config.js';
 import type { Db } from '../db/database.js';
 import { SESSION_COOKIE } from '../http/app.js';
+import { sameSitePath } from '../http/same-site-path.js';
+import { queueMail } from '../mail/mail.js';
+import { setDeviceCookie, unknownClientDelayMs } from './devices.js';
+import { loginNoticeTemplate } from './login-notice.js';
 import { verifyPassword } from './passwords.js';
 import { sessions, users } from './schema.js';
 import { createSession } from './sessions.js';
@@ -25,16 +30,21 @@ export const LOGIN_ACCOUNT_WINDOW_MS = 15 * 60_000;
 
 const systemLabel = (email: string): Actor => ({ type: 'system', id: null, label: `login:${email}` });
 
+type LoginConfig = Pick<Config, 'LOGIN_MAX_ATTEMPTS' | 'LOGIN_LOCKOUT_MINUTES' | 'publicUrl'>;
+
 /**
  * Checks an e-mail address and password. Returns the user's id, or undefined for every kind of
- * failure (unknown, wrong password, locked, disabled, no local password): the caller shows one message.
- * Always costs one argon2 verification, so timing does not reveal which it was.
+ * failure (unknown, wrong password, waiting, disabled, no local password): the caller shows one message.
+ * Always costs one argon2 verification, so timing does not reveal which it was. `knownDevice` tells
+ * whether the request comes from a browser that signed in to that account before (./devices.ts):
+ * such a browser never waits for failures of others.
  */
 export async function verifyLocalLogin(
   db: Db,
-  config: Pick<Config, 'LOGIN_MAX_ATTEMPTS' | 'LOGIN_LOCKOUT_MINUTES'>,
+  config: LoginConfig,
   emailInput: string,
   password: string,
+  knownDevice: (userId: string) => boolean = () => false,
 ): Promise<string | undefined> {
   const email = normaliseEmail(emailInput);
   const [user] = await db
@@ -48,47 +58,72 @@ export async function verifyLocalLogin(
     .where(eq(users.email, email));
   const ok = await verifyPassword(user?.passwordHash, password);
   if (!user?.passwordHash || user.disabledAt) return undefined;
-  const locked = user.lockedUntil !== null && user.lockedUntil.getTime() > Date.now();
-  if (locked) return undefined;
+  const known = knownDevice(user.id);
+  // Unknown clients that must still wait are not even told whether the password was right.
+  if (!known && user.lockedUntil !== null && user.lockedUntil.getTime() > Date.now()) return undefined;
   if (ok) return user.id;
 
-  await recordLoginFailure(db, config, { id: user.id, email });
+  await recordLoginFailure(db, config, { id: user.id, email }, 'password', known);
   return undefined;
 }
 
 /**
- * Counts a failed sign-in step (a wrong password, or a wrong two-factor code after a right password)
- * and locks the account for LOGIN_LOCKOUT_MINUTES once LOGIN_MAX_ATTEMPTS is reached. Audited.
+ * Records a failed sign-in step (a wrong password, or a wrong two-factor code after a right password).
+ * From a known device: audited, nothing else (guessing from it is limited per device by the rate limit).
+ * From an unknown client: counted for the account; from LOGIN_MAX_ATTEMPTS on, unknown clients must wait
+ * (`locked_until`), longer with every failure; when the waiting starts, the user gets an e-mail. Audited.
  */
 export async function recordLoginFailure(
   db: Db,
-  config: Pick<Config, 'LOGIN_MAX_ATTEMPTS' | 'LOGIN_LOCKOUT_MINUTES'>,
+  config: LoginConfig,
   user: { id: string; email: string },
   step: 'password' | 'two-factor' = 'password',
+  knownDevice = false,
 ): Promise<void> {
   const email = user.email;
+  const stepDiff = step === 'two-factor' ? { step } : {};
   await db.transaction(async (tx) => {
+    if (knownDevice) {
+      await audit(tx, systemLabel(email), {
+        action: 'user.login-failed',
+        resourceType: 'user',
+        resourceId: user.id,
+        diff: { device: 'known', ...stepDiff },
+      });
+      return;
+    }
     const [row] = await tx
       .update(users)
       .set({ failedLogins: sql`${users.failedLogins} + 1` })
       .where(eq(users.id, user.id))
-      .returning({ failedLogins: users.failedLogins });
+      .returning({ failedLogins: users.failedLogins, locale: users.locale });
     const failed = row?.failedLogins ?? 0;
-    if (failed >= config.LOGIN_MAX_ATTEMPTS) {
-      const until = new Date(Date.now() + config.LOGIN_LOCKOUT_MINUTES * 60_000);
-      await tx.update(users).set({ failedLogins: 0, lockedUntil: until }).where(eq(users.id, user.id));
+    const delay = unknownClientDelayMs(failed, config.LOGIN_MAX_ATTEMPTS, config.LOGIN_LOCKOUT_MINUTES);
+    if (delay > 0) {
+      const until = new Date(Date.now() + delay);
+      await tx.update(users).set({ lockedUntil: until }).where(eq(users.id, user.id));
       await audit(tx, systemLabel(email), {
-        action: 'user.lock',
+        action: 'user.login-delay',
         resourceType: 'user',
         resourceId: user.id,
-        diff: { failedLogins: failed, lockedUntil: until.toISOString() },
+        diff: { failedLogins: failed, unknownClientsWaitUntil: until.toISOString(), ...stepDiff },
       });
+      if (failed === config.LOGIN_MAX_ATTEMPTS) {
+        await queueMail(tx, {
+          to: email,
+          template: loginNoticeTemplate,
+          lang: row?.locale === 'en' ? 'en' : 'nl',
+          params: { url: `${config.publicUrl}/account` },
+          idempotencyKey: `login-notice:${user.id}:${new Date().toISOString().slice(0, 13)}`,
+          purpose: 'login-notice',
+        });
+      }
     } else {
       await audit(tx, systemLabel(email), {
         action: 'user.login-failed',
         resourceType: 'user',
         resourceId: user.id,
-        diff: { failedLogins: failed, ...(step === 'two-factor' ? { step } : {}) },
+        diff: { failedLogins: failed, ...stepDiff },
       });
     }
   });
@@ -144,6 +179,8 @@ export async function completeSignIn(
     return s;
   });
   setSessionCookie(reply, config, session.token, session.expiresAt);
+  // This browser is now a known device of the user: it keeps signing in while others must wait.
+  setDeviceCookie(reply, config, userId);
   reply.clearCookie('wb_csrf', { path: '/' });
 }
 
@@ -177,12 +214,10 @@ export function safeNext(next: unknown): string {
   if (!next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
   // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
   if (/[\u0000-\u001f\u007f\\]/.test(next)) return '/';
-  try {
-    const u = new URL(next, 'http://weerbaar.invalid');
-    if (u.origin !== 'http://weerbaar.invalid') return '/';
-    if (u.pathname === '/login' || u.pathname === '/logout') return '/';
-    return u.pathname + u.search;
-  } catch {
-    return '/';
-  }
+  // The raw checks above are not enough: `/.//evil` normalises to `//evil`. Check the normalised path.
+  const path = sameSitePath(next);
+  if (path === undefined) return '/';
+  const pathname = path.split('?')[0];
+  if (pathname === '/login' || pathname === '/logout') return '/';
+  return path;
 }

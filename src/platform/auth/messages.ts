@@ -6,7 +6,7 @@ export const authNl = {
   'login.password': 'Wachtwoord',
   'login.submit': 'Aanmelden',
   'login.failed':
-    'Het e-mailadres of het wachtwoord klopt niet. Na {max} mislukte pogingen kunt u {minutes} minuten lang niet aanmelden.',
+    'Het e-mailadres of het wachtwoord klopt niet. Na {max} mislukte pogingen moet u steeds langer wachten (tot {minutes} minuten) voordat u het opnieuw kunt proberen. Op een apparaat waarmee u eerder bent aangemeld, hoeft u niet te wachten.',
   'login.emailRequired': 'Vul uw e-mailadres in.',
   'login.passwordRequired': 'Vul uw wachtwoord in.',
   'login.signedOut': 'U bent afgemeld.',
@@ -118,6 +118,13 @@ export const authNl = {
   'users.newPassword': 'Nieuw wachtwoord',
   'users.passwordSet': 'Het wachtwoord is gewijzigd. De gebruiker is overal afgemeld.',
   'users.back': 'Terug naar de gebruikers',
+  'userTokens.link': 'API-sleutels van deze gebruiker',
+  'userTokens.title': 'API-sleutels van {name}',
+  'userTokens.intro':
+    'Sleutels waarmee scripts namens deze gebruiker werken. Trek een sleutel in als u denkt dat iemand anders hem kan gebruiken. Een nieuw wachtwoord instellen of het account uitschakelen trekt alle sleutels in.',
+  'userTokens.none': 'Deze gebruiker heeft geen API-sleutels.',
+  'userTokens.revoked': 'De API-sleutel is ingetrokken.',
+  'userTokens.back': 'Terug naar {name}',
 
   'auth.error.email_invalid': 'Vul een geldig e-mailadres in, zoals naam@gemeente.nl.',
   'auth.error.email_taken': 'Er is al een gebruiker met dit e-mailadres.',
@@ -223,7 +230,7 @@ export const authEn: Record<keyof typeof authNl, string> = {
   'login.password': 'Password',
   'login.submit': 'Sign in',
   'login.failed':
-    'The e-mail address or the password is not correct. After {max} failed attempts you cannot sign in for {minutes} minutes.',
+    'The e-mail address or the password is not correct. After {max} failed attempts you must wait longer each time (up to {minutes} minutes) before you can try again. On a device you signed in with before, you do not have to wait.',
   'login.emailRequired': 'Enter your e-mail address.',
   'login.passwordRequired': 'Enter your password.',
   'login.signedOut': 'You have signed out.',
@@ -334,6 +341,13 @@ export const authEn: Record<keyof typeof authNl, string> = {
   'users.newPassword': 'New password',
   'users.passwordSet': 'The password has been changed. The user has been signed out everywhere.',
   'users.back': 'Back to the users',
+  'userTokens.link': 'API tokens of this user',
+  'userTokens.title': 'API tokens of {name}',
+  'userTokens.intro':
+    'Tokens that scripts use to act for this user. Revoke a token if you think someone else can use it. Setting a new password or disabling the account revokes all tokens.',
+  'userTokens.none': 'This user has no API tokens.',
+  'userTokens.revoked': 'The API token has been revoked.',
+  'userTokens.back': 'Back to {name}',
 
   'auth.error.email_invalid': 'Enter a valid e-mail address, such as name@municipality.nl.',
   'auth.error.email_taken': 'There is already a user with this e-mail address.',

@@ -6,6 +6,7 @@
  * - /admin/security: which roles require two-factor;
  * - POST /users/:userId/two-factor/reset: an admin turns it off for someone who lost the device and codes.
  */
+
 import { eq } from 'drizzle-orm';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -13,6 +14,7 @@ import { z } from 'zod';
 import { AppError } from '../errors.js';
 import { sendPage } from '../ui/render.js';
 import { actorOf } from './actor.js';
+import { isKnownDevice } from './devices.js';
 import { formList, formString } from './form-errors.js';
 import {
   completeSignIn,
@@ -79,7 +81,8 @@ const routes: FastifyPluginAsync = async (app) => {
   async function pendingOrRestart(req: FastifyRequest, reply: FastifyReply, stage: PendingSignIn['stage']) {
     const pending = readPendingSignIn(req);
     const user = pending && pending.stage === stage ? await userRow(pending.userId) : undefined;
-    const locked = user?.lockedUntil && user.lockedUntil.getTime() > Date.now();
+    const locked =
+      user?.lockedUntil && user.lockedUntil.getTime() > Date.now() && !isKnownDevice(req, user.id);
     if (!pending || !user || user.disabledAt || locked) {
       clearPendingSignIn(reply);
       return undefined;
@@ -151,9 +154,10 @@ const routes: FastifyPluginAsync = async (app) => {
       }
       const how = await verifySecondFactor(db, key(), state.user.id, code);
       if (!how) {
-        await recordLoginFailure(db, config, state.user, 'two-factor');
+        const known = isKnownDevice(req, state.user.id);
+        await recordLoginFailure(db, config, state.user, 'two-factor', known);
         const after = await userRow(state.user.id);
-        if (after?.lockedUntil && after.lockedUntil.getTime() > Date.now()) {
+        if (!known && after?.lockedUntil && after.lockedUntil.getTime() > Date.now()) {
           clearPendingSignIn(reply);
           return loginFailedPage(req, reply, state.pending.next);
         }

@@ -14,6 +14,7 @@ import {
 import { type Actor, audit, diffOf } from '../audit/audit.js';
 import type { DbOrTx } from '../db/database.js';
 import { AppError, type InvalidParam } from '../errors.js';
+import { revokeAllApiTokens } from './api-tokens.js';
 import { insertMembership } from './memberships.js';
 import { organisationsByIds } from './organisations.js';
 import { hashPassword } from './passwords.js';
@@ -270,7 +271,7 @@ export async function listUsers(db: DbOrTx, query: UserQuery): Promise<{ items: 
   return { items: await withMemberships(db, rows), total: Number(n) };
 }
 
-/** Changes name, platform roles, locale or disabled state. Disabling ends the user's sessions. */
+/** Changes name, platform roles, locale or disabled state. Disabling ends the user's sessions and API tokens. */
 export async function updateUser(db: DbOrTx, actor: Actor, id: string, patch: UserPatch): Promise<UserView> {
   const problems: InvalidParam[] = [];
   checkDisplayName(patch.displayName, problems);
@@ -330,13 +331,22 @@ export async function updateUser(db: DbOrTx, actor: Actor, id: string, patch: Us
       .update(users)
       .set({ ...next, updatedAt: sql`now()` })
       .where(eq(users.id, id));
-    if (patch.disabled) await revokeAllSessions(tx, id);
+    // Disabling ends everything the user signed in with: sessions and API tokens. Re-enabling brings
+    // none of them back (issue 13, row 8).
+    if (patch.disabled) {
+      await revokeAllSessions(tx, id);
+      const tokens = await revokeAllApiTokens(tx, id);
+      if (tokens) diff.apiTokensRevoked = [0, tokens];
+    }
     await audit(tx, actor, { action: 'user.update', resourceType: 'user', resourceId: id, diff });
   });
   return (await getUser(db, id))!;
 }
 
-/** Sets a new password (admin reset or the user's own change) and ends the user's sessions. */
+/**
+ * Sets a new password (admin reset or the user's own change) and ends the user's sessions; an admin's
+ * reset also revokes the user's API tokens.
+ */
 export async function setPassword(
   db: DbOrTx,
   actor: Actor,
@@ -357,11 +367,14 @@ export async function setPassword(
       .set({ passwordHash, failedLogins: 0, lockedUntil: null, updatedAt: sql`now()` })
       .where(eq(users.id, id));
     await revokeAllSessions(tx, id, options.keepSessionId);
+    // A reset by someone else (an admin) also revokes the user's API tokens: whoever knew the old
+    // password may have made one. Changing your own password keeps your tokens (you see and revoke them).
+    const tokens = actor.id !== id ? await revokeAllApiTokens(tx, id) : 0;
     await audit(tx, actor, {
       action: 'user.password-set',
       resourceType: 'user',
       resourceId: id,
-      diff: { password: 'changed' },
+      diff: tokens ? { password: 'changed', apiTokensRevoked: tokens } : { password: 'changed' },
     });
   });
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { AppError } from '../errors.js';
-import { formatCsv, parseCsv, readCsvTable } from './csv.js';
+import { formatCsv, neutraliseFormula, parseCsv, readCsvTable } from './csv.js';
 
 const values = (text: string) => parseCsv(text).map((r) => r.values);
 
@@ -91,7 +91,10 @@ const field = fc.oneof(
 test('property: formatCsv then parseCsv gives back the same records', () => {
   fc.assert(
     fc.property(fc.array(fc.array(field, { minLength: 1, maxLength: 6 }), { maxLength: 8 }), (rows) => {
-      assert.deepEqual(values(formatCsv(rows)), rows);
+      assert.deepEqual(
+        values(formatCsv(rows)),
+        rows.map((r) => r.map(neutraliseFormula)),
+      );
     }),
     { numRuns: 500 },
   );
@@ -103,7 +106,10 @@ test('property: with a BOM and without the final line end, the records are the s
       fc.array(fc.array(field, { minLength: 2, maxLength: 4 }), { minLength: 1, maxLength: 5 }),
       (rows) => {
         const text = formatCsv(rows);
-        assert.deepEqual(values('\ufeff' + text.slice(0, -2)), rows);
+        assert.deepEqual(
+          values('\ufeff' + text.slice(0, -2)),
+          rows.map((r) => r.map(neutraliseFormula)),
+        );
       },
     ),
   );
@@ -121,4 +127,27 @@ test('property: arbitrary input either parses or fails with a location inside th
       }
     }),
   );
+});
+
+// OWASP's CSV injection rule: no written cell starts with a formula sign, unless it is a plain number.
+const formulaCell = fc
+  .tuple(fc.constantFrom('=', '+', '-', '@', '\t', '\r', '\n', '\uff1d', ''), fc.string({ maxLength: 8 }))
+  .map(([a, b]) => a + b);
+
+test('property: formatCsv writes no cell a spreadsheet would run as a formula; text is kept behind a quote', () => {
+  fc.assert(
+    fc.property(fc.array(fc.array(formulaCell, { minLength: 2, maxLength: 4 }), { maxLength: 6 }), (rows) => {
+      const back = values(formatCsv(rows));
+      for (const [i, r] of rows.entries()) {
+        for (const [j, v] of r.entries()) {
+          const cell = back[i]![j]!;
+          const number = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(v);
+          if (/^[=+\-@\t\r\n\uff1d]/.test(v) && !number) assert.equal(cell, `'${v}`);
+          else assert.equal(cell, v);
+        }
+      }
+    }),
+    { numRuns: 500 },
+  );
+  assert.equal(formatCsv([['=1+1', '-3', '@x', '-1+1', 'a']]), "'=1+1,-3,'@x,'-1+1,a\r\n");
 });

@@ -232,13 +232,31 @@ export function formatCsvField(value: string, delimiter = ','): string {
   return value.includes(delimiter) || /["\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
-/** Records to CSV text with CRLF line ends (RFC 4180), a final CRLF included. */
+// A cell a spreadsheet would run as a formula (OWASP, CSV injection): `=`, `+`, `-`, `@`, tab, CR;
+// also LF and the full-width forms of the four signs, which some spreadsheets accept as well.
+const FORMULA_START = /^[=+\-@\t\r\n\uff1d\uff0b\uff0d\uff20]/;
+// A plain number (`-3`, `+1.5`, `-2e-4`) is not a formula; it stays a number.
+const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/**
+ * OWASP's rule against CSV (formula) injection, for every CSV Weerbaar writes: a cell that starts
+ * with a formula character, unless it is a plain number, gets a leading `'` so Excel, LibreOffice and
+ * Google Sheets show it as text. Reading such a file back gives the value with the `'`.
+ */
+export function neutraliseFormula(value: string): string {
+  return FORMULA_START.test(value) && !PLAIN_NUMBER.test(value) ? `'${value}` : value;
+}
+
+/**
+ * Records to CSV text with CRLF line ends (RFC 4180), a final CRLF included; every cell neutralised
+ * against formula injection (`neutraliseFormula`) and quoted when needed.
+ */
 export function formatCsv(rows: ReadonlyArray<ReadonlyArray<string>>, delimiter = ','): string {
   return rows
     .map((r) =>
       r.length === 1 && r[0] === ''
         ? '""\r\n' // else it would read back as an empty line, which is skipped
-        : r.map((v) => formatCsvField(v, delimiter)).join(delimiter) + '\r\n',
+        : r.map((v) => formatCsvField(neutraliseFormula(v), delimiter)).join(delimiter) + '\r\n',
     )
     .join('');
 }

@@ -7,7 +7,12 @@ import csrf from '@fastify/csrf-protection';
 import formbody from '@fastify/formbody';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, {
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  type FastifyServerOptions,
+} from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { assertCan } from '../access/policy.js';
 import { principalCache } from '../auth/principal.js';
@@ -16,6 +21,8 @@ import { registerMessages, translator } from '../i18n/catalogue.js';
 import { navigationOf, routesOf } from '../modules.js';
 import { errorPage } from '../ui/error-page.js';
 import { sendPage } from '../ui/render.js';
+import { assertNoControlCharacters } from './control-characters.js';
+import { errorSerializer, requestSerializer, responseSerializer } from './log-serializers.js';
 import {
   API_BASE_PATH,
   API_VERSION,
@@ -26,6 +33,7 @@ import {
 import { problemOf, toAppError } from './problem.js';
 import { securityHeaders } from './security-headers.js';
 import type { AppDeps, RegisteredRoute } from './types.js';
+import { uploadGate } from './upload-gate.js';
 
 export const SESSION_COOKIE = 'wb_session';
 const LANG_COOKIE = 'wb_lang';
@@ -50,18 +58,23 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config } = deps;
   registerMessages(deps.modules);
   const navigation = navigationOf(deps.modules);
-  const app = Fastify({
-    logger:
-      config.LOG_LEVEL === 'silent'
-        ? false
-        : {
-            level: config.LOG_LEVEL,
-            // No personal data in logs: no query strings, no IP addresses, no headers.
-            serializers: {
-              req: (r) => ({ method: r.method, route: r.routeOptions?.url ?? r.url.split('?')[0] }),
-              res: (r) => ({ statusCode: r.statusCode }),
-            },
+  const firstSegments = new Set<string>();
+  // No personal data or secrets in logs: route patterns, not paths (a respondent's link holds its
+  // token); no query strings, IP addresses, headers or error messages with values (log-serializers.ts).
+  const logger: FastifyServerOptions['logger'] =
+    config.LOG_LEVEL === 'silent'
+      ? false
+      : {
+          level: config.LOG_LEVEL,
+          serializers: {
+            req: requestSerializer(firstSegments),
+            res: responseSerializer,
+            err: errorSerializer,
           },
+          ...(deps.logStream ? { stream: deps.logStream } : {}),
+        };
+  const app = Fastify({
+    logger,
     bodyLimit: config.BODY_LIMIT_BYTES,
     trustProxy: config.TRUST_PROXY,
     ajv: { customOptions: { removeAdditional: false } },
@@ -76,6 +89,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('routeTable', routeTable);
   app.addHook('onRoute', (route) => {
     if (!route.config?.access) throw new Error(`route ${route.method} ${route.url} declares no access rule`);
+    const first = route.url.split('/')[1];
+    if (first && !first.startsWith(':') && !first.includes('*')) firstSegments.add(first);
     for (const method of [route.method].flat())
       routeTable.push({ method, url: route.url, access: route.config.access });
   });
@@ -88,6 +103,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     const deprecation = req.routeOptions.config?.deprecation;
     if (deprecation) reply.headers(deprecationHeaders(deprecation));
     done();
+  });
+  // Nothing but a public route's answer may be kept by a browser or proxy (API lists hold respondent
+  // links and personal data; issue 13, row 12). A route may still say otherwise (the style sheet).
+  app.addHook('onSend', (req, reply, payload, done) => {
+    const access = req.routeOptions.config?.access;
+    if (!(access && 'public' in access) && !reply.hasHeader('cache-control'))
+      reply.header('cache-control', 'no-store');
+    done(null, payload);
   });
   await app.register(cookie, { secret: deps.sessionSecret });
   await app.register(formbody);
@@ -175,6 +198,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }
   });
 
+  // A file upload's large body is read only on upload routes, and only once access is granted.
+  app.addHook('preParsing', async (req, reply, payload) => {
+    await uploadGate(req, reply);
+    return payload;
+  });
+
   // The one access check: before validation, so a refused request learns nothing about its body.
   app.addHook('preValidation', async (req, reply) => {
     if (req.is404) return;
@@ -192,9 +221,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         app.csrfProtection(req, reply, (err?: Error) => (err ? reject(err) : resolve())),
       );
     }
-    if ('public' in access) return;
-    const org = access.org ? await access.org(req) : undefined;
-    assertCan(req.principal, access.action, org);
+    if (!('public' in access)) {
+      const org = access.org ? await access.org(req) : undefined;
+      assertCan(req.principal, access.action, org);
+    }
+    // A NUL byte or another control character in any field: a 400 naming the field, never a 500.
+    if (!req.routeOptions.config.checksControlCharacters)
+      assertNoControlCharacters({ body: req.body, query: req.query, params: req.params });
   });
 
   app.setErrorHandler(async (err, req, reply) => {

@@ -2,6 +2,7 @@
  * Random input against every JSON operation in the OpenAPI document: random bodies (any JSON, and
  * near-misses built from the operation's own schema), random query strings and random path
  * parameters, sent by a platform admin so they get past the access check. Nothing may answer 5xx.
+ * Strings include NUL bytes and other control characters (PostgreSQL cannot store NUL: issue 13, row 9).
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -25,6 +26,16 @@ before(async () => {
 });
 after(() => t.close());
 
+/** Text with NUL bytes and other control characters mixed into ordinary characters. */
+const controlString = fc.string({
+  unit: fc.oneof(
+    fc.constantFrom('\u0000', '\u0001', '\u0008', '\u000b', '\u001b', '\u001f', '\u007f', '\t', '\r\n'),
+    fc.string({ minLength: 1, maxLength: 1 }),
+  ),
+  minLength: 1,
+  maxLength: 20,
+});
+
 /** Values shaped like the schema's properties, with some replaced by junk: the near-misses validation must catch. */
 function nearMiss(schema: any): fc.Arbitrary<unknown> {
   const props: Record<string, any> = schema?.properties ?? {};
@@ -33,6 +44,7 @@ function nearMiss(schema: any): fc.Arbitrary<unknown> {
   const junk = fc.oneof(
     fc.jsonValue(),
     fc.string(),
+    controlString,
     fc.constantFrom(
       "' OR 1=1 --",
       '<script>alert(1)</script>',
@@ -46,7 +58,7 @@ function nearMiss(schema: any): fc.Arbitrary<unknown> {
   const typed = (p: any): fc.Arbitrary<unknown> => {
     switch (p?.type) {
       case 'string':
-        return p.enum ? fc.constantFrom(...p.enum) : fc.oneof(fc.string(), fc.uuid());
+        return p.enum ? fc.constantFrom(...p.enum) : fc.oneof(fc.string(), controlString, fc.uuid());
       case 'integer':
         return fc.integer();
       case 'number':
@@ -89,14 +101,23 @@ test('random bodies, queries and path parameters never cause a 5xx', async () =>
       fc.asyncProperty(
         fc.oneof(fc.jsonValue(), nearMiss(op.bodySchema)),
         fc.option(
-          fc.oneof(fc.string(), fc.uuid(), fc.constantFrom('../../etc/passwd', '%00', "1' OR '1'='1")),
+          fc.oneof(
+            fc.string(),
+            fc.uuid(),
+            controlString,
+            fc.constantFrom('../../etc/passwd', '%00', '\u0000', "1' OR '1'='1"),
+          ),
           {
             nil: undefined,
           },
         ),
-        fc.dictionary(fc.constantFrom(...op.queryNames, 'unknown'), fc.string({ maxLength: 20 }), {
-          maxKeys: 3,
-        }),
+        fc.dictionary(
+          fc.constantFrom(...op.queryNames, 'unknown'),
+          fc.oneof(fc.string({ maxLength: 20 }), controlString),
+          {
+            maxKeys: 3,
+          },
+        ),
         async (body, randomParam, query) => {
           const url = await fillPath(op.path, randomParam);
           const hasBody = op.method !== 'GET' && op.method !== 'DELETE';

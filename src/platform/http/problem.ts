@@ -78,6 +78,11 @@ export function toAppError(err: unknown): AppError {
       return new AppError('csrf', { detail: texts.csrf });
   }
   if (err instanceof SyntaxError) return new AppError('invalid-json', { detail: texts.invalidJson });
+  // Text PostgreSQL cannot store (a NUL byte that got past the request check, e.g. inside a file):
+  // the input's fault, not the server's.
+  const sqlState = sqlStateOf(err);
+  if (sqlState === '22021' || sqlState === '22P05')
+    return new AppError('bad-request', { detail: texts.unstorable, cause: err });
   const status = fe?.statusCode;
   if (status === 429) return new AppError('rate-limited', { detail: texts.rateLimited });
   if (status === 404) return new AppError('not-found');
@@ -88,8 +93,25 @@ export function toAppError(err: unknown): AppError {
   return new AppError('internal', { cause: err });
 }
 
+/** PostgreSQL's SQLSTATE of a database error, also when wrapped (drizzle puts it in `cause`). */
+function sqlStateOf(err: unknown): string | undefined {
+  for (
+    let e = err, depth = 0;
+    e && typeof e === 'object' && depth < 4;
+    e = (e as { cause?: unknown }).cause, depth++
+  ) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+  }
+  return undefined;
+}
+
 /** Details of the errors Fastify raises itself (its own messages are English only). */
 const texts = {
+  unstorable: {
+    nl: 'De invoer bevat een teken dat niet kan worden opgeslagen (zoals een nul-byte). Haal het weg en probeer het opnieuw.',
+    en: 'the input contains a character that cannot be stored (such as a NUL byte)',
+  },
   invalidJson: {
     nl: 'De inhoud van het verzoek is geen geldige JSON.',
     en: 'The request body is not valid JSON.',

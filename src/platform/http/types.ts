@@ -7,6 +7,7 @@ import type { Translate } from '../i18n/catalogue.js';
 import type { DomainModule } from '../modules.js';
 import type { PageContext } from '../ui/context.js';
 import type { RouteDeprecation } from './openapi.js';
+import type { UploadRule } from './upload-gate.js';
 
 /**
  * How a route is protected. Every route must declare one (the app refuses to start otherwise):
@@ -28,6 +29,8 @@ export interface AppDeps {
   sessionSecret: string;
   /** The composed module descriptors (src/composition.ts): their routes, texts and navigation. */
   modules: readonly DomainModule[];
+  /** Where the log goes (default: standard output); tests capture it to check what it holds. */
+  logStream?: { write(line: string): void };
 }
 
 /** A route as registered, for tools and tests that enumerate them (tenant-isolation test, fuzzing). */
@@ -53,5 +56,9 @@ declare module 'fastify' {
     access?: RouteAccess;
     /** A route that will go away (a future v2): marked in the OpenAPI document, headers on every answer. */
     deprecation?: RouteDeprecation;
+    /** The handler reports control characters in its input itself, per field (./control-characters.ts). */
+    checksControlCharacters?: true;
+    /** The route takes a file (multipart, CSV, XLSX): its larger body is read only after access (./upload-gate.ts). */
+    upload?: UploadRule;
   }
 }

@@ -16,6 +16,7 @@ export const welcomeTemplate = defineMailTemplate({
       'Dear administrator,\n\nThis is the Weerbaar demo. No mail server is configured, so messages like this one ' +
       'go to the outbox instead of a mailbox.\n\nThe outbox is here: {url}',
   },
+  links: ['url'],
 });
 
 const step: DemoStep = {

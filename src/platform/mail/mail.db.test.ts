@@ -25,6 +25,7 @@ const silent = { info() {}, warn() {}, error() {} };
 const template = defineMailTemplate({
   subject: { nl: 'Uitnodiging voor {org}', en: 'Invitation for {org}' },
   text: { nl: 'Beste {name},\n\nKlik op {link}.', en: 'Dear {name},\n\nClick {link}.' },
+  links: ['link'],
 });
 
 function configFor(smtp: { port: number } | undefined, extra: Record<string, string> = {}) {

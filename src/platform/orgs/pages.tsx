@@ -250,7 +250,7 @@ const routes: FastifyPluginAsync = async (app) => {
 
   r.post(
     '/organisations/import',
-    { config: { access: { action: 'organisation.import' } } },
+    { config: { access: { action: 'organisation.import' }, upload: true } },
     async (req, reply) => {
       const v = formValues(req.body);
       const ctx = req.page(reply);

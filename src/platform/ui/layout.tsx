@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { sameSitePath } from '../http/same-site-path.js';
 import { mayOpen } from '../modules.js';
 import type { PageContext } from './context.js';
 
@@ -17,8 +18,9 @@ function navItems(ctx: PageContext): NavItem[] {
   return items;
 }
 
-function withLang(url: string, lang: string): string {
-  const u = new URL(url, 'http://x');
+/** The current page in the other language; a request URL that normalises off-site (`/.//evil`) links home. */
+export function withLang(url: string, lang: string): string {
+  const u = new URL(sameSitePath(url) ?? '/', 'http://x');
   u.searchParams.set('lang', lang);
   return u.pathname + u.search;
 }

@@ -241,7 +241,7 @@ export function waveApiRoutes(app: FastifyInstance) {
   r.post(
     '/api/v1/waves/:waveId/frame-imports',
     {
-      config: { access: manage },
+      config: { access: manage, upload: true },
       bodyLimit: FRAME_BODY_LIMIT,
       schema: {
         tags: ['waves'],

@@ -307,7 +307,7 @@ export function wavePageRoutes(app: FastifyInstance) {
 
   r.post(
     '/waves/:waveId/frame',
-    { config: { access: manage }, bodyLimit: FRAME_BODY_LIMIT, schema: { params: waveParams } },
+    { config: { access: manage, upload: true }, bodyLimit: FRAME_BODY_LIMIT, schema: { params: waveParams } },
     async (req, reply) => {
       const body = (req.body ?? {}) as MultipartBody;
       const file = body.file;

@@ -71,6 +71,9 @@ export function userPage(
           </>
         )}
       </dl>
+      <p>
+        <a href={`/users/${u.id}/api-tokens`}>{ctx.t('userTokens.link')}</a>
+      </p>
 
       {props.canEdit && (
         <>

@@ -1,3 +1,4 @@
+import { formatDate as formatDate_, formatNumber as formatNumber_ } from '../../format.js';
 import type { MessageKey } from '../../i18n/catalogue.js';
 import type { PageContext } from '../../ui/context.js';
 import type { Merger, Organisation } from '../model.js';
@@ -8,21 +9,11 @@ export const sizeLabel = (ctx: PageContext, size: string | null) =>
 export const mergerTypeLabel = (ctx: PageContext, type: string) =>
   ctx.t(`orgs.mergerType.${type}` as MessageKey);
 
-// Building an Intl formatter is expensive; one per language, made once.
-const numberFormats = { nl: new Intl.NumberFormat('nl-NL'), en: new Intl.NumberFormat('en-GB') };
-
-export function formatNumber(ctx: PageContext, n: number | null | undefined): string {
-  if (n === null || n === undefined) return '';
-  return numberFormats[ctx.lang].format(n);
-}
-
-export function formatDate(ctx: PageContext, d: string | null | undefined): string {
-  if (!d) return '';
-  return new Intl.DateTimeFormat(ctx.lang === 'nl' ? 'nl-NL' : 'en-GB', {
-    dateStyle: 'long',
-    timeZone: 'UTC',
-  }).format(new Date(`${d}T00:00:00Z`));
-}
+export const formatNumber = (ctx: PageContext, n: number | null | undefined): string =>
+  formatNumber_(ctx.lang, n);
+/** A calendar day (`YYYY-MM-DD`), through the one formatter (src/platform/format.ts). */
+export const formatDate = (ctx: PageContext, d: string | null | undefined): string =>
+  formatDate_(ctx.lang, d);
 
 /** Province code → name, from the provincie organisations. */
 export type ProvinceNames = Map<string, string>;

@@ -4,6 +4,7 @@
  */
 import type { DomainModule } from '../platform/modules.js';
 import { answeringEn, answeringNl } from './answering/messages.js';
+import { frameLabelsEn, frameLabelsNl } from './fieldwork/labels.js';
 import { fieldworkEn, fieldworkNl } from './fieldwork/messages.js';
 import { monitorHomeEn, monitorHomeNl } from './home/messages.js';
 import { monitorEn, monitorNl } from './messages.js';
@@ -24,6 +25,7 @@ export const monitorModule: DomainModule = {
     { nl: monitorNl, en: monitorEn },
     { nl: fieldworkNl, en: fieldworkEn },
     { nl: monitorHomeNl, en: monitorHomeEn },
+    { nl: frameLabelsNl, en: frameLabelsEn },
   ],
   navigation: [
     { labelKey: 'q.nav', href: '/questionnaires', access: 'questionnaire.read', pillar: 'monitor' },

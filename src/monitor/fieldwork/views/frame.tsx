@@ -4,6 +4,7 @@ import { FieldHint, formatDateTime, SelectField } from '../../../platform/auth/v
 import type { PageContext } from '../../../platform/ui/context.js';
 import { CsrfField, ErrorSummary } from '../../../platform/ui/layout.js';
 import type { FrameImportReport, StratumCount } from '../frame-service.js';
+import { layerLabel, provinceLabel, roleLabel, sizeClassLabel } from '../labels.js';
 import { targetGroups, type Wave } from '../model.js';
 import { type Errors, k, nf, tgLabel, WavePage } from './common.js';
 
@@ -148,10 +149,10 @@ export function framePage(
                 {d.counts.map((c) => (
                   <tr>
                     <td>{tgLabel(ctx, c.targetGroup)}</td>
-                    <td>{c.layer}</td>
-                    <td>{c.role}</td>
-                    <td>{c.provinceCode ?? '—'}</td>
-                    <td>{c.sizeClass ?? '—'}</td>
+                    <td>{layerLabel(ctx, c.layer)}</td>
+                    <td>{roleLabel(ctx, c.role)}</td>
+                    <td>{provinceLabel(ctx, c.provinceCode)}</td>
+                    <td>{sizeClassLabel(ctx, c.sizeClass)}</td>
                     <td class="num">{n.format(c.n)}</td>
                   </tr>
                 ))}

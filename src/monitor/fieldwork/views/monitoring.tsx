@@ -2,6 +2,7 @@
 import { formatDateTime } from '../../../platform/auth/views/fields.js';
 import type { MessageKey } from '../../../platform/i18n/catalogue.js';
 import type { PageContext } from '../../../platform/ui/context.js';
+import { layerLabel, roleLabel } from '../labels.js';
 import type { Wave } from '../model.js';
 import type { Breakdown, RateRow, ResponseRates } from '../monitoring.js';
 import type { UndeliveredPerson } from '../undelivered.js';
@@ -43,7 +44,9 @@ function RatesTable(props: { ctx: PageContext; b: Breakdown; rows: RateRow[] }) 
                   ? t('wave.monitoring.all')
                   : b === 'target_group'
                     ? tgLabel(ctx, r.label)
-                    : r.label}
+                    : b === 'layer_role'
+                      ? `${layerLabel(ctx, r.stratum.layer ?? null)} · ${roleLabel(ctx, r.stratum.role ?? null)}`
+                      : r.label}
               </th>
               {rateColumns.map(([, value]) => (
                 <td class="num">{value(ctx, r)}</td>

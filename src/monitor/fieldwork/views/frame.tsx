@@ -3,6 +3,7 @@ import { can } from '../../../platform/access/policy.js';
 import { FieldHint, formatDateTime, SelectField } from '../../../platform/auth/views/fields.js';
 import type { PageContext } from '../../../platform/ui/context.js';
 import { CsrfField, ErrorSummary } from '../../../platform/ui/layout.js';
+import { scrollBox } from '../../../platform/ui/table-scroll.js';
 import type { FrameImportReport, StratumCount } from '../frame-service.js';
 import { layerLabel, provinceLabel, roleLabel, sizeClassLabel } from '../labels.js';
 import { targetGroups, type Wave } from '../model.js';
@@ -54,7 +55,7 @@ export function framePage(
         </section>
       )}
       {r && r.problems.length > 0 && (
-        <div class="table-scroll">
+        <div class="table-scroll" {...scrollBox(ctx)}>
           <table class="problems">
             <caption>{t('wave.frame.problems.caption', { count: r.problems.length })}</caption>
             <thead>
@@ -130,7 +131,7 @@ export function framePage(
         {d.counts.length === 0 ? (
           <p>{t('wave.frame.empty')}</p>
         ) : (
-          <div class="table-scroll">
+          <div class="table-scroll" {...scrollBox(ctx)}>
             <table>
               <caption>{t('wave.frame.countsCaption')}</caption>
               <thead>

@@ -1,6 +1,8 @@
+import { can } from '../../access/policy.js';
 import { formatDate as formatDate_, formatNumber as formatNumber_ } from '../../format.js';
 import type { MessageKey } from '../../i18n/catalogue.js';
 import type { PageContext } from '../../ui/context.js';
+import { scrollBox } from '../../ui/table-scroll.js';
 import type { Merger, Organisation } from '../model.js';
 
 export const layerLabel = (ctx: PageContext, layer: string) => ctx.t(`orgs.layer.${layer}` as MessageKey);
@@ -27,7 +29,7 @@ export function OrgLink(props: { org: Pick<Organisation, 'id' | 'name'> }) {
   return <a href={`/organisations/${props.org.id}`}>{props.org.name}</a>;
 }
 
-/** Herindelingen as a table; codes link to the organisation when it is known. */
+/** Herindelingen as a table; codes link to the organisation when it is known and the person may open it. */
 export function MergerTable(props: {
   ctx: PageContext;
   mergers: readonly Merger[];
@@ -37,10 +39,13 @@ export function MergerTable(props: {
   const t = ctx.t;
   const codeLink = (code: string, label: string) => {
     const id = idByCode.get(code);
-    return id ? <a href={`/organisations/${id}`}>{label}</a> : label;
+    // Link only what this person may open (no link that ends in 403).
+    const mayRead =
+      id !== undefined && ctx.principal !== undefined && can(ctx.principal, 'organisation.read', id);
+    return mayRead ? <a href={`/organisations/${id}`}>{label}</a> : label;
   };
   return (
-    <div class="table-scroll">
+    <div class="table-scroll" {...scrollBox(ctx)}>
       <table>
         <caption class="visually-hidden">{t('orgs.history')}</caption>
         <thead>

@@ -4,7 +4,9 @@
  */
 import type { DomainModule } from '../platform/modules.js';
 import { answeringEn, answeringNl } from './answering/messages.js';
+import { frameLabelsEn, frameLabelsNl } from './fieldwork/labels.js';
 import { fieldworkEn, fieldworkNl } from './fieldwork/messages.js';
+import { monitorHomeEn, monitorHomeNl } from './home/messages.js';
 import { monitorEn, monitorNl } from './messages.js';
 
 export const monitorModule: DomainModule = {
@@ -22,10 +24,26 @@ export const monitorModule: DomainModule = {
     { nl: answeringNl, en: answeringEn },
     { nl: monitorNl, en: monitorEn },
     { nl: fieldworkNl, en: fieldworkEn },
+    { nl: monitorHomeNl, en: monitorHomeEn },
+    { nl: frameLabelsNl, en: frameLabelsEn },
   ],
   navigation: [
     { labelKey: 'q.nav', href: '/questionnaires', access: 'questionnaire.read', pillar: 'monitor' },
     { labelKey: 'nav.waves', href: '/waves', access: 'wave.monitor', pillar: 'monitor' },
+  ],
+  home: [
+    {
+      id: 'monitor.openWaves',
+      access: 'wave.read',
+      roles: ['researcher'],
+      load: async (ctx) => (await import('./home/panels.js')).openWavesPanel(ctx),
+    },
+    {
+      id: 'monitor.results',
+      access: 'wave.monitor',
+      roles: ['viewer'],
+      load: async (ctx) => (await import('./home/panels.js')).resultsPanel(ctx),
+    },
   ],
   commands: [() => import('../cli/commands/wave.js')],
 };

@@ -10,9 +10,18 @@
  */
 import type { Command } from 'commander';
 import type { FastifyPluginAsync } from 'fastify';
-import { type Action, can, type Principal } from './access/policy.js';
+import type { ComponentChildren } from 'preact';
+import {
+  type Action,
+  can,
+  type OrganisationRole,
+  type PlatformRole,
+  type Principal,
+} from './access/policy.js';
+import type { Db } from './db/database.js';
 import type { DemoStep } from './demo/demo.js';
 import type { MessageKey } from './i18n/catalogue.js';
+import type { PageContext } from './ui/context.js';
 
 /** A module loaded when it is needed. */
 export type Lazy<T> = () => Promise<T>;
@@ -29,6 +38,35 @@ export interface NavEntry {
   access: Action;
   /** A one-line explanation, shown beside the link on the home page. */
   hintKey?: MessageKey;
+}
+
+/** What a home panel gets: the page (language, texts, principal) and the database. */
+export interface HomeContext {
+  page: PageContext;
+  principal: Principal;
+  db: Db;
+}
+
+/** A panel's content: a heading and what needs attention (or what will come, when there is nothing yet). */
+export interface HomePanelView {
+  title: string;
+  body: ComponentChildren;
+}
+
+/**
+ * A panel on the home page, contributed by a domain: what needs this person's attention there (open waves,
+ * open incidents, reports with a deadline). The home page shows the panels the principal may see, in
+ * module order; roles that no shown panel serves get a line about what will come to them.
+ */
+export interface HomePanel {
+  /** Unique, `<domain>.<what>`, e.g. `monitor.openWaves`; the panel's element id on the page. */
+  id: string;
+  /** Who sees it: the same rule as the navigation (platform-wide or in one of their organisations). */
+  access: Action;
+  /** The roles whose work this panel shows (a role without any panel gets the "what will come" line). */
+  roles: ReadonlyArray<PlatformRole | OrganisationRole>;
+  /** Loads the panel; keep heavy imports inside (`await import(…)`). Null: nothing to show for this person. */
+  load(ctx: HomeContext): Promise<HomePanelView | null>;
 }
 
 export interface CommandModule {
@@ -55,6 +93,8 @@ export interface DomainModule {
   messages?: ReadonlyArray<MessageRecords>;
   /** Entries of the main navigation and the home page, in the order they appear within their pillar. */
   navigation?: readonly NavEntry[];
+  /** Panels of the home page (see `HomePanel`). */
+  home?: readonly HomePanel[];
   /** `weerbaar` subcommands, one module each. */
   commands?: ReadonlyArray<Lazy<CommandModule>>;
 }
@@ -64,13 +104,14 @@ export const routesOf = (modules: readonly DomainModule[]) => modules.flatMap((m
 export const jobsOf = (modules: readonly DomainModule[]) => modules.flatMap((m) => m.jobs ?? []);
 export const demoStepsOf = (modules: readonly DomainModule[]) => modules.flatMap((m) => m.demoSteps ?? []);
 export const commandsOf = (modules: readonly DomainModule[]) => modules.flatMap((m) => m.commands ?? []);
+export const homePanelsOf = (modules: readonly DomainModule[]) => modules.flatMap((m) => m.home ?? []);
 /** Navigation entries grouped by pillar (pillars in their fixed order, entries in module order). */
 export const navigationOf = (modules: readonly DomainModule[]): NavEntry[] => {
   const all = modules.flatMap((m) => m.navigation ?? []);
   return navPillars.flatMap((pillar) => all.filter((e) => e.pillar === pillar));
 };
 
-/** Whether the entry shows for this person (the same rule in the navigation and on the home page). */
-export const mayOpen = (principal: Principal, entry: NavEntry): boolean =>
+/** Whether the entry (or home panel) shows for this person (the same rule in the navigation and on the home page). */
+export const mayOpen = (principal: Principal, entry: { access: Action }): boolean =>
   can(principal, entry.access) ||
   [...principal.memberships.keys()].some((org) => can(principal, entry.access, org));

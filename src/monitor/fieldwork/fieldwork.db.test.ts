@@ -425,7 +425,8 @@ test('reminders go only to those not completed and not opted out; due per schedu
     rates.breakdowns.layer_role.map((r) => [r.label, r.frame]),
     [['gemeente · raadslid', 4]],
   );
-  assert.match(rates.breakdowns.organisation[0]!.label, /GM0363/);
+  // A name, not a CBS code (issue 12): Amsterdam is GM0363.
+  assert.equal(rates.breakdowns.organisation[0]!.label, 'Amsterdam');
 
   const nr = await nonRespondents(db(), wave.id);
   assert.deepEqual(nr.map((p) => p.email).sort(), ['fresh.r@voorbeeld.nl', 'started.r@voorbeeld.nl']);

@@ -83,7 +83,8 @@ export async function responseRates(db: DbOrTx, waveId: string): Promise<Respons
     for (let page = 1; ; page++) {
       const r = await listOrganisations(db, { includeEnded: true, page, pageSize: 500 });
       for (const o of r.items) {
-        orgNames.set(o.id, `${o.name} (${o.code})`);
+        // A name people know; the layer tells gemeente and provincie Utrecht apart (no CBS codes in tables).
+        orgNames.set(o.id, o.layer === 'gemeente' ? o.name : `${o.name} (${o.layer})`);
         if (o.layer === 'provincie') orgNames.set(o.code, o.name);
       }
       if (r.items.length === 0 || page * r.pageSize >= r.total) break;

@@ -3,8 +3,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { can } from '../access/policy.js';
 import { sendPage } from '../ui/render.js';
+import { namesFor } from './names.js';
 import { listAudit } from './query.js';
 import { auditPage } from './views/audit-page.js';
+import { idsIn } from './views/readable.js';
 
 const uuid = z.string().uuid();
 /** Empty form fields arrive as ''; treat them as absent. */
@@ -86,7 +88,8 @@ const routes: FastifyPluginAsync = async (app) => {
     },
     async (req, reply) => {
       const rows = await fetch(req, req.query);
-      return sendPage(reply, auditPage(req.page(reply), req.query, rows, auditOrg(req)));
+      const names = await namesFor(app.deps.database.db, idsIn(rows));
+      return sendPage(reply, auditPage(req.page(reply), req.query, rows, auditOrg(req), names));
     },
   );
 };

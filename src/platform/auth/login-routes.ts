@@ -150,7 +150,7 @@ const routes: FastifyPluginAsync = async (app) => {
   );
 
   r.get('/', { config: { access: { action: 'account.read' } } }, async (req, reply) =>
-    sendPage(reply, await homePage(req.page(reply), database.db)),
+    sendPage(reply, await homePage(req.page(reply), database.db, app.deps.modules)),
   );
 };
 export default routes;

@@ -31,6 +31,27 @@ export const platformNl = {
   'pager.previous': 'Vorige',
   'pager.next': 'Volgende',
   'pager.label': 'Paginering',
+  'layout.tableScroll': 'Tabel (schuif opzij voor alle kolommen)',
+  'nav.pillar.monitor': 'Monitor',
+  'nav.pillar.meldpunt': 'Meldpunt',
+  'nav.pillar.beheer': 'Beheer',
+  'nav.pillar.account': 'Mijn account',
+  'home.attention': 'Wat aandacht vraagt',
+  'home.coming': 'Wat hier voor u komt',
+  'home.coming.admin':
+    'Als beheerder vindt u organisaties, gebruikers, het auditlog, taken, uitgaande mail en beveiliging in het menu onder Beheer.',
+  'home.coming.researcher':
+    'Als onderzoeker ziet u hier de lopende uitvragen met hun respons en de volgende herinnering.',
+  'home.coming.viewer':
+    'Als meekijker ziet u hier de nieuwste resultaten van de Monitor. Die komen met de resultatenmodule.',
+  'home.coming.coordinator':
+    'Als coördinator ziet u hier straks de open meldingen en taken van uw organisatie (met het Meldpunt) en de laatste brief van de Monitor over uw organisatie.',
+  'home.coming.case_handler':
+    'Als behandelaar ziet u hier straks de meldingen die u behandelt, met wat bijna te laat is (met het Meldpunt).',
+  'home.coming.integrity_officer':
+    'Als integriteitsfunctionaris ziet u hier straks de integriteitsmeldingen met hun termijnen (met het Meldpunt).',
+  'home.coming.reporter':
+    'Als melder ziet u hier straks uw meldingen en wat ermee gebeurt (met het Meldpunt).',
 } as const;
 
 export const platformEn: Record<keyof typeof platformNl, string> = {
@@ -66,4 +87,25 @@ export const platformEn: Record<keyof typeof platformNl, string> = {
   'pager.previous': 'Previous',
   'pager.next': 'Next',
   'pager.label': 'Pagination',
+  'layout.tableScroll': 'Table (scroll sideways for all columns)',
+  'nav.pillar.monitor': 'Monitor',
+  'nav.pillar.meldpunt': 'Reports',
+  'nav.pillar.beheer': 'Admin',
+  'nav.pillar.account': 'My account',
+  'home.attention': 'What needs attention',
+  'home.coming': 'What will come here for you',
+  'home.coming.admin':
+    'As an administrator you find organisations, users, the audit log, jobs, outgoing mail and security in the menu under Administration.',
+  'home.coming.researcher':
+    'As a researcher you see the open waves here, with their response and the next reminder.',
+  'home.coming.viewer':
+    'As a viewer you see the latest results of the Monitor here. They come with the results module.',
+  'home.coming.coordinator':
+    "As a coordinator you will see your organisation's open incidents and tasks here (with the reporting desk) and the latest Monitor letter about your organisation.",
+  'home.coming.case_handler':
+    'As a case handler you will see the incidents you handle here, with what is nearly overdue (with the reporting desk).',
+  'home.coming.integrity_officer':
+    'As an integrity officer you will see the integrity reports with their deadlines here (with the reporting desk).',
+  'home.coming.reporter':
+    'As a reporter you will see your reports here and what happens with them (with the reporting desk).',
 };

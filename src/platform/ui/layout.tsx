@@ -1,21 +1,99 @@
 import type { ComponentChildren } from 'preact';
 import { sameSitePath } from '../http/same-site-path.js';
-import { mayOpen } from '../modules.js';
+import { mayOpen, type NavPillar, navPillars } from '../modules.js';
 import type { PageContext } from './context.js';
 
 interface NavItem {
   href: string;
   label: string;
 }
+interface NavGroup {
+  pillar: NavPillar;
+  label: string;
+  items: NavItem[];
+}
 
-function navItems(ctx: PageContext): NavItem[] {
+/** The entries this person may open, grouped by pillar (pillars without an entry for them are left out). */
+function navGroups(ctx: PageContext): NavGroup[] {
   const p = ctx.principal;
   if (!p) return [];
-  const items: NavItem[] = [{ href: '/', label: ctx.t('nav.home') }];
-  for (const entry of ctx.navigation ?? []) {
-    if (mayOpen(p, entry)) items.push({ href: entry.href, label: ctx.t(entry.labelKey) });
-  }
-  return items;
+  const entries = (ctx.navigation ?? []).filter((entry) => mayOpen(p, entry));
+  return navPillars
+    .map((pillar) => ({
+      pillar,
+      label: ctx.t(`nav.pillar.${pillar}`),
+      items: entries
+        .filter((e) => e.pillar === pillar)
+        .map((e) => ({ href: e.href, label: ctx.t(e.labelKey) })),
+    }))
+    .filter((g) => g.items.length > 0);
+}
+
+const isCurrent = (href: string, path: string) =>
+  href === '/' ? path === '/' : path === href || path.startsWith(`${href}/`);
+
+/**
+ * The main menu: the home page, then one disclosure per pillar (`<details>`, so it opens without
+ * JavaScript and by keyboard), holding the pages of that pillar this person may open.
+ */
+function MainNav(props: { ctx: PageContext; path: string }) {
+  const { ctx, path } = props;
+  return (
+    <nav aria-label={ctx.t('layout.nav')} class="main-nav">
+      <ul class="container nav-bar">
+        <li>
+          <a href="/" aria-current={isCurrent('/', path) ? 'page' : undefined}>
+            {ctx.t('nav.home')}
+          </a>
+        </li>
+        {navGroups(ctx)
+          .filter((g) => g.pillar !== 'account')
+          .map((g) => {
+            const here = g.items.some((i) => isCurrent(i.href, path));
+            return (
+              <li class="nav-group">
+                <details>
+                  <summary class={here ? 'current' : undefined}>{g.label}</summary>
+                  <ul>
+                    {g.items.map((item) => (
+                      <li>
+                        <a href={item.href} aria-current={isCurrent(item.href, path) ? 'page' : undefined}>
+                          {item.label}
+                        </a>
+                      </li>
+                    ))}
+                  </ul>
+                </details>
+              </li>
+            );
+          })}
+      </ul>
+    </nav>
+  );
+}
+
+/** The signed-in person's own pages (account, API tokens), in the header beside signing out. */
+function AccountNav(props: { ctx: PageContext; path: string }) {
+  const { ctx, path } = props;
+  const group = navGroups(ctx).find((g) => g.pillar === 'account');
+  if (!group) return null;
+  const here = group.items.some((i) => isCurrent(i.href, path));
+  return (
+    <nav aria-label={group.label} class="account-nav">
+      <details>
+        <summary class={here ? 'current' : undefined}>{group.label}</summary>
+        <ul class="nav-menu account-menu">
+          {group.items.map((item) => (
+            <li>
+              <a href={item.href} aria-current={path === item.href ? 'page' : undefined}>
+                {item.label}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </details>
+    </nav>
+  );
 }
 
 /** The current page in the other language; a request URL that normalises off-site (`/.//evil`) links home. */
@@ -56,6 +134,7 @@ export function Layout(props: {
               <a href={withLang(ctx.url, other)} hrefLang={other} lang={other}>
                 {ctx.t('layout.switchLang')}
               </a>
+              {ctx.principal && <AccountNav ctx={ctx} path={current} />}
               {ctx.principal && (
                 <form method="post" action="/logout" class="inline-form">
                   <input type="hidden" name="_csrf" value={ctx.csrfToken} />
@@ -69,26 +148,7 @@ export function Layout(props: {
               )}
             </div>
           </div>
-          {ctx.principal && (
-            <nav aria-label={ctx.t('layout.nav')} class="main-nav">
-              <ul class="container">
-                {navItems(ctx).map((item) => (
-                  <li>
-                    <a
-                      href={item.href}
-                      aria-current={
-                        (item.href === '/' ? current === '/' : current.startsWith(item.href))
-                          ? 'page'
-                          : undefined
-                      }
-                    >
-                      {item.label}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            </nav>
-          )}
+          {ctx.principal && <MainNav ctx={ctx} path={current} />}
         </header>
         <main id="main" tabIndex={-1} class={props.wide ? 'container wide' : 'container'}>
           {props.children}

@@ -1,6 +1,7 @@
 /** What the fieldwork pages share: labels, number formats, the wave page frame with its tabs, notices. */
 import type { ComponentChildren } from 'preact';
 import { can } from '../../../platform/access/policy.js';
+import { formatNumber, formatPercent } from '../../../platform/format.js';
 import type { MessageKey } from '../../../platform/i18n/catalogue.js';
 import type { PageContext } from '../../../platform/ui/context.js';
 import { Layout } from '../../../platform/ui/layout.js';
@@ -12,15 +13,9 @@ export const k = (s: string) => s as MessageKey;
 export const statusLabel = (ctx: PageContext, s: string) => ctx.t(k(`wave.status.${s}`));
 export const tgLabel = (ctx: PageContext, s: string) => ctx.t(k(`wave.targetGroup.${s}`));
 export const anonLabel = (ctx: PageContext, s: string) => ctx.t(k(`wave.anonymity.${s}`));
-// Made once (a rates table formats thousands of numbers).
-export const numberFormats = { nl: new Intl.NumberFormat('nl-NL'), en: new Intl.NumberFormat('en-GB') };
-export const percentFormats = {
-  nl: new Intl.NumberFormat('nl-NL', { style: 'percent', maximumFractionDigits: 1 }),
-  en: new Intl.NumberFormat('en-GB', { style: 'percent', maximumFractionDigits: 1 }),
-};
-export const nf = (ctx: PageContext) => numberFormats[ctx.lang];
-export const pct = (ctx: PageContext, r: number | null) =>
-  r === null ? '—' : percentFormats[ctx.lang].format(r);
+// The one number format (src/platform/format.ts; its formatters are made once).
+export const nf = (ctx: PageContext) => ({ format: (n: number) => formatNumber(ctx.lang, n) });
+export const pct = (ctx: PageContext, r: number | null) => formatPercent(ctx.lang, r);
 export const fieldworkDates = (w: Pick<Wave, 'fieldworkStart' | 'fieldworkEnd'>) =>
   [w.fieldworkStart, w.fieldworkEnd].filter(Boolean).join(' – ');
 

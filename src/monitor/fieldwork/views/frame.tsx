@@ -3,7 +3,9 @@ import { can } from '../../../platform/access/policy.js';
 import { FieldHint, formatDateTime, SelectField } from '../../../platform/auth/views/fields.js';
 import type { PageContext } from '../../../platform/ui/context.js';
 import { CsrfField, ErrorSummary } from '../../../platform/ui/layout.js';
+import { scrollBox } from '../../../platform/ui/table-scroll.js';
 import type { FrameImportReport, StratumCount } from '../frame-service.js';
+import { layerLabel, provinceLabel, roleLabel, sizeClassLabel } from '../labels.js';
 import { targetGroups, type Wave } from '../model.js';
 import { type Errors, k, nf, tgLabel, WavePage } from './common.js';
 
@@ -53,7 +55,7 @@ export function framePage(
         </section>
       )}
       {r && r.problems.length > 0 && (
-        <div class="table-scroll">
+        <div class="table-scroll" {...scrollBox(ctx)}>
           <table class="problems">
             <caption>
               {t('wave.frame.problems.caption', { count: r.problemCount })}
@@ -133,7 +135,7 @@ export function framePage(
         {d.counts.length === 0 ? (
           <p>{t('wave.frame.empty')}</p>
         ) : (
-          <div class="table-scroll">
+          <div class="table-scroll" {...scrollBox(ctx)}>
             <table>
               <caption>{t('wave.frame.countsCaption')}</caption>
               <thead>
@@ -152,10 +154,10 @@ export function framePage(
                 {d.counts.map((c) => (
                   <tr>
                     <td>{tgLabel(ctx, c.targetGroup)}</td>
-                    <td>{c.layer}</td>
-                    <td>{c.role}</td>
-                    <td>{c.provinceCode ?? '—'}</td>
-                    <td>{c.sizeClass ?? '—'}</td>
+                    <td>{layerLabel(ctx, c.layer)}</td>
+                    <td>{roleLabel(ctx, c.role)}</td>
+                    <td>{provinceLabel(ctx, c.provinceCode)}</td>
+                    <td>{sizeClassLabel(ctx, c.sizeClass)}</td>
                     <td class="num">{n.format(c.n)}</td>
                   </tr>
                 ))}

@@ -2,6 +2,8 @@
 import { formatDateTime } from '../../../platform/auth/views/fields.js';
 import type { MessageKey } from '../../../platform/i18n/catalogue.js';
 import type { PageContext } from '../../../platform/ui/context.js';
+import { scrollBox } from '../../../platform/ui/table-scroll.js';
+import { layerLabel, provinceLabel, roleLabel } from '../labels.js';
 import type { Wave } from '../model.js';
 import type { Breakdown, RateRow, ResponseRates } from '../monitoring.js';
 import type { UndeliveredPerson } from '../undelivered.js';
@@ -24,7 +26,7 @@ function RatesTable(props: { ctx: PageContext; b: Breakdown; rows: RateRow[] }) 
   const { ctx, b, rows } = props;
   const t = ctx.t;
   return (
-    <div class="table-scroll">
+    <div class="table-scroll" {...scrollBox(ctx)}>
       <table class="rates">
         <caption>{t(k(`wave.monitoring.by.${b}`))}</caption>
         <thead>
@@ -43,7 +45,11 @@ function RatesTable(props: { ctx: PageContext; b: Breakdown; rows: RateRow[] }) 
                   ? t('wave.monitoring.all')
                   : b === 'target_group'
                     ? tgLabel(ctx, r.label)
-                    : r.label}
+                    : b === 'province'
+                      ? provinceLabel(ctx, r.stratum.province ?? null)
+                      : b === 'layer_role'
+                        ? `${layerLabel(ctx, r.stratum.layer ?? null)} · ${roleLabel(ctx, r.stratum.role ?? null)}`
+                        : r.label}
               </th>
               {rateColumns.map(([, value]) => (
                 <td class="num">{value(ctx, r)}</td>
@@ -79,7 +85,7 @@ function UndeliveredTable(props: {
               {t('wave.overview.nonRespondentsXlsx')}
             </a>
           </p>
-          <div class="table-scroll">
+          <div class="table-scroll" {...scrollBox(ctx)}>
             <table>
               <caption>
                 {rows.length > UNDELIVERED_SHOWN

@@ -3,6 +3,7 @@ import { can } from '../../../platform/access/policy.js';
 import { formatDateTime, SelectField, TextField } from '../../../platform/auth/views/fields.js';
 import type { PageContext } from '../../../platform/ui/context.js';
 import { CsrfField, ErrorSummary, Layout } from '../../../platform/ui/layout.js';
+import { scrollBox } from '../../../platform/ui/table-scroll.js';
 import type { StratumCount } from '../frame-service.js';
 import { anonymityLevels, targetGroups, type Wave } from '../model.js';
 import type { VersionInfo } from '../questionnaire-link.js';
@@ -40,7 +41,7 @@ export function wavesListPage(ctx: PageContext, list: WaveSummary[]) {
       {list.length === 0 ? (
         <p>{t('wave.list.none')}</p>
       ) : (
-        <div class="table-scroll">
+        <div class="table-scroll" {...scrollBox(ctx)}>
           <table>
             <caption>{t('wave.list.caption')}</caption>
             <thead>
@@ -288,7 +289,7 @@ export function waveOverviewPage(ctx: PageContext, d: OverviewData) {
 
       <section aria-labelledby="q-title">
         <h2 id="q-title">{t('wave.overview.questionnaires')}</h2>
-        <div class="table-scroll">
+        <div class="table-scroll" {...scrollBox(ctx)}>
           <table>
             <caption class="visually-hidden">{t('wave.overview.questionnaires')}</caption>
             <thead>

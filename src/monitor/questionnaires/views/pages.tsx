@@ -5,6 +5,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import { can } from '../../../platform/access/policy.js';
+import { formatDateTime as formatDate_ } from '../../../platform/format.js';
 import { catalogue, type MessageKey, type Translate } from '../../../platform/i18n/catalogue.js';
 import type { PageContext } from '../../../platform/ui/context.js';
 import { CsrfField, ErrorSummary, Layout } from '../../../platform/ui/layout.js';
@@ -14,14 +15,7 @@ import type { QuestionnaireSummary, VersionSummary } from '../service.js';
 import type { XlsFormProblem } from '../xlsform.js';
 import { fieldId, SectionItems } from './render-item.js';
 
-const formatDateTime = (ctx: PageContext, d: Date | null) =>
-  d
-    ? new Intl.DateTimeFormat(ctx.lang === 'nl' ? 'nl-NL' : 'en-GB', {
-        dateStyle: 'medium',
-        timeStyle: 'short',
-        timeZone: 'Europe/Amsterdam',
-      }).format(d)
-    : ctx.t('q.none');
+const formatDateTime = (ctx: PageContext, d: Date | null) => (d ? formatDate_(ctx.lang, d) : ctx.t('q.none'));
 
 const title = (ctx: PageContext, text: { nl: string; en?: string }) => textIn(text, ctx.lang);
 

@@ -1,6 +1,8 @@
+import { formatDateTime } from '../../format.js';
 import type { PageContext } from '../../ui/context.js';
 import { Layout } from '../../ui/layout.js';
 import type { auditLog } from '../schema.js';
+import { changeLines, type Names, readableValue } from './readable.js';
 
 type Entry = typeof auditLog.$inferSelect;
 interface Filter {
@@ -26,13 +28,35 @@ function Field(props: { id: string; label: string; value?: string; type?: 'text'
   );
 }
 
-export function auditPage(ctx: PageContext, filter: Filter, rows: Entry[], scopedOrg: string | undefined) {
+/** A change as one line per field: "field: old → new" (or "field: value"). */
+function Changes(props: { diff: unknown; names: Names }) {
+  const lines = changeLines(props.diff, props.names);
+  if (lines.length === 0) return null;
+  return (
+    <ul class="changes">
+      {lines.map((l) => (
+        <li>
+          {l.field && <span class="field">{l.field}: </span>}
+          {l.before !== undefined && (
+            <>
+              <del>{l.before}</del> →{' '}
+            </>
+          )}
+          <ins>{l.after}</ins>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function auditPage(
+  ctx: PageContext,
+  filter: Filter,
+  rows: Entry[],
+  scopedOrg: string | undefined,
+  names: Names = new Map(),
+) {
   const t = ctx.t;
-  const dateFmt = new Intl.DateTimeFormat(ctx.lang === 'nl' ? 'nl-NL' : 'en-GB', {
-    dateStyle: 'short',
-    timeStyle: 'medium',
-    timeZone: 'Europe/Amsterdam',
-  });
   const next = rows.length === filter.limit ? rows[rows.length - 1]!.seq : undefined;
   const nextUrl = () => {
     const u = new URLSearchParams();
@@ -79,16 +103,18 @@ export function auditPage(ctx: PageContext, filter: Filter, rows: Entry[], scope
               {rows.map((e) => (
                 <tr>
                   <td class="num">{e.seq}</td>
-                  <td>{dateFmt.format(new Date(e.at))}</td>
+                  <td>{formatDateTime(ctx.lang, e.at)}</td>
                   <td>{e.actorLabel}</td>
                   <td>
                     <code>{e.action}</code>
                   </td>
                   <td>
                     {e.resourceType}
-                    {e.resourceId ? ` ${e.resourceId}` : ''}
+                    {e.resourceId ? ` ${readableValue(e.resourceId, names)}` : ''}
                   </td>
-                  <td>{e.diff ? <code class="diff">{JSON.stringify(e.diff)}</code> : ''}</td>
+                  <td>
+                    <Changes diff={e.diff} names={names} />
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -1,5 +1,6 @@
 import type { PageContext } from '../../ui/context.js';
 import { CsrfField, ErrorSummary, Layout } from '../../ui/layout.js';
+import { scrollBox } from '../../ui/table-scroll.js';
 import type { SessionView } from '../sessions.js';
 import { errorFor, type FieldErrors, formatDateTime, TextField } from './fields.js';
 
@@ -40,7 +41,7 @@ export function accountPage(
 
       <h2>{ctx.t('account.sessions')}</h2>
       <p>{ctx.t('account.sessionsIntro')}</p>
-      <div class="table-scroll">
+      <div class="table-scroll" {...scrollBox(ctx)}>
         <table>
           <thead>
             <tr>

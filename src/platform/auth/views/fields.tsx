@@ -1,5 +1,3 @@
-import type { Lang } from '../../errors.js';
-
 /** Form errors: field id → message, in the order they appear on the form. */
 export type FieldErrors = Array<{ field: string; message: string }>;
 
@@ -122,12 +120,5 @@ export function CheckboxesField(props: {
   );
 }
 
-/** Date and time in the Netherlands, e.g. "23 nov 2026 14:05". */
-export function formatDateTime(lang: Lang, d: Date | string | null | undefined): string {
-  if (!d) return '';
-  return new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: 'Europe/Amsterdam',
-  }).format(new Date(d));
-}
+/** Date and time in the Netherlands, e.g. "23 november 2026, 14:05" (the one formatter: src/platform/format.ts). */
+export { formatDateTime } from '../../format.js';

@@ -1,5 +1,6 @@
 import type { PageContext } from '../../ui/context.js';
 import { CsrfField, ErrorSummary, Layout } from '../../ui/layout.js';
+import { scrollBox } from '../../ui/table-scroll.js';
 import type { ApiTokenView } from '../api-tokens.js';
 import { CheckboxesField, errorFor, type FieldErrors, formatDateTime, TextField } from './fields.js';
 
@@ -41,7 +42,7 @@ export function tokensPage(
       {props.tokens.length === 0 ? (
         <p>{ctx.t('tokens.none')}</p>
       ) : (
-        <div class="table-scroll">
+        <div class="table-scroll" {...scrollBox(ctx)}>
           <table>
             <thead>
               <tr>

@@ -1,6 +1,7 @@
 import type { MessageKey } from '../../i18n/catalogue.js';
 import type { PageContext } from '../../ui/context.js';
 import { Layout } from '../../ui/layout.js';
+import { scrollBox } from '../../ui/table-scroll.js';
 import type { OrganisationRef } from '../organisations.js';
 import type { UserView } from '../users-service.js';
 
@@ -80,7 +81,7 @@ export function usersListPage(
       {props.users.length === 0 ? (
         <p>{ctx.t('table.none')}</p>
       ) : (
-        <div class="table-scroll">
+        <div class="table-scroll" {...scrollBox(ctx)}>
           <table>
             <thead>
               <tr>

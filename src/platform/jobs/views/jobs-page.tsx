@@ -1,3 +1,4 @@
+import { formatDateTime } from '../../format.js';
 import type { MessageKey } from '../../i18n/catalogue.js';
 import type { PageContext } from '../../ui/context.js';
 import { CsrfField, Layout } from '../../ui/layout.js';
@@ -5,14 +6,7 @@ import { type JobRow, type JobState, jobStates } from '../admin.js';
 
 export function jobsPage(ctx: PageContext, state: JobState | undefined, rows: JobRow[], notice?: string) {
   const t = ctx.t;
-  const fmt = (d: string | null) =>
-    d
-      ? new Intl.DateTimeFormat(ctx.lang === 'nl' ? 'nl-NL' : 'en-GB', {
-          dateStyle: 'short',
-          timeStyle: 'medium',
-          timeZone: 'Europe/Amsterdam',
-        }).format(new Date(d))
-      : '';
+  const fmt = (d: string | null) => formatDateTime(ctx.lang, d);
   const stateText = (s: string) => t(`jobs.state.${s}` as MessageKey);
   return (
     <Layout ctx={ctx} title={t('jobs.title')} wide>

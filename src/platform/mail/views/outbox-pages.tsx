@@ -1,16 +1,10 @@
+import { formatDateTime } from '../../format.js';
 import type { MessageKey } from '../../i18n/catalogue.js';
 import type { PageContext } from '../../ui/context.js';
 import { Layout } from '../../ui/layout.js';
 import { type MailMessage, type MailStatus, mailStatuses } from '../mail.js';
 
-const fmt = (ctx: PageContext, d: Date | null | undefined) =>
-  d
-    ? new Intl.DateTimeFormat(ctx.lang === 'nl' ? 'nl-NL' : 'en-GB', {
-        dateStyle: 'short',
-        timeStyle: 'medium',
-        timeZone: 'Europe/Amsterdam',
-      }).format(new Date(d))
-    : '';
+const fmt = (ctx: PageContext, d: Date | null | undefined) => formatDateTime(ctx.lang, d);
 
 const statusText = (ctx: PageContext, s: string) => ctx.t(`outbox.status.${s}` as MessageKey);
 

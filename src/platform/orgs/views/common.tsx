@@ -1,5 +1,8 @@
+import { can } from '../../access/policy.js';
+import { formatDate as formatDate_, formatNumber as formatNumber_ } from '../../format.js';
 import type { MessageKey } from '../../i18n/catalogue.js';
 import type { PageContext } from '../../ui/context.js';
+import { scrollBox } from '../../ui/table-scroll.js';
 import type { Merger, Organisation } from '../model.js';
 
 export const layerLabel = (ctx: PageContext, layer: string) => ctx.t(`orgs.layer.${layer}` as MessageKey);
@@ -8,21 +11,11 @@ export const sizeLabel = (ctx: PageContext, size: string | null) =>
 export const mergerTypeLabel = (ctx: PageContext, type: string) =>
   ctx.t(`orgs.mergerType.${type}` as MessageKey);
 
-// Building an Intl formatter is expensive; one per language, made once.
-const numberFormats = { nl: new Intl.NumberFormat('nl-NL'), en: new Intl.NumberFormat('en-GB') };
-
-export function formatNumber(ctx: PageContext, n: number | null | undefined): string {
-  if (n === null || n === undefined) return '';
-  return numberFormats[ctx.lang].format(n);
-}
-
-export function formatDate(ctx: PageContext, d: string | null | undefined): string {
-  if (!d) return '';
-  return new Intl.DateTimeFormat(ctx.lang === 'nl' ? 'nl-NL' : 'en-GB', {
-    dateStyle: 'long',
-    timeZone: 'UTC',
-  }).format(new Date(`${d}T00:00:00Z`));
-}
+export const formatNumber = (ctx: PageContext, n: number | null | undefined): string =>
+  formatNumber_(ctx.lang, n);
+/** A calendar day (`YYYY-MM-DD`), through the one formatter (src/platform/format.ts). */
+export const formatDate = (ctx: PageContext, d: string | null | undefined): string =>
+  formatDate_(ctx.lang, d);
 
 /** Province code → name, from the provincie organisations. */
 export type ProvinceNames = Map<string, string>;
@@ -36,7 +29,7 @@ export function OrgLink(props: { org: Pick<Organisation, 'id' | 'name'> }) {
   return <a href={`/organisations/${props.org.id}`}>{props.org.name}</a>;
 }
 
-/** Herindelingen as a table; codes link to the organisation when it is known. */
+/** Herindelingen as a table; codes link to the organisation when it is known and the person may open it. */
 export function MergerTable(props: {
   ctx: PageContext;
   mergers: readonly Merger[];
@@ -46,10 +39,13 @@ export function MergerTable(props: {
   const t = ctx.t;
   const codeLink = (code: string, label: string) => {
     const id = idByCode.get(code);
-    return id ? <a href={`/organisations/${id}`}>{label}</a> : label;
+    // Link only what this person may open (no link that ends in 403).
+    const mayRead =
+      id !== undefined && ctx.principal !== undefined && can(ctx.principal, 'organisation.read', id);
+    return mayRead ? <a href={`/organisations/${id}`}>{label}</a> : label;
   };
   return (
-    <div class="table-scroll">
+    <div class="table-scroll" {...scrollBox(ctx)}>
       <table>
         <caption class="visually-hidden">{t('orgs.history')}</caption>
         <thead>

@@ -1,6 +1,7 @@
 import { errorFor, type FieldErrors, FieldHint, SelectField, TextField } from '../../auth/views/fields.js';
 import type { PageContext } from '../../ui/context.js';
 import { CsrfField, ErrorSummary, Layout } from '../../ui/layout.js';
+import { scrollBox } from '../../ui/table-scroll.js';
 import type { ImportReport } from '../import.js';
 import { layers, mergerTypes, type Organisation } from '../model.js';
 import { layerLabel, type ProvinceNames } from './common.js';
@@ -214,7 +215,7 @@ function ReportView(props: { ctx: PageContext; report: ImportReport }) {
       {r.updated.length > 0 && (
         <>
           <h3>{t('orgs.report.updated', { count: r.updated.length })}</h3>
-          <div class="table-scroll">
+          <div class="table-scroll" {...scrollBox(ctx)}>
             <table>
               <caption class="visually-hidden">
                 {t('orgs.report.updated', { count: r.updated.length })}
@@ -296,7 +297,7 @@ export function importPage(
       {state.problems && state.problems.length > 0 && (
         <section class="error-summary" aria-labelledby="problems-title" tabIndex={-1}>
           <h2 id="problems-title">{t('orgs.importForm.problems')}</h2>
-          <div class="table-scroll">
+          <div class="table-scroll" {...scrollBox(ctx)}>
             <table>
               <thead>
                 <tr>

@@ -2,6 +2,7 @@ import { can } from '../../access/policy.js';
 import { SelectField, TextField } from '../../auth/views/fields.js';
 import type { PageContext } from '../../ui/context.js';
 import { Layout } from '../../ui/layout.js';
+import { scrollBox } from '../../ui/table-scroll.js';
 import { layers, type Organisation } from '../model.js';
 import type { Page } from '../service.js';
 import {
@@ -97,7 +98,7 @@ export function listPage(
       {result.items.length === 0 ? (
         <p>{t('table.none')}</p>
       ) : (
-        <div class="table-scroll">
+        <div class="table-scroll" {...scrollBox(ctx)}>
           <table>
             <caption class="visually-hidden">{t('orgs.title')}</caption>
             <thead>

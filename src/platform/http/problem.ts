@@ -63,6 +63,7 @@ export function toAppError(err: unknown): AppError {
     });
     return new AppError('validation', { detail: reasonsOf(invalidParams), invalidParams });
   }
+  if (refusedText(err)) return new AppError('bad-request', { detail: texts.refusedText });
   const fe = err as FastifyError & { statusCode?: number };
   switch (fe?.code) {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
@@ -86,6 +87,17 @@ export function toAppError(err: unknown): AppError {
   if (status && status >= 400 && status < 500)
     return new AppError('bad-request', { detail: { nl: texts.badRequest.nl, en: fe.message } });
   return new AppError('internal', { cause: err });
+}
+
+/**
+ * The database refuses text it cannot store (a NUL character, \u0000: PostgreSQL 22021 character_not_in_repertoire,
+ * 22P05 untranslatable_character); that is the input's fault, not the server's. Drizzle wraps the driver's error.
+ */
+function refusedText(err: unknown): boolean {
+  let e = err as { code?: unknown; cause?: unknown } | undefined;
+  for (let depth = 0; e && depth < 5; depth++, e = e.cause as typeof e)
+    if (e.code === '22021' || e.code === '22P05') return true;
+  return false;
 }
 
 /** Details of the errors Fastify raises itself (its own messages are English only). */
@@ -115,6 +127,10 @@ const texts = {
     en: 'Too many requests. Wait a moment and try again.',
   },
   badRequest: { nl: 'Het verzoek is niet geldig.', en: 'The request is not valid.' },
+  refusedText: {
+    nl: 'Het verzoek bevat een teken dat niet in tekst mag staan (zoals \\u0000). Haal het weg en probeer het opnieuw.',
+    en: 'The request contains a character that text may not hold (such as \\u0000). Remove it and try again.',
+  },
   internal: {
     nl: 'Er ging iets mis aan onze kant. Probeer het later opnieuw.',
     en: 'Something went wrong on our side. Try again later.',

@@ -4,12 +4,23 @@
  * An operation without an entry fails that test: add one when you add an API route.
  *
  * A fixture returns the request's parts; path parameters not given come from test/support/route-fixtures.ts
- * (organisation A's resources). Requests are sent by a platform admin (also researcher) with an API token,
- * in the order of the document; a fixture that changes state makes its own resources (e.g. a new wave).
+ * (organisation A's resources). Requests are sent with an API token, in the order of the document, by a
+ * platform admin (also researcher) unless the fixture names another sender (`{ as, request }`): routes
+ * whose access rules admit only the organisation's own people (the incidents: reporter, person concerned,
+ * coordinator, assigned case handlers) are called by organisation A's coordinator. The bad requests of the
+ * contract test go to that operation as the same sender. A fixture that changes state makes its own
+ * resources (e.g. a new wave, a new incident).
  */
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../src/platform/db/database.js';
+import { incidentFixtures } from './incident-contract-fixtures.js';
 import type { IsolationWorld } from './route-fixtures.js';
+
+/**
+ * Who sends a request: the platform admin (also researcher, no organisation role), or organisation A's
+ * user of the isolation world (every organisation role in A: coordinator, case handler, reporter, ...).
+ */
+export type Sender = 'admin' | 'coordinatorA';
 
 export interface ContractContext {
   app: FastifyInstance;
@@ -17,8 +28,10 @@ export interface ContractContext {
   world: IsolationWorld;
   /** The admin's API token. */
   bearer: string;
-  /** Calls the API as the admin (for setting up a fixture); throws unless the answer is 2xx. */
-  call(method: string, url: string, body?: unknown): Promise<any>;
+  /** Every sender's API token. */
+  bearers: Record<Sender, string>;
+  /** Calls the API (as the admin unless told) to set up a fixture; throws unless the answer is 2xx. */
+  call(method: string, url: string, body?: unknown, as?: Sender): Promise<any>;
 }
 
 export interface ValidRequest {
@@ -30,7 +43,13 @@ export interface ValidRequest {
   raw?: { contentType: string; payload: string | Buffer };
 }
 
-export type OperationFixture = (ctx: ContractContext) => ValidRequest | Promise<ValidRequest>;
+export type RequestFixture = (ctx: ContractContext) => ValidRequest | Promise<ValidRequest>;
+
+/** A request sent by the admin, or one with its sender named. */
+export type OperationFixture = RequestFixture | { as: Sender; request: RequestFixture };
+
+export const senderOf = (f: OperationFixture): Sender => (typeof f === 'function' ? 'admin' : f.as);
+export const requestOf = (f: OperationFixture): RequestFixture => (typeof f === 'function' ? f : f.request);
 
 const definition = (code: string) => ({
   code,
@@ -232,4 +251,6 @@ export const operationFixtures: Record<string, OperationFixture> = {
   'GET /waves/{waveId}/non-respondents': () => ({ query: { format: 'json' } }),
   'GET /waves/{waveId}/responses': () => ({ query: { format: 'csv' } }),
   'GET /waves/{waveId}/mail-preview': () => ({ query: { kind: 'reminder' } }),
+
+  ...incidentFixtures,
 };

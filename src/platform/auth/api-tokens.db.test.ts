@@ -229,3 +229,18 @@ test('changing your own password checks the current one and keeps the hash out o
   // the current session survives the change
   assert.equal((await t.app.inject({ url: '/account', headers: { cookie: u.cookie } })).statusCode, 200);
 });
+
+test('a name with a NUL character is a clear 400 problem, not a 500, and stores nothing', async () => {
+  const u = await createUser(t);
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/api-tokens',
+    headers: { ...bearer(u.bearer), 'accept-language': 'en' },
+    payload: { name: 'a\u0000b', scopes: ['read'] },
+  });
+  assert.equal(res.statusCode, 400, res.body);
+  assert.equal(res.json().type, 'urn:weerbaar:problem:bad-request');
+  assert.match(res.json().detail, /character/);
+  const rows = await t.database.query('select id from api_tokens where user_id = $1', [u.id]);
+  assert.equal(rows.length, 1, 'only the token the test user was made with');
+});

@@ -2,8 +2,9 @@
  * The OpenAPI document tells the truth: every operation in it is called with a valid request (a fixture
  * per operation in test/support/api-fixtures.ts; a missing one fails) and with bad ones (no token,
  * another organisation's user, unknown ids, malformed JSON, a wrong content type, random bodies and
- * queries), and every answer must have a status and content type the document declares for that
- * operation, a body that validates against the declared schema, and the API-Version header.
+ * queries; sent by the fixture's sender, the platform admin unless it names organisation A's user),
+ * and every answer must have a status and content type the document declares for that operation, a
+ * body that validates against the declared schema, and the API-Version header.
  * Operations are enumerated from the document, so routes added later are covered automatically.
  */
 import assert from 'node:assert/strict';
@@ -14,6 +15,9 @@ import {
   type ContractContext,
   loadReferenceData,
   operationFixtures,
+  requestOf,
+  type Sender,
+  senderOf,
   type ValidRequest,
 } from '../../../test/support/api-fixtures.js';
 import { createTestApp, type TestApp } from '../../../test/support/app.js';
@@ -36,25 +40,29 @@ let t: TestApp;
 let world: IsolationWorld;
 let userB: SignedInUser;
 let admin: SignedInUser;
+let bearers: Record<Sender, string>;
 let operations: Operation[];
 let ctx: ContractContext;
 
 before(async () => {
   t = await createTestApp();
   await loadReferenceData(t.database);
-  ({ world, userB } = await buildIsolationWorld(t.app, t.database));
+  let userA: SignedInUser;
+  ({ world, userA, userB } = await buildIsolationWorld(t.app, t.database));
   admin = await signedInUser(t.app, t.database, 'admin@contract.test', [], ['admin', 'researcher']);
+  bearers = { admin: admin.bearer, coordinatorA: userA.bearer };
   ({ operations } = await servedDocument(t.app));
   ctx = {
     app: t.app,
     database: t.database,
     world,
     bearer: admin.bearer,
-    async call(method, url, body) {
+    bearers,
+    async call(method, url, body, as = 'admin') {
       const res = await t.app.inject({
         method: method as 'GET',
         url,
-        headers: { authorization: `Bearer ${admin.bearer}` },
+        headers: { authorization: `Bearer ${bearers[as]}` },
         ...(body === undefined ? {} : { payload: body as object }),
       });
       if (res.statusCode >= 300)
@@ -83,7 +91,7 @@ async function send(op: Operation, req: Sent): Promise<Answer> {
   return { statusCode: res.statusCode, headers: res.headers, body: res.body };
 }
 
-function requestOf(valid: ValidRequest): Pick<Sent, 'payload' | 'query'> & { contentType?: string } {
+function partsOf(valid: ValidRequest): Pick<Sent, 'payload' | 'query'> & { contentType?: string } {
   if (valid.raw)
     return { payload: valid.raw.payload, contentType: valid.raw.contentType, query: valid.query };
   if (valid.body !== undefined)
@@ -112,12 +120,12 @@ test('a valid request to every operation succeeds with an answer the document de
     const fixture = operationFixtures[op.key];
     if (!fixture) continue;
     try {
-      const valid = await fixture(ctx);
-      const { contentType, ...rest } = requestOf(valid);
+      const valid = await requestOf(fixture)(ctx);
+      const { contentType, ...rest } = partsOf(valid);
       const answer = await send(op, {
         url: await fillPath(op.path, world, valid.params),
         headers: {
-          authorization: `Bearer ${admin.bearer}`,
+          authorization: `Bearer ${bearers[senderOf(fixture)]}`,
           ...(contentType ? { 'content-type': contentType } : {}),
         },
         ...rest,
@@ -152,24 +160,25 @@ test('bad requests to every operation get answers the document declares', async 
       'a user of another organisation',
       await send(op, { url, headers: { authorization: `Bearer ${userB.bearer}`, ...json }, payload }),
     );
-    const asAdmin = { authorization: `Bearer ${admin.bearer}` };
+    const fixture = operationFixtures[op.key];
+    const asSender = { authorization: `Bearer ${bearers[fixture ? senderOf(fixture) : 'admin']}` };
     for (const name of op.pathNames) {
       for (const value of ['x', randomUUID(), '0']) {
         const wrong = await fillPath(op.path, world, { [name]: value });
         check(
           op,
           `{${name}} = ${value}`,
-          await send(op, { url: wrong, headers: { ...asAdmin, ...json }, payload }),
+          await send(op, { url: wrong, headers: { ...asSender, ...json }, payload }),
         );
       }
     }
     check(
       op,
       'an unknown query parameter',
-      await send(op, { url, headers: asAdmin, query: { unknownKey: 'x' } }),
+      await send(op, { url, headers: asSender, query: { unknownKey: 'x' } }),
     );
     if (writes) {
-      const headers = (contentType: string) => ({ ...asAdmin, 'content-type': contentType });
+      const headers = (contentType: string) => ({ ...asSender, 'content-type': contentType });
       check(
         op,
         'malformed JSON',
@@ -200,7 +209,7 @@ test('bad requests to every operation get answers the document declares', async 
             await send(op, {
               url,
               query,
-              headers: { ...asAdmin, ...json },
+              headers: { ...asSender, ...json },
               payload: writes ? JSON.stringify(body) : undefined,
             }),
           );

@@ -1,0 +1,60 @@
+/**
+ * Valid requests to the incident API (src/meldpunt/incidents/api.ts) for the contract test, merged into
+ * test/support/api-fixtures.ts. An incident is visible only to its reporter, the person concerned, the
+ * organisation's coordinator and the assigned case handlers (src/meldpunt/incidents/access.ts), never to
+ * a platform admin, so these are sent by organisation A's user of the isolation world, who holds every
+ * organisation role in A. A fixture that changes an incident reports one of its own.
+ */
+import { completeReport } from '../../src/meldpunt/incidents/fixtures.js';
+import type { ContractContext, OperationFixture, RequestFixture, Sender } from './api-fixtures.js';
+
+const as: Sender = 'coordinatorA';
+const byCoordinator = (request: RequestFixture): OperationFixture => ({ as, request });
+
+interface Reported {
+  id: string;
+  tasks: Array<{ id: string; doneAt: string | null }>;
+}
+
+/** A submitted incident of organisation A, reported by A's user (who is also its coordinator). */
+const reported = (c: ContractContext): Promise<Reported> =>
+  c.call('POST', '/api/v1/incidents', { organisationId: c.world.orgA.id, ...completeReport() }, as);
+
+export const incidentFixtures: Record<string, OperationFixture> = {
+  'GET /incidents': byCoordinator((c) => ({ query: { organisationId: c.world.orgA.id } })),
+  'POST /incidents': byCoordinator((c) => ({
+    body: { organisationId: c.world.orgA.id, ...completeReport() },
+  })),
+  'GET /incidents/{incidentId}': byCoordinator(() => ({})),
+  'POST /incidents/{incidentId}/state-changes': byCoordinator(async (c) => ({
+    params: { incidentId: (await reported(c)).id },
+    body: { state: 'in_behandeling', note: 'Opgepakt' },
+  })),
+  'POST /incidents/{incidentId}/assignees': byCoordinator(async (c) => ({
+    params: { incidentId: (await reported(c)).id },
+    body: { userId: c.world.userA.id },
+  })),
+  'DELETE /incidents/{incidentId}/assignees/{userId}': byCoordinator(async (c) => {
+    const { id } = await reported(c);
+    await c.call('POST', `/api/v1/incidents/${id}/assignees`, { userId: c.world.userA.id }, as);
+    return { params: { incidentId: id, userId: c.world.userA.id } };
+  }),
+  'POST /incidents/{incidentId}/tasks': byCoordinator(async (c) => ({
+    params: { incidentId: (await reported(c)).id },
+    body: { title: 'Terugbellen', dueOn: '2026-12-31' },
+  })),
+  'POST /incidents/{incidentId}/tasks/{taskId}/completion': byCoordinator(async (c) => {
+    const incident = await reported(c);
+    const open = incident.tasks.find((t) => t.doneAt === null);
+    if (!open) throw new Error('a reported incident has open tasks');
+    return { params: { incidentId: incident.id, taskId: open.id } };
+  }),
+  'POST /incidents/{incidentId}/measures': byCoordinator(async (c) => ({
+    params: { incidentId: (await reported(c)).id },
+    body: { kind: 'talk', decidedOn: '2026-12-02', note: 'Gesprek met de dader' },
+  })),
+  'PUT /incidents/{incidentId}/referral': byCoordinator(async (c) => ({
+    params: { incidentId: (await reported(c)).id },
+    body: { consentOn: '2026-12-02', referredOn: '2026-12-03' },
+  })),
+};

@@ -253,7 +253,7 @@ test('answering writes no audit record', async () => {
       assert.ok(!e.text.includes(id), `audit ${e.action} mentions ${id}`);
 });
 
-test('a reminder round before the batch: who started keeps a working link, who completed gets none', async () => {
+test('a reminder round before the batch: who started keeps a working link, who completed gets none, and nothing is recorded', async () => {
   const w = await seedAnsweringWave(t.database, { persons: 3 });
   const [starter, finisher] = w.tokens as [string, string, string];
   const r = Respondent.inject(t.app);
@@ -281,14 +281,20 @@ test('a reminder round before the batch: who started keeps a working link, who c
   const sent = await sendReminders(t.database.db, config, w.waveId, cliActor('test'), { mode: 'now' });
   assert.equal(sent.queued, 2, 'the one who completed gets no reminder');
   const after = await statuses();
+  // The round read the waiting marks but recorded nothing: a batch of one would point at one response.
   assert.deepEqual(
     after.map((s) => [s.status, s.reminders_sent]),
     [
-      ['started', 1],
-      ['completed', 0],
+      ['not_started', 1],
+      ['not_started', 0],
       ['not_started', 1],
     ],
   );
+  const [marks] = await t.database.query<{ n: number }>(
+    'select count(*)::int as n from invitation_progress where wave_id = $1',
+    [w.waveId],
+  );
+  assert.ok(marks!.n >= 2, 'the marks still wait for a batch of 10');
   assert.equal(after[0]!.token_hash, hashes[0], 'who started keeps their link');
   assert.notEqual(after[2]!.token_hash, hashes[2], 'who did not start gets a new one');
   // The starter's link still leads to their saved answers.

@@ -24,7 +24,7 @@ import { renderMail } from '../../platform/mail/templates.js';
 import { responseKeyFor } from '../answering/keys.js';
 import { organisationsByCode } from './frame-service.js';
 import type { FramePerson, Invitation, Wave, WaveMailTemplates } from './model.js';
-import { recordProgress } from './progress.js';
+import { waitingProgress } from './progress.js';
 import { minutesByTargetGroup } from './questionnaire-link.js';
 import { framePersons, invitations, waves } from './schema.js';
 import { type UndeliveredPerson, undeliveredByPerson } from './undelivered.js';
@@ -432,24 +432,25 @@ export async function sendReminders(
           // The frame persons too: an opt-out waits for this batch (and then cancels its mail), or this
           // batch waits for the opt-out and no longer selects the person.
           .for('update', { of: [invitations, framePersons] });
-      let rows = await select();
-      if (rows.length === 0) return { sent: 0, last: undefined };
-      // A reminder must know who started (they keep their link) and who completed (they get none):
-      // in an anonymous wave, record every waiting mark first, whatever the batch size
-      // (docs/anonymity.md, residual risks), and select again. The wave's lock waits for starts and
-      // completions in progress (they hold it shared), so no mark arrives in between.
-      const lastSelected = rows[rows.length - 1]!.i.id;
-      if (
-        w.anonymity === 'anonymous' &&
-        (await recordProgress(tx, responseKeyFor(config), waveId, 1)).recorded
-      )
-        rows = await select();
+      const selected = await select();
+      if (selected.length === 0) return { sent: 0, last: undefined };
+      const lastSelected = selected[selected.length - 1]!.i.id;
+      // A reminder must know who started (they keep their link) and who completed (they get none). In an
+      // anonymous wave that may still wait in sealed marks: read them in memory, never record them here,
+      // since a round's batch could be smaller than the minimum (docs/anonymity.md). The wave's lock
+      // waits for starts and completions in progress (they hold it shared), so no mark arrives meanwhile.
+      const waiting =
+        w.anonymity === 'anonymous'
+          ? await waitingProgress(tx, responseKeyFor(config), waveId)
+          : new Map<string, string>();
+      const statusOf = (i: Invitation) => waiting.get(i.id) ?? i.status;
+      const rows = selected.filter(({ i }) => statusOf(i) !== 'completed');
       if (rows.length === 0) return { sent: 0, last: lastSelected };
       const templates = templatesOf(w);
       const orgNames = await organisationNames(tx);
       // Who has not started gets a new link (the rows are locked, so their status holds).
       const fresh = new Map(
-        rows.filter(({ i }) => i.status === 'not_started').map(({ i }) => [i.id, newSecret()]),
+        rows.filter(({ i }) => statusOf(i) === 'not_started').map(({ i }) => [i.id, newSecret()]),
       );
       if (fresh.size > 0) {
         const hashes = [...fresh].map(([id, token]) => ({ id, hash: hashSecret(token) }));
@@ -500,7 +501,7 @@ export async function sendReminders(
           diff: { reminded: sent, mode: options.mode },
         });
       }
-      return { sent, last: rows[rows.length - 1]!.i.id };
+      return { sent, last: lastSelected };
     });
     total += sent;
     if (!last) break;

@@ -17,9 +17,8 @@
  * as started in one batch and as completed in another would be tied to two batches, and the
  * invitations in both can be fewer than 10. So an invitation changes once (to completed; its start
  * mark goes with it). Cells below the minimum, and starts, wait until the wave closes (then everything
- * is recorded) or until a reminder round, which records everything first, because a reminder must
- * know who started (they keep their link) and who completed (they get none): that is a stated
- * residual risk in docs/anonymity.md.
+ * is recorded). A reminder round reads the waiting marks in memory (`waitingProgress`) and records
+ * nothing, so every batch holds at least 10 invitations of a cell (docs/anonymity.md).
  */
 import { createCipheriv, createDecipheriv, createHmac, randomBytes, randomInt } from 'node:crypto';
 import { and, count, eq, inArray, ne, sql } from 'drizzle-orm';
@@ -158,8 +157,8 @@ export async function recordProgress(
             .where(and(eq(invitations.waveId, waveId), inArray(invitations.id, ids)));
     const cells = new Map(people.map(({ id, p }) => [id, cellOf(wave.anonymity, p as FramePerson)]));
     // While the wave is open, a batch records completions only (see the file comment): an invitation
-    // then changes once, and a response is tied to one batch. Everything goes at the close and in a
-    // reminder round (minimum 1).
+    // then changes once, and a response is tied to one batch. Everything goes at the close (and in
+    // tests that ask for a minimum of 1).
     const everything = wave.status !== 'open' || minimum <= 1;
     const completed = new Set(marks.filter((m) => m.status === 'completed').map((m) => m.invitationId));
     const byCell = new Map<string, Set<string>>();
@@ -208,6 +207,30 @@ export async function recordProgress(
     }
     return { recorded: latest.size, waiting: rows.length - done.length };
   });
+}
+
+/**
+ * What a wave's waiting marks say, per invitation (completed wins over started), read without recording
+ * them: a reminder round must know who started (they keep their link) and who completed (they get no
+ * reminder), but writing that would be a batch smaller than the minimum, narrowing the responses of
+ * the last few respondents (docs/anonymity.md). The caller holds the wave's lock, so no mark arrives
+ * while it reads.
+ */
+export async function waitingProgress(
+  db: DbOrTx,
+  serverKey: Buffer,
+  waveId: string,
+): Promise<Map<string, ProgressStatus>> {
+  const rows = await db
+    .select({ sealed: invitationProgress.sealed })
+    .from(invitationProgress)
+    .where(eq(invitationProgress.waveId, waveId));
+  const out = new Map<string, ProgressStatus>();
+  for (const r of rows) {
+    const m = openMark(serverKey, r.sealed);
+    if (m && out.get(m.invitationId) !== 'completed') out.set(m.invitationId, m.status);
+  }
+  return out;
 }
 
 /**

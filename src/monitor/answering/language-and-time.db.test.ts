@@ -110,7 +110,7 @@ test('the mail and the start page state the same time, taken from the questionna
   assert.match(en.body, new RegExp(`about ${minutes} minutes`));
 });
 
-test('migration 0013 gives waves with the old fixed "15 minuten" the placeholder; edited texts stay', async () => {
+test('the mail-minutes migration gives waves with the old fixed "15 minuten" the placeholder; edited texts stay', async () => {
   const old = JSON.parse(JSON.stringify(defaultMailTemplates).replaceAll('{minuten}', '15'));
   assert.match(old.invitation.nl.body, /ongeveer 15 minuten\./);
   const edited = JSON.parse(JSON.stringify(old).replace('ongeveer 15 minuten.', 'zo’n 20 minuten.'));
@@ -126,7 +126,7 @@ test('migration 0013 gives waves with the old fixed "15 minuten" the placeholder
     ids.push(row!.id);
   }
   const sql = readFileSync(
-    new URL('../../../drizzle/0013_respond_mail_minutes.sql', import.meta.url),
+    new URL('../../../drizzle/0019_respond_mail_minutes.sql', import.meta.url),
     'utf8',
   );
   await t.database.query(sql);

@@ -159,6 +159,17 @@ export const operationFixtures: Record<string, OperationFixture> = {
   'POST /users': () => ({ body: { email: `${unique('new')}@contract.test`, displayName: 'Nieuw' } }),
   'GET /users/{userId}': () => ({}),
   'PATCH /users/{userId}': () => ({ body: { displayName: 'Anders' } }),
+  'GET /users/{userId}/api-tokens': () => ({}),
+  'DELETE /users/{userId}/api-tokens/{tokenId}': async (c) => {
+    // A token of organisation A's user made for this purpose (the world's own token stays for later fixtures).
+    const created = await c.call(
+      'POST',
+      '/api/v1/api-tokens',
+      { name: 'revoked by admin', scopes: ['read'] },
+      'coordinatorA',
+    );
+    return { params: { userId: c.world.userA.id, tokenId: created.id } };
+  },
   'POST /users/{userId}/memberships': (c) => ({
     body: { organisationId: c.world.orgB.id, role: 'reporter' },
   }),

@@ -7,11 +7,11 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { createTestApp, type TestApp } from '../../../test/support/app.js';
 import { createUser, postForm, type TestUser } from '../../../test/support/principals.js';
-import { Respondent } from '../../monitor/answering/respondent-client.js';
-import { seedAnsweringWave } from '../../monitor/answering/seed-wave.js';
-import { systemActor } from '../audit/audit.js';
-import { loadRegistry } from '../orgs/registry.js';
-import { controlCharacterPaths } from './control-characters.js';
+import { systemActor } from '../../platform/audit/audit.js';
+import { controlCharacterPaths } from '../../platform/http/control-characters.js';
+import { loadRegistry } from '../../platform/orgs/registry.js';
+import { Respondent } from './respondent-client.js';
+import { seedAnsweringWave } from './seed-wave.js';
 
 const lines: string[] = [];
 let t: TestApp;

@@ -198,13 +198,15 @@ test('each role has a home with its work or what will come to it', {
   assert.match(viewer, /resultatenmodule/);
   assert.match(viewer, /Respons van Monitor 2026 \(demo\)/);
 
-  const coordinator = await home('coordinator');
-  assert.match(coordinator, /Wat hier voor u komt/);
-  assert.match(coordinator, /open meldingen en taken van uw organisatie/);
-  assert.match(coordinator, /laatste brief van de Monitor/);
+  const coordinator = await home('coordinator'); // the Meldpunt's panel (src/meldpunt/home.browser.test.ts)
+  assert.match(coordinator, /Open meldingen en taken/);
+  assert.match(coordinator, /Er staan geen open meldingen voor u klaar/);
 
   const officer = await home('integrity_officer');
-  assert.match(officer, /integriteitsmeldingen met hun termijnen/);
+  assert.match(officer, /Integriteitsmeldingen met een termijn/);
+
+  const reporter = await home('reporter');
+  assert.match(reporter, /U heeft geen meldingen die nog open staan/);
 
   const admin = await home('admin');
   assert.match(admin, /Lopende metingen/); // the admin may run fieldwork too

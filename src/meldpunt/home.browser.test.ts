@@ -64,7 +64,7 @@ test('the Utrecht coordinator and integrity officer see their Meldpunt panel', {
   assert.match(c.text, /In behandeling: \d+/);
   assert.match(c.text, /\d+ taken? (is|zijn) te laat/); // the demo has overdue tasks
   assert.match(c.text, /Eerstvolgende taken/);
-  assert.match(c.text, /Alle meldingen van uw organisatie/);
+  assert.match(c.text, /Naar de lijst met meldingen/);
   assert.doesNotMatch(c.text, /Integriteitsmeldingen met een termijn/);
   const cEn = await home('coordinator.utrecht@weerbaar.demo', 'en');
   assert.match(cEn.text, /Open incidents and tasks/);

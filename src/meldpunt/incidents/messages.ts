@@ -279,7 +279,7 @@ export const incidentsNl = {
   'home.incidents.noOverdueTasks': 'Geen taken te laat.',
   'home.incidents.nextTasks': 'Eerstvolgende taken',
   'home.incidents.due': 'Klaar op {date}',
-  'home.incidents.list': 'Alle meldingen van uw organisatie',
+  'home.incidents.list': 'Naar de lijst met meldingen',
   'home.incidents.ownOpen':
     '{count, plural, one {# melding van u is nog niet afgesloten} other {# meldingen van u zijn nog niet afgesloten}}',
   'home.incidents.noOwnOpen': 'U heeft geen meldingen die nog open staan.',
@@ -562,7 +562,7 @@ export const incidentsEn: Record<keyof typeof incidentsNl, string> = {
   'home.incidents.noOverdueTasks': 'No overdue tasks.',
   'home.incidents.nextTasks': 'Next tasks',
   'home.incidents.due': 'Due on {date}',
-  'home.incidents.list': "All your organisation's incidents",
+  'home.incidents.list': 'To the list of incidents',
   'home.incidents.ownOpen':
     '{count, plural, one {# of your reports is not closed yet} other {# of your reports are not closed yet}}',
   'home.incidents.noOwnOpen': 'You have no reports that are still open.',

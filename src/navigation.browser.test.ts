@@ -84,9 +84,9 @@ const expected: Record<Person, string[]> = {
   ],
   researcher: ['/', '/account', '/account/tokens', '/organisations', '/questionnaires', '/waves'],
   viewer: ['/', '/account', '/account/tokens', '/organisations', '/waves'],
-  coordinator: ['/', '/account', '/account/tokens', '/audit', '/organisations', '/users'],
-  integrity_officer: ['/', '/account', '/account/tokens', '/organisations'],
-  reporter: ['/', '/account', '/account/tokens', '/organisations'],
+  coordinator: ['/', '/account', '/account/tokens', '/audit', '/meldpunt', '/organisations', '/users'],
+  integrity_officer: ['/', '/account', '/account/tokens', '/integrity', '/organisations'],
+  reporter: ['/', '/account', '/account/tokens', '/meldpunt', '/organisations'],
 };
 
 test('the menu is grouped by pillar, shows what the role may open and fits 1,280 and 390 px', {
@@ -105,9 +105,14 @@ test('the menu is grouped by pillar, shows what the role may open and fits 1,280
         assert.deepEqual(await navHrefs(page), expected[person], label);
         // Pillars in their order, each a disclosure.
         const pillars = await page.$$eval('nav.main-nav summary', (s) => s.map((e) => e.textContent!.trim()));
-        const order = lang === 'nl' ? ['Monitor', 'Beheer'] : ['Monitor', 'Admin'];
         const monitor = ['admin', 'researcher', 'viewer'].includes(person);
-        assert.deepEqual(pillars, monitor ? order : order.slice(1), label);
+        const meldpunt = ['coordinator', 'integrity_officer', 'reporter'].includes(person);
+        const order = [
+          ...(monitor ? ['Monitor'] : []),
+          ...(meldpunt ? [lang === 'nl' ? 'Meldpunt' : 'Reports'] : []),
+          lang === 'nl' ? 'Beheer' : 'Admin',
+        ];
+        assert.deepEqual(pillars, order, label);
         assert.equal(
           await page.textContent('nav.account-nav summary'),
           lang === 'nl' ? 'Mijn account' : 'My account',
@@ -198,13 +203,15 @@ test('each role has a home with its work or what will come to it', {
   assert.match(viewer, /resultatenmodule/);
   assert.match(viewer, /Respons van Monitor 2026 \(demo\)/);
 
-  const coordinator = await home('coordinator');
-  assert.match(coordinator, /Wat hier voor u komt/);
-  assert.match(coordinator, /open meldingen en taken van uw organisatie/);
-  assert.match(coordinator, /laatste brief van de Monitor/);
+  const coordinator = await home('coordinator'); // the Meldpunt's panel (src/meldpunt/home.browser.test.ts)
+  assert.match(coordinator, /Open meldingen en taken/);
+  assert.match(coordinator, /Er staan geen open meldingen voor u klaar/);
 
   const officer = await home('integrity_officer');
-  assert.match(officer, /integriteitsmeldingen met hun termijnen/);
+  assert.match(officer, /Integriteitsmeldingen met een termijn/);
+
+  const reporter = await home('reporter');
+  assert.match(reporter, /U heeft geen meldingen die nog open staan/);
 
   const admin = await home('admin');
   assert.match(admin, /Lopende metingen/); // the admin may run fieldwork too

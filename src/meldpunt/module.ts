@@ -27,4 +27,18 @@ export const meldpuntModule: DomainModule = {
     { labelKey: 'incidents.nav', href: '/meldpunt', access: 'incident.read', pillar: 'meldpunt' },
     { labelKey: 'integrity.nav', href: '/integrity', access: 'integrity.read', pillar: 'meldpunt' },
   ],
+  home: [
+    {
+      id: 'meldpunt.incidents',
+      access: 'incident.read',
+      roles: ['coordinator', 'case_handler', 'reporter'],
+      load: async (ctx) => (await import('./incidents/home-panel.js')).incidentsPanel(ctx),
+    },
+    {
+      id: 'meldpunt.integrity',
+      access: 'integrity.read',
+      roles: ['integrity_officer'],
+      load: async (ctx) => (await import('./integrity/home-panel.js')).integrityPanel(ctx),
+    },
+  ],
 };

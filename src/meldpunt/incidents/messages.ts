@@ -272,6 +272,18 @@ export const incidentsNl = {
   'incidents.overview.count': 'Aantal',
   'incidents.overview.none': 'Er zijn geen meldingen in deze periode.',
   'incidents.overview.badPeriod': 'De periode klopt niet. Het overzicht toont de laatste 12 maanden.',
+  // home panel (./home-panel.tsx)
+  'home.incidents.title': 'Open meldingen en taken',
+  'home.incidents.noneOpen': 'Er staan geen open meldingen voor u klaar.',
+  'home.incidents.overdueTasks': '{count, plural, one {# taak is te laat} other {# taken zijn te laat}}',
+  'home.incidents.noOverdueTasks': 'Geen taken te laat.',
+  'home.incidents.nextTasks': 'Eerstvolgende taken',
+  'home.incidents.due': 'Klaar op {date}',
+  'home.incidents.list': 'Naar de lijst met meldingen',
+  'home.incidents.ownOpen':
+    '{count, plural, one {# melding van u is nog niet afgesloten} other {# meldingen van u zijn nog niet afgesloten}}',
+  'home.incidents.noOwnOpen': 'U heeft geen meldingen die nog open staan.',
+  'home.incidents.toMeldpunt': 'Naar het Meldpunt',
 } as const;
 
 export const incidentsEn: Record<keyof typeof incidentsNl, string> = {
@@ -543,6 +555,18 @@ export const incidentsEn: Record<keyof typeof incidentsNl, string> = {
   'incidents.overview.count': 'Number',
   'incidents.overview.none': 'There are no incidents in this period.',
   'incidents.overview.badPeriod': 'The period is not valid. The overview shows the last 12 months.',
+  // home panel (./home-panel.tsx)
+  'home.incidents.title': 'Open incidents and tasks',
+  'home.incidents.noneOpen': 'There are no open incidents for you.',
+  'home.incidents.overdueTasks': '{count, plural, one {# task is overdue} other {# tasks are overdue}}',
+  'home.incidents.noOverdueTasks': 'No overdue tasks.',
+  'home.incidents.nextTasks': 'Next tasks',
+  'home.incidents.due': 'Due on {date}',
+  'home.incidents.list': 'To the list of incidents',
+  'home.incidents.ownOpen':
+    '{count, plural, one {# of your reports is not closed yet} other {# of your reports are not closed yet}}',
+  'home.incidents.noOwnOpen': 'You have no reports that are still open.',
+  'home.incidents.toMeldpunt': 'To the reporting desk',
 };
 
 declare module '../../platform/i18n/catalogue.js' {

@@ -188,6 +188,14 @@ export const integrityNl = {
   'integrity.recused': 'De integriteitsfunctionaris is teruggetreden en kan deze melding niet meer openen.',
   'integrity.error.step':
     'Deze stap kan nu niet, of er ontbreekt iets. Kies een volgende stap en zo nodig een uitkomst.',
+  // home panel (./home-panel.tsx)
+  'home.integrity.title': 'Integriteitsmeldingen met een termijn',
+  'home.integrity.nonePending': 'Er zijn geen meldingen met een termijn die nog loopt.',
+  'home.integrity.noneOverdue': 'Geen melding is te laat.',
+  'home.integrity.received': '{category}, ontvangen {at}',
+  'home.integrity.more':
+    '{count, plural, one {En nog # melding met een termijn.} other {En nog # meldingen met een termijn.}}',
+  'home.integrity.register': 'Naar het register',
 } as const;
 
 export const integrityEn: Record<keyof typeof integrityNl, string> = {
@@ -376,6 +384,14 @@ export const integrityEn: Record<keyof typeof integrityNl, string> = {
   'integrity.recused': 'The integrity officer stepped aside and can no longer open this report.',
   'integrity.error.step':
     'This step is not possible now, or something is missing. Choose a next step and, where needed, an outcome.',
+  // home panel (./home-panel.tsx)
+  'home.integrity.title': 'Integrity reports with a deadline',
+  'home.integrity.nonePending': 'There are no reports with a deadline still running.',
+  'home.integrity.noneOverdue': 'No report is overdue.',
+  'home.integrity.received': '{category}, received {at}',
+  'home.integrity.more':
+    '{count, plural, one {And # more report with a deadline.} other {And # more reports with a deadline.}}',
+  'home.integrity.register': 'To the register',
 };
 
 declare module '../../platform/i18n/catalogue.js' {

@@ -16,6 +16,7 @@ import { runResults } from '../runs/service.js';
 import { k } from './common.js';
 import { indicatorCsv } from './csv.js';
 import { indicatorPage } from './indicator-views.js';
+import { trendSvg } from './trend-chart.js';
 import { resultsListPage, waveResultsPage } from './wave-views.js';
 
 const read = { action: 'results.read' as const };
@@ -89,7 +90,17 @@ const routes: FastifyPluginAsync = async (app) => {
     { config: { access: read }, schema: { params: indicatorParams, querystring: pageQuery } },
     async (req, reply) => {
       const v = await indicatorResults(database, req.params.waveId, req.params.indicatorId, visibility(req));
-      return sendPage(reply, indicatorPage(req.page(reply), v));
+      const ctx = req.page(reply);
+      const chart = v.trend.length
+        ? await trendSvg(v.trend, {
+            year: ctx.t('results.trend.year'),
+            percentage: ctx.t('results.table.percentage'),
+            source: ctx.t('results.trend.source'),
+            published: ctx.t('results.trend.altPublishedShort'),
+            weerbaar: 'Weerbaar',
+          })
+        : undefined;
+      return sendPage(reply, indicatorPage(ctx, chart ? { ...v, chart } : v));
     },
   );
 

@@ -164,3 +164,15 @@ test('the results list shows closed waves with their latest run; a wave still op
   const refused = await postForm(t.app, `/results/${id}/runs`, {}, researcher.cookie);
   assert.equal(refused.statusCode, 409);
 });
+
+test('a new run after a release stays under embargo: viewers keep the released one', async () => {
+  const released = (await latestRun(t.database, wave2024))!;
+  assert.ok(released.releasedAt);
+  const next = await runResults(t.database, wave2024, actor);
+  assert.equal(next.version, released.version + 1);
+  assert.equal((await api(`/api/v1/waves/${wave2024}/results`, viewer)).json().run.id, released.id);
+  assert.equal((await api(`/api/v1/waves/${wave2024}/results`, researcher)).json().run.id, next.id);
+  const page = await get(`/results/${wave2024}`, viewer);
+  assert.match(page.body, new RegExp(`Versie ${released.version},`));
+  assert.doesNotMatch(page.body, new RegExp(`Versie ${next.version},`));
+});

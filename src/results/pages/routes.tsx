@@ -91,6 +91,7 @@ const routes: FastifyPluginAsync = async (app) => {
     async (req, reply) => {
       const v = await indicatorResults(database, req.params.waveId, req.params.indicatorId, visibility(req));
       const ctx = req.page(reply);
+      // the chart is an extra beside the table: if it cannot be drawn, the page shows the table alone
       const chart = v.trend.length
         ? await trendSvg(v.trend, {
             year: ctx.t('results.trend.year'),
@@ -98,6 +99,9 @@ const routes: FastifyPluginAsync = async (app) => {
             source: ctx.t('results.trend.source'),
             published: ctx.t('results.trend.altPublishedShort'),
             weerbaar: 'Weerbaar',
+          }).catch((err: Error) => {
+            req.log.warn({ err: err.message, indicator: v.definition.code }, 'trend chart not drawn');
+            return undefined;
           })
         : undefined;
       return sendPage(reply, indicatorPage(ctx, chart ? { ...v, chart } : v));

@@ -8,6 +8,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.js';
 import { indicatorVersion } from '../indicators/service.js';
+import { indicatorIdParam, waveIdParam } from '../params.js';
 import { visibilityOf, waveResults } from '../read/service.js';
 import { trendOf } from '../trends/service.js';
 import { trendOut, trendSchema, waveResultsOut, waveResultsSchema } from './schemas.js';
@@ -25,7 +26,7 @@ const routes: FastifyPluginAsync = async (app) => {
       schema: {
         tags: ['results'],
         summary: 'The latest complete results run of a wave the caller may see (viewers: released runs only)',
-        params: z.object({ waveId: z.string().max(100) }),
+        params: z.object({ waveId: waveIdParam }),
         response: { 200: waveResultsSchema },
       },
     },
@@ -40,7 +41,7 @@ const routes: FastifyPluginAsync = async (app) => {
       schema: {
         tags: ['results'],
         summary: 'An indicator for all respondents since 2014: runs in Weerbaar and published figures',
-        params: z.object({ indicatorId: z.string().max(100) }),
+        params: z.object({ indicatorId: indicatorIdParam }),
         response: { 200: trendSchema },
       },
     },

@@ -148,6 +148,9 @@ test('the indicator page: every breakdown with %, CI, n, Holm verdicts with the 
   assert.equal((await get(`/results/${wave2024}/indicators/nope`, researcher)).statusCode, 404);
   assert.equal((await get('/results/no-such-wave', researcher)).statusCode, 404);
   assert.equal((await api('/api/v1/indicators/nope/trend', researcher)).statusCode, 404);
+  // a parameter no wave or indicator can have is refused before any query
+  assert.equal((await get(`/results/${wave2024}/indicators/a%00b`, researcher)).statusCode, 400);
+  assert.equal((await api('/api/v1/waves/%E2%80%AE%00/results', researcher)).statusCode, 400);
 });
 
 test('the results list shows closed waves with their latest run; a wave still open cannot be computed', async () => {

@@ -10,6 +10,7 @@ import { listWaves } from '../../monitor/fieldwork/waves-service.js';
 import { can } from '../../platform/access/policy.js';
 import { actorOf } from '../../platform/auth/actor.js';
 import { sendPage } from '../../platform/ui/render.js';
+import { indicatorIdParam, waveIdParam } from '../params.js';
 import { indicatorResults, visibilityOf, waveResults } from '../read/service.js';
 import { releaseRun, visibleRun } from '../release/service.js';
 import { runResults } from '../runs/service.js';
@@ -25,8 +26,8 @@ const release = { action: 'results.release' as const };
 const pageQuery = z
   .object({ lang: z.enum(['nl', 'en']).optional(), notice: z.enum(['computed', 'released']).optional() })
   .loose();
-const waveParams = z.object({ waveId: z.string().max(100) });
-const indicatorParams = waveParams.extend({ indicatorId: z.string().max(100) });
+const waveParams = z.object({ waveId: waveIdParam });
+const indicatorParams = waveParams.extend({ indicatorId: indicatorIdParam });
 
 const routes: FastifyPluginAsync = async (app) => {
   const r = app.withTypeProvider<ZodTypeProvider>();

@@ -259,6 +259,14 @@ export const operationFixtures: Record<string, OperationFixture> = {
   'POST /waves/{waveId}/invitations': () => ({}),
   'POST /waves/{waveId}/reminders': () => ({}),
   'GET /waves/{waveId}/response-rates': () => ({}),
+  // a wave without a run answers run: null; the trend needs the built-in indicator definitions
+  'GET /waves/{waveId}/results': () => ({}),
+  'GET /indicators/{indicatorId}/trend': async (c) => {
+    const { ensureBuiltinIndicators } = await import('../../src/results/indicators/service.js');
+    const { systemActor } = await import('../../src/platform/audit/audit.js');
+    await ensureBuiltinIndicators(c.database.db, systemActor);
+    return { params: { indicatorId: 'agr_any_12m' } };
+  },
   'GET /waves/{waveId}/non-respondents': () => ({ query: { format: 'json' } }),
   'GET /waves/{waveId}/responses': () => ({ query: { format: 'csv' } }),
   'GET /waves/{waveId}/mail-preview': () => ({ query: { kind: 'reminder' } }),

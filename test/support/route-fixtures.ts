@@ -83,5 +83,7 @@ export const paramFixtures: Record<string, ParamFixture> = {
   /** A submitted incident of organisation A (its description is A's secret) and one of its tasks. */
   incidentId: async (w) =>
     (await import('../../src/meldpunt/incidents/test-fixtures.js')).isolationIncident(w),
+  /** An indicator of the monitor results (built-in definitions are platform-wide). */
+  indicatorId: () => 'agr_any_12m',
   taskId: async (w) => (await import('../../src/meldpunt/incidents/test-fixtures.js')).isolationTask(w),
 };

@@ -95,6 +95,11 @@ const rules = {
   'incident.assign': hasOrgRole('coordinator'),
   'incident.perpetrator': hasOrgRole('coordinator'),
   'incident.overview': hasOrgRole('coordinator'),
+  // monitor results: viewers (BZK) see released runs only; researchers also those under embargo
+  'results.read': hasPlatform('admin', 'researcher', 'viewer'),
+  'results.embargoed': hasPlatform('admin', 'researcher'),
+  'results.compute': hasPlatform('admin', 'researcher'),
+  'results.release': hasPlatform('admin', 'researcher'),
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof rules;
@@ -120,6 +125,8 @@ const readOnlyActions = new Set<Action>([
   'incident.read',
   'incident.list',
   'incident.overview',
+  'results.read',
+  'results.embargoed',
 ]);
 
 export function can(principal: Principal | undefined, action: Action, organisationId?: string): boolean {

@@ -32,7 +32,13 @@ export function frameCsv(persons: readonly SyntheticPerson[]): string {
 }
 
 /** Loads one demo wave unless a wave with its code exists. Returns whether it loaded. */
-export async function loadDemoWave(tx: Tx, truth: WaveTruth, actor: Actor): Promise<boolean> {
+export async function loadDemoWave(
+  tx: Tx,
+  truth: WaveTruth,
+  actor: Actor,
+  /** The organisations in the frames (tests use a few to keep a wave small); default all of them. */
+  orgs = registryOrganisations(),
+): Promise<boolean> {
   if (await findWave(tx, truth.code).catch(() => undefined)) return false;
   const versions: Record<string, string> = {};
   const defs: Partial<Questionnaires> = {};
@@ -56,7 +62,7 @@ export async function loadDemoWave(tx: Tx, truth: WaveTruth, actor: Actor): Prom
     },
     actor,
   );
-  const synthetic = generateWave(truth, registryOrganisations(), defs as Questionnaires);
+  const synthetic = generateWave(truth, orgs, defs as Questionnaires);
   for (const g of groups) {
     const report = await importFrame(
       tx,

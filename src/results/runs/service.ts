@@ -144,7 +144,7 @@ export async function runResults(
   });
 }
 
-function toSummary(r: typeof resultsRuns.$inferSelect): RunSummary {
+export function toSummary(r: typeof resultsRuns.$inferSelect): RunSummary {
   return {
     id: r.id,
     waveId: r.waveId,

@@ -8,13 +8,15 @@ import type { Database } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
 import { indicatorVersion } from '../indicators/service.js';
 import { coveredFigures } from '../published.js';
-import { latestRun } from '../runs/service.js';
+import { type Visibility, visibleRun } from '../release/service.js';
 import { cellKey, type RunPoint, type TrendPoint, trendSeries } from './trend.js';
 
 export async function trendOf(
   database: Database,
   code: string,
   by: Record<string, string> = {},
+  /** Researchers see runs under embargo; everyone else only released runs. */
+  visibility: Visibility = 'embargoed',
 ): Promise<{ indicator: string; by: Record<string, string>; points: TrendPoint[] }> {
   const definition = await indicatorVersion(database.db, code);
   if (!definition)
@@ -25,7 +27,7 @@ export async function trendOf(
   const runs: RunPoint[] = [];
   for (const wave of await listWaves(database.db)) {
     if (!wave.fieldworkStart) continue;
-    const run = await latestRun(database, wave.id);
+    const run = await visibleRun(database, wave.id, visibility);
     const group = run?.estimates[definition.targetGroup];
     const cell = group?.cells.find((c) => cellKey(c.indicator, c.by) === key);
     if (!cell) continue;

@@ -1,0 +1,61 @@
+/**
+ * The results API: /api/v1/waves/:waveId/results (the latest visible run of a wave: every cell,
+ * comparison and trend test) and /api/v1/indicators/:indicatorId/trend (since 2014, published figures
+ * marked as such). Viewers (BZK) see released runs only.
+ */
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError } from '../../platform/errors.js';
+import { indicatorVersion } from '../indicators/service.js';
+import { indicatorIdParam, waveIdParam } from '../params.js';
+import { visibilityOf, waveResults } from '../read/service.js';
+import { trendOf } from '../trends/service.js';
+import { trendOut, trendSchema, waveResultsOut, waveResultsSchema } from './schemas.js';
+
+const read = { action: 'results.read' as const };
+
+const routes: FastifyPluginAsync = async (app) => {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { database } = app.deps;
+
+  r.get(
+    '/api/v1/waves/:waveId/results',
+    {
+      config: { access: read },
+      schema: {
+        tags: ['results'],
+        summary: 'The latest complete results run of a wave the caller may see (viewers: released runs only)',
+        params: z.object({ waveId: waveIdParam }),
+        response: { 200: waveResultsSchema },
+      },
+    },
+    async (req) =>
+      waveResultsOut(await waveResults(database, req.params.waveId, visibilityOf(req.principal))),
+  );
+
+  r.get(
+    '/api/v1/indicators/:indicatorId/trend',
+    {
+      config: { access: read },
+      schema: {
+        tags: ['results'],
+        summary: 'An indicator for all respondents since 2014: runs in Weerbaar and published figures',
+        params: z.object({ indicatorId: indicatorIdParam }),
+        response: { 200: trendSchema },
+      },
+    },
+    async (req) => {
+      const code = req.params.indicatorId;
+      const definition = await indicatorVersion(database.db, code);
+      if (!definition)
+        throw new AppError('not-found', {
+          detail: { nl: `Er is geen indicator ${code}.`, en: `no indicator ${code}` },
+        });
+      const { points } = await trendOf(database, code, {}, visibilityOf(req.principal));
+      return trendOut(code, definition.label, points);
+    },
+  );
+};
+
+export default routes;

@@ -1,0 +1,140 @@
+/** The API's response schemas for results (they become /api/v1/openapi.json). */
+import { z } from 'zod';
+import type { IndicatorResults, WaveResults } from '../read/service.js';
+import type { TrendPoint } from '../trends/trend.js';
+
+const interval = z.tuple([z.number().nullable(), z.number().nullable()]).describe('95% interval (logit)');
+
+export const cellSchema = z
+  .object({
+    indicator: z.string(),
+    version: z.number().int(),
+    by: z.record(z.string(), z.string()).describe('The breakdown cell; empty for all respondents'),
+    estimate: z.number().nullable().describe('Weighted proportion (0–1)'),
+    se: z.number().nullable(),
+    ci: interval,
+    n: z.number().int().describe('Unweighted number of respondents'),
+    df: z.number().optional(),
+  })
+  .meta({ id: 'ResultCell' });
+
+export const comparisonSchema = z
+  .object({
+    indicator: z.string(),
+    version: z.number().int(),
+    variable: z.string(),
+    from: z.string(),
+    to: z.string(),
+    difference: z.number().nullable().describe('to − from'),
+    se: z.number().nullable(),
+    ci: interval,
+    p: z.number().nullable(),
+    pHolm: z.number().nullable().describe('Holm-corrected over all tests of the indicator in this run'),
+    significant: z.boolean(),
+    test: z.string(),
+    n: z.number().int(),
+  })
+  .meta({ id: 'ResultComparison' });
+
+export const trendTestSchema = z
+  .object({
+    indicator: z.string(),
+    by: z.record(z.string(), z.string()),
+    previousWave: z.string(),
+    change: z.number(),
+    se: z.number(),
+    p: z.number(),
+    pHolm: z.number().nullable(),
+    significant: z.boolean(),
+    test: z.string(),
+  })
+  .meta({ id: 'ResultTrendTest' });
+
+export const waveResultsSchema = z
+  .object({
+    wave: z.object({ id: z.string(), code: z.string(), name: z.string(), status: z.string() }),
+    run: z
+      .object({
+        id: z.string(),
+        version: z.number().int(),
+        createdAt: z.string(),
+        releasedAt: z.string().nullable().describe('null: under embargo (researchers only)'),
+        indicators: z.record(z.string(), z.number().int()).describe('Indicator code → version used'),
+        groups: z.record(
+          z.string(),
+          z.object({
+            cells: z.array(cellSchema),
+            comparisons: z.array(comparisonSchema),
+            trends: z.array(trendTestSchema),
+          }),
+        ),
+      })
+      .nullable()
+      .describe('The latest complete run the caller may see; null when there is none'),
+  })
+  .meta({ id: 'WaveResults' });
+
+export const trendSchema = z
+  .object({
+    indicator: z.string(),
+    label: z.object({ nl: z.string(), en: z.string() }),
+    points: z.array(
+      z.object({
+        year: z.number().int(),
+        source: z.enum(['weerbaar', 'published']),
+        estimate: z.number().nullable(),
+        ci: interval.optional(),
+        n: z.number().int().optional(),
+        wave: z.string().optional(),
+        published: z
+          .object({
+            id: z.string(),
+            source: z.string(),
+            quote: z.string(),
+            approx: z.boolean(),
+            note: z.string().optional(),
+          })
+          .optional()
+          .describe('A figure quoted from a published report (no standard error)'),
+        change: z
+          .object({
+            from: z.number().int(),
+            tested: z.boolean(),
+            p: z.number().nullable().optional(),
+            significant: z.boolean().optional(),
+            reason: z.string().optional(),
+          })
+          .optional(),
+      }),
+    ),
+  })
+  .meta({ id: 'IndicatorTrend' });
+
+export const waveResultsOut = (r: WaveResults) => ({
+  wave: { id: r.wave.id, code: r.wave.code, name: r.wave.name, status: r.wave.status },
+  run: r.run
+    ? {
+        id: r.run.id,
+        version: r.run.version,
+        createdAt: new Date(r.run.createdAt).toISOString(),
+        releasedAt: r.run.releasedAt ? new Date(r.run.releasedAt).toISOString() : null,
+        indicators: r.run.indicators,
+        groups: Object.fromEntries(
+          Object.entries(r.run.estimates).map(([g, e]) => [
+            g,
+            { cells: e.cells, comparisons: e.comparisons, trends: e.trends ?? [] },
+          ]),
+        ),
+      }
+    : null,
+});
+
+export const trendOut = (
+  indicator: string,
+  label: IndicatorResults['definition']['label'],
+  points: TrendPoint[],
+) => ({
+  indicator,
+  label,
+  points: points.map((p) => ({ ...p, estimate: Number.isNaN(p.estimate) ? null : p.estimate })),
+});

@@ -1,0 +1,247 @@
+/** One indicator of a wave (/results/:waveId/indicators/:indicatorId): every breakdown, comparisons, trend. */
+import type { Wave } from '../../monitor/fieldwork/model.js';
+import type { PageContext } from '../../platform/ui/context.js';
+import { Layout } from '../../platform/ui/layout.js';
+import type { IndicatorDefinition } from '../indicators/model.js';
+import type { RunSummary } from '../runs/service.js';
+import type { TrendPoint } from '../trends/trend.js';
+import { breakdownLabel, cellLabel, groupLabel, k, pct, pValue } from './common.js';
+import { byBreakdown, type IndicatorTable, type TableRow } from './table.js';
+import { RunStatus } from './wave-views.js';
+
+export interface IndicatorView {
+  wave: Wave;
+  run: RunSummary;
+  definition: IndicatorDefinition;
+  table: IndicatorTable;
+  trend: TrendPoint[];
+  /** The trend chart as SVG (made on the server), when it could be drawn. */
+  chart?: string;
+}
+
+const ci = (ctx: PageContext, c: [number | null, number | null]) =>
+  c[0] === null || c[1] === null ? '—' : `${pct(ctx, c[0])} – ${pct(ctx, c[1])}`;
+const signedPp = (ctx: PageContext, x: number) => `${x > 0 ? '+' : ''}${pct(ctx, x)}`;
+
+function changeText(ctx: PageContext, r: TableRow) {
+  if (!r.change) return '—';
+  const verdict = r.change.significant ? ` *` : '';
+  return `${signedPp(ctx, r.change.change)}${verdict}`;
+}
+
+function BreakdownTable(props: { ctx: PageContext; label: string; breakdown: string[]; rows: TableRow[] }) {
+  const { ctx, rows } = props;
+  const t = ctx.t;
+  const notes = [...new Set(rows.flatMap((r) => r.footnotes))];
+  const previous = rows.find((r) => r.change)?.change?.previousWave;
+  return (
+    <div class="table-scroll">
+      <table>
+        <caption>
+          {t('results.table.caption', {
+            indicator: props.label,
+            breakdown: breakdownLabel(ctx, props.breakdown),
+          })}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('results.table.group')}</th>
+            <th scope="col" class="num">
+              {t('results.table.percentage')}
+            </th>
+            <th scope="col" class="num">
+              {t('results.table.ci')}
+            </th>
+            <th scope="col" class="num">
+              {t('results.table.n')}
+            </th>
+            <th scope="col" class="num">
+              {previous ? t('results.table.change', { wave: previous }) : t('results.table.changeCol')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr>
+              <th scope="row">
+                {cellLabel(ctx, r.by)}
+                {r.footnotes.map((f) => (
+                  <sup>{notes.indexOf(f) + 1}</sup>
+                ))}
+              </th>
+              <td class="num">{pct(ctx, r.estimate)}</td>
+              <td class="num">{ci(ctx, r.ci)}</td>
+              <td class="num">{r.n}</td>
+              <td class="num">{changeText(ctx, r)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {notes.length ? (
+        <ol class="footnotes">
+          {notes.map((f) => (
+            <li>{t(k(`results.footnote.${f}`))}</li>
+          ))}
+        </ol>
+      ) : null}
+    </div>
+  );
+}
+
+function Comparisons(props: { ctx: PageContext; label: string; table: IndicatorTable }) {
+  const { ctx, table } = props;
+  const t = ctx.t;
+  if (table.comparisons.length === 0) return <p>{t('results.comparisons.none')}</p>;
+  return (
+    <div class="table-scroll">
+      <table>
+        <caption>{t('results.comparisons.caption', { indicator: props.label })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('results.comparisons.pair')}</th>
+            <th scope="col" class="num">
+              {t('results.comparisons.difference')}
+            </th>
+            <th scope="col" class="num">
+              {t('results.table.ci')}
+            </th>
+            <th scope="col" class="num">
+              {t('results.comparisons.p')}
+            </th>
+            <th scope="col">{t('results.comparisons.verdict')}</th>
+            <th scope="col">{t('results.comparisons.test')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {table.comparisons.map((c) => (
+            <tr>
+              <th scope="row">
+                {breakdownLabel(ctx, [c.variable])}: {c.to} − {c.from}
+              </th>
+              <td class="num">{c.difference === null ? '—' : signedPp(ctx, c.difference)}</td>
+              <td class="num">{ci(ctx, c.ci)}</td>
+              <td class="num">{pValue(c.pHolm)}</td>
+              <td>{c.significant ? t('results.table.significant') : t('results.table.notSignificant')}</td>
+              <td>{c.test}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function TrendTable(props: { ctx: PageContext; label: string; points: TrendPoint[] }) {
+  const { ctx, points } = props;
+  const t = ctx.t;
+  if (points.length === 0) return <p>{t('results.trend.none')}</p>;
+  return (
+    <div class="table-scroll">
+      <table>
+        <caption>{t('results.trend.caption', { indicator: props.label })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('results.trend.year')}</th>
+            <th scope="col" class="num">
+              {t('results.table.percentage')}
+            </th>
+            <th scope="col" class="num">
+              {t('results.table.ci')}
+            </th>
+            <th scope="col">{t('results.trend.source')}</th>
+            <th scope="col">{t('results.trend.changeCol')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {points.map((p) => (
+            <tr>
+              <th scope="row">{p.year}</th>
+              <td class="num">{pct(ctx, p.estimate)}</td>
+              <td class="num">{p.ci ? ci(ctx, p.ci) : '—'}</td>
+              <td>
+                {p.source === 'published'
+                  ? t('results.trend.published', { source: p.published?.source ?? '' })
+                  : t('results.trend.weerbaar', { wave: p.wave ?? '' })}
+                {p.published?.approx ? ` (${t('results.trend.approx')})` : ''}
+              </td>
+              <td>
+                {!p.change
+                  ? '—'
+                  : p.change.tested
+                    ? `${p.change.significant ? t('results.table.significant') : t('results.table.notSignificant')} (p ${pValue(p.change.p)})`
+                    : t('results.trend.notTested')}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** The chart is hidden from assistive technology; its caption says every point in words. */
+function TrendChart(props: { ctx: PageContext; svg: string; points: TrendPoint[] }) {
+  const { ctx, points } = props;
+  const t = ctx.t;
+  const words = points
+    .filter((p) => Number.isFinite(p.estimate))
+    .map((p) =>
+      t('results.trend.altPoint', {
+        year: p.year,
+        pct: pct(ctx, p.estimate),
+        source:
+          p.source === 'published' || !p.ci
+            ? t('results.trend.altPublishedShort')
+            : t('results.trend.altWeerbaarShort', { lo: pct(ctx, p.ci[0]), hi: pct(ctx, p.ci[1]) }),
+      }),
+    );
+  return (
+    <figure class="trend-chart">
+      {/* the SVG is made on the server by vega from our own numbers and labels (it escapes text) */}
+      <div class="table-scroll" aria-hidden="true" dangerouslySetInnerHTML={{ __html: props.svg }} />
+      <figcaption>
+        {t('results.trend.chart')}. {t('results.trend.alt')} {words.join('; ')}.
+      </figcaption>
+    </figure>
+  );
+}
+
+export function indicatorPage(ctx: PageContext, v: IndicatorView) {
+  const t = ctx.t;
+  const label = v.definition.label[ctx.lang];
+  return (
+    <Layout ctx={ctx} title={`${label} · ${v.wave.name}`} wide>
+      <p>
+        <a href={`/results/${v.wave.id}`}>{t('results.indicator.back', { wave: v.wave.name })}</a>
+      </p>
+      <h1>
+        {label} <span class="subtitle">{v.wave.name}</span>
+      </h1>
+      <RunStatus ctx={ctx} run={v.run} />
+      <p>
+        {t('results.indicator.version', {
+          version: v.table.version,
+          group: groupLabel(ctx, v.definition.targetGroup),
+        })}
+      </p>
+      <p>{t('results.table.method')}</p>
+      <p>
+        <a href={`/results/${v.wave.id}/indicators/${v.definition.code}/table.csv?lang=${ctx.lang}`}>
+          {t('results.table.csv')}
+        </a>
+      </p>
+      {byBreakdown(v.table.rows).map((b) => (
+        <BreakdownTable ctx={ctx} label={label} breakdown={b.breakdown} rows={b.rows} />
+      ))}
+      <section aria-labelledby="comparisons-title">
+        <h2 id="comparisons-title">{t('results.comparisons.title')}</h2>
+        <Comparisons ctx={ctx} label={label} table={v.table} />
+      </section>
+      <section aria-labelledby="trend-title">
+        <h2 id="trend-title">{t('results.trend.title')}</h2>
+        {v.chart ? <TrendChart ctx={ctx} svg={v.chart} points={v.trend} /> : null}
+        <TrendTable ctx={ctx} label={label} points={v.trend} />
+      </section>
+    </Layout>
+  );
+}

@@ -1,0 +1,181 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { createTestApp, type TestApp } from '../../../test/support/app.js';
+import { createUser, postForm, type TestUser } from '../../../test/support/principals.js';
+import { loadTemplates } from '../../monitor/questionnaires/templates/index.js';
+import { cliActor } from '../../platform/audit/audit.js';
+import { parseCsv } from '../../platform/csv/csv.js';
+import { loadRegistry } from '../../platform/orgs/registry.js';
+import { loadDemoWave } from '../demo/demo-step.js';
+import { smallDemoOrganisations } from '../demo/small.js';
+import { demoWaveTruths } from '../demo/waves.js';
+import { latestRun, runResults } from '../runs/service.js';
+import { csvColumns } from './csv.js';
+
+let t: TestApp;
+let researcher: TestUser;
+let viewer: TestUser;
+let wave2024: string;
+const actor = cliActor('test');
+
+before(async () => {
+  t = await createTestApp();
+  await t.database.db.transaction(async (tx) => {
+    await loadRegistry(tx, actor);
+    await loadTemplates(tx, actor);
+    for (const truth of demoWaveTruths) await loadDemoWave(tx, truth, actor, smallDemoOrganisations());
+  });
+  // the earlier wave has a run, so the 2024 run carries tested changes from 2022
+  await runResults(t.database, 'monitor-2022', actor);
+  const [w] = await t.database.query<{ id: string }>("select id from waves where code = 'monitor-2024'");
+  wave2024 = w!.id;
+  researcher = await createUser(t, { platformRoles: ['researcher'] });
+  viewer = await createUser(t, { platformRoles: ['viewer'] });
+});
+after(() => t.close());
+
+const get = (url: string, user: TestUser) => t.app.inject({ url, headers: { cookie: user.cookie } });
+const api = (url: string, user: TestUser) =>
+  t.app.inject({ url, headers: { authorization: `Bearer ${user.bearer}` } });
+
+test('compute, embargo and release: viewers see a run only after a researcher releases it', async () => {
+  // before any run: the page says so, the API answers run: null
+  const empty = await get(`/results/${wave2024}`, researcher);
+  assert.equal(empty.statusCode, 200);
+  assert.match(empty.body, /Nog geen berekening|nog geen resultaten/);
+
+  // a viewer may not compute
+  assert.equal((await postForm(t.app, `/results/${wave2024}/runs`, {}, viewer.cookie)).statusCode, 403);
+  // the researcher computes through the form (CSRF, audited)
+  const computed = await postForm(t.app, `/results/${wave2024}/runs`, {}, researcher.cookie);
+  assert.equal(computed.statusCode, 303, computed.body);
+  assert.equal(computed.headers.location, `/results/${wave2024}?notice=computed`);
+  const run = (await latestRun(t.database, wave2024))!;
+  assert.equal(run.releasedAt, null);
+  const audits = await t.database.query<{ n: number }>(
+    "select count(*)::int as n from audit_log where action = 'results.run' and resource_id = $1",
+    [run.id],
+  );
+  assert.equal(audits[0]!.n, 1);
+  // without the CSRF field the post is refused and nothing is computed
+  const noCsrf = await t.app.inject({
+    method: 'POST',
+    url: `/results/${wave2024}/runs`,
+    headers: { cookie: researcher.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    payload: '',
+  });
+  assert.equal(noCsrf.statusCode, 403);
+  assert.equal((await latestRun(t.database, wave2024))!.id, run.id);
+
+  // under embargo: researchers see it, viewers do not (page and API)
+  const page = await get(`/results/${wave2024}`, researcher);
+  assert.match(page.body, /Onder embargo/);
+  assert.match(page.body, /Versie 1 vrijgeven/);
+  assert.match(page.body, /Kish/);
+  const seen = await get(`/results/${wave2024}`, viewer);
+  assert.equal(seen.statusCode, 200);
+  assert.doesNotMatch(seen.body, /Kish|Agressie en geweld/);
+  assert.equal((await api(`/api/v1/waves/${wave2024}/results`, viewer)).json().run, null);
+  assert.equal((await api(`/api/v1/waves/${wave2024}/results`, researcher)).json().run.id, run.id);
+  assert.equal((await get(`/results/${wave2024}/indicators/agr_any_12m`, viewer)).statusCode, 404);
+  const viewerTrend = (await api('/api/v1/indicators/agr_any_12m/trend', viewer)).json();
+  assert.ok(viewerTrend.points.every((p: { source: string }) => p.source === 'published'));
+
+  // a viewer may not release; a researcher releases once (audited); a second release is refused
+  assert.equal(
+    (await postForm(t.app, `/results/${wave2024}/release`, { runId: run.id }, viewer.cookie)).statusCode,
+    403,
+  );
+  const released = await postForm(
+    t.app,
+    `/results/${wave2024}/release`,
+    { runId: run.id },
+    researcher.cookie,
+  );
+  assert.equal(released.statusCode, 303, released.body);
+  const again = await postForm(t.app, `/results/${wave2024}/release`, { runId: run.id }, researcher.cookie);
+  assert.equal(again.statusCode, 409);
+  const bad = await postForm(t.app, `/results/${wave2024}/release`, { runId: 'nonsense' }, researcher.cookie);
+  assert.equal(bad.statusCode, 400);
+  const [rel] = await t.database.query<{ n: number }>(
+    "select count(*)::int as n from audit_log where action = 'results.release' and resource_id = $1",
+    [run.id],
+  );
+  assert.equal(rel!.n, 1);
+
+  const body = (await api(`/api/v1/waves/${wave2024}/results`, viewer)).json();
+  assert.equal(body.run.id, run.id);
+  assert.ok(body.run.releasedAt);
+  assert.deepEqual(body.run.groups.office_holders.cells, run.estimates.office_holders!.cells);
+  // the 2022 run is not released: the viewer's trend holds 2024 from Weerbaar, not 2022
+  const trend = (await api('/api/v1/indicators/agr_any_12m/trend', viewer)).json();
+  const sources = trend.points.map((p: { year: number; source: string }) => `${p.year}:${p.source}`);
+  assert.ok(sources.includes('2024:weerbaar'), sources.join());
+  assert.ok(sources.includes('2022:published'), sources.join());
+});
+
+test('the indicator page: every breakdown with %, CI, n, Holm verdicts with the test named, trend with published values; the CSV has the same numbers', async () => {
+  const run = (await latestRun(t.database, wave2024))!;
+  const res = await get(`/results/${wave2024}/indicators/agr_any_12m`, researcher);
+  assert.equal(res.statusCode, 200);
+  const cells = run.estimates.office_holders!.cells.filter((c) => c.indicator === 'agr_any_12m');
+  // one table per breakdown, each in its own scroll box with a caption
+  const breakdowns = new Set(cells.map((c) => Object.keys(c.by).sort().join('+')));
+  assert.ok(res.body.match(/<div class="table-scroll"><table><caption>/g)!.length >= breakdowns.size);
+  const all = cells.find((c) => Object.keys(c.by).length === 0)!;
+  const pct = (x: number) => (x * 100).toFixed(1).replace('.', ',');
+  assert.ok(res.body.includes(pct(all.estimate!)), 'the overall percentage');
+  assert.ok(res.body.includes(`${pct(all.ci[0]!)} – ${pct(all.ci[1]!)}`), 'its interval');
+  assert.match(res.body, /svyby\(covmat = TRUE\) \+ svycontrast; Wald z, Holm-corrected/);
+  assert.match(res.body, /Gepubliceerd cijfer/);
+  assert.match(res.body, /niet getoetst/);
+  assert.match(res.body, /<figure class="trend-chart">.*<svg/s);
+  assert.match(res.body, /Verschil met monitor-2022/);
+  const en = await get(`/results/${wave2024}/indicators/agr_any_12m?lang=en`, researcher);
+  assert.match(en.body, /Published figure/);
+
+  const csv = await get(`/results/${wave2024}/indicators/agr_any_12m/table.csv`, researcher);
+  assert.equal(csv.statusCode, 200);
+  assert.match(csv.headers['content-type'] as string, /text\/csv/);
+  const records = parseCsv(csv.body);
+  assert.deepEqual(records[0]!.values, [...csvColumns]);
+  assert.equal(records.length - 1, cells.length);
+  const overall = records.find((r) => r.values[2] === '')!.values;
+  assert.equal(Number(overall[4]), all.estimate);
+  assert.equal(Number(overall[8]), all.n);
+
+  // an unknown indicator or wave is a 404, never a 500
+  assert.equal((await get(`/results/${wave2024}/indicators/nope`, researcher)).statusCode, 404);
+  assert.equal((await get('/results/no-such-wave', researcher)).statusCode, 404);
+  assert.equal((await api('/api/v1/indicators/nope/trend', researcher)).statusCode, 404);
+  // a parameter no wave or indicator can have is refused before any query
+  assert.equal((await get(`/results/${wave2024}/indicators/a%00b`, researcher)).statusCode, 400);
+  assert.equal((await api('/api/v1/waves/%E2%80%AE%00/results', researcher)).statusCode, 400);
+});
+
+test('the results list shows closed waves with their latest run; a wave still open cannot be computed', async () => {
+  const res = await get('/results', researcher);
+  assert.equal(res.statusCode, 200);
+  assert.ok(res.body.includes('Veiligheid 2024</a></th><td>Versie 1,'));
+  const open = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/waves',
+    headers: { authorization: `Bearer ${researcher.bearer}` },
+    payload: { code: 'nog-open-r', name: 'Nog open' },
+  });
+  const id = open.json().id;
+  const refused = await postForm(t.app, `/results/${id}/runs`, {}, researcher.cookie);
+  assert.equal(refused.statusCode, 409);
+});
+
+test('a new run after a release stays under embargo: viewers keep the released one', async () => {
+  const released = (await latestRun(t.database, wave2024))!;
+  assert.ok(released.releasedAt);
+  const next = await runResults(t.database, wave2024, actor);
+  assert.equal(next.version, released.version + 1);
+  assert.equal((await api(`/api/v1/waves/${wave2024}/results`, viewer)).json().run.id, released.id);
+  assert.equal((await api(`/api/v1/waves/${wave2024}/results`, researcher)).json().run.id, next.id);
+  const page = await get(`/results/${wave2024}`, viewer);
+  assert.match(page.body, new RegExp(`Versie ${released.version},`));
+  assert.doesNotMatch(page.body, new RegExp(`Versie ${next.version},`));
+});

@@ -1,0 +1,128 @@
+/**
+ * The results pages: /results (waves with their latest visible run), /results/:waveId (run, weighting
+ * report, indicators by theme; compute and release for researchers), one indicator's tables and trend,
+ * and its CSV. Viewers (BZK) see released runs only; researchers and admins also runs under embargo.
+ */
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { listWaves } from '../../monitor/fieldwork/waves-service.js';
+import { can } from '../../platform/access/policy.js';
+import { actorOf } from '../../platform/auth/actor.js';
+import { sendPage } from '../../platform/ui/render.js';
+import { indicatorIdParam, waveIdParam } from '../params.js';
+import { indicatorResults, visibilityOf, waveResults } from '../read/service.js';
+import { releaseRun, visibleRun } from '../release/service.js';
+import { runResults } from '../runs/service.js';
+import { k } from './common.js';
+import { indicatorCsv } from './csv.js';
+import { indicatorPage } from './indicator-views.js';
+import { trendSvg } from './trend-chart.js';
+import { resultsListPage, waveResultsPage } from './wave-views.js';
+
+const read = { action: 'results.read' as const };
+const compute = { action: 'results.compute' as const };
+const release = { action: 'results.release' as const };
+const pageQuery = z
+  .object({ lang: z.enum(['nl', 'en']).optional(), notice: z.enum(['computed', 'released']).optional() })
+  .loose();
+const waveParams = z.object({ waveId: waveIdParam });
+const indicatorParams = waveParams.extend({ indicatorId: indicatorIdParam });
+
+const routes: FastifyPluginAsync = async (app) => {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { database } = app.deps;
+  const visibility = (req: FastifyRequest) => visibilityOf(req.principal);
+
+  r.get('/results', { config: { access: read }, schema: { querystring: pageQuery } }, async (req, reply) => {
+    const waves = (await listWaves(database.db)).filter(
+      (w) => w.status === 'closed' || w.status === 'archived',
+    );
+    const rows = [];
+    for (const wave of waves) {
+      const run = await visibleRun(database, wave.id, visibility(req));
+      rows.push(run ? { wave, run } : { wave });
+    }
+    return sendPage(reply, resultsListPage(req.page(reply), rows));
+  });
+
+  r.get(
+    '/results/:waveId',
+    { config: { access: read }, schema: { params: waveParams, querystring: pageQuery } },
+    async (req, reply) => {
+      const results = await waveResults(database, req.params.waveId, visibility(req));
+      const ctx = req.page(reply);
+      return sendPage(
+        reply,
+        waveResultsPage(ctx, {
+          ...results,
+          mayCompute: can(req.principal, 'results.compute'),
+          mayRelease: can(req.principal, 'results.release'),
+          ...(req.query.notice ? { notice: ctx.t(k(`results.notice.${req.query.notice}`)) } : {}),
+        }),
+      );
+    },
+  );
+
+  r.post(
+    '/results/:waveId/runs',
+    { config: { access: compute }, schema: { params: waveParams, body: z.record(z.string(), z.unknown()) } },
+    async (req, reply) => {
+      const run = await runResults(database, req.params.waveId, actorOf(req.principal!));
+      return reply.redirect(`/results/${run.waveId}?notice=computed`, 303);
+    },
+  );
+
+  r.post(
+    '/results/:waveId/release',
+    {
+      config: { access: release },
+      schema: { params: waveParams, body: z.object({ runId: z.uuid() }).loose() },
+    },
+    async (req, reply) => {
+      const { wave } = await waveResults(database, req.params.waveId, 'released');
+      await releaseRun(database, wave.id, req.body.runId, actorOf(req.principal!));
+      return reply.redirect(`/results/${wave.id}?notice=released`, 303);
+    },
+  );
+
+  r.get(
+    '/results/:waveId/indicators/:indicatorId',
+    { config: { access: read }, schema: { params: indicatorParams, querystring: pageQuery } },
+    async (req, reply) => {
+      const v = await indicatorResults(database, req.params.waveId, req.params.indicatorId, visibility(req));
+      const ctx = req.page(reply);
+      // the chart is an extra beside the table: if it cannot be drawn, the page shows the table alone
+      const chart = v.trend.length
+        ? await trendSvg(v.trend, {
+            year: ctx.t('results.trend.year'),
+            percentage: ctx.t('results.table.percentage'),
+            source: ctx.t('results.trend.source'),
+            published: ctx.t('results.trend.altPublishedShort'),
+            weerbaar: 'Weerbaar',
+          }).catch((err: Error) => {
+            req.log.warn({ err: err.message, indicator: v.definition.code }, 'trend chart not drawn');
+            return undefined;
+          })
+        : undefined;
+      return sendPage(reply, indicatorPage(ctx, chart ? { ...v, chart } : v));
+    },
+  );
+
+  r.get(
+    '/results/:waveId/indicators/:indicatorId/table.csv',
+    { config: { access: read }, schema: { params: indicatorParams, querystring: pageQuery } },
+    async (req, reply) => {
+      const v = await indicatorResults(database, req.params.waveId, req.params.indicatorId, visibility(req));
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header(
+          'content-disposition',
+          `attachment; filename="${v.wave.code}-${v.definition.code}-v${v.run.version}.csv"`,
+        )
+        .send(indicatorCsv(v.table));
+    },
+  );
+};
+
+export default routes;

@@ -1,0 +1,261 @@
+/** The results list (/results) and one wave's results (/results/:waveId): run, weighting report, indicators. */
+import type { Wave } from '../../monitor/fieldwork/model.js';
+import { formatDateTime } from '../../platform/auth/views/fields.js';
+import type { PageContext } from '../../platform/ui/context.js';
+import { CsrfField, Layout } from '../../platform/ui/layout.js';
+import type { IndicatorDefinition } from '../indicators/model.js';
+import { themes } from '../indicators/model.js';
+import type { RunSummary } from '../runs/service.js';
+import type { Distribution, WeightingReport } from '../weighting/report.js';
+import { dec, groupLabel, int, Notice, themeLabel } from './common.js';
+
+export interface WaveRow {
+  wave: Wave;
+  run?: RunSummary;
+}
+
+export function resultsListPage(ctx: PageContext, rows: WaveRow[]) {
+  const t = ctx.t;
+  return (
+    <Layout ctx={ctx} title={t('results.list.title')} wide>
+      <h1>{t('results.list.title')}</h1>
+      <p>{t('results.list.intro')}</p>
+      {rows.length === 0 ? (
+        <p>{t('results.list.none')}</p>
+      ) : (
+        <div class="table-scroll">
+          <table>
+            <caption>{t('results.list.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('results.col.wave')}</th>
+                <th scope="col">{t('results.col.run')}</th>
+                <th scope="col">{t('results.col.released')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map(({ wave, run }) => (
+                <tr>
+                  <th scope="row">
+                    <a href={`/results/${wave.id}`}>{wave.name}</a>
+                  </th>
+                  <td>
+                    {run
+                      ? t('results.run.version', {
+                          version: run.version,
+                          time: formatDateTime(ctx.lang, run.createdAt),
+                        })
+                      : t('results.run.none')}
+                  </td>
+                  <td>{run?.releasedAt ? formatDateTime(ctx.lang, run.releasedAt) : '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Layout>
+  );
+}
+
+export interface WaveResultsView {
+  wave: Wave;
+  run?: RunSummary;
+  reports: Array<{ targetGroup: string; report: WeightingReport }>;
+  indicators: IndicatorDefinition[];
+  mayCompute: boolean;
+  mayRelease: boolean;
+  notice?: string;
+}
+
+const distributionRows: Array<keyof Distribution> = [
+  'min',
+  'p01',
+  'p05',
+  'p25',
+  'median',
+  'p75',
+  'p95',
+  'p99',
+  'max',
+  'mean',
+];
+
+function WeightingSection(props: { ctx: PageContext; targetGroup: string; report: WeightingReport }) {
+  const { ctx, report: r, targetGroup } = props;
+  const t = ctx.t;
+  const id = `weighting-${targetGroup}`;
+  return (
+    <section aria-labelledby={id}>
+      <h3 id={id}>{t('results.weighting.group', { group: groupLabel(ctx, targetGroup) })}</h3>
+      <p>
+        {t('results.weighting.respondents', {
+          n: int(ctx, r.respondents),
+          population: int(ctx, r.population),
+        })}
+      </p>
+      <p>
+        {t('results.weighting.kish', {
+          deff: dec(ctx, r.kishDeff),
+          neff: int(ctx, Math.round(r.effectiveN)),
+        })}
+      </p>
+      <p>
+        {t('results.weighting.convergence', {
+          epsilon: String(r.convergence.epsilon),
+          maxit: r.convergence.maxit,
+          dev: r.convergence.maxMarginDeviation.toExponential(1),
+        })}
+      </p>
+      {r.trim ? (
+        <p>
+          {t('results.weighting.trim', {
+            lower: r.trim.lower,
+            upper: r.trim.upper,
+            rounds: r.trim.rounds,
+            hold: String(r.trim.boundsHold),
+          })}
+        </p>
+      ) : null}
+      {r.dropped.map((d) => (
+        <p>{t('results.weighting.dropped', { name: d.name, reason: d.reason })}</p>
+      ))}
+      {r.margins.map((m) => (
+        <div class="table-scroll">
+          <table>
+            <caption>{t('results.weighting.margin', { name: m.name })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('results.weighting.category')}</th>
+                <th scope="col" class="num">
+                  {t('results.weighting.population')}
+                </th>
+                <th scope="col" class="num">
+                  {t('results.weighting.respondentsCol')}
+                </th>
+                <th scope="col" class="num">
+                  {t('results.weighting.before')}
+                </th>
+                <th scope="col" class="num">
+                  {t('results.weighting.after')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {m.rows.map((row) => (
+                <tr>
+                  <th scope="row">{row.category}</th>
+                  <td class="num">{int(ctx, row.population)}</td>
+                  <td class="num">{int(ctx, row.respondents)}</td>
+                  <td class="num">{dec(ctx, row.before)}</td>
+                  <td class="num">{dec(ctx, row.after)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ))}
+      <div class="table-scroll">
+        <table>
+          <caption>{t('results.weighting.distribution')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('results.weighting.statistic')}</th>
+              <th scope="col" class="num">
+                {t('results.weighting.weight')}
+              </th>
+              <th scope="col" class="num">
+                {t('results.weighting.adjustment')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {distributionRows.map((s) => (
+              <tr>
+                <th scope="row">{s}</th>
+                <td class="num">{dec(ctx, r.weights[s])}</td>
+                <td class="num">{dec(ctx, r.adjustment[s])}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+export function RunStatus(props: { ctx: PageContext; run: RunSummary }) {
+  const { ctx, run } = props;
+  const t = ctx.t;
+  return (
+    <p>
+      {t('results.run.version', { version: run.version, time: formatDateTime(ctx.lang, run.createdAt) })}.{' '}
+      {run.releasedAt
+        ? t('results.run.releasedAt', { time: formatDateTime(ctx.lang, run.releasedAt) })
+        : t('results.run.embargo')}
+    </p>
+  );
+}
+
+export function waveResultsPage(ctx: PageContext, v: WaveResultsView) {
+  const t = ctx.t;
+  const { wave, run } = v;
+  const closed = wave.status === 'closed' || wave.status === 'archived';
+  return (
+    <Layout ctx={ctx} title={`${t('results.list.title')} · ${wave.name}`} wide>
+      <h1>
+        {t('results.list.title')} <span class="subtitle">{wave.name}</span>
+      </h1>
+      <Notice text={v.notice} />
+      {run ? <RunStatus ctx={ctx} run={run} /> : <p>{t('results.run.noneVisible')}</p>}
+      {v.mayCompute ? (
+        closed ? (
+          <form method="post" action={`/results/${wave.id}/runs`} class="stack">
+            <CsrfField ctx={ctx} />
+            <p>{t('results.compute.hint')}</p>
+            <button type="submit">{t('results.compute.button')}</button>
+          </form>
+        ) : (
+          <p>{t('results.compute.closedOnly')}</p>
+        )
+      ) : null}
+      {v.mayRelease && run && !run.releasedAt ? (
+        <form method="post" action={`/results/${wave.id}/release`} class="stack">
+          <CsrfField ctx={ctx} />
+          <input type="hidden" name="runId" value={run.id} />
+          <p>{t('results.release.hint')}</p>
+          <button type="submit">{t('results.release.button', { version: run.version })}</button>
+        </form>
+      ) : null}
+      {run ? (
+        <>
+          <section aria-labelledby="indicators-title">
+            <h2 id="indicators-title">{t('results.indicators.title')}</h2>
+            {themes.map((theme) => {
+              const list = v.indicators.filter((i) => i.theme === theme);
+              return list.length === 0 ? null : (
+                <>
+                  <h3>{themeLabel(ctx, theme)}</h3>
+                  <ul>
+                    {list.map((i) => (
+                      <li>
+                        <a href={`/results/${wave.id}/indicators/${i.code}`}>{i.label[ctx.lang]}</a>{' '}
+                        <span class="hint">({groupLabel(ctx, i.targetGroup)})</span>
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              );
+            })}
+          </section>
+          <section aria-labelledby="weighting-title">
+            <h2 id="weighting-title">{t('results.weighting.title')}</h2>
+            {v.reports.map((r) => (
+              <WeightingSection ctx={ctx} targetGroup={r.targetGroup} report={r.report} />
+            ))}
+          </section>
+        </>
+      ) : null}
+    </Layout>
+  );
+}

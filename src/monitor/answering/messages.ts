@@ -74,7 +74,6 @@ export const answeringNl = {
     'Uitkomsten publiceren we alleen voor groepen die groot genoeg zijn. Schrijf in open antwoorden liever geen namen, ook niet uw eigen naam.',
   'answer.privacy.p5':
     'Heeft u vragen over uw gegevens? Neem dan contact op met de onderzoekers die u de e-mail stuurden.',
-  'openAnswers.title': 'Open antwoorden: {wave}',
   'openAnswers.intro':
     'Antwoorden bij "anders, namelijk". Codeer een antwoord om naar een bestaand of nieuw antwoord. Het oorspronkelijke antwoord blijft bewaard; elke hercodering wordt vastgelegd.',
   'openAnswers.none': 'Er zijn nog geen open antwoorden.',
@@ -164,7 +163,6 @@ export const answeringEn: Record<keyof typeof answeringNl, string> = {
   'answer.privacy.p4':
     'We publish results only for groups that are large enough. Please do not write names in open answers, not even your own.',
   'answer.privacy.p5': 'Questions about your data? Contact the researchers who sent you the e-mail.',
-  'openAnswers.title': 'Open answers: {wave}',
   'openAnswers.intro':
     'Answers to "other, please specify". Recode an answer into an existing or new option. The original answer is kept; every recoding is logged.',
   'openAnswers.none': 'There are no open answers yet.',

@@ -16,6 +16,7 @@ export const fieldworkNl = {
   'wave.nav.frame': 'Steekproefkader',
   'wave.nav.mail': 'E-mailteksten',
   'wave.nav.monitoring': 'Respons',
+  'wave.nav.openAnswers': 'Open antwoorden',
   'wave.list.title': 'Metingen',
   'wave.list.intro':
     'Een meting is één ronde van de monitor, met vragenlijsten, een steekproefkader en uitnodigingen.',
@@ -215,6 +216,7 @@ export const fieldworkEn: Record<keyof typeof fieldworkNl, string> = {
   'wave.nav.frame': 'Sample frame',
   'wave.nav.mail': 'Mail texts',
   'wave.nav.monitoring': 'Response',
+  'wave.nav.openAnswers': 'Open answers',
   'wave.list.title': 'Waves',
   'wave.list.intro':
     'A wave is one round of the monitor, with questionnaires, a sample frame and invitations.',

@@ -65,6 +65,7 @@ test('fieldwork pages and their error states pass axe', { skip: browserSkip, tim
       `/waves/${waveId}/frame`,
       `/waves/${waveId}/mail`,
       `/waves/${waveId}/monitoring`,
+      `/waves/${waveId}/open-answers`,
     ]) {
       const res = await page.goto(`${server.url}${path}?lang=${lang}`);
       assert.equal(res?.status(), 200, `${path} (${lang})`);
@@ -172,4 +173,18 @@ test('a researcher runs a wave in the browser: create, attach, import, open, inv
   await page.goto(`${server.url}${waveUrl}/monitoring?lang=nl`);
   const total = page.locator('table.rates').first().locator('tbody tr').first();
   assert.deepEqual((await total.locator('td').allTextContents()).slice(0, 5), ['3', '3', '1', '1', '33,3%']);
+});
+
+test('the open answers (recode) page is a tab of the wave', { skip: browserSkip }, async () => {
+  const page = await context.newPage();
+  await page.goto(`${server.url}/waves/${waveId}?lang=nl`);
+  const nav = page.getByRole('navigation', { name: 'Onderdelen van deze meting' });
+  await nav.getByRole('link', { name: 'Open antwoorden' }).click();
+  assert.equal(new URL(page.url()).pathname, `/waves/${waveId}/open-answers`);
+  const current = page
+    .getByRole('navigation', { name: 'Onderdelen van deze meting' })
+    .locator('a[aria-current="page"]');
+  assert.equal(await current.textContent(), 'Open antwoorden');
+  assert.deepEqual(await axeViolations(page), []);
+  await page.close();
 });

@@ -43,6 +43,9 @@ export function WaveNav(props: { ctx: PageContext; wave: Wave; current: string }
         ]
       : []),
     { href: `/waves/${wave.id}/monitoring`, label: ctx.t('wave.nav.monitoring') },
+    ...(ctx.principal && can(ctx.principal, 'responses.export')
+      ? [{ href: `/waves/${wave.id}/open-answers`, label: ctx.t('wave.nav.openAnswers') }]
+      : []),
   ];
   return (
     <nav aria-label={ctx.t('wave.nav.label')} class="subnav">

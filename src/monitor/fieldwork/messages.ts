@@ -54,6 +54,8 @@ export const fieldworkNl = {
   'wave.overview.openedAt': 'Geopend',
   'wave.overview.closedAt': 'Gesloten',
   'wave.overview.actions': 'Acties',
+  'wave.overview.pastEnd':
+    'De einddatum van het veldwerk ({date}) is voorbij. De links nemen geen antwoorden meer aan en er gaan geen uitnodigingen of herinneringen meer uit. Verleng de einddatum bij Instellingen om door te gaan, of sluit de meting.',
   'wave.overview.stateHint.draft':
     'Concept: stel de vragenlijsten, anonimiteit en teksten in en importeer het kader. Openen kan als er een vragenlijst en een kader zijn.',
   'wave.overview.stateHint.open':
@@ -254,6 +256,8 @@ export const fieldworkEn: Record<keyof typeof fieldworkNl, string> = {
   'wave.overview.openedAt': 'Opened',
   'wave.overview.closedAt': 'Closed',
   'wave.overview.actions': 'Actions',
+  'wave.overview.pastEnd':
+    'The fieldwork end date ({date}) has passed. The links take no answers and no invitations or reminders go out. Extend the end date under Settings to continue, or close the wave.',
   'wave.overview.stateHint.draft':
     'Draft: set up questionnaires, anonymity and texts, and import the frame. It can be opened once it has a questionnaire and a frame.',
   'wave.overview.stateHint.open':

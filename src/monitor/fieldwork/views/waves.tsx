@@ -1,10 +1,11 @@
 /** The wave list, the new-wave form and a wave's overview. */
 import { can } from '../../../platform/access/policy.js';
 import { formatDateTime, SelectField, TextField } from '../../../platform/auth/views/fields.js';
+import { formatDate } from '../../../platform/orgs/views/common.js';
 import type { PageContext } from '../../../platform/ui/context.js';
 import { CsrfField, ErrorSummary, Layout } from '../../../platform/ui/layout.js';
 import type { StratumCount } from '../frame-service.js';
-import { anonymityLevels, targetGroups, type Wave } from '../model.js';
+import { anonymityLevels, pastEnd, targetGroups, type Wave } from '../model.js';
 import type { VersionInfo } from '../questionnaire-link.js';
 import type { WaveQuestionnaire, WaveSummary } from '../waves-service.js';
 import {
@@ -185,6 +186,7 @@ export function waveOverviewPage(ctx: PageContext, d: OverviewData) {
   const byGroup = new Map<string, number>();
   for (const c of d.counts) byGroup.set(c.targetGroup, (byGroup.get(c.targetGroup) ?? 0) + c.n);
   const status = wave.status;
+  const ended = status === 'open' && pastEnd(wave);
   const versionLabel = (id: string) => d.versions.find((v) => v.id === id)?.label ?? id;
   const action = (name: string, label: string, secondary = false) => (
     <form method="post" action={`/waves/${wave.id}/${name}`} class="inline-form">
@@ -200,6 +202,11 @@ export function waveOverviewPage(ctx: PageContext, d: OverviewData) {
       <WaveNav ctx={ctx} wave={wave} current={`/waves/${wave.id}`} />
       <Notice text={d.notice} />
       <ErrorSummary ctx={ctx} errors={errors} />
+      {ended && (
+        <p class="notice" id="past-end">
+          {t('wave.overview.pastEnd', { date: formatDate(ctx, wave.fieldworkEnd) })}
+        </p>
+      )}
       <dl class="facts">
         <dt>{t('wave.field.code')}</dt>
         <dd>
@@ -240,9 +247,10 @@ export function waveOverviewPage(ctx: PageContext, d: OverviewData) {
           <div class="actions">
             {status === 'draft' && action('open', t('wave.action.open'))}
             {status === 'open' &&
+              !ended &&
               d.pending > 0 &&
               action('invitations', t('wave.action.invite', { count: d.pending }))}
-            {status === 'open' && action('reminders', t('wave.action.remind'), true)}
+            {status === 'open' && !ended && action('reminders', t('wave.action.remind'), true)}
             {status === 'open' && action('close', t('wave.action.close'), true)}
             {status === 'closed' && action('reopen', t('wave.action.reopen'), true)}
             {status === 'closed' && action('archive', t('wave.action.archive'), true)}

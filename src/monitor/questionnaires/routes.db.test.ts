@@ -463,3 +463,24 @@ test('pages: list, detail with publish, import form with the problem table, prev
   const en = await t.app.inject({ url: `${base}?lang=en`, headers: { cookie: researcher.cookie } });
   assert.match(en.body, /Did you experience something\?<span class="required"> \(required\)/);
 });
+
+test('import: a JSON definition with several errors reports all of them, schema and structure alike', async () => {
+  const broken = def('multi_err') as any;
+  const items = broken.sections[0].items;
+  items.push({ ...items[0], options: [] }); // same code again (structure) and no options (schema)
+  items.push({ type: 'text', code: 'Bad Code', label: { nl: 'Naam' } }); // schema
+  items.push({ type: 'text', code: 'multi_err_exp', label: { nl: 'Nog eens' } }); // duplicate (structure)
+  broken.sections[1].relevant = '${onbekend} = 1'; // unknown reference (structure)
+  const res = await api(researcher, 'POST', '/api/v1/questionnaires/import', broken);
+  assert.equal(res.statusCode, 400, res.body);
+  const names = res.json().invalidParams.map((p: any) => `${p.name} ${p.code}`);
+  assert.ok(names.includes('sections[0].items[1].options too_small'), names.join('\n'));
+  assert.ok(names.includes('sections[0].items[2].code invalid_format'), names.join('\n'));
+  assert.ok(names.includes('sections[0].items[3].code duplicate_code'), names.join('\n'));
+  assert.ok(
+    names.some((n: string) => n.startsWith('sections[1].relevant ')),
+    names.join('\n'),
+  );
+  assert.ok(names.includes('sections[0].items[1].code duplicate_code'), names.join('\n'));
+  assert.match(res.json().detail, /^\d+ problemen in de vragenlijst/);
+});

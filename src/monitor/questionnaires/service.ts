@@ -72,7 +72,16 @@ export function parseDefinition(input: unknown, prefix = ''): QuestionnaireDefin
       code: i.code,
       reason: schemaIssueReason(i),
     }));
-    throw new AppError('validation', { detail: summary(params), invalidParams: params });
+    // Like an XLSForm, every problem at once: the structural checks (duplicate codes, references,
+    // routing) also run on what is there, except on a value the schema already refused.
+    const refused = r.error.issues.map((i) => jsonPath(i.path as Array<string | number>));
+    const structural = bestEffortChecks(input)
+      .filter(
+        (p) => !refused.some((q) => p.path === q || p.path.startsWith(`${q}.`) || p.path.startsWith(`${q}[`)),
+      )
+      .map((p) => ({ name: name(p.path), code: p.code, reason: p.message }));
+    const all = [...params, ...structural];
+    throw new AppError('validation', { detail: summary(all), invalidParams: all });
   }
   const problems = [...unstorableText(r.data), ...checkDefinition(r.data)];
   if (problems.length) {
@@ -80,6 +89,17 @@ export function parseDefinition(input: unknown, prefix = ''): QuestionnaireDefin
     throw new AppError('validation', { detail: summary(params), invalidParams: params });
   }
   return r.data;
+}
+
+/** The structural checks on input the schema refused: whatever they can still say (never throws). */
+function bestEffortChecks(input: unknown): DefinitionProblem[] {
+  const d = input as { sections?: unknown };
+  if (!d || typeof d !== 'object' || !Array.isArray(d.sections)) return [];
+  try {
+    return checkDefinition(input as QuestionnaireDefinition);
+  } catch {
+    return [];
+  }
 }
 
 /** Texts PostgreSQL cannot store in jsonb: NUL characters and lone UTF-16 surrogates. */

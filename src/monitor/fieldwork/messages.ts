@@ -54,6 +54,8 @@ export const fieldworkNl = {
   'wave.overview.openedAt': 'Geopend',
   'wave.overview.closedAt': 'Gesloten',
   'wave.overview.actions': 'Acties',
+  'wave.overview.otherGroup':
+    'Let op: deze vragenlijst is bedoeld voor {group}. Controleer of u de goede vragenlijst hebt gekoppeld.',
   'wave.overview.pastEnd':
     'De einddatum van het veldwerk ({date}) is voorbij. De links nemen geen antwoorden meer aan en er gaan geen uitnodigingen of herinneringen meer uit. Verleng de einddatum bij Instellingen om door te gaan, of sluit de meting.',
   'wave.overview.stateHint.draft':
@@ -256,6 +258,8 @@ export const fieldworkEn: Record<keyof typeof fieldworkNl, string> = {
   'wave.overview.openedAt': 'Opened',
   'wave.overview.closedAt': 'Closed',
   'wave.overview.actions': 'Actions',
+  'wave.overview.otherGroup':
+    'Note: this questionnaire is meant for {group}. Check that you attached the right questionnaire.',
   'wave.overview.pastEnd':
     'The fieldwork end date ({date}) has passed. The links take no answers and no invitations or reminders go out. Extend the end date under Settings to continue, or close the wave.',
   'wave.overview.stateHint.draft':

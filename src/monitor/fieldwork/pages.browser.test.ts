@@ -131,7 +131,11 @@ test('a researcher runs a wave in the browser: create, attach, import, open, inv
   const waveUrl = new URL(page.url()).pathname;
 
   await page.selectOption('#targetGroup', 'office_holders');
-  await page.selectOption('#questionnaireVersionId', { label: 'office_holders v1' });
+  // The choice shows the title with the code and version: "Monitor … (office_holders v1)".
+  const officeHolders = (await page.locator('#questionnaireVersionId option').allTextContents()).find((o) =>
+    o.endsWith('(office_holders v1)'),
+  );
+  await page.selectOption('#questionnaireVersionId', { label: officeHolders! });
   await page.click('form[action$="/questionnaires"] button[type=submit]');
   assert.match(await page.content(), /office_holders v1/);
 
@@ -186,5 +190,37 @@ test('the open answers (recode) page is a tab of the wave', { skip: browserSkip 
     .locator('a[aria-current="page"]');
   assert.equal(await current.textContent(), 'Open antwoorden');
   assert.deepEqual(await axeViolations(page), []);
+  await page.close();
+});
+
+test('the version choice shows titles; a questionnaire meant for another target group warns', {
+  skip: browserSkip,
+}, async () => {
+  const { createWave } = await import('./waves-service.js');
+  const wave = await createWave(
+    server.database.db,
+    { code: 'doelgroep-2026', name: 'Doelgroep', anonymity: 'confidential' },
+    systemActor,
+  );
+  const page = await context.newPage();
+  await page.goto(`${server.url}/waves/${wave.id}?lang=nl`);
+  const options = await page.locator('#questionnaireVersionId option').allTextContents();
+  const employees = options.find((o) => o.endsWith('(employees v1)'));
+  assert.equal(
+    employees,
+    'Monitor Integriteit en Veiligheid: medewerkers (employees v1)',
+    options.join('\n'),
+  );
+  await page.selectOption('#targetGroup', 'office_holders');
+  await page.selectOption('#questionnaireVersionId', { label: employees! });
+  await page.click('form[action$="/questionnaires"] button[type=submit]');
+  const warning = page.locator('#mismatch-office_holders');
+  assert.match((await warning.textContent()) ?? '', /Let op: deze vragenlijst is bedoeld voor Medewerkers\./);
+  assert.deepEqual(await axeViolations(page), []);
+  // The right questionnaire for the group: no warning.
+  await page.selectOption('#targetGroup', 'employees');
+  await page.selectOption('#questionnaireVersionId', { label: employees! });
+  await page.click('form[action$="/questionnaires"] button[type=submit]');
+  assert.equal(await page.locator('#mismatch-employees').count(), 0);
   await page.close();
 });

@@ -4,6 +4,7 @@ import { formatDateTime, SelectField, TextField } from '../../../platform/auth/v
 import { formatDate } from '../../../platform/orgs/views/common.js';
 import type { PageContext } from '../../../platform/ui/context.js';
 import { CsrfField, ErrorSummary, Layout } from '../../../platform/ui/layout.js';
+import { textIn } from '../../questionnaires/model.js';
 import type { StratumCount } from '../frame-service.js';
 import { anonymityLevels, pastEnd, targetGroups, type Wave } from '../model.js';
 import type { VersionInfo } from '../questionnaire-link.js';
@@ -187,7 +188,17 @@ export function waveOverviewPage(ctx: PageContext, d: OverviewData) {
   for (const c of d.counts) byGroup.set(c.targetGroup, (byGroup.get(c.targetGroup) ?? 0) + c.n);
   const status = wave.status;
   const ended = status === 'open' && pastEnd(wave);
-  const versionLabel = (id: string) => d.versions.find((v) => v.id === id)?.label ?? id;
+  const versionOf = (id: string) => d.versions.find((v) => v.id === id);
+  /** The other target group an attached questionnaire is meant for, if it is meant for another. */
+  const mismatch = (group: string, id: string) => {
+    const meant = versionOf(id)?.intendedFor;
+    return meant && meant !== group ? meant : undefined;
+  };
+  const versionText = (v: VersionInfo) => `${textIn(v.title, ctx.lang)} (${v.label})`;
+  const versionLabel = (id: string) => {
+    const v = versionOf(id);
+    return v ? versionText(v) : id;
+  };
   const action = (name: string, label: string, secondary = false) => (
     <form method="post" action={`/waves/${wave.id}/${name}`} class="inline-form">
       <CsrfField ctx={ctx} />
@@ -291,7 +302,16 @@ export function waveOverviewPage(ctx: PageContext, d: OverviewData) {
                 return (
                   <tr>
                     <th scope="row">{tgLabel(ctx, g)}</th>
-                    <td>{q ? versionLabel(q.questionnaireVersionId) : '—'}</td>
+                    <td>
+                      {q ? versionLabel(q.questionnaireVersionId) : '—'}
+                      {q && mismatch(g, q.questionnaireVersionId) && (
+                        <p class="notice" id={`mismatch-${g}`}>
+                          {t('wave.overview.otherGroup', {
+                            group: tgLabel(ctx, mismatch(g, q.questionnaireVersionId)!),
+                          })}
+                        </p>
+                      )}
+                    </td>
                   </tr>
                 );
               })}
@@ -312,7 +332,7 @@ export function waveOverviewPage(ctx: PageContext, d: OverviewData) {
               label={t('wave.field.version')}
               hint={d.versions.length ? undefined : t('wave.overview.noVersions')}
               placeholder={t('wave.overview.detach')}
-              options={d.versions.map((v) => ({ value: v.id, label: v.label }))}
+              options={d.versions.map((v) => ({ value: v.id, label: versionText(v) }))}
               error={errors.find((e) => e.field === 'questionnaireVersionId')?.message}
             />
             <div>

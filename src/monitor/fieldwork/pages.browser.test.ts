@@ -150,8 +150,17 @@ test('a researcher runs a wave in the browser: create, attach, import, open, inv
   assert.match(await page.content(), /Het kader is geïmporteerd/);
 
   await page.goto(`${server.url}${waveUrl}?lang=nl`);
+  // Each action asks first, saying what will happen, and works without JavaScript (a page with a form).
+  await page.click('main a[href$="/open"]');
+  assert.match((await page.locator('#confirm-what').textContent()) ?? '', /Het kader heeft 3 personen/);
+  assert.deepEqual(await axeViolations(page), []);
   await page.click('form[action$="/open"] button[type=submit]');
   assert.match(await page.content(), /De meting is geopend/);
+  await page.click('main a[href$="/invitations"]');
+  assert.match(
+    (await page.locator('#confirm-what').textContent()) ?? '',
+    /^3 personen krijgen een uitnodiging per e-mail/,
+  );
   await page.click('form[action$="/invitations"] button[type=submit]');
   assert.match(await page.content(), /3 uitnodigingen staan klaar/);
 
@@ -164,6 +173,11 @@ test('a researcher runs a wave in the browser: create, attach, import, open, inv
   const found = await findInvitationByToken(server.database.db, token);
   await markInvitationStatus(server.database.db, found!.invitation.id, 'completed');
 
+  await page.click('main a[href$="/reminders"]');
+  assert.match(
+    (await page.locator('#confirm-what').textContent()) ?? '',
+    /^Hoogstens 2 personen krijgen een herinnering/,
+  );
   await page.click('form[action$="/reminders"] button[type=submit]');
   assert.match(await page.content(), /2 herinneringen staan klaar/);
   const reminded = await server.database.query<{ to_address: string }>(

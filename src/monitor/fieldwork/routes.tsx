@@ -7,6 +7,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { boundaryOf, parseMultipart } from './multipart.js';
 import { waveApiRoutes } from './routes/api.js';
 import { FRAME_BODY_LIMIT } from './routes/common.js';
+import { confirmRoutes } from './routes/confirm.js';
 import { optOutRoutes } from './routes/opt-out.js';
 import { wavePageRoutes } from './routes/pages.js';
 
@@ -36,6 +37,7 @@ const routes: FastifyPluginAsync = async (app) => {
 
   waveApiRoutes(app);
   wavePageRoutes(app);
+  confirmRoutes(app);
   optOutRoutes(app);
 };
 

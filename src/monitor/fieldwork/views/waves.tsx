@@ -199,13 +199,11 @@ export function waveOverviewPage(ctx: PageContext, d: OverviewData) {
     const v = versionOf(id);
     return v ? versionText(v) : id;
   };
+  // Each action asks first (GET: a page saying what will happen, with the POST form that does it).
   const action = (name: string, label: string, secondary = false) => (
-    <form method="post" action={`/waves/${wave.id}/${name}`} class="inline-form">
-      <CsrfField ctx={ctx} />
-      <button type="submit" class={secondary ? 'button secondary' : undefined}>
-        {label}
-      </button>
-    </form>
+    <a href={`/waves/${wave.id}/${name}`} class={secondary ? 'button secondary' : 'button'}>
+      {label}
+    </a>
   );
   return (
     <Layout ctx={ctx} title={wave.name} wide>

@@ -17,6 +17,15 @@ export const fieldworkNl = {
   'wave.nav.mail': 'E-mailteksten',
   'wave.nav.monitoring': 'Respons',
   'wave.nav.openAnswers': 'Open antwoorden',
+  'wave.nav.outbox': 'Verstuurde e-mail',
+  'wave.mail.log.title': 'E-mail van de metingen',
+  'wave.mail.log.intro':
+    'Welke uitnodigingen en herinneringen zijn verstuurd en wat ermee gebeurde. De tekst van deze berichten bevat persoonlijke links en is alleen voor beheerders te zien.',
+  'wave.mail.log.wave': 'Meting',
+  'wave.mail.log.allWaves': 'Alle metingen',
+  'wave.mail.log.none': 'Er is (met dit filter) geen e-mail.',
+  'wave.mail.log.purpose.invitation': 'Uitnodiging',
+  'wave.mail.log.purpose.reminder': 'Herinnering',
   'wave.list.title': 'Metingen',
   'wave.list.intro':
     'Een meting is één ronde van de monitor, met vragenlijsten, een steekproefkader en uitnodigingen.',
@@ -247,6 +256,15 @@ export const fieldworkEn: Record<keyof typeof fieldworkNl, string> = {
   'wave.nav.mail': 'Mail texts',
   'wave.nav.monitoring': 'Response',
   'wave.nav.openAnswers': 'Open answers',
+  'wave.nav.outbox': 'Sent mail',
+  'wave.mail.log.title': 'Mail of the waves',
+  'wave.mail.log.intro':
+    'Which invitations and reminders went out and what became of them. Their text holds personal links and only administrators can read it.',
+  'wave.mail.log.wave': 'Wave',
+  'wave.mail.log.allWaves': 'All waves',
+  'wave.mail.log.none': 'There is no mail (with this filter).',
+  'wave.mail.log.purpose.invitation': 'Invitation',
+  'wave.mail.log.purpose.reminder': 'Reminder',
   'wave.list.title': 'Waves',
   'wave.list.intro':
     'A wave is one round of the monitor, with questionnaires, a sample frame and invitations.',

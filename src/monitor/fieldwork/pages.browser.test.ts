@@ -238,3 +238,37 @@ test('the version choice shows titles; a questionnaire meant for another target 
   assert.equal(await page.locator('#mismatch-employees').count(), 0);
   await page.close();
 });
+
+test('a researcher sees the mail of the waves: by wave and status, without the bodies', {
+  skip: browserSkip,
+}, async () => {
+  const [wave] = await server.database.query<{ id: string }>(
+    "select id from waves where code = 'browser-2026'",
+  );
+  assert.ok(wave, 'the wave of the test before');
+  const page = await context.newPage();
+  await page.goto(`${server.url}/waves/${wave.id}?lang=nl`);
+  await page
+    .getByRole('navigation', { name: 'Onderdelen van deze meting' })
+    .getByRole('link', { name: 'Verstuurde e-mail' })
+    .click();
+  const rows = page.locator('main table tbody tr');
+  const texts = await rows.allTextContents();
+  assert.equal(texts.length, 5, texts.join('\n')); // 3 invitations, 2 reminders
+  assert.ok(texts.every((r) => r.includes('Browsermeting')));
+  assert.equal(texts.filter((r) => r.includes('Herinnering')).length, 2);
+  // Subjects and recipients, never a body (personal links) nor a link to one.
+  assert.equal(await page.locator('main a[href^="/admin/outbox"]').count(), 0);
+  assert.doesNotMatch(await page.content(), /\/r\/[A-Za-z0-9_-]{43}/);
+  assert.deepEqual(await axeViolations(page), []);
+  // Filtering by a status nothing has: no rows.
+  await page.selectOption('#status', 'bounced');
+  await page.click('form.filters button[type=submit]');
+  assert.equal(await rows.count(), 0);
+  assert.match(await page.content(), /Er is \(met dit filter\) geen e-mail\./);
+  // Every status shown is one text: "verstuurd" never beside "bewaard in de outbox".
+  await page.goto(`${server.url}/waves/outbox?wave=${wave.id}&lang=nl`);
+  for (const r of await rows.allTextContents())
+    assert.ok(!(r.includes('verstuurd') && r.includes('bewaard')), r);
+  await page.close();
+});

@@ -118,4 +118,14 @@ test('past the end date the links take no answers and no mail goes out, until th
     new Date(`${newEnd}T00:00:00Z`),
   );
   for (const m of mails) assert.ok(m.text_body.includes(longDate), `${longDate} in ${m.text_body}`);
+
+  // The researcher's view of the wave's mail lists them (subject, recipient, status; no body).
+  const log = await t.app.inject({
+    url: `/waves/outbox?wave=${wave.waveId}&status=queued`,
+    headers: { cookie: researcher.cookie },
+  });
+  assert.equal(log.statusCode, 200);
+  assert.equal(log.body.match(/<td>Herinnering<\/td>/g)?.length, 2);
+  for (const email of wave.emails) assert.ok(log.body.includes(email));
+  assert.doesNotMatch(log.body, /\/r\/[A-Za-z0-9_-]{43}/);
 });

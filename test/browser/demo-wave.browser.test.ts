@@ -109,6 +109,16 @@ async function submit(page: Page, name: string | RegExp) {
   ]);
 }
 
+/** An action that asks first: its link opens the confirmation page (what will happen), whose button does it. */
+async function confirmed(page: Page, link: string, button: string, says: RegExp) {
+  await Promise.all([
+    page.waitForNavigation(),
+    page.getByRole('main').getByRole('link', { name: link, exact: true }).click(),
+  ]);
+  assert.match((await page.locator('#confirm-what').textContent()) ?? '', says);
+  await submit(page, button);
+}
+
 /** The outbox as an administrator sees it: the sent messages of one purpose, with their text. */
 async function readOutbox(
   page: Page,
@@ -180,7 +190,10 @@ test('demo wave end to end: frame, invitations, answering without JavaScript, re
 
   // The built-in office-holders questionnaire.
   await page.getByLabel('Doelgroep').selectOption({ label: 'Politieke ambtsdragers' });
-  await page.getByLabel('Vragenlijstversie').selectOption({ label: 'office_holders v1' });
+  const officeHolders = (await page.getByLabel('Vragenlijstversie').locator('option').allTextContents()).find(
+    (o) => o.endsWith('(office_holders v1)'),
+  );
+  await page.getByLabel('Vragenlijstversie').selectOption({ label: officeHolders! });
   await submit(page, 'Vragenlijst koppelen');
   assert.match(await notice(page), /De vragenlijsten zijn bijgewerkt/);
   const qRow = page.getByRole('row', { name: /Politieke ambtsdragers/ });
@@ -205,9 +218,14 @@ test('demo wave end to end: frame, invitations, answering without JavaScript, re
 
   // Open the wave and send the invitations.
   await page.goto(`${waveUrl}?lang=nl`);
-  await submit(page, 'Meting openen');
+  await confirmed(page, 'Meting openen', 'Ja, open de meting', /Het kader heeft 4 personen/);
   assert.match(await notice(page), /De meting is geopend/);
-  await submit(page, 'Uitnodigingen versturen (4)');
+  await confirmed(
+    page,
+    'Uitnodigingen versturen (4)',
+    'Verstuur 4 uitnodigingen',
+    /^4 personen krijgen een uitnodiging per e-mail/,
+  );
   assert.match(await notice(page), /4 uitnodigingen staan klaar om te versturen/);
 
   // The mail job delivers them; an administrator sees them in the outbox and reads the links.
@@ -299,7 +317,12 @@ test('demo wave end to end: frame, invitations, answering without JavaScript, re
 
   // Reminders, with the button: only to those who have not completed.
   await page.goto(`${waveUrl}?lang=nl`);
-  await submit(page, 'Herinneringen nu versturen');
+  await confirmed(
+    page,
+    'Herinneringen nu versturen',
+    'Verstuur de herinneringen',
+    /^Hoogstens \d+ personen krijgen een herinnering/,
+  );
   assert.match(await notice(page), /3 herinneringen staan klaar om te versturen/);
   await waitFor(
     'three reminders delivered',

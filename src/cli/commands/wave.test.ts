@@ -30,7 +30,7 @@ test('wave create | import-frame | open | invite | remind | status | close, with
     '--name',
     'CLI wave',
     '--end',
-    '2026-03-31',
+    '2099-03-31',
     '--questionnaire',
     'office_holders=office_holders',
   );

@@ -116,7 +116,6 @@ export const answeringNl = {
   'answer.wavePrivacy.rightsAnonymous':
     'Uw antwoorden zijn anoniem bewaard. Daarom kunnen wij ze na het verzenden niet meer aan u koppelen, en dus ook niet voor u opzoeken, verbeteren of verwijderen. Tot u verzendt, kunt u ze zelf veranderen met uw link.',
   'answer.wavePrivacy.back': 'Terug naar de vragenlijst',
-  'openAnswers.title': 'Open antwoorden: {wave}',
   'openAnswers.intro':
     'Antwoorden bij "anders, namelijk". Codeer een antwoord om naar een bestaand of nieuw antwoord. Het oorspronkelijke antwoord blijft bewaard; elke hercodering wordt vastgelegd.',
   'openAnswers.none': 'Er zijn nog geen open antwoorden.',
@@ -248,7 +247,6 @@ export const answeringEn: Record<keyof typeof answeringNl, string> = {
   'answer.wavePrivacy.rightsAnonymous':
     'Your answers are kept anonymously. Once sent, we can no longer link them to you, so we cannot look them up, correct or delete them for you. Until you send them, you can change them yourself with your link.',
   'answer.wavePrivacy.back': 'Back to the questionnaire',
-  'openAnswers.title': 'Open answers: {wave}',
   'openAnswers.intro':
     'Answers to "other, please specify". Recode an answer into an existing or new option. The original answer is kept; every recoding is logged.',
   'openAnswers.none': 'There are no open answers yet.',

@@ -122,8 +122,7 @@ const routes: FastifyPluginAsync = async (app) => {
       return sendPage(
         reply,
         openAnswersPage(req.page(reply), {
-          waveId: wave.id,
-          waveName: wave.name,
+          wave,
           items,
           recoded,
           errors: [],
@@ -154,8 +153,7 @@ const routes: FastifyPluginAsync = async (app) => {
         return sendPage(
           reply,
           openAnswersPage(req.page(reply), {
-            waveId: wave.id,
-            waveName: wave.name,
+            wave,
             items,
             recoded: false,
             errors: [{ field, message: req.t('openAnswers.error.code') }],

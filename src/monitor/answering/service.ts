@@ -14,7 +14,7 @@ import type { Database, DbOrTx } from '../../platform/db/database.js';
 import { jsonStatement, rowFromJson } from '../../platform/db/json-statements.js';
 import { AppError } from '../../platform/errors.js';
 import { invitationLookup, linkIsOpenSql, markInvitationStatus } from '../fieldwork/invitations.js';
-import type { FramePerson, Invitation, Wave } from '../fieldwork/model.js';
+import { type FramePerson, type Invitation, pastEnd, type Wave } from '../fieldwork/model.js';
 import { lockWaveShared, queueProgressMark } from '../fieldwork/progress.js';
 import {
   type FieldError,
@@ -104,7 +104,8 @@ export async function openLink(database: Database, serverKey: Buffer, token: str
     return { kind: 'completed', wave };
   }
   if (wave.status === 'draft') return { kind: 'not_open', wave };
-  if (wave.status !== 'open') return { kind: 'closed', wave };
+  // Past the end date the links take no answers, until the researcher extends the date.
+  if (wave.status !== 'open' || pastEnd(wave, today())) return { kind: 'closed', wave };
   const versionId = response?.questionnaireVersionId ?? found.questionnaireVersionId;
   const def = versionId ? await loadDefinition(database.db, versionId) : undefined;
   if (!versionId || !def) return { kind: 'not_open', wave };

@@ -8,6 +8,7 @@ import { loadConfig } from '../../platform/config/config.js';
 import type { DemoStep } from '../../platform/demo/demo.js';
 import { importFrame } from './frame-service.js';
 import { inviteAll } from './invitations.js';
+import { dutchToday } from './model.js';
 import { latestPublishedVersionOf } from './questionnaire-link.js';
 import { createWave, findWave, setWaveQuestionnaire, transitionWave } from './waves-service.js';
 
@@ -84,8 +85,9 @@ const step: DemoStep = {
         code: DEMO_WAVE_CODE,
         name: 'Monitor 2026 (demo)',
         anonymity: 'anonymous',
-        fieldworkStart: '2026-01-12',
-        fieldworkEnd: '2026-03-31',
+        // From today for ten weeks: the demo's links work whenever it is loaded.
+        fieldworkStart: dutchToday(),
+        fieldworkEnd: dutchToday(Date.now() + 70 * 86_400_000),
         reminderDays: [7, 14],
       },
       actor,

@@ -28,7 +28,7 @@ import { waitingProgress } from './progress.js';
 import { minutesByTargetGroup } from './questionnaire-link.js';
 import { framePersons, invitations, waves } from './schema.js';
 import { type UndeliveredPerson, undeliveredByPerson } from './undelivered.js';
-import { assertState, getWave, lockWave, templatesOf } from './waves-service.js';
+import { assertBeforeEnd, assertState, getWave, lockWave, templatesOf } from './waves-service.js';
 
 /** The personal link; for a person who reads English it opens the questionnaire in English. */
 export const linkFor = (config: Pick<Config, 'publicUrl'>, token: string, lang: Lang = 'nl') =>
@@ -93,7 +93,8 @@ export function invitationLookup<Extra = null>(name: string, extra = 'null') {
  */
 export const linkIsOpenSql = (param: string) =>
   `exists (select 1 from invitations i join waves w on w.id = i.wave_id
-            where i.token_hash = ${param} and w.status = 'open')`;
+            where i.token_hash = ${param} and w.status = 'open'
+              and (w.fieldwork_end is null or w.fieldwork_end >= (now() at time zone 'Europe/Amsterdam')::date))`;
 
 /** The invitation a link token belongs to (the opt-out page; the answering pages use `invitationLookup`). */
 export const findInvitationByToken: (
@@ -263,6 +264,7 @@ export async function inviteBatch(
     await tx.execute(sql`select id from waves where id = ${waveId} for share`);
     const wave = await getWave(tx, waveId);
     assertState(wave, 'sending invitations', ['open']);
+    assertBeforeEnd(wave, 'sending invitations');
     // `not exists`, not a left join: with FOR UPDATE the planner keeps a left join as a join and sorts the
     // whole frame for every batch; as an anti join it walks the frame by its key and stops after a batch.
     const persons = await tx
@@ -394,6 +396,7 @@ export async function sendReminders(
   const batchSize = options.batchSize ?? 500;
   const wave = await getWave(db, waveId);
   assertState(wave, 'sending reminders', ['open']);
+  assertBeforeEnd(wave, 'sending reminders');
   const at = options.at ?? new Date();
   let total = 0;
   let lastId = '00000000-0000-0000-0000-000000000000';
@@ -401,6 +404,7 @@ export async function sendReminders(
     const { sent, last } = await db.transaction(async (tx) => {
       const w = await lockWave(tx, waveId);
       assertState(w, 'sending reminders', ['open']);
+      assertBeforeEnd(w, 'sending reminders');
       const days = w.reminderDays ?? [];
       const conds = [
         eq(invitations.waveId, waveId),
@@ -512,7 +516,13 @@ export async function sendReminders(
 
 /** Every open wave's due reminders (the scheduled job). */
 export async function sendDueReminders(db: DbOrTx, config: Config, actor: Actor): Promise<number> {
-  const open = await db.select({ id: waves.id }).from(waves).where(eq(waves.status, 'open'));
+  // Waves past their end date send nothing (their links take no answers).
+  const open = await db
+    .select({ id: waves.id })
+    .from(waves)
+    .where(
+      sql`${waves.status} = 'open' and (${waves.fieldworkEnd} is null or ${waves.fieldworkEnd} >= (now() at time zone 'Europe/Amsterdam')::date)`,
+    );
   let n = 0;
   for (const w of open) n += (await sendReminders(db, config, w.id, actor, { mode: 'due' })).queued;
   return n;

@@ -16,6 +16,16 @@ export const fieldworkNl = {
   'wave.nav.frame': 'Steekproefkader',
   'wave.nav.mail': 'E-mailteksten',
   'wave.nav.monitoring': 'Respons',
+  'wave.nav.openAnswers': 'Open antwoorden',
+  'wave.nav.outbox': 'Verstuurde e-mail',
+  'wave.mail.log.title': 'E-mail van de metingen',
+  'wave.mail.log.intro':
+    'Welke uitnodigingen en herinneringen zijn verstuurd en wat ermee gebeurde. De tekst van deze berichten bevat persoonlijke links en is alleen voor beheerders te zien.',
+  'wave.mail.log.wave': 'Meting',
+  'wave.mail.log.allWaves': 'Alle metingen',
+  'wave.mail.log.none': 'Er is (met dit filter) geen e-mail.',
+  'wave.mail.log.purpose.invitation': 'Uitnodiging',
+  'wave.mail.log.purpose.reminder': 'Herinnering',
   'wave.list.title': 'Metingen',
   'wave.list.intro':
     'Een meting is één ronde van de monitor, met vragenlijsten, een steekproefkader en uitnodigingen.',
@@ -64,6 +74,36 @@ export const fieldworkNl = {
   'wave.overview.openedAt': 'Geopend',
   'wave.overview.closedAt': 'Gesloten',
   'wave.overview.actions': 'Acties',
+  'wave.confirm.cancel': 'Terug, niets doen',
+  'wave.confirm.open.title': 'Meting openen?',
+  'wave.confirm.open.text':
+    'Na het openen werken de links. Het kader heeft {count, plural, one {# persoon} other {# personen}}. Er gaat nog geen e-mail uit: uitnodigen is een volgende stap.',
+  'wave.confirm.open.button': 'Ja, open de meting',
+  'wave.confirm.invitations.title': 'Uitnodigingen versturen?',
+  'wave.confirm.invitations.text':
+    '{count, plural, one {# persoon krijgt} other {# personen krijgen}} een uitnodiging per e-mail, met een persoonlijke link.',
+  'wave.confirm.invitations.button':
+    '{count, plural, one {Verstuur # uitnodiging} other {Verstuur # uitnodigingen}}',
+  'wave.confirm.reminders.title': 'Herinneringen versturen?',
+  'wave.confirm.reminders.text':
+    'Hoogstens {count, plural, one {# persoon krijgt} other {# personen krijgen}} een herinnering: wie is uitgenodigd, nog niet heeft ingevuld en zich niet heeft afgemeld. Wie het afgelopen uur al een e-mail kreeg, slaan we over.',
+  'wave.confirm.reminders.button': 'Verstuur de herinneringen',
+  'wave.confirm.close.title': 'Meting sluiten?',
+  'wave.confirm.close.text':
+    'Na het sluiten werken de links niet meer. {count, plural, one {# uitgenodigde persoon heeft} other {# uitgenodigde personen hebben}} (voor zover bekend) nog niet ingevuld; dat kan daarna niet meer.',
+  'wave.confirm.close.button': 'Ja, sluit de meting',
+  'wave.confirm.reopen.title': 'Meting heropenen?',
+  'wave.confirm.reopen.text':
+    'Na het heropenen werken de links weer. {count, plural, one {# uitgenodigde persoon heeft} other {# uitgenodigde personen hebben}} (voor zover bekend) nog niet ingevuld.',
+  'wave.confirm.reopen.button': 'Ja, heropen de meting',
+  'wave.confirm.archive.title': 'Meting archiveren?',
+  'wave.confirm.archive.text':
+    'Na het archiveren kan er niets meer veranderen. Het kader heeft {count, plural, one {# persoon} other {# personen}}.',
+  'wave.confirm.archive.button': 'Ja, archiveer de meting',
+  'wave.overview.otherGroup':
+    'Let op: deze vragenlijst is bedoeld voor {group}. Controleer of u de goede vragenlijst hebt gekoppeld.',
+  'wave.overview.pastEnd':
+    'De einddatum van het veldwerk ({date}) is voorbij. De links nemen geen antwoorden meer aan en er gaan geen uitnodigingen of herinneringen meer uit. Verleng de einddatum bij Instellingen om door te gaan, of sluit de meting.',
   'wave.overview.stateHint.draft':
     'Concept: stel de vragenlijsten, anonimiteit en teksten in en importeer het kader. Openen kan als er een vragenlijst en een kader zijn.',
   'wave.overview.stateHint.open':
@@ -226,6 +266,16 @@ export const fieldworkEn: Record<keyof typeof fieldworkNl, string> = {
   'wave.nav.frame': 'Sample frame',
   'wave.nav.mail': 'Mail texts',
   'wave.nav.monitoring': 'Response',
+  'wave.nav.openAnswers': 'Open answers',
+  'wave.nav.outbox': 'Sent mail',
+  'wave.mail.log.title': 'Mail of the waves',
+  'wave.mail.log.intro':
+    'Which invitations and reminders went out and what became of them. Their text holds personal links and only administrators can read it.',
+  'wave.mail.log.wave': 'Wave',
+  'wave.mail.log.allWaves': 'All waves',
+  'wave.mail.log.none': 'There is no mail (with this filter).',
+  'wave.mail.log.purpose.invitation': 'Invitation',
+  'wave.mail.log.purpose.reminder': 'Reminder',
   'wave.list.title': 'Waves',
   'wave.list.intro':
     'A wave is one round of the monitor, with questionnaires, a sample frame and invitations.',
@@ -274,6 +324,35 @@ export const fieldworkEn: Record<keyof typeof fieldworkNl, string> = {
   'wave.overview.openedAt': 'Opened',
   'wave.overview.closedAt': 'Closed',
   'wave.overview.actions': 'Actions',
+  'wave.confirm.cancel': 'Back, do nothing',
+  'wave.confirm.open.title': 'Open the wave?',
+  'wave.confirm.open.text':
+    'Once open, the links work. The frame has {count, plural, one {# person} other {# persons}}. No e-mail goes out yet: inviting is a next step.',
+  'wave.confirm.open.button': 'Yes, open the wave',
+  'wave.confirm.invitations.title': 'Send invitations?',
+  'wave.confirm.invitations.text':
+    '{count, plural, one {# person} other {# persons}} will get an invitation by e-mail, with a personal link.',
+  'wave.confirm.invitations.button': '{count, plural, one {Send # invitation} other {Send # invitations}}',
+  'wave.confirm.reminders.title': 'Send reminders?',
+  'wave.confirm.reminders.text':
+    'At most {count, plural, one {# person} other {# persons}} will get a reminder: those invited who have not completed and did not opt out. Whoever got an e-mail in the past hour is skipped.',
+  'wave.confirm.reminders.button': 'Send the reminders',
+  'wave.confirm.close.title': 'Close the wave?',
+  'wave.confirm.close.text':
+    'Once closed, the links stop working. {count, plural, one {# invited person has} other {# invited persons have}} not completed (as far as recorded) and then cannot any more.',
+  'wave.confirm.close.button': 'Yes, close the wave',
+  'wave.confirm.reopen.title': 'Reopen the wave?',
+  'wave.confirm.reopen.text':
+    'Once reopened, the links work again. {count, plural, one {# invited person has} other {# invited persons have}} not completed (as far as recorded).',
+  'wave.confirm.reopen.button': 'Yes, reopen the wave',
+  'wave.confirm.archive.title': 'Archive the wave?',
+  'wave.confirm.archive.text':
+    'Once archived, nothing can change any more. The frame has {count, plural, one {# person} other {# persons}}.',
+  'wave.confirm.archive.button': 'Yes, archive the wave',
+  'wave.overview.otherGroup':
+    'Note: this questionnaire is meant for {group}. Check that you attached the right questionnaire.',
+  'wave.overview.pastEnd':
+    'The fieldwork end date ({date}) has passed. The links take no answers and no invitations or reminders go out. Extend the end date under Settings to continue, or close the wave.',
   'wave.overview.stateHint.draft':
     'Draft: set up questionnaires, anonymity and texts, and import the frame. It can be opened once it has a questionnaire and a frame.',
   'wave.overview.stateHint.open':

@@ -21,6 +21,18 @@ export type Wave = typeof waves.$inferSelect;
 export type FramePerson = typeof framePersons.$inferSelect;
 export type Invitation = typeof invitations.$inferSelect;
 
+// Made once (formatting in a time zone is costly).
+const amsterdamDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' });
+/** Today in the Netherlands as YYYY-MM-DD: fieldwork dates are Dutch calendar days. */
+export const dutchToday = (now: Date | number = Date.now()): string => amsterdamDay.format(now);
+
+/**
+ * Past its end date: respondents may take part up to and including the end date ("tot en met"), so
+ * from the next Dutch calendar day the links take no answers until the researcher extends the date.
+ */
+export const pastEnd = (wave: Pick<Wave, 'fieldworkEnd'>, today: string = dutchToday()): boolean =>
+  wave.fieldworkEnd != null && today > wave.fieldworkEnd;
+
 /** The allowed transitions; anything else is refused. */
 export const transitions: Record<WaveStatus, WaveStatus[]> = {
   draft: ['open'],

@@ -65,6 +65,7 @@ test('fieldwork pages and their error states pass axe', { skip: browserSkip, tim
       `/waves/${waveId}/frame`,
       `/waves/${waveId}/mail`,
       `/waves/${waveId}/monitoring`,
+      `/waves/${waveId}/open-answers`,
     ]) {
       const res = await page.goto(`${server.url}${path}?lang=${lang}`);
       assert.equal(res?.status(), 200, `${path} (${lang})`);
@@ -123,14 +124,18 @@ test('a researcher runs a wave in the browser: create, attach, import, open, inv
   await page.goto(`${server.url}/waves/new?lang=nl`);
   await page.fill('#code', 'browser-2026');
   await page.fill('#name', 'Browsermeting');
-  await page.fill('#fieldworkEnd', '2026-03-31');
+  await page.fill('#fieldworkEnd', '2099-03-31');
   await page.fill('#reminderDays', '7, 14');
   await page.click('main button[type=submit]');
   assert.match(await page.content(), /De meting is aangemaakt/);
   const waveUrl = new URL(page.url()).pathname;
 
   await page.selectOption('#targetGroup', 'office_holders');
-  await page.selectOption('#questionnaireVersionId', { label: 'office_holders v1' });
+  // The choice shows the title with the code and version: "Monitor … (office_holders v1)".
+  const officeHolders = (await page.locator('#questionnaireVersionId option').allTextContents()).find((o) =>
+    o.endsWith('(office_holders v1)'),
+  );
+  await page.selectOption('#questionnaireVersionId', { label: officeHolders! });
   await page.click('form[action$="/questionnaires"] button[type=submit]');
   assert.match(await page.content(), /office_holders v1/);
 
@@ -145,8 +150,17 @@ test('a researcher runs a wave in the browser: create, attach, import, open, inv
   assert.match(await page.content(), /Het kader is geïmporteerd/);
 
   await page.goto(`${server.url}${waveUrl}?lang=nl`);
+  // Each action asks first, saying what will happen, and works without JavaScript (a page with a form).
+  await page.click('main a[href$="/open"]');
+  assert.match((await page.locator('#confirm-what').textContent()) ?? '', /Het kader heeft 3 personen/);
+  assert.deepEqual(await axeViolations(page), []);
   await page.click('form[action$="/open"] button[type=submit]');
   assert.match(await page.content(), /De meting is geopend/);
+  await page.click('main a[href$="/invitations"]');
+  assert.match(
+    (await page.locator('#confirm-what').textContent()) ?? '',
+    /^3 personen krijgen een uitnodiging per e-mail/,
+  );
   await page.click('form[action$="/invitations"] button[type=submit]');
   assert.match(await page.content(), /3 uitnodigingen staan klaar/);
 
@@ -159,6 +173,11 @@ test('a researcher runs a wave in the browser: create, attach, import, open, inv
   const found = await findInvitationByToken(server.database.db, token);
   await markInvitationStatus(server.database.db, found!.invitation.id, 'completed');
 
+  await page.click('main a[href$="/reminders"]');
+  assert.match(
+    (await page.locator('#confirm-what').textContent()) ?? '',
+    /^Hoogstens 2 personen krijgen een herinnering/,
+  );
   await page.click('form[action$="/reminders"] button[type=submit]');
   assert.match(await page.content(), /2 herinneringen staan klaar/);
   const reminded = await server.database.query<{ to_address: string }>(
@@ -172,4 +191,84 @@ test('a researcher runs a wave in the browser: create, attach, import, open, inv
   await page.goto(`${server.url}${waveUrl}/monitoring?lang=nl`);
   const total = page.locator('table.rates').first().locator('tbody tr').first();
   assert.deepEqual((await total.locator('td').allTextContents()).slice(0, 5), ['3', '3', '1', '1', '33,3%']);
+});
+
+test('the open answers (recode) page is a tab of the wave', { skip: browserSkip }, async () => {
+  const page = await context.newPage();
+  await page.goto(`${server.url}/waves/${waveId}?lang=nl`);
+  const nav = page.getByRole('navigation', { name: 'Onderdelen van deze meting' });
+  await nav.getByRole('link', { name: 'Open antwoorden' }).click();
+  assert.equal(new URL(page.url()).pathname, `/waves/${waveId}/open-answers`);
+  const current = page
+    .getByRole('navigation', { name: 'Onderdelen van deze meting' })
+    .locator('a[aria-current="page"]');
+  assert.equal(await current.textContent(), 'Open antwoorden');
+  assert.deepEqual(await axeViolations(page), []);
+  await page.close();
+});
+
+test('the version choice shows titles; a questionnaire meant for another target group warns', {
+  skip: browserSkip,
+}, async () => {
+  const { createWave } = await import('./waves-service.js');
+  const wave = await createWave(
+    server.database.db,
+    { code: 'doelgroep-2026', name: 'Doelgroep', anonymity: 'confidential' },
+    systemActor,
+  );
+  const page = await context.newPage();
+  await page.goto(`${server.url}/waves/${wave.id}?lang=nl`);
+  const options = await page.locator('#questionnaireVersionId option').allTextContents();
+  const employees = options.find((o) => o.endsWith('(employees v1)'));
+  assert.equal(
+    employees,
+    'Monitor Integriteit en Veiligheid: medewerkers (employees v1)',
+    options.join('\n'),
+  );
+  await page.selectOption('#targetGroup', 'office_holders');
+  await page.selectOption('#questionnaireVersionId', { label: employees! });
+  await page.click('form[action$="/questionnaires"] button[type=submit]');
+  const warning = page.locator('#mismatch-office_holders');
+  assert.match((await warning.textContent()) ?? '', /Let op: deze vragenlijst is bedoeld voor Medewerkers\./);
+  assert.deepEqual(await axeViolations(page), []);
+  // The right questionnaire for the group: no warning.
+  await page.selectOption('#targetGroup', 'employees');
+  await page.selectOption('#questionnaireVersionId', { label: employees! });
+  await page.click('form[action$="/questionnaires"] button[type=submit]');
+  assert.equal(await page.locator('#mismatch-employees').count(), 0);
+  await page.close();
+});
+
+test('a researcher sees the mail of the waves: by wave and status, without the bodies', {
+  skip: browserSkip,
+}, async () => {
+  const [wave] = await server.database.query<{ id: string }>(
+    "select id from waves where code = 'browser-2026'",
+  );
+  assert.ok(wave, 'the wave of the test before');
+  const page = await context.newPage();
+  await page.goto(`${server.url}/waves/${wave.id}?lang=nl`);
+  await page
+    .getByRole('navigation', { name: 'Onderdelen van deze meting' })
+    .getByRole('link', { name: 'Verstuurde e-mail' })
+    .click();
+  const rows = page.locator('main table tbody tr');
+  const texts = await rows.allTextContents();
+  assert.equal(texts.length, 5, texts.join('\n')); // 3 invitations, 2 reminders
+  assert.ok(texts.every((r) => r.includes('Browsermeting')));
+  assert.equal(texts.filter((r) => r.includes('Herinnering')).length, 2);
+  // Subjects and recipients, never a body (personal links) nor a link to one.
+  assert.equal(await page.locator('main a[href^="/admin/outbox"]').count(), 0);
+  assert.doesNotMatch(await page.content(), /\/r\/[A-Za-z0-9_-]{43}/);
+  assert.deepEqual(await axeViolations(page), []);
+  // Filtering by a status nothing has: no rows.
+  await page.selectOption('#status', 'bounced');
+  await page.click('form.filters button[type=submit]');
+  assert.equal(await rows.count(), 0);
+  assert.match(await page.content(), /Er is \(met dit filter\) geen e-mail\./);
+  // Every status shown is one text: "verstuurd" never beside "bewaard in de outbox".
+  await page.goto(`${server.url}/waves/outbox?wave=${wave.id}&lang=nl`);
+  for (const r of await rows.allTextContents())
+    assert.ok(!(r.includes('verstuurd') && r.includes('bewaard')), r);
+  await page.close();
 });

@@ -15,6 +15,7 @@ import {
   getVersionById,
   listQuestionnaires,
 } from '../questionnaires/service.js';
+import { type TargetGroup, targetGroups } from './model.js';
 import { waveQuestionnaires } from './schema.js';
 
 export interface VersionInfo {
@@ -22,8 +23,20 @@ export interface VersionInfo {
   /** e.g. "office_holders v3" */
   label: string;
   code: string;
+  /** The questionnaire's title, shown beside the label when choosing. */
+  title: { nl: string; en?: string };
+  /** The target group the questionnaire is meant for, when its code names one. */
+  intendedFor: TargetGroup | undefined;
   published: boolean;
   definition: QuestionnaireDefinition | undefined;
+}
+
+/**
+ * The target group a questionnaire is meant for: the built-in ones have its code (`employees`), and
+ * a researcher's own copy keeps it as prefix (`employees_2027`).
+ */
+export function intendedTargetGroup(code: string): TargetGroup | undefined {
+  return targetGroups.find((g) => code === g || code.startsWith(`${g}_`));
 }
 
 /** A version by id, or undefined when there is none. */
@@ -34,6 +47,8 @@ export async function publishedVersion(db: DbOrTx, id: string): Promise<VersionI
       id: v.id,
       code: v.questionnaireCode,
       label: `${v.questionnaireCode} v${v.version}`,
+      title: v.definition.title,
+      intendedFor: intendedTargetGroup(v.questionnaireCode),
       published: v.status === 'published',
       definition: v.definition,
     };
@@ -55,6 +70,8 @@ export async function publishedVersions(db: DbOrTx): Promise<VersionInfo[]> {
         id: v.id,
         code: q.code,
         label: `${q.code} v${v.version}`,
+        title: q.title,
+        intendedFor: intendedTargetGroup(q.code),
         published: true,
         definition: undefined,
       });

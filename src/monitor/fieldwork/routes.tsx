@@ -7,8 +7,10 @@ import type { FastifyPluginAsync } from 'fastify';
 import { boundaryOf, parseMultipart } from './multipart.js';
 import { waveApiRoutes } from './routes/api.js';
 import { FRAME_BODY_LIMIT } from './routes/common.js';
+import { confirmRoutes } from './routes/confirm.js';
 import { optOutRoutes } from './routes/opt-out.js';
 import { wavePageRoutes } from './routes/pages.js';
+import { waveMailRoutes } from './routes/wave-mail.js';
 
 /** One plugin (one encapsulation context: the frame-file parsers apply to every route); the routes are in ./routes/. */
 const routes: FastifyPluginAsync = async (app) => {
@@ -36,6 +38,8 @@ const routes: FastifyPluginAsync = async (app) => {
 
   waveApiRoutes(app);
   wavePageRoutes(app);
+  confirmRoutes(app);
+  waveMailRoutes(app);
   optOutRoutes(app);
 };
 

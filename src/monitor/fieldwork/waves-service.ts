@@ -24,6 +24,7 @@ import {
   checkTemplates,
   defaultMailTemplates,
   parseInput,
+  pastEnd,
   type TargetGroup,
   targetGroups,
   transitions,
@@ -79,6 +80,27 @@ function stateError(wave: Wave, what: StateAction, allowed: WaveStatus[]): AppEr
         name: 'status',
         code: 'wrong_state',
         reason: { nl: `De meting is ${statusIsNl(wave.status)}.`, en: `wave is ${wave.status}` },
+      },
+    ],
+  });
+}
+
+/** Throws 409 if the wave is past its end date (the links take no answers, so no mail goes out). */
+export function assertBeforeEnd(wave: Wave, what: StateAction): void {
+  if (!pastEnd(wave)) return;
+  throw new AppError('conflict', {
+    detail: {
+      nl: `${stateActions[what]} kan nu niet, want de einddatum van het veldwerk (${wave.fieldworkEnd}) is voorbij: de links nemen geen antwoorden meer aan. Verleng eerst de einddatum.`,
+      en: `${what} is not possible: the fieldwork ended on ${wave.fieldworkEnd} and the links take no answers; extend the end date first`,
+    },
+    invalidParams: [
+      {
+        name: 'fieldworkEnd',
+        code: 'past_end',
+        reason: {
+          nl: `De einddatum ${wave.fieldworkEnd} is voorbij.`,
+          en: `the end date ${wave.fieldworkEnd} has passed`,
+        },
       },
     ],
   });

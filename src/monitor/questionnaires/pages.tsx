@@ -28,7 +28,13 @@ import {
   registerUploadParsers,
   versionParams,
 } from './routes.js';
-import { getQuestionnaire, getVersion, listQuestionnaires, publishVersion } from './service.js';
+import {
+  changesSincePublished,
+  getQuestionnaire,
+  getVersion,
+  listQuestionnaires,
+  publishVersion,
+} from './service.js';
 import { contextValues } from './templates/context.js';
 import { detailPage, importPage, listPage, previewPage } from './views/pages.js';
 import { fieldErrorMessages } from './views/render-item.js';
@@ -78,6 +84,9 @@ const routes: FastifyPluginAsync = async (app) => {
             code: result.version.questionnaireCode,
             version: result.version.version,
             warnings: result.warnings,
+            unchanged: result.unchanged,
+            changes: result.changes,
+            comparedWith: result.comparedWith,
           },
         }),
       );
@@ -124,7 +133,19 @@ const routes: FastifyPluginAsync = async (app) => {
         req.query.published !== undefined
           ? req.t('q.done.published', { version: req.query.published })
           : undefined;
-      return sendPage(reply, detailPage(req.page(reply), q, notice));
+      const draft = q.versions.filter((v) => v.status === 'draft').sort((a, b) => b.version - a.version)[0];
+      const diff = draft
+        ? await changesSincePublished(db(), q.id, await getVersion(db(), q.id, draft.version))
+        : undefined;
+      return sendPage(
+        reply,
+        detailPage(
+          req.page(reply),
+          q,
+          notice,
+          diff && draft ? { version: draft.version, ...diff } : undefined,
+        ),
+      );
     },
   );
 

@@ -265,9 +265,11 @@ test('import: XLSForm as body or multipart, JSON; every problem of a malformed f
   const second = await api(researcher, 'POST', '/api/v1/questionnaires/import', mp.payload, {
     'content-type': mp.contentType,
   });
-  assert.equal(second.statusCode, 201, second.body);
+  // The same form again: no new version.
+  assert.equal(second.statusCode, 200, second.body);
   assert.equal(second.json().created, false);
-  assert.equal(second.json().version.version, 2);
+  assert.equal(second.json().unchanged, true);
+  assert.equal(second.json().version.version, 1);
 
   const json = await api(researcher, 'POST', '/api/v1/questionnaires/import', def('imp_json'));
   assert.equal(json.statusCode, 201, json.body);
@@ -402,7 +404,8 @@ test('pages: list, detail with publish, import form with the problem table, prev
     payload: ok.payload,
   });
   assert.equal(good.statusCode, 200, good.body);
-  assert.match(good.body, /Geïmporteerd als versie \d+ van imp_api/);
+  // The same form as before: nothing new is made, and the page says so.
+  assert.match(good.body, /Niets veranderd: dit bestand is gelijk aan versie \d+ van imp_api/);
   assert.match(good.body, /ignored_metadata/);
 
   // Without a CSRF token the upload is refused.
@@ -465,4 +468,73 @@ test('pages: list, detail with publish, import form with the problem table, prev
   // English.
   const en = await t.app.inject({ url: `${base}?lang=en`, headers: { cookie: researcher.cookie } });
   assert.match(en.body, /Did you experience something\?<span class="required"> \(required\)/);
+});
+
+test('import: a JSON definition with several errors reports all of them, schema and structure alike', async () => {
+  const broken = def('multi_err') as any;
+  const items = broken.sections[0].items;
+  items.push({ ...items[0], options: [] }); // same code again (structure) and no options (schema)
+  items.push({ type: 'text', code: 'Bad Code', label: { nl: 'Naam' } }); // schema
+  items.push({ type: 'text', code: 'multi_err_exp', label: { nl: 'Nog eens' } }); // duplicate (structure)
+  broken.sections[1].relevant = '${onbekend} = 1'; // unknown reference (structure)
+  const res = await api(researcher, 'POST', '/api/v1/questionnaires/import', broken);
+  assert.equal(res.statusCode, 400, res.body);
+  const names = res.json().invalidParams.map((p: any) => `${p.name} ${p.code}`);
+  assert.ok(names.includes('sections[0].items[1].options too_small'), names.join('\n'));
+  assert.ok(names.includes('sections[0].items[2].code invalid_format'), names.join('\n'));
+  assert.ok(names.includes('sections[0].items[3].code duplicate_code'), names.join('\n'));
+  assert.ok(
+    names.some((n: string) => n.startsWith('sections[1].relevant ')),
+    names.join('\n'),
+  );
+  assert.ok(names.includes('sections[0].items[1].code duplicate_code'), names.join('\n'));
+  assert.match(res.json().detail, /^\d+ problemen in de vragenlijst/);
+});
+
+test('re-import: an unchanged definition makes no version; a changed one lists its differences before publishing', async () => {
+  const first = await api(researcher, 'POST', '/api/v1/questionnaires/import', def('re_imp'));
+  assert.equal(first.statusCode, 201, first.body);
+  const qid = first.json().questionnaireId;
+  // Key order does not matter (jsonb keeps its own): the same definition with keys reversed.
+  const reversed = JSON.parse(JSON.stringify(def('re_imp')), (_k, v) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).reverse()) : v,
+  );
+  const same = await api(researcher, 'POST', '/api/v1/questionnaires/import', reversed);
+  assert.equal(same.statusCode, 200, same.body);
+  assert.equal(same.json().unchanged, true);
+  const versions = await t.database.query<{ n: number }>(
+    'select count(*)::int as n from questionnaire_versions where questionnaire_id = $1',
+    [qid],
+  );
+  assert.equal(versions[0]!.n, 1);
+  const pub = await api(researcher, 'POST', `/api/v1/questionnaires/${qid}/versions/1/publish`);
+  assert.ok(pub.statusCode < 300, pub.body);
+
+  const changed = def('re_imp') as any;
+  changed.sections[0].items[0].label.nl = 'Heeft u in 2026 iets meegemaakt?';
+  changed.sections[0].items.push({ type: 'text', code: 're_imp_extra', label: { nl: 'Toelichting' } });
+  const removed = changed.sections[1].items.pop();
+  const next = await api(researcher, 'POST', '/api/v1/questionnaires/import', changed);
+  assert.equal(next.statusCode, 201, next.body);
+  assert.equal(next.json().version.version, 2);
+  assert.equal(next.json().comparedWith, 1);
+  const list = next.json().changes.map((c: any) => `${c.kind} ${c.what} ${c.code}`);
+  assert.deepEqual(list.sort(), [
+    'added item re_imp_extra',
+    'changed item re_imp_exp',
+    `removed item ${removed.code}`,
+  ]);
+
+  // The detail page shows them before the draft is published.
+  const page = await t.app.inject({ url: `/questionnaires/${qid}`, headers: { cookie: researcher.cookie } });
+  assert.match(page.body, /Verschillen van versie 2 met versie 1/);
+  assert.match(
+    page.body,
+    /<td>Toegevoegd<\/td><td>Vraag<\/td><td><code>re_imp_extra<\/code><\/td><td>Toelichting<\/td>/,
+  );
+  assert.match(
+    page.body,
+    /<td>Gewijzigd<\/td><td>Vraag<\/td><td><code>re_imp_exp<\/code><\/td><td>Heeft u in 2026 iets meegemaakt\?<\/td>/,
+  );
+  assert.match(page.body, new RegExp(`<td>Verwijderd</td><td>Vraag</td><td><code>${removed.code}</code>`));
 });

@@ -217,6 +217,20 @@ const importOut = z
     warnings: z
       .array(problemOut)
       .describe('constructs that were ignored because they change nothing for respondents'),
+    unchanged: z
+      .boolean()
+      .describe('true when the definition equals the latest version: no version was made (status 200)'),
+    comparedWith: z.number().int().optional().describe('the version the changes are relative to'),
+    changes: z
+      .array(
+        z.object({
+          kind: z.enum(['added', 'removed', 'changed']),
+          what: z.enum(['title', 'section', 'item']),
+          code: z.string(),
+          label: z.string(),
+        }),
+      )
+      .describe('what differs from the latest version before this import'),
   })
   .meta({ id: 'QuestionnaireImport' });
 
@@ -351,16 +365,22 @@ const routes: FastifyPluginAsync = async (app) => {
         tags,
         summary:
           'Import an XLSForm (.xlsx as body, or multipart/form-data field `file`) or a JSON definition: a new questionnaire, or a new draft version when the code exists. Every problem of a malformed form is listed in invalidParams (name = sheet!cell).',
-        response: { 201: importOut },
+        response: { 200: importOut, 201: importOut },
       },
     },
     async (req, reply) => {
       const result = await importSource(db(), actorOf(req.principal!), sourceOf(req));
-      return reply.code(201).send({
+      return reply.code(result.unchanged ? 200 : 201).send({
         questionnaireId: result.questionnaireId,
         created: result.created,
         version: toVersionOut(result.version),
         warnings: result.warnings.map((w) => ({ ...w, message: textIn(w.message, req.lang) })),
+        unchanged: result.unchanged,
+        comparedWith: result.comparedWith,
+        changes: result.changes.map((c) => ({
+          ...c,
+          label: (req.lang === 'en' && c.label.en) || c.label.nl,
+        })),
       });
     },
   );

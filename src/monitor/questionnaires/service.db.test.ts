@@ -218,9 +218,20 @@ test('bad definitions are refused with every problem and its JSON path', async (
 test('import adds a version to an existing questionnaire, or creates one', async () => {
   const a = await importDefinition(database.db, systemActor, def('qf'), 'xlsform:qf.xlsx');
   assert.equal(a.created, true);
-  const b = await importDefinition(database.db, systemActor, def('qf'), 'json');
+  // The same definition again makes no version.
+  const same = await importDefinition(database.db, systemActor, def('qf'), 'json');
+  assert.equal(same.unchanged, true);
+  assert.equal(same.version.version, 1);
+  const changed = def('qf');
+  changed.title = { nl: 'Andere titel' };
+  const b = await importDefinition(database.db, systemActor, changed, 'json');
   assert.equal(b.created, false);
+  assert.equal(b.unchanged, false);
   assert.equal(b.version.version, 2);
+  assert.deepEqual(
+    b.changes.map((c) => [c.kind, c.what]),
+    [['changed', 'title']],
+  );
   assert.equal(b.questionnaireId, a.questionnaireId);
 });
 

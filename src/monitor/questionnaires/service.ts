@@ -12,6 +12,7 @@ import { type Actor, audit } from '../../platform/audit/audit.js';
 import type { DbOrTx } from '../../platform/db/database.js';
 import { AppError, type InvalidParam, type Localised, reasonsOf, textIn } from '../../platform/errors.js';
 import { checkDefinition, type DefinitionProblem, schemaIssueReason } from './check.js';
+import { type DefinitionChange, diffDefinitions, sameDefinition } from './diff.js';
 import { allItems, definitionSchema, type QuestionnaireDefinition } from './model.js';
 import { itemCodes, questionnaires, questionnaireVersions } from './schema.js';
 
@@ -72,7 +73,16 @@ export function parseDefinition(input: unknown, prefix = ''): QuestionnaireDefin
       code: i.code,
       reason: schemaIssueReason(i),
     }));
-    throw new AppError('validation', { detail: summary(params), invalidParams: params });
+    // Like an XLSForm, every problem at once: the structural checks (duplicate codes, references,
+    // routing) also run on what is there, except on a value the schema already refused.
+    const refused = r.error.issues.map((i) => jsonPath(i.path as Array<string | number>));
+    const structural = bestEffortChecks(input)
+      .filter(
+        (p) => !refused.some((q) => p.path === q || p.path.startsWith(`${q}.`) || p.path.startsWith(`${q}[`)),
+      )
+      .map((p) => ({ name: name(p.path), code: p.code, reason: p.message }));
+    const all = [...params, ...structural];
+    throw new AppError('validation', { detail: summary(all), invalidParams: all });
   }
   const problems = [...unstorableText(r.data), ...checkDefinition(r.data)];
   if (problems.length) {
@@ -80,6 +90,17 @@ export function parseDefinition(input: unknown, prefix = ''): QuestionnaireDefin
     throw new AppError('validation', { detail: summary(params), invalidParams: params });
   }
   return r.data;
+}
+
+/** The structural checks on input the schema refused: whatever they can still say (never throws). */
+function bestEffortChecks(input: unknown): DefinitionProblem[] {
+  const d = input as { sections?: unknown };
+  if (!d || typeof d !== 'object' || !Array.isArray(d.sections)) return [];
+  try {
+    return checkDefinition(input as QuestionnaireDefinition);
+  } catch {
+    return [];
+  }
 }
 
 /** Texts PostgreSQL cannot store in jsonb: NUL characters and lone UTF-16 surrogates. */
@@ -600,12 +621,69 @@ export async function importDefinition(
   actor: Actor,
   input: unknown,
   source: string,
-): Promise<Created & { created: boolean }> {
+): Promise<Imported> {
   const def = parseDefinition(input);
   const existing = await findQuestionnaireByCode(db, def.code);
-  if (!existing) return { ...(await createQuestionnaire(db, actor, def, source)), created: true };
+  if (!existing)
+    return {
+      ...(await createQuestionnaire(db, actor, def, source)),
+      created: true,
+      unchanged: false,
+      changes: [],
+    };
+  const latest = await latestVersion(db, existing.id);
+  // The same definition again makes no new version: the latest one is the answer.
+  if (latest && sameDefinition(latest.definition, def))
+    return { questionnaireId: existing.id, version: latest, created: false, unchanged: true, changes: [] };
   const version = await createDraftVersion(db, actor, existing.id, def, source);
-  return { questionnaireId: existing.id, version, created: false };
+  return {
+    questionnaireId: existing.id,
+    version,
+    created: false,
+    unchanged: false,
+    changes: latest ? diffDefinitions(latest.definition, def) : [],
+    comparedWith: latest?.version,
+  };
+}
+
+export interface Imported extends Created {
+  /** A new questionnaire (else a version of an existing one). */
+  created: boolean;
+  /** The definition equals the latest version's: no version was made, `version` is that one. */
+  unchanged: boolean;
+  /** What differs from the latest version before this import (`comparedWith`). */
+  changes: DefinitionChange[];
+  comparedWith?: number;
+}
+
+/** The highest-numbered version of a questionnaire, draft or published. */
+async function latestVersion(db: DbOrTx, questionnaireId: string): Promise<Version | undefined> {
+  const [max] = await db
+    .select({ n: sql<number>`max(${questionnaireVersions.version})::int` })
+    .from(questionnaireVersions)
+    .where(eq(questionnaireVersions.questionnaireId, questionnaireId));
+  return max?.n ? getVersion(db, questionnaireId, max.n) : undefined;
+}
+
+/** What changed in a draft since the latest published version before it (none: no such version). */
+export async function changesSincePublished(
+  db: DbOrTx,
+  questionnaireId: string,
+  draft: Version,
+): Promise<{ since: number; changes: DefinitionChange[] } | undefined> {
+  const [prev] = await db
+    .select({ n: sql<number>`max(${questionnaireVersions.version})::int` })
+    .from(questionnaireVersions)
+    .where(
+      and(
+        eq(questionnaireVersions.questionnaireId, questionnaireId),
+        eq(questionnaireVersions.status, 'published'),
+        sql`${questionnaireVersions.version} < ${draft.version}`,
+      ),
+    );
+  if (!prev?.n) return undefined;
+  const before = await getVersion(db, questionnaireId, prev.n);
+  return { since: prev.n, changes: diffDefinitions(before.definition, draft.definition) };
 }
 
 /** The item-code registry entry of a code, if it was ever published. */

@@ -227,11 +227,23 @@ export interface MailFilter {
   status?: MailStatus;
   limit?: number;
   offset?: number;
+  /**
+   * Only messages about these subjects: idempotency keys are `<purpose>:<subject id>[:…]` (e.g.
+   * `reminder:<invitation id>:2`), so a domain lists the mail of its own things without the platform
+   * knowing them.
+   */
+  subjects?: { purposes: string[]; ids: string[] };
 }
 
 export async function listMailMessages(database: Database, filter: MailFilter = {}): Promise<MailMessage[]> {
   const conditions: SQL[] = [];
   if (filter.status) conditions.push(eq(mailMessages.status, filter.status));
+  if (filter.subjects) {
+    conditions.push(inArray(mailMessages.purpose, filter.subjects.purposes));
+    conditions.push(
+      sql`split_part(${mailMessages.idempotencyKey}, ':', 2) = any(${`{${filter.subjects.ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id)).join(',')}}`}::text[])`,
+    );
+  }
   if (filter.q?.trim()) {
     const like = `%${filter.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     conditions.push(

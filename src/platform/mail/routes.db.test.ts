@@ -74,6 +74,10 @@ test('a mail from a job appears in the outbox page and its message page, escaped
   assert.match(one.body, /Hallo &lt;b>Ann&lt;\/b>/);
   assert.match(one.body, /&lt;p onclick=/);
   assert.doesNotMatch(one.body, /<p onclick/);
+  // Stored in the outbox (no SMTP server): one status, never "verstuurd" beside "bewaard in de outbox".
+  assert.match(one.body, /<dd>bewaard in de outbox \(niet verstuurd\)<\/dd>/);
+  assert.doesNotMatch(one.body, /<dd>verstuurd<\/dd>/);
+  assert.match(list.body, /bewaard in de outbox \(niet verstuurd\)/);
   assert.match(one.body, /outbox/);
 
   const missing = await t.app.inject({

@@ -1,18 +1,18 @@
 /** The researcher's review of "anders, namelijk" answers, with a recode form per answer. */
 import type { FieldErrors } from '../../../platform/auth/views/fields.js';
 import type { PageContext } from '../../../platform/ui/context.js';
-import { CsrfField, ErrorSummary, Layout } from '../../../platform/ui/layout.js';
+import { CsrfField, ErrorSummary } from '../../../platform/ui/layout.js';
+import type { Wave } from '../../fieldwork/model.js';
+import { WavePage } from '../../fieldwork/views/common.js';
 import { textIn } from '../../questionnaires/model.js';
 import type { OpenAnswerItem } from '../recodes.js';
 
 export function openAnswersPage(
   ctx: PageContext,
-  p: { waveId: string; waveName: string; items: OpenAnswerItem[]; recoded: boolean; errors: FieldErrors },
+  p: { wave: Wave; items: OpenAnswerItem[]; recoded: boolean; errors: FieldErrors },
 ) {
-  const title = ctx.t('openAnswers.title', { wave: p.waveName });
   return (
-    <Layout ctx={ctx} title={title} wide>
-      <h1>{title}</h1>
+    <WavePage ctx={ctx} wave={p.wave} title={ctx.t('wave.nav.openAnswers')} path="/open-answers">
       <p>{ctx.t('openAnswers.intro')}</p>
       {p.recoded && (
         <p class="success" role="status">
@@ -51,7 +51,7 @@ export function openAnswersPage(
                         )}
                       </td>
                       <td>
-                        <form method="post" action={`/waves/${p.waveId}/open-answers`} class="recode-form">
+                        <form method="post" action={`/waves/${p.wave.id}/open-answers`} class="recode-form">
                           <CsrfField ctx={ctx} />
                           <input type="hidden" name="responseId" value={a.responseId} />
                           <input type="hidden" name="itemCode" value={a.itemCode} />
@@ -89,6 +89,6 @@ export function openAnswersPage(
           </div>
         </section>
       ))}
-    </Layout>
+    </WavePage>
   );
 }

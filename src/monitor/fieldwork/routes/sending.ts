@@ -8,7 +8,7 @@ import {
   sendReminders,
 } from '../invitations.js';
 import { inviteJob, remindJob } from '../jobs.js';
-import { assertState, getWave } from '../waves-service.js';
+import { assertBeforeEnd, assertState, getWave } from '../waves-service.js';
 import { actor, INLINE_INVITATIONS } from './common.js';
 
 export function sending(app: FastifyInstance) {
@@ -17,6 +17,7 @@ export function sending(app: FastifyInstance) {
   const startInvitations = async (waveId: string, req: FastifyRequest) => {
     const wave = await getWave(db, waveId);
     assertState(wave, 'sending invitations', ['open']);
+    assertBeforeEnd(wave, 'sending invitations');
     const pending = await countPendingInvitations(db, waveId);
     if (pending > INLINE_INVITATIONS) {
       const job = await enqueue(db, inviteJob, { waveId, actor: actor(req) });
@@ -36,6 +37,7 @@ export function sending(app: FastifyInstance) {
 
   const startReminders = async (waveId: string, req: FastifyRequest) => {
     const wave = await getWave(db, waveId);
+    if (wave.status === 'open') assertBeforeEnd(wave, 'sending reminders');
     if (wave.status === 'open' && (await countUncompletedInvitations(db, wave.id)) > INLINE_INVITATIONS) {
       const job = await enqueue(db, remindJob, { waveId, actor: actor(req) });
       return { queued: 0, jobId: job.jobId };

@@ -35,16 +35,20 @@ export function WaveNav(props: { ctx: PageContext; wave: Wave; current: string }
           { href: `/waves/${wave.id}`, label: ctx.t('wave.nav.overview') },
           { href: `/waves/${wave.id}/frame`, label: ctx.t('wave.nav.frame') },
           { href: `/waves/${wave.id}/mail`, label: ctx.t('wave.nav.mail') },
+          { href: `/waves/outbox?wave=${wave.id}`, label: ctx.t('wave.nav.outbox') },
         ]
       : []),
     { href: `/waves/${wave.id}/monitoring`, label: ctx.t('wave.nav.monitoring') },
+    ...(ctx.principal && can(ctx.principal, 'responses.export')
+      ? [{ href: `/waves/${wave.id}/open-answers`, label: ctx.t('wave.nav.openAnswers') }]
+      : []),
   ];
   return (
     <nav aria-label={ctx.t('wave.nav.label')} class="subnav">
       <ul>
         {links.map((l) => (
           <li>
-            <a href={l.href} aria-current={l.href === props.current ? 'page' : undefined}>
+            <a href={l.href} aria-current={l.href.split('?')[0] === props.current ? 'page' : undefined}>
               {l.label}
             </a>
           </li>

@@ -1,11 +1,13 @@
 /** The wave list, the new-wave form and a wave's overview. */
 import { can } from '../../../platform/access/policy.js';
 import { formatDateTime, SelectField, TextField } from '../../../platform/auth/views/fields.js';
+import { formatDate } from '../../../platform/orgs/views/common.js';
 import type { PageContext } from '../../../platform/ui/context.js';
 import { CsrfField, ErrorSummary, Layout } from '../../../platform/ui/layout.js';
 import { scrollBox } from '../../../platform/ui/table-scroll.js';
+import { textIn } from '../../questionnaires/model.js';
 import type { StratumCount } from '../frame-service.js';
-import { anonymityLevels, targetGroups, type Wave } from '../model.js';
+import { anonymityLevels, pastEnd, targetGroups, type Wave } from '../model.js';
 import type { VersionInfo } from '../questionnaire-link.js';
 import type { WaveQuestionnaire, WaveSummary } from '../waves-service.js';
 import {
@@ -206,14 +208,23 @@ export function waveOverviewPage(ctx: PageContext, d: OverviewData) {
   const byGroup = new Map<string, number>();
   for (const c of d.counts) byGroup.set(c.targetGroup, (byGroup.get(c.targetGroup) ?? 0) + c.n);
   const status = wave.status;
-  const versionLabel = (id: string) => d.versions.find((v) => v.id === id)?.label ?? id;
+  const ended = status === 'open' && pastEnd(wave);
+  const versionOf = (id: string) => d.versions.find((v) => v.id === id);
+  /** The other target group an attached questionnaire is meant for, if it is meant for another. */
+  const mismatch = (group: string, id: string) => {
+    const meant = versionOf(id)?.intendedFor;
+    return meant && meant !== group ? meant : undefined;
+  };
+  const versionText = (v: VersionInfo) => `${textIn(v.title, ctx.lang)} (${v.label})`;
+  const versionLabel = (id: string) => {
+    const v = versionOf(id);
+    return v ? versionText(v) : id;
+  };
+  // Each action asks first (GET: a page saying what will happen, with the POST form that does it).
   const action = (name: string, label: string, secondary = false) => (
-    <form method="post" action={`/waves/${wave.id}/${name}`} class="inline-form">
-      <CsrfField ctx={ctx} />
-      <button type="submit" class={secondary ? 'button secondary' : undefined}>
-        {label}
-      </button>
-    </form>
+    <a href={`/waves/${wave.id}/${name}`} class={secondary ? 'button secondary' : 'button'}>
+      {label}
+    </a>
   );
   return (
     <Layout ctx={ctx} title={wave.name} wide>
@@ -221,6 +232,11 @@ export function waveOverviewPage(ctx: PageContext, d: OverviewData) {
       <WaveNav ctx={ctx} wave={wave} current={`/waves/${wave.id}`} />
       <Notice text={d.notice} />
       <ErrorSummary ctx={ctx} errors={errors} />
+      {ended && (
+        <p class="notice" id="past-end">
+          {t('wave.overview.pastEnd', { date: formatDate(ctx, wave.fieldworkEnd) })}
+        </p>
+      )}
       <dl class="facts">
         <dt>{t('wave.field.code')}</dt>
         <dd>
@@ -261,9 +277,10 @@ export function waveOverviewPage(ctx: PageContext, d: OverviewData) {
           <div class="actions">
             {status === 'draft' && action('open', t('wave.action.open'))}
             {status === 'open' &&
+              !ended &&
               d.pending > 0 &&
               action('invitations', t('wave.action.invite', { count: d.pending }))}
-            {status === 'open' && action('reminders', t('wave.action.remind'), true)}
+            {status === 'open' && !ended && action('reminders', t('wave.action.remind'), true)}
             {status === 'open' && action('close', t('wave.action.close'), true)}
             {status === 'closed' && action('reopen', t('wave.action.reopen'), true)}
             {status === 'closed' && action('archive', t('wave.action.archive'), true)}
@@ -304,7 +321,16 @@ export function waveOverviewPage(ctx: PageContext, d: OverviewData) {
                 return (
                   <tr>
                     <th scope="row">{tgLabel(ctx, g)}</th>
-                    <td>{q ? versionLabel(q.questionnaireVersionId) : '—'}</td>
+                    <td>
+                      {q ? versionLabel(q.questionnaireVersionId) : '—'}
+                      {q && mismatch(g, q.questionnaireVersionId) && (
+                        <p class="notice" id={`mismatch-${g}`}>
+                          {t('wave.overview.otherGroup', {
+                            group: tgLabel(ctx, mismatch(g, q.questionnaireVersionId)!),
+                          })}
+                        </p>
+                      )}
+                    </td>
                   </tr>
                 );
               })}
@@ -325,7 +351,7 @@ export function waveOverviewPage(ctx: PageContext, d: OverviewData) {
               label={t('wave.field.version')}
               hint={d.versions.length ? undefined : t('wave.overview.noVersions')}
               placeholder={t('wave.overview.detach')}
-              options={d.versions.map((v) => ({ value: v.id, label: v.label }))}
+              options={d.versions.map((v) => ({ value: v.id, label: versionText(v) }))}
               error={errors.find((e) => e.field === 'questionnaireVersionId')?.message}
             />
             <div>

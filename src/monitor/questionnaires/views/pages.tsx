@@ -9,10 +9,12 @@ import { formatDateTime as formatDate_ } from '../../../platform/format.js';
 import { catalogue, type MessageKey, type Translate } from '../../../platform/i18n/catalogue.js';
 import type { PageContext } from '../../../platform/ui/context.js';
 import { CsrfField, ErrorSummary, Layout } from '../../../platform/ui/layout.js';
+import type { DefinitionChange } from '../diff.js';
 import type { Relevance } from '../engine.js';
 import { type QuestionnaireDefinition, textIn } from '../model.js';
 import type { QuestionnaireSummary, VersionSummary } from '../service.js';
 import type { XlsFormProblem } from '../xlsform.js';
+import { ChangesTable } from './changes.js';
 import { fieldId, SectionItems } from './render-item.js';
 
 const formatDateTime = (ctx: PageContext, d: Date | null) => (d ? formatDate_(ctx.lang, d) : ctx.t('q.none'));
@@ -76,6 +78,8 @@ export function detailPage(
   ctx: PageContext,
   q: QuestionnaireSummary & { versions: VersionSummary[] },
   notice?: string,
+  /** The newest draft's differences from the published version before it, to check before publishing. */
+  pending?: { version: number; since: number; changes: DefinitionChange[] },
 ) {
   const t = ctx.t;
   const manage = ctx.principal && can(ctx.principal, 'questionnaire.manage');
@@ -167,6 +171,15 @@ export function detailPage(
           </tbody>
         </table>
       </section>
+      {pending && (
+        <ChangesTable
+          ctx={ctx}
+          id="draft-changes"
+          since={pending.since}
+          version={pending.version}
+          changes={pending.changes}
+        />
+      )}
       {manage && (
         <p>
           {t('q.detail.newVersion')} <a href="/questionnaires/import">{t('q.list.import')}</a>
@@ -226,7 +239,17 @@ export interface ImportOutcome {
   problems?: XlsFormProblem[];
   /** A file-level error (no file, unreadable JSON). */
   error?: string;
-  done?: { questionnaireId: string; code: string; version: number; warnings: XlsFormProblem[] };
+  done?: {
+    questionnaireId: string;
+    code: string;
+    version: number;
+    warnings: XlsFormProblem[];
+    /** Equal to the latest version: nothing was made. */
+    unchanged?: boolean;
+    /** The differences from the version before (`comparedWith`). */
+    changes?: DefinitionChange[];
+    comparedWith?: number;
+  };
 }
 
 export function importPage(ctx: PageContext, outcome: ImportOutcome = {}) {
@@ -242,10 +265,22 @@ export function importPage(ctx: PageContext, outcome: ImportOutcome = {}) {
       {outcome.done && (
         <div class="notice success" role="status">
           <p>
-            {t('q.import.done', { version: outcome.done.version, code: outcome.done.code })}{' '}
+            {t(outcome.done.unchanged ? 'q.import.unchanged' : 'q.import.done', {
+              version: outcome.done.version,
+              code: outcome.done.code,
+            })}{' '}
             <a href={`/questionnaires/${outcome.done.questionnaireId}`}>{t('q.import.open')}</a>
           </p>
         </div>
+      )}
+      {outcome.done?.comparedWith !== undefined && outcome.done.changes && (
+        <ChangesTable
+          ctx={ctx}
+          id="import-changes"
+          since={outcome.done.comparedWith}
+          version={outcome.done.version}
+          changes={outcome.done.changes}
+        />
       )}
       {outcome.done && outcome.done.warnings.length > 0 && (
         <>

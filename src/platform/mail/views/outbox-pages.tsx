@@ -7,6 +7,12 @@ import { type MailMessage, type MailStatus, mailStatuses } from '../mail.js';
 const fmt = (ctx: PageContext, d: Date | null | undefined) => formatDateTime(ctx.lang, d);
 
 const statusText = (ctx: PageContext, s: string) => ctx.t(`outbox.status.${s}` as MessageKey);
+/**
+ * A message's status as one text: "sent" through the outbox transport (no SMTP server) means stored,
+ * not sent, so it never reads "verstuurd" beside "bewaard in de outbox".
+ */
+export const mailStatusText = (ctx: PageContext, m: Pick<MailMessage, 'status' | 'transport'>) =>
+  m.status === 'sent' && m.transport === 'outbox' ? ctx.t('outbox.status.stored') : statusText(ctx, m.status);
 
 export interface OutboxFilter {
   q?: string;
@@ -83,7 +89,7 @@ export function outboxPage(
                   </td>
                   <td>{m.purpose}</td>
                   <td>
-                    <span class="badge">{statusText(ctx, m.status)}</span>
+                    <span class="badge">{mailStatusText(ctx, m)}</span>
                   </td>
                   <td class="num">{m.attempts}</td>
                 </tr>
@@ -123,8 +129,7 @@ export function messagePage(ctx: PageContext, m: MailMessage) {
       <dl>
         {row(t('outbox.message.from'), m.fromAddress)}
         {row(t('outbox.message.to'), m.toAddress)}
-        {row(t('outbox.col.status'), statusText(ctx, m.status))}
-        {row('Transport', m.transport ? t(`outbox.transport.${m.transport}` as MessageKey) : undefined)}
+        {row(t('outbox.col.status'), mailStatusText(ctx, m))}
         {row(t('outbox.col.purpose'), m.purpose)}
         {row(t('outbox.message.created'), fmt(ctx, m.createdAt))}
         {row(t('outbox.message.sent'), fmt(ctx, m.sentAt))}

@@ -1,6 +1,7 @@
 /** The differences between two versions of a questionnaire, as a table (import result, detail page). */
 import type { MessageKey } from '../../../platform/i18n/catalogue.js';
 import type { PageContext } from '../../../platform/ui/context.js';
+import { scrollBox } from '../../../platform/ui/table-scroll.js';
 import type { DefinitionChange } from '../diff.js';
 import { textIn } from '../model.js';
 
@@ -24,8 +25,7 @@ export function ChangesTable(props: {
       ) : (
         <>
           <p>{t('q.changes.intro', { count: changes.length })}</p>
-          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a table that scrolls sideways must be reachable by keyboard (WCAG 2.1.1; axe scrollable-region-focusable) */}
-          <div class="table-scroll" tabIndex={0} role="region" aria-label={title}>
+          <div class="table-scroll" {...scrollBox(ctx)}>
             <table class="changes">
               <caption class="visually-hidden">{title}</caption>
               <thead>

@@ -96,6 +96,35 @@ test('closing an anonymous wave puts its responses in random physical order, not
   assert.deepEqual(recodes, [{ response_id: recoded, recoded_to: 'politie' }], 'recodings are kept');
 });
 
+test('closing an anonymous wave reduces the answering days to the period of the wave', async () => {
+  const wave = await seedAnsweringWave(database, { persons: 12 });
+  await answerInOrder(wave.tokens);
+  // Answers given on different days (a reminder day in between would split the respondents by day).
+  await database.query(
+    `update responses set started_on = current_date - (random() * 20)::int,
+                          completed_on = current_date - (random() * 10)::int
+      where wave_id = $1`,
+    [wave.waveId],
+  );
+  const days = async () =>
+    database.query<{ started: number; completed: number }>(
+      `select count(distinct started_on)::int as started, count(distinct completed_on)::int as completed
+         from responses where wave_id = $1`,
+      [wave.waveId],
+    );
+  assert.ok((await days())[0]!.started > 1, 'the test starts with several days');
+  await transitionWave(database.db, wave.waveId, 'close', cliActor('test'));
+  assert.deepEqual(await days(), [{ started: 1, completed: 1 }]);
+  const [row] = await database.query<{ started: string; completed: string; opened: string; today: string }>(
+    `select min(r.started_on)::text as started, min(r.completed_on)::text as completed,
+            coalesce(min(w.opened_at::date), current_date)::text as opened, current_date::text as today
+       from responses r join waves w on w.id = r.wave_id where r.wave_id = $1`,
+    [wave.waveId],
+  );
+  assert.equal(row!.started, row!.opened, 'started: the day the wave opened');
+  assert.equal(row!.completed, row!.today, 'completed: the day it closed');
+});
+
 test('confidential waves are not rewritten; an anonymous wave closed again is rewritten again', async () => {
   const confidential = await seedAnsweringWave(database, { persons: 5, anonymity: 'confidential' });
   const order = await answerInOrder(confidential.tokens);

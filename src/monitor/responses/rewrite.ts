@@ -6,7 +6,10 @@
  * the invitations' "started" updates. After the rewrite every row of the wave is a new row
  * version: inserted in random order (so `ctid` order is a random permutation) by one transaction
  * (so every row has the same `xmin`: that of the close). Everything a row holds stays the same,
- * including its id, answers, revision and the day-coarsened dates.
+ * including its id, answers and revision, except the dates: during fieldwork they are kept to the day
+ * (for resuming and monitoring); at the close they become the wave's period (started: the day the
+ * wave opened; completed: the day it closed), because a day of answering together with who was
+ * reminded on which day (invitations, the outbox) would narrow down whose answers a row holds.
  *
  * It runs in the caller's transaction (the close transition): delete the wave's rows, insert them
  * again from the deleted set ordered by random(), in one statement. Deleting cascades to
@@ -25,6 +28,11 @@ import { responseRecodes, responses } from './schema.js';
 export async function rewriteResponsesInRandomOrder(tx: DbOrTx, waveId: string): Promise<number> {
   const ids = tx.select({ id: responses.id }).from(responses).where(eq(responses.waveId, waveId));
   const recodes = await tx.select().from(responseRecodes).where(inArray(responseRecodes.responseId, ids));
+  await tx.execute(sql`
+    update ${responses}
+       set started_on = (select coalesce(opened_at::date, current_date) from waves where id = ${waveId}),
+           completed_on = case when completed_on is null then null else current_date end
+     where wave_id = ${waveId}`);
   const result = await tx.execute(sql`
     with moved as (delete from ${responses} where wave_id = ${waveId} returning *),
          again as (insert into ${responses} select * from moved order by random() returning 1)

@@ -34,7 +34,7 @@ before(async () => {
   });
   const wave = await createWave(
     db,
-    { code: 'taal', name: 'Monitor 2026', fieldworkEnd: '2026-03-31' },
+    { code: 'taal', name: 'Monitor 2026', fieldworkEnd: '2099-03-31' },
     actor,
   );
   const versionId = (await latestPublishedVersionOf(db, 'office_holders'))!;

@@ -47,3 +47,12 @@ test('property: within the limits the same table, sync and async; over them file
     { numRuns: 300 },
   );
 });
+
+test('a line break inside quotes counts towards the cell length (found by the property above)', () => {
+  const text = 'h0,h1\n,"aaaaaaaa\n"\n';
+  const limits = { maxRows: 1, maxColumns: 2, maxCellLength: 8 };
+  assert.throws(
+    () => readCsvTable(text, { file: 'f.csv', limits }),
+    (e: AppError) => e.code === 'file-too-large',
+  );
+});

@@ -160,6 +160,9 @@ function* tokenize(input: string, delimiter: string, limits: CsvLimits): Generat
         if (value.length > maxCell)
           throw new CsvSyntaxError(overCell(maxCell), start.line, start.column, 'file-too-large');
       }
+      // Line breaks inside quotes count too (the loop checks after other characters only).
+      if (value.length > maxCell)
+        throw new CsvSyntaxError(overCell(maxCell), start.line, start.column, 'file-too-large');
       if (!closed)
         throw new CsvSyntaxError(
           { nl: 'een veld tussen aanhalingstekens wordt niet afgesloten', en: 'quoted field is not closed' },

@@ -242,7 +242,8 @@ test('demo wave end to end: frame, invitations, answering without JavaScript, re
   const invitations = await readOutbox(admin.page, 'invitation');
   assert.deepEqual([...invitations.keys()].sort(), Object.values(persons).sort());
   for (const [to, m] of invitations) {
-    assert.equal(m.status, 'verstuurd', to);
+    // The test server's transport is the outbox: stored, not sent to anyone (one status, not two).
+    assert.equal(m.status, 'bewaard in de outbox (niet verstuurd)', to);
     assert.match(m.text, /Beste (Anna|Bert|Carla|Daan)/, to);
   }
   const link = Object.fromEntries(
@@ -350,7 +351,9 @@ test('demo wave end to end: frame, invitations, answering without JavaScript, re
   assert.equal(await carla.page.getByRole('button', { name: 'Begin' }).count(), 1);
   await carla.context.close();
 
-  // Monitoring: 4 in the frame, 4 invited, 2 started, 1 completed: 25 %; 3 reminders.
+  // Monitoring: 4 in the frame, 4 invited, 3 reminders. Anna's completion and Bert's start still wait
+  // as sealed marks: an anonymous wave records progress in batches of at least 10 per cell, and the
+  // reminder round read them without recording them (docs/anonymity.md); the page says so.
   await page.goto(`${waveUrl}/monitoring?lang=nl`);
   const total = page.getByRole('table', { name: 'Totaal' });
   const headers = await total.getByRole('columnheader').allInnerTexts();
@@ -359,18 +362,16 @@ test('demo wave end to end: frame, invitations, answering without JavaScript, re
   assert.deepEqual(byColumn, {
     Kader: '4',
     Uitgenodigd: '4',
-    Begonnen: '2',
-    Afgerond: '1',
-    Respons: '25%',
+    Begonnen: '0',
+    Afgerond: '0',
+    Respons: '0%',
     Herinneringen: '3',
     Afgemeld: '0',
   });
-  const gm = await page
-    .getByRole('table', { name: 'Per organisatie' })
-    .getByRole('row', { name: /Amsterdam/ })
-    .getByRole('cell')
-    .allInnerTexts();
-  assert.deepEqual(gm.slice(0, 5), ['2', '2', '2', '1', '50%']);
+  assert.match(
+    await page.getByRole('status').first().innerText(),
+    /Nog niet meegeteld: 3 keer begonnen of afgerond/,
+  );
 
   // The anonymity promise on this wave's data (docs/anonymity.md).
   const responses = await server.database.query<{

@@ -13,6 +13,7 @@
 
 import { auditEn, auditNl } from '../audit/messages.js';
 import { authEn, authNl } from '../auth/messages.js';
+import { chartsEn, chartsNl } from '../charts/messages.js';
 import type { Lang } from '../errors.js';
 import { mailEn, mailNl } from '../mail/messages.js';
 import type { DomainModule, MessageRecords } from '../modules.js';
@@ -26,13 +27,15 @@ export const platformMessages: MessageRecords[] = [
   { nl: auditNl, en: auditEn },
   { nl: orgsNl, en: orgsEn },
   { nl: mailNl, en: mailEn },
+  { nl: chartsNl, en: chartsEn },
 ];
 type PlatformKey =
   | keyof typeof platformNl
   | keyof typeof authNl
   | keyof typeof auditNl
   | keyof typeof orgsNl
-  | keyof typeof mailNl;
+  | keyof typeof mailNl
+  | keyof typeof chartsNl;
 
 /** Every known message key (domains add theirs by augmenting this interface). */
 export interface Messages extends Record<PlatformKey, string> {}

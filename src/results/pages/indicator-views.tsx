@@ -1,5 +1,7 @@
 /** One indicator of a wave (/results/:waveId/indicators/:indicatorId): every breakdown, comparisons, trend. */
 import type { Wave } from '../../monitor/fieldwork/model.js';
+import { ChartFigure } from '../../platform/charts/figure.js';
+import type { RenderedChart } from '../../platform/charts/render.js';
 import type { PageContext } from '../../platform/ui/context.js';
 import { Layout } from '../../platform/ui/layout.js';
 import type { IndicatorDefinition } from '../indicators/model.js';
@@ -15,8 +17,8 @@ export interface IndicatorView {
   definition: IndicatorDefinition;
   table: IndicatorTable;
   trend: TrendPoint[];
-  /** The trend chart as SVG (made on the server), when it could be drawn. */
-  chart?: string;
+  /** The trend chart (src/platform/charts), when there are trend points. */
+  chart?: RenderedChart;
 }
 
 const ci = (ctx: PageContext, c: [number | null, number | null]) =>
@@ -179,33 +181,6 @@ function TrendTable(props: { ctx: PageContext; label: string; points: TrendPoint
   );
 }
 
-/** The chart is hidden from assistive technology; its caption says every point in words. */
-function TrendChart(props: { ctx: PageContext; svg: string; points: TrendPoint[] }) {
-  const { ctx, points } = props;
-  const t = ctx.t;
-  const words = points
-    .filter((p) => Number.isFinite(p.estimate))
-    .map((p) =>
-      t('results.trend.altPoint', {
-        year: p.year,
-        pct: pct(ctx, p.estimate),
-        source:
-          p.source === 'published' || !p.ci
-            ? t('results.trend.altPublishedShort')
-            : t('results.trend.altWeerbaarShort', { lo: pct(ctx, p.ci[0]), hi: pct(ctx, p.ci[1]) }),
-      }),
-    );
-  return (
-    <figure class="trend-chart">
-      {/* the SVG is made on the server by vega from our own numbers and labels (it escapes text) */}
-      <div class="table-scroll" aria-hidden="true" dangerouslySetInnerHTML={{ __html: props.svg }} />
-      <figcaption>
-        {t('results.trend.chart')}. {t('results.trend.alt')} {words.join('; ')}.
-      </figcaption>
-    </figure>
-  );
-}
-
 export function indicatorPage(ctx: PageContext, v: IndicatorView) {
   const t = ctx.t;
   const label = v.definition.label[ctx.lang];
@@ -239,8 +214,14 @@ export function indicatorPage(ctx: PageContext, v: IndicatorView) {
       </section>
       <section aria-labelledby="trend-title">
         <h2 id="trend-title">{t('results.trend.title')}</h2>
-        {v.chart ? <TrendChart ctx={ctx} svg={v.chart} points={v.trend} /> : null}
-        <TrendTable ctx={ctx} label={label} points={v.trend} />
+        {v.chart ? (
+          // the figure holds the page's own trend table (sources and tests) as its data table
+          <ChartFigure ctx={ctx} chart={v.chart} class="trend-chart">
+            <TrendTable ctx={ctx} label={label} points={v.trend} />
+          </ChartFigure>
+        ) : (
+          <TrendTable ctx={ctx} label={label} points={v.trend} />
+        )}
       </section>
     </Layout>
   );

@@ -69,8 +69,11 @@ test('results pages work without JavaScript and pass axe', {
 
   // every table sits in its own scroll box
   await page.goto(`${server.url}/results/${waveId}/indicators/agr_any_12m?lang=nl`);
-  // the trend chart: an SVG hidden from assistive technology, its points in words in the caption
-  assert.equal(await page.locator('figure.trend-chart [aria-hidden=true] svg').count(), 1);
+  // the trend chart: an SVG named by the figure's title, its points in words in the caption
+  assert.equal(
+    await page.locator('figure.trend-chart svg[role=img][aria-labelledby=trend-title]').count(),
+    1,
+  );
   assert.match(
     (await page.locator('figure.trend-chart figcaption').textContent()) ?? '',
     /2014: .*gepubliceerd/,

@@ -129,7 +129,7 @@ test('the indicator page: every breakdown with %, CI, n, Holm verdicts with the 
   assert.match(res.body, /svyby\(covmat = TRUE\) \+ svycontrast; Wald z, Holm-corrected/);
   assert.match(res.body, /Gepubliceerd cijfer/);
   assert.match(res.body, /niet getoetst/);
-  assert.match(res.body, /<figure class="trend-chart">.*<svg/s);
+  assert.match(res.body, /<figure class="chart trend-chart" id="trend">.*<svg/s);
   assert.match(res.body, /Verschil met monitor-2022/);
   const en = await get(`/results/${wave2024}/indicators/agr_any_12m?lang=en`, researcher);
   assert.match(en.body, /Published figure/);

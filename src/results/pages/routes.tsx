@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { listWaves } from '../../monitor/fieldwork/waves-service.js';
 import { can } from '../../platform/access/policy.js';
 import { actorOf } from '../../platform/auth/actor.js';
+import { renderChart } from '../../platform/charts/render.js';
 import { sendPage } from '../../platform/ui/render.js';
 import { indicatorIdParam, waveIdParam } from '../params.js';
 import { indicatorResults, visibilityOf, waveResults } from '../read/service.js';
@@ -17,7 +18,7 @@ import { runResults } from '../runs/service.js';
 import { k } from './common.js';
 import { indicatorCsv } from './csv.js';
 import { indicatorPage } from './indicator-views.js';
-import { trendSvg } from './trend-chart.js';
+import { trendChart } from './trend-chart.js';
 import { resultsListPage, waveResultsPage } from './wave-views.js';
 
 const read = { action: 'results.read' as const };
@@ -94,16 +95,19 @@ const routes: FastifyPluginAsync = async (app) => {
       const ctx = req.page(reply);
       // the chart is an extra beside the table: if it cannot be drawn, the page shows the table alone
       const chart = v.trend.length
-        ? await trendSvg(v.trend, {
-            year: ctx.t('results.trend.year'),
-            percentage: ctx.t('results.table.percentage'),
-            source: ctx.t('results.trend.source'),
-            published: ctx.t('results.trend.altPublishedShort'),
-            weerbaar: 'Weerbaar',
-          }).catch((err: Error) => {
-            req.log.warn({ err: err.message, indicator: v.definition.code }, 'trend chart not drawn');
-            return undefined;
-          })
+        ? await renderChart(
+            trendChart('trend', v.trend, {
+              title: ctx.t('results.trend.caption', { indicator: v.definition.label[ctx.lang] }),
+              year: ctx.t('results.trend.year'),
+              percentage: ctx.t('results.table.percentage'),
+              source: ctx.t('results.trend.source'),
+              published: ctx.t('results.trend.altPublishedShort'),
+              weerbaar: 'Weerbaar',
+            }),
+            ctx.lang,
+            (err) =>
+              req.log.warn({ err: err.message, indicator: v.definition.code }, 'trend chart not drawn'),
+          )
         : undefined;
       return sendPage(reply, indicatorPage(ctx, chart ? { ...v, chart } : v));
     },

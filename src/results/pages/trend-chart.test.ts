@@ -1,15 +1,19 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { chartSvg } from '../../platform/charts/render.js';
 import type { TrendPoint } from '../trends/trend.js';
-import { trendSvg } from './trend-chart.js';
+import { trendChart } from './trend-chart.js';
 
 const labels = {
+  title: 'Trend: agressie, alle respondenten',
   year: 'Jaar',
   percentage: 'Percentage',
   source: 'Bron',
   published: 'Gepubliceerd',
   weerbaar: 'Weerbaar',
 };
+
+const trendSvg = (points: TrendPoint[], l: typeof labels) => chartSvg(trendChart('trend', points, l), 'nl');
 
 test('the trend chart is an SVG with one point per year and the interval of Weerbaar runs only', async () => {
   const points: TrendPoint[] = [
@@ -21,6 +25,8 @@ test('the trend chart is an SVG with one point per year and the interval of Weer
   assert.match(svg, /^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
   assert.ok(!/<script/i.test(svg));
   for (const year of ['2014', '2022', '2024']) assert.ok(svg.includes(`>${year}<`), year);
+  // the drawing is the one image, named by the figure's title
+  assert.match(svg, /^<svg id="trend-svg" role="img" aria-labelledby="trend-title"/);
   // the legend names both kinds of point
   assert.ok(svg.includes('Gepubliceerd') && svg.includes('Weerbaar'));
   // the interval rule is drawn for the Weerbaar run only: a published value has none

@@ -1,11 +1,13 @@
 /**
- * The trend chart as SVG, made on the server (vega-lite → vega → SVG; no script in the page): the
- * percentage per year, its 95% interval as a bar for runs in Weerbaar, and published figures drawn as
- * open points (they carry no interval). The page shows the table beside it and a text alternative.
+ * The trend of an indicator as a platform chart (src/platform/charts): the percentage per year, its 95%
+ * interval as a band and a rule for runs in Weerbaar, and published figures drawn as open points (they
+ * carry no interval). The page puts its own trend table (with sources and tests) inside the figure.
  */
+import type { ChartInput } from '../../platform/charts/model.js';
 import type { TrendPoint } from '../trends/trend.js';
 
 export interface ChartLabels {
+  title: string;
   year: string;
   percentage: string;
   source: string;
@@ -13,58 +15,34 @@ export interface ChartLabels {
   weerbaar: string;
 }
 
-export async function trendSvg(points: readonly TrendPoint[], labels: ChartLabels): Promise<string> {
-  const [{ compile }, vega] = await Promise.all([import('vega-lite'), import('vega')]);
-  const values = points
-    .filter((p) => Number.isFinite(p.estimate))
-    .map((p) => ({
-      year: p.year,
-      pct: Math.round(p.estimate * 1000) / 10,
-      lo: p.ci?.[0] == null ? null : Math.round(p.ci[0] * 1000) / 10,
-      hi: p.ci?.[1] == null ? null : Math.round(p.ci[1] * 1000) / 10,
-      source: p.source === 'published' ? labels.published : labels.weerbaar,
-    }));
-  const x = { field: 'year', type: 'ordinal', title: labels.year, axis: { labelAngle: 0 } } as const;
-  const spec = {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    width: 480,
-    height: 240,
-    data: { values },
-    layer: [
-      {
-        mark: { type: 'line', color: '#154273' },
-        encoding: {
-          x,
-          y: { field: 'pct', type: 'quantitative', title: labels.percentage, scale: { domain: [0, 100] } },
-        },
-      },
-      {
-        mark: { type: 'rule', color: '#154273' },
-        transform: [{ filter: 'datum.lo != null' }],
-        encoding: { x, y: { field: 'lo', type: 'quantitative' }, y2: { field: 'hi' } },
-      },
-      {
-        mark: { type: 'point', size: 70, strokeWidth: 2, filled: true },
-        encoding: {
-          x,
-          y: { field: 'pct', type: 'quantitative' },
-          shape: { field: 'source', type: 'nominal', title: labels.source },
-          color: {
-            field: 'source',
-            type: 'nominal',
-            title: labels.source,
-            scale: { domain: [labels.published, labels.weerbaar], range: ['#8a5a00', '#154273'] },
-          },
-        },
-      },
+export function trendChart(key: string, points: readonly TrendPoint[], labels: ChartLabels): ChartInput {
+  const years = [...new Set(points.map((p) => p.year))];
+  return {
+    key,
+    kind: 'trend',
+    title: labels.title,
+    categoryTitle: labels.year,
+    valueTitle: labels.percentage,
+    unit: 'share',
+    valueMax: 1,
+    categories: years.map((y) => ({ id: String(y), label: String(y) })),
+    pointStyles: [
+      { id: 'published', label: labels.published, filled: false },
+      { id: 'weerbaar', label: labels.weerbaar, filled: true },
     ],
-    // the page hides the drawing from assistive technology: the text alternative and the table say it all
-    config: { aria: false, font: 'sans-serif', legend: { orient: 'bottom' } },
+    pointStyleTitle: labels.source,
+    // one point per year: a Weerbaar run wins over a published figure of the same year
+    values: years.map((year) => {
+      const p =
+        points.find((q) => q.year === year && q.source === 'weerbaar') ??
+        points.find((q) => q.year === year)!;
+      const [lo, hi] = p.ci ?? [null, null];
+      return {
+        category: String(year),
+        value: Number.isFinite(p.estimate) ? p.estimate : null,
+        ...(lo != null && hi != null ? { ci: [lo, hi] as const } : {}),
+        style: p.source,
+      };
+    }),
   };
-  const view = new vega.View(vega.parse(compile(spec as never).spec), { renderer: 'none' });
-  try {
-    return await view.toSVG();
-  } finally {
-    view.finalize();
-  }
 }

@@ -26,6 +26,7 @@ import { audit } from '../../platform/audit/audit.js';
 import type { DbOrTx } from '../../platform/db/database.js';
 import { responseIdentity } from '../answering/strata.js';
 import type { FramePerson } from './model.js';
+import { recordCompletionDays } from './response-days.js';
 import { framePersons, invitationProgress, invitations } from './schema.js';
 import { getWave } from './waves-service.js';
 
@@ -192,6 +193,7 @@ export async function recordProgress(
           ),
         );
     }
+    await recordCompletionDays(tx, waveId, latest, cells, { closing: everything, minimum });
     if (done.length) await tx.delete(invitationProgress).where(inArray(invitationProgress.id, done));
     if (latest.size) {
       await audit(

@@ -151,3 +151,23 @@ export const invitationProgress = pgTable(
   },
   (t) => [index('invitation_progress_wave_idx').on(t.waveId)],
 );
+
+/**
+ * Completions per day and stratum cell, counts only (./response-days.ts; docs/anonymity.md): written by
+ * the `fieldwork.progress` job when a batch records completions of an anonymous wave, so `day` is the
+ * day the batch was recorded, not the day anyone answered, and every count is a whole batch of a cell
+ * (at least 10; the close adds what is left of a cell to its last day). `cell` is the JSON of the
+ * stratum cell (target group and the standard strata a response stores). No person, no response.
+ */
+export const completionDays = pgTable(
+  'completion_days',
+  {
+    waveId: uuid('wave_id')
+      .notNull()
+      .references(() => waves.id, { onDelete: 'cascade' }),
+    day: date('day').notNull(),
+    cell: text('cell').notNull(),
+    completed: integer('completed').notNull(),
+  },
+  (t) => [uniqueIndex('completion_days_uq').on(t.waveId, t.cell, t.day)],
+);

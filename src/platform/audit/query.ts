@@ -39,3 +39,30 @@ export async function listAudit(db: DbOrTx, f: AuditFilter) {
     .orderBy(desc(auditLog.seq))
     .limit(f.limit);
 }
+
+/**
+ * Per day (in the Netherlands) the entries of one action on one resource, with the sum of a number in
+ * their `diff` (e.g. the days of a wave's reminder rounds and how many were reminded).
+ */
+export async function auditDays(
+  db: DbOrTx,
+  f: { action: string; resourceType: string; resourceId: string; sumOf: string },
+): Promise<{ day: string; entries: number; total: number }[]> {
+  const day = sql<string>`to_char(${auditLog.at}::timestamptz at time zone 'Europe/Amsterdam', 'YYYY-MM-DD')`;
+  return db
+    .select({
+      day,
+      entries: sql<number>`count(*)::int`,
+      total: sql<number>`coalesce(sum((${auditLog.diff}->>${f.sumOf})::numeric), 0)::int`,
+    })
+    .from(auditLog)
+    .where(
+      and(
+        eq(auditLog.action, f.action),
+        eq(auditLog.resourceType, f.resourceType),
+        eq(auditLog.resourceId, f.resourceId),
+      ),
+    )
+    .groupBy(day)
+    .orderBy(day);
+}

@@ -6,6 +6,7 @@ import type { DomainModule } from '../platform/modules.js';
 import { answeringEn, answeringNl } from './answering/messages.js';
 import { frameLabelsEn, frameLabelsNl } from './fieldwork/labels.js';
 import { fieldworkEn, fieldworkNl } from './fieldwork/messages.js';
+import { responseDaysEn, responseDaysNl } from './fieldwork/response-days-messages.js';
 import { monitorHomeEn, monitorHomeNl } from './home/messages.js';
 import { monitorEn, monitorNl } from './messages.js';
 
@@ -26,6 +27,7 @@ export const monitorModule: DomainModule = {
     { nl: fieldworkNl, en: fieldworkEn },
     { nl: monitorHomeNl, en: monitorHomeEn },
     { nl: frameLabelsNl, en: frameLabelsEn },
+    { nl: responseDaysNl, en: responseDaysEn },
   ],
   navigation: [
     { labelKey: 'q.nav', href: '/questionnaires', access: 'questionnaire.read', pillar: 'monitor' },

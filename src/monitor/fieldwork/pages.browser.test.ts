@@ -4,6 +4,7 @@
  * page), mail texts with preview, monitoring, and the respondent's opt-out page.
  */
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,10 +13,11 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { axeViolations, browserSkip, launchBrowser } from '../../../test/support/browser.js';
 import { signedInUser } from '../../../test/support/isolation-world.js';
 import { startTestServer, type TestServer } from '../../../test/support/server.js';
-import { systemActor } from '../../platform/audit/audit.js';
+import { audit, systemActor } from '../../platform/audit/audit.js';
 import { loadRegistry } from '../../platform/orgs/registry.js';
 import { loadTemplates } from '../questionnaires/templates/index.js';
 import demoStep, { DEMO_WAVE_CODE } from './demo-step.js';
+import { queueProgressMark, recordProgress } from './progress.js';
 
 let server: TestServer;
 let browser: Browser;
@@ -56,6 +58,23 @@ test('fieldwork pages and their error states pass axe', { skip: browserSkip, tim
     for (const v of await axeViolations(page))
       failures.push(`${label}: ${v.id} ${v.help} at ${v.nodes.slice(0, 3).join(', ')}`);
   };
+  // Response over time: twenty completions recorded by a batch, and a reminder round today.
+  const key = randomBytes(32);
+  const ids = await server.database.query<{ id: string }>(
+    'select id from invitations where wave_id = $1 order by id limit 20',
+    [waveId],
+  );
+  assert.equal(ids.length, 20);
+  for (const { id } of ids) await queueProgressMark(server.database.db, key, waveId, id, 'completed');
+  await recordProgress(server.database.db, key, waveId, 1);
+  await server.database.db.transaction((tx) =>
+    audit(tx, systemActor, {
+      action: 'wave.reminders.send',
+      resourceType: 'wave',
+      resourceId: waveId,
+      diff: { reminded: 40, mode: 'due' },
+    }),
+  );
   const page = await context.newPage();
   for (const lang of ['nl', 'en']) {
     for (const path of [
@@ -81,6 +100,25 @@ test('fieldwork pages and their error states pass axe', { skip: browserSkip, tim
       .first()
       .evaluate((el) => getComputedStyle(el).textAlign),
     'right',
+  );
+
+  // Response over time: the chart is an image named by its title, its table beside it adds up.
+  assert.equal(await page.getByRole('img', { name: 'Ingevulde vragenlijsten per dag' }).count(), 1);
+  const dayRows = page.locator('#response-days table tbody tr');
+  assert.equal(await dayRows.count(), 1, 'one day');
+  const cells = await dayRows.first().locator('td').allTextContents();
+  assert.equal(cells.at(-1), 'Herinnering (40)');
+  assert.equal(
+    cells.slice(0, -1).reduce((sum, c) => sum + Number(c), 0),
+    20,
+  );
+  assert.match(
+    (await page.locator('#response-days .chart-note').first().textContent()) ?? '',
+    /niet de dag waarop iemand invulde/,
+  );
+  assert.match(
+    (await page.locator('#response-days-desc').textContent()) ?? '',
+    /Gemarkeerd: Herinnering \(40\)/,
   );
 
   // New wave with errors.
@@ -191,6 +229,8 @@ test('a researcher runs a wave in the browser: create, attach, import, open, inv
   await page.goto(`${server.url}${waveUrl}/monitoring?lang=nl`);
   const total = page.locator('table.rates').first().locator('tbody tr').first();
   assert.deepEqual((await total.locator('td').allTextContents()).slice(0, 5), ['3', '3', '1', '1', '33,3%']);
+  // the reminder round is marked on the response-over-time chart
+  assert.match((await page.locator('#response-days-desc').textContent()) ?? '', /Herinnering \(2\)/);
 });
 
 test('the open answers (recode) page is a tab of the wave', { skip: browserSkip }, async () => {

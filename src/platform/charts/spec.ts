@@ -269,7 +269,13 @@ export function vegaLiteSpec(input: ChartInput, texts: SpecTexts): Record<string
       font: 'sans-serif',
       background: '#ffffff',
       axis: { labelColor: '#1b1b1b', titleColor: '#1b1b1b', labelFontSize: 11, titleFontSize: 12 },
-      legend: { labelColor: '#1b1b1b', titleColor: '#1b1b1b', labelFontSize: 11, labelLimit: 220 },
+      legend: {
+        labelColor: '#1b1b1b',
+        titleColor: '#1b1b1b',
+        labelFontSize: 11,
+        labelLimit: 220,
+        titleLimit: 400,
+      },
       view: { stroke: null },
     },
   };

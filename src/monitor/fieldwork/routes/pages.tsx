@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { can } from '../../../platform/access/policy.js';
+import { renderChart } from '../../../platform/charts/render.js';
 import { AppError } from '../../../platform/errors.js';
 import type { MessageKey } from '../../../platform/i18n/catalogue.js';
 import { sendPage } from '../../../platform/ui/render.js';
@@ -12,7 +13,9 @@ import type { Wave, WaveMailTemplates, WavePrivacy } from '../model.js';
 import { responseRates } from '../monitoring.js';
 import { isUpload, type MultipartBody } from '../multipart.js';
 import { previewMinutes, publishedVersions } from '../questionnaire-link.js';
+import { responseOverTime } from '../response-days.js';
 import { undeliveredList } from '../undelivered.js';
+import { responseDaysChart } from '../views/response-days.js';
 import { privacyFields } from '../views/waves.js';
 import {
   framePage,
@@ -432,7 +435,20 @@ export function wavePageRoutes(app: FastifyInstance) {
       // Names and addresses: for those who may export the non-respondents too.
       const undelivered =
         ctx.principal && can(ctx.principal, 'wave.manage') ? await undeliveredList(db, wave.id) : undefined;
-      return sendPage(reply, monitoringPage(ctx, wave, await responseRates(db, wave.id), undelivered));
+      const over = await responseOverTime(db, wave.id);
+      const input = responseDaysChart(ctx, over);
+      const chart = input
+        ? await renderChart(input, ctx.lang, (err) =>
+            req.log.warn({ err: err.message }, 'response chart not drawn'),
+          )
+        : undefined;
+      return sendPage(
+        reply,
+        monitoringPage(ctx, wave, await responseRates(db, wave.id), undelivered, {
+          chart,
+          dayKind: over.dayKind,
+        }),
+      );
     },
   );
 }

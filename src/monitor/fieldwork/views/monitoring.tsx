@@ -1,5 +1,6 @@
 /** Response monitoring: rates per breakdown, undelivered mail. */
 import { formatDateTime } from '../../../platform/auth/views/fields.js';
+import type { RenderedChart } from '../../../platform/charts/render.js';
 import type { MessageKey } from '../../../platform/i18n/catalogue.js';
 import type { PageContext } from '../../../platform/ui/context.js';
 import { scrollBox } from '../../../platform/ui/table-scroll.js';
@@ -8,6 +9,7 @@ import type { Wave } from '../model.js';
 import type { Breakdown, RateRow, ResponseRates } from '../monitoring.js';
 import type { UndeliveredPerson } from '../undelivered.js';
 import { k, NumTh, nf, pct, tgLabel, WavePage } from './common.js';
+import { ResponseDaysSection } from './response-days.js';
 
 const breakdownOrder: Breakdown[] = ['total', 'target_group', 'layer_role', 'province', 'organisation'];
 
@@ -134,6 +136,8 @@ export function monitoringPage(
   rates: ResponseRates,
   /** Persons whose mail did not arrive; shown only to those who may see them (undefined: not shown). */
   undelivered?: Array<UndeliveredPerson & { organisation: string }>,
+  /** Response over time: the chart (undefined: nothing counted yet) and how its days were counted. */
+  overTime?: { chart: RenderedChart | undefined; dayKind: 'recorded' | 'completed' },
 ) {
   const t = ctx.t;
   return (
@@ -148,6 +152,7 @@ export function monitoringPage(
           {t('wave.monitoring.pending', { n: String(rates.pendingProgress) })}
         </p>
       )}
+      {overTime && <ResponseDaysSection ctx={ctx} chart={overTime.chart} dayKind={overTime.dayKind} />}
       {breakdownOrder.map((b) => (
         <section>
           <RatesTable ctx={ctx} b={b} rows={rates.breakdowns[b]} />

@@ -2,7 +2,6 @@
  * What a chart shows, independent of how it is drawn (./spec.ts → vega-lite → vega → SVG in ./render.ts)
  * and said (./text.ts: the text alternative and the data table). Every domain builds one of these.
  */
-import { AppError } from '../errors.js';
 
 export const chartKinds = ['bar', 'grouped-bar', 'stacked-bar', 'trend'] as const;
 export type ChartKind = (typeof chartKinds)[number];
@@ -106,7 +105,8 @@ export function seriesOf(input: ChartInput): ChartSeries[] {
 /** Checks what a caller gave (a programming error, not user input, when it fails). */
 export function checkChart(input: ChartInput): void {
   const fail = (detail: string) => {
-    throw new AppError('internal', { detail: `chart ${input.key}: ${detail}` });
+    // a programming error (the caller built the chart), never the user's input
+    throw new Error(`chart ${input.key}: ${detail}`);
   };
   if (!KEY.test(input.key)) fail('the key must be lower-case letters, digits and hyphens');
   const cats = new Set(input.categories.map((c) => c.id));

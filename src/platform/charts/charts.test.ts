@@ -139,4 +139,9 @@ test('a key that is not a plain id, or a value for an unknown category, is refus
     renderChart({ ...base('bar'), values: [{ category: 'nope', value: 1 }] }, 'nl'),
     /unknown category/,
   );
+  const nine = Array.from({ length: 9 }, (_, i) => ({ id: `s${i}`, label: `S${i}` }));
+  await assert.rejects(
+    renderChart({ ...base('stacked-bar'), series: nine, values: [] }, 'nl'),
+    /at most 8 series/,
+  );
 });

@@ -73,22 +73,22 @@ export interface ChartInput {
 }
 
 /**
- * Colour-blind-safe series colours in the sober look of the UI: the primary dark blue of the style sheet
- * (`--wb-color-primary`) first, then Paul Tol's "high contrast" and "muted" colours, which stay apart
- * for the common colour-vision deficiencies and in grey. Series are also told apart by the legend order,
- * the table and the text alternative, never by colour alone.
+ * Series colours in the sober look of the UI: the primary dark blue of the style sheet
+ * (`--wb-color-primary`) first, then muted orange, sky blue, purple, brown, grey, tan and slate blue.
+ * Each has at least 3:1 contrast on white (WCAG 1.4.11), and every two stay apart for normal vision
+ * and simulated protanopia, deuteranopia and tritanopia (./palette.test.ts). Series are also told apart
+ * by the legend order, the table and the text alternative, never by colour alone. A chart has at most
+ * this many series (group the rest).
  */
 export const palette = [
   '#154273',
-  '#DDAA33',
-  '#BB5566',
-  '#88CCEE',
-  '#117733',
-  '#AA4499',
-  '#999933',
-  '#44AA99',
-  '#882255',
-  '#332288',
+  '#D0611A',
+  '#5599DD',
+  '#8E4FA6',
+  '#7A4A2A',
+  '#778088',
+  '#BB8866',
+  '#6A5ACD',
 ] as const;
 
 /** Dark grey for rules, marks and the suppressed label (contrast > 7:1 on white). */
@@ -117,6 +117,7 @@ export function checkChart(input: ChartInput): void {
   const ids = new Set(series.map((s) => s.id));
   if (ids.size !== series.length || new Set(series.map((s) => s.label)).size !== ids.size)
     fail('series need distinct ids and labels');
+  if (series.length > palette.length) fail(`at most ${palette.length} series (one colour each)`);
   const seen = new Set<string>();
   for (const v of input.values) {
     const s = v.series ?? series[0]!.id;

@@ -1,11 +1,11 @@
 /** Response over time on the monitoring page: completions per day and stratum, reminder days marked. */
 import { ChartFigure } from '../../../platform/charts/figure.js';
-import type { ChartInput } from '../../../platform/charts/model.js';
+import { type ChartInput, palette } from '../../../platform/charts/model.js';
 import type { RenderedChart } from '../../../platform/charts/render.js';
 import { formatNumber } from '../../../platform/format.js';
 import type { PageContext } from '../../../platform/ui/context.js';
 import { layerLabel } from '../labels.js';
-import type { ResponseOverTime } from '../response-days.js';
+import type { DayCount, ResponseOverTime } from '../response-days.js';
 import { tgLabel } from './common.js';
 
 const DAY = 86_400_000;
@@ -25,6 +25,18 @@ function dayRange(days: string[]): string[] {
 
 const locales = { nl: 'nl-NL', en: 'en-GB' } as const;
 
+/** The counts per day and target group (the layers added up). */
+function perGroup(counts: readonly DayCount[]): DayCount[] {
+  const out = new Map<string, DayCount>();
+  for (const c of counts) {
+    const key = JSON.stringify([c.day, c.targetGroup]);
+    const seen = out.get(key);
+    if (seen) seen.completed += c.completed;
+    else out.set(key, { ...c, layer: null });
+  }
+  return [...out.values()];
+}
+
 /** The chart of a wave's response over time; undefined when nothing has been counted or sent yet. */
 export function responseDaysChart(ctx: PageContext, over: ResponseOverTime): ChartInput | undefined {
   const days = dayRange([...over.counts.map((c) => c.day), ...over.reminders.map((r) => r.day)]);
@@ -37,30 +49,39 @@ export function responseDaysChart(ctx: PageContext, over: ResponseOverTime): Cha
     timeZone: 'UTC',
   });
   const groups = new Set(over.counts.map((c) => c.targetGroup));
+  // One colour per stratum: with more strata than colours, per target group only.
+  const strata = new Set(over.counts.map((c) => JSON.stringify([c.targetGroup, c.layer])));
+  const byGroup = strata.size > palette.length;
+  const counts = byGroup ? perGroup(over.counts) : over.counts;
   const seriesKey = (tg: string, layer: string | null) => JSON.stringify([tg, layer]);
   const series = new Map<string, string>();
-  for (const c of [...over.counts].sort(
+  for (const c of [...counts].sort(
     (a, b) => a.targetGroup.localeCompare(b.targetGroup) || (a.layer ?? '').localeCompare(b.layer ?? ''),
   )) {
     const id = seriesKey(c.targetGroup, c.layer);
     if (series.has(id)) continue;
-    const base =
-      groups.size > 1
+    const base = byGroup
+      ? tgLabel(ctx, c.targetGroup)
+      : groups.size > 1
         ? `${tgLabel(ctx, c.targetGroup)} · ${layerLabel(ctx, c.layer)}`
         : layerLabel(ctx, c.layer);
     const taken = new Set(series.values());
     series.set(id, taken.has(base) ? `${base} (${c.layer ?? '—'})` : base);
   }
-  const counts = new Map(
-    over.counts.map((c) => [JSON.stringify([c.day, seriesKey(c.targetGroup, c.layer)]), c]),
-  );
+  const byDay = new Map(counts.map((c) => [JSON.stringify([c.day, seriesKey(c.targetGroup, c.layer)]), c]));
   return {
     key: 'response-days',
     kind: 'stacked-bar',
     title: ctx.t('wave.overTime.chart'),
     categoryTitle: ctx.t('wave.overTime.day'),
     valueTitle: ctx.t('wave.overTime.completed'),
-    seriesTitle: ctx.t(groups.size > 1 ? 'wave.overTime.stratum' : 'wave.overTime.layer'),
+    seriesTitle: ctx.t(
+      byGroup
+        ? 'wave.monitoring.stratum.target_group'
+        : groups.size > 1
+          ? 'wave.overTime.stratum'
+          : 'wave.overTime.layer',
+    ),
     unit: 'count',
     width: Math.min(900, Math.max(480, days.length * 16)),
     categories: days.map((d) => ({ id: d, label: dayFormat.format(new Date(`${d}T00:00:00Z`)) })),
@@ -69,7 +90,7 @@ export function responseDaysChart(ctx: PageContext, over: ResponseOverTime): Cha
       [...series.keys()].map((s) => ({
         category: day,
         series: s,
-        value: counts.get(JSON.stringify([day, s]))?.completed ?? 0,
+        value: byDay.get(JSON.stringify([day, s]))?.completed ?? 0,
       })),
     ),
     marks: over.reminders.map((r) => ({

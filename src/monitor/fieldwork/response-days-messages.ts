@@ -11,7 +11,8 @@ export const responseDaysNl = {
   'wave.overTime.noteRecorded':
     'Anonieme meting: een dag telt de ingevulde vragenlijsten die die dag zijn verwerkt, in groepen van ten minste 10 per stratum. Dat is niet de dag waarop iemand invulde; bij de sluiting komen de laatste telkens bij de laatste dag van hun stratum.',
   'wave.overTime.noteCompleted': 'Een dag telt de vragenlijsten die die dag zijn ingevuld.',
-  'wave.overTime.none': 'Er zijn nog geen ingevulde vragenlijsten verwerkt.',
+  'wave.overTime.none':
+    'Er is (nog) geen telling per dag voor deze meting: er zijn nog geen ingevulde vragenlijsten geteld en geen herinneringen verstuurd.',
 } as const;
 
 export const responseDaysEn: Record<keyof typeof responseDaysNl, string> = {
@@ -26,7 +27,8 @@ export const responseDaysEn: Record<keyof typeof responseDaysNl, string> = {
   'wave.overTime.noteRecorded':
     'Anonymous wave: a day counts the completed questionnaires recorded that day, in groups of at least 10 per stratum. That is not the day anyone answered; at the close the last ones are added to the last day of their stratum.',
   'wave.overTime.noteCompleted': 'A day counts the questionnaires completed that day.',
-  'wave.overTime.none': 'No completed questionnaires have been recorded yet.',
+  'wave.overTime.none':
+    'There is no count per day for this wave (yet): no completed questionnaires have been counted and no reminders sent.',
 };
 
 // These keys join the typed catalogue (registered at runtime through the monitor's module descriptor).

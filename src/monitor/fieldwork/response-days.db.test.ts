@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { after, before, test } from 'node:test';
+import fc from 'fast-check';
 import { createTestDatabase } from '../../../test/support/database.js';
 import { audit, systemActor } from '../../platform/audit/audit.js';
 import type { Database } from '../../platform/db/database.js';
@@ -135,4 +136,54 @@ test('reminder days come from the reminder rounds; a confidential wave counts th
   assert.deepEqual(over.reminders, [{ day: today, sent: 42 }]);
   // the anonymous wave had no reminder round
   assert.deepEqual((await responseOverTime(database.db, wave.waveId)).reminders, []);
+});
+
+test('any order of completions, batches, days and the close: no cell-day below a batch, and the counts add up', async () => {
+  await fc.assert(
+    fc.asyncProperty(
+      fc.array(
+        fc.record({
+          cell: fc.integer({ min: 0, max: 5 }),
+          complete: fc.integer({ min: 0, max: 12 }),
+          batch: fc.boolean(),
+          nextDay: fc.boolean(),
+        }),
+        { minLength: 1, maxLength: 8 },
+      ),
+      async (steps) => {
+        // Person i has role i % 3 and gender i % 2: six cells of 12.
+        const w = await seedAnsweringWave(database, { persons: 72 });
+        const cellOf = (c: number) => w.invitationIds.filter((_, i) => i % 6 === c);
+        const rows = () =>
+          database.query<{ day: string; cell: string; completed: number }>(
+            'select day::text, cell, completed from completion_days where wave_id = $1',
+            [w.waveId],
+          );
+        const done = [0, 0, 0, 0, 0, 0];
+        for (const step of steps) {
+          const members = cellOf(step.cell);
+          for (const id of members.slice(done[step.cell], done[step.cell]! + step.complete))
+            await queueProgressMark(database.db, key, w.waveId, id, 'completed');
+          done[step.cell] = Math.min(members.length, done[step.cell]! + step.complete);
+          if (step.batch) await recordProgress(database.db, key, w.waveId);
+          // the day passes: what was counted so far belongs to an earlier day
+          if (step.nextDay)
+            await database.query('update completion_days set day = day - 1 where wave_id = $1', [w.waveId]);
+          for (const r of await rows()) assert.ok(r.completed >= BATCH_MINIMUM, `open: ${r.completed}`);
+        }
+        await database.query(`update waves set status = 'closed' where id = $1`, [w.waveId]);
+        await recordProgress(database.db, key, w.waveId);
+        const all = await rows();
+        const perCell = new Map<string, number>();
+        for (const r of all) perCell.set(r.cell, (perCell.get(r.cell) ?? 0) + 1);
+        for (const r of all)
+          assert.ok(r.completed >= BATCH_MINIMUM || perCell.get(r.cell) === 1, `closed: ${r.completed}`);
+        assert.equal(
+          all.reduce((sum, r) => sum + r.completed, 0),
+          done.reduce((a, b) => a + b, 0),
+        );
+      },
+    ),
+    { numRuns: 10 },
+  );
 });

@@ -24,8 +24,9 @@ import { renderMail } from '../../platform/mail/templates.js';
 import { responseKeyFor } from '../answering/keys.js';
 import { organisationsByCode } from './frame-service.js';
 import type { FramePerson, Invitation, Wave, WaveMailTemplates } from './model.js';
-import { waitingProgress } from './progress.js';
+import { recordProgress } from './progress.js';
 import { minutesByTargetGroup } from './questionnaire-link.js';
+import { type ReminderGate, reminderGate } from './reminder-gate.js';
 import { framePersons, invitations, waves } from './schema.js';
 import { type UndeliveredPerson, undeliveredByPerson } from './undelivered.js';
 import { assertBeforeEnd, assertState, getWave, lockWave, templatesOf } from './waves-service.js';
@@ -219,6 +220,11 @@ export interface SendResult {
   queued: number;
   /** Still waiting (when a limit stopped this call). */
   remaining: number;
+  /**
+   * Reminders: non-respondents not reminded in this round because their stratum cell has 1–9
+   * completions not recorded yet (anonymous waves; ./reminder-gate.ts). A later round reaches them.
+   */
+  deferred?: number;
 }
 
 const notInvited = sql`not exists (select 1 from ${invitations} where ${invitations.framePersonId} = ${framePersons.id})`;
@@ -399,12 +405,22 @@ export async function sendReminders(
   assertBeforeEnd(wave, 'sending reminders');
   const at = options.at ?? new Date();
   let total = 0;
+  let deferredTotal = 0;
   let lastId = '00000000-0000-0000-0000-000000000000';
   for (;;) {
-    const { sent, last } = await db.transaction(async (tx) => {
+    const { sent, last, deferred } = await db.transaction(async (tx) => {
       const w = await lockWave(tx, waveId);
       assertState(w, 'sending reminders', ['open']);
       assertBeforeEnd(w, 'sending reminders');
+      // A round dates "not completed" for everyone it reminds. In an anonymous wave it is an event of
+      // each cell it reaches (./reminder-gate.ts): first the cells with at least 10 waiting completions
+      // are recorded (a batch, in this transaction); a cell with 1–9 waiting gets no reminder now.
+      let gate: ReminderGate | undefined;
+      if (w.anonymity === 'anonymous') {
+        const key = responseKeyFor(config);
+        await recordProgress(tx, key, waveId);
+        gate = await reminderGate(tx, key, w);
+      }
       const days = w.reminderDays ?? [];
       const conds = [
         eq(invitations.waveId, waveId),
@@ -414,7 +430,7 @@ export async function sendReminders(
         sql`${invitations.id} > ${lastId}`,
       ];
       if (options.mode === 'due') {
-        if (days.length === 0) return { sent: 0, last: undefined };
+        if (days.length === 0) return { sent: 0, last: undefined, deferred: 0 };
         // The n-th reminder (n = reminders_sent + 1) is due reminderDays[n-1] days after the invitation.
         conds.push(
           sql`${invitations.remindersSent} < ${days.length} and ${invitations.invitedAt} + make_interval(days => (${sql.raw(`'{${days.join(',')}}'`)}::int[])[${invitations.remindersSent} + 1]) <= ${at.toISOString()}::timestamptz`,
@@ -437,19 +453,18 @@ export async function sendReminders(
           // batch waits for the opt-out and no longer selects the person.
           .for('update', { of: [invitations, framePersons] });
       const selected = await select();
-      if (selected.length === 0) return { sent: 0, last: undefined };
+      if (selected.length === 0) return { sent: 0, last: undefined, deferred: 0 };
       const lastSelected = selected[selected.length - 1]!.i.id;
       // A reminder must know who started (they keep their link) and who completed (they get none). In an
-      // anonymous wave that may still wait in sealed marks: read them in memory, never record them here,
-      // since a round's batch could be smaller than the minimum (docs/anonymity.md). The wave's lock
-      // waits for starts and completions in progress (they hold it shared), so no mark arrives meanwhile.
-      const waiting =
-        w.anonymity === 'anonymous'
-          ? await waitingProgress(tx, responseKeyFor(config), waveId)
-          : new Map<string, string>();
+      // anonymous wave that may still wait in sealed marks (below the minimum of a batch): the gate read
+      // them in memory without recording them. The wave's lock waits for starts and completions in
+      // progress (they hold it shared), so no mark arrives meanwhile.
+      const waiting: Map<string, string> = gate?.waiting ?? new Map();
       const statusOf = (i: Invitation) => waiting.get(i.id) ?? i.status;
-      const rows = selected.filter(({ i }) => statusOf(i) !== 'completed');
-      if (rows.length === 0) return { sent: 0, last: lastSelected };
+      const due = selected.filter(({ i }) => statusOf(i) !== 'completed');
+      const rows = gate ? due.filter(({ p }) => !gate.deferred.has(gate.cellOf(p))) : due;
+      const deferred = due.length - rows.length;
+      if (rows.length === 0) return { sent: 0, last: lastSelected, deferred };
       const templates = templatesOf(w);
       const orgNames = await organisationNames(tx);
       // Who has not started gets a new link (the rows are locked, so their status holds).
@@ -497,31 +512,40 @@ export async function sendReminders(
             rows.map(({ i }) => i.id),
           ),
         );
-      if (sent > 0) {
+      if (sent > 0 || deferred > 0) {
         await audit(tx, actor, {
           action: 'wave.reminders.send',
           resourceType: 'wave',
           resourceId: waveId,
-          diff: { reminded: sent, mode: options.mode },
+          diff: { reminded: sent, deferred, mode: options.mode },
         });
       }
-      return { sent, last: lastSelected };
+      return { sent, last: lastSelected, deferred };
     });
     total += sent;
+    deferredTotal += deferred;
     if (!last) break;
     lastId = last;
   }
-  return { queued: total, remaining: 0 };
+  return { queued: total, remaining: 0, deferred: deferredTotal };
 }
 
-/** Every open wave's due reminders (the scheduled job). */
-export async function sendDueReminders(db: DbOrTx, config: Config, actor: Actor): Promise<number> {
+/**
+ * Every open wave's due reminders (the scheduled job), or one wave's (the progress job, right after it
+ * recorded a batch: reminders a cell's waiting completions deferred go out then; ./reminder-gate.ts).
+ */
+export async function sendDueReminders(
+  db: DbOrTx,
+  config: Config,
+  actor: Actor,
+  waveId?: string,
+): Promise<number> {
   // Waves past their end date send nothing (their links take no answers).
   const open = await db
     .select({ id: waves.id })
     .from(waves)
     .where(
-      sql`${waves.status} = 'open' and (${waves.fieldworkEnd} is null or ${waves.fieldworkEnd} >= (now() at time zone 'Europe/Amsterdam')::date)`,
+      sql`${waves.status} = 'open' and (${waves.fieldworkEnd} is null or ${waves.fieldworkEnd} >= (now() at time zone 'Europe/Amsterdam')::date) and cardinality(${waves.reminderDays}) > 0 ${waveId ? sql`and ${waves.id} = ${waveId}` : sql``}`,
     );
   let n = 0;
   for (const w of open) n += (await sendReminders(db, config, w.id, actor, { mode: 'due' })).queued;

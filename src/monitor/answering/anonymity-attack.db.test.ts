@@ -30,9 +30,6 @@ import { after, before, test } from 'node:test';
 import { createTestApp, type TestApp } from '../../../test/support/app.js';
 import { pgliteHeaps } from '../../../test/support/heap-files.js';
 import { modules } from '../../../test/support/modules.js';
-import { cliActor } from '../../platform/audit/audit.js';
-import { jobDefinition } from '../../platform/jobs/jobs.js';
-import { loadJobModules } from '../../platform/jobs/runtime.js';
 import {
   boundFor,
   completionCandidates,
@@ -41,6 +38,9 @@ import {
   type StoredRounds,
   storedRounds,
 } from '../../../test/support/reminder-attack.js';
+import { cliActor } from '../../platform/audit/audit.js';
+import { jobDefinition } from '../../platform/jobs/jobs.js';
+import { loadJobModules } from '../../platform/jobs/runtime.js';
 import { sendReminders } from '../fieldwork/invitations.js';
 import { responseRates } from '../fieldwork/monitoring.js';
 import { transitionWave } from '../fieldwork/waves-service.js';
@@ -231,6 +231,33 @@ interface Copy {
   marks?: Array<{ xmin: number; xmax: number }>;
   /** Reminder rounds and recorded completions (the outbox and the invitations' xmin). */
   rounds?: StoredRounds;
+  /** Per round (its xid): what its mail told about each reminded invitation's start. */
+  startKinds?: Map<number, Map<string, 'started' | 'not_started'>>;
+}
+
+/**
+ * What each round's mail tells about starting (the outbox keeps the text in demo installs; the token
+ * hash changes and `invitation_links` tell the same): a reminder that asks to continue with the first
+ * link went to someone who had started, one that replaces the link to someone who had not. A text that
+ * is the same for both tells nothing.
+ */
+async function startKinds(): Promise<Map<number, Map<string, 'started' | 'not_started'>>> {
+  const mails = await t.database.query<{ key: string; at: string; body: string | null }>(
+    `select idempotency_key as key, xmin::text as at, text_body as body from mail_messages
+      where purpose = 'reminder' and idempotency_key like 'reminder:%'`,
+  );
+  const out = new Map<number, Map<string, 'started' | 'not_started'>>();
+  for (const m of mails) {
+    const kind = /U bent al begonnen\./.test(m.body ?? '')
+      ? 'started'
+      : /deze vervangt de link/.test(m.body ?? '')
+        ? 'not_started'
+        : undefined;
+    if (!kind) continue;
+    const round = out.get(Number(m.at)) ?? new Map();
+    out.set(Number(m.at), round.set(m.key.split(':')[1]!, kind));
+  }
+  return out;
 }
 
 const byId = (rows: Array<{ id: string } & Version>, keep: (id: string) => boolean) => {
@@ -255,6 +282,7 @@ async function fileCopy(): Promise<Copy> {
     invitations: byId(rows('invitations'), isInvitation),
     marks: (heaps.get('invitation_progress') ?? []).map((h) => ({ xmin: h.xmin, xmax: h.xmax })),
     rounds: await storedRounds(t.database, wave.waveId, invitationCells()),
+    startKinds: await startKinds(),
   };
 }
 
@@ -276,6 +304,7 @@ async function sqlCopy(): Promise<Copy> {
     responses: byId((await rows('responses')).map(num), (id) => truth.has(id)),
     invitations: byId((await rows('invitations')).map(num), isInvitation),
     rounds: await storedRounds(t.database, wave.waveId, invitationCells()),
+    startKinds: await startKinds(),
   };
 }
 
@@ -408,7 +437,28 @@ function reminderRounds(copy: Copy): (r: string) => string[] {
   };
 }
 
-const attacks = { nearestXmin, batchIntersection, physicalOrder, markDeletion, reminderRounds };
+/**
+ * Drafts too: a response started (its first version) before a round whose mail told that an
+ * invitation had not started is not that invitation's; nor is one started after a round that told it
+ * had.
+ */
+function startRounds(copy: Copy): (r: string) => string[] {
+  return (r) => {
+    const startedAt = Math.min(...copy.responses.get(r)!.map((v) => v.xmin));
+    const rounds = [...(copy.startKinds ?? new Map())];
+    const found = inCell(copy, r).filter(
+      (i) =>
+        !rounds.some(
+          ([at, kinds]) =>
+            (at > startedAt && kinds.get(i) === 'not_started') ||
+            (at < startedAt && kinds.get(i) === 'started'),
+        ),
+    );
+    return found.length ? found : inCell(copy, r);
+  };
+}
+
+const attacks = { nearestXmin, batchIntersection, physicalOrder, markDeletion, reminderRounds, startRounds };
 
 function assertNoBetterThan(
   copy: Copy,

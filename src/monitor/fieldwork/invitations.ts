@@ -49,6 +49,15 @@ export interface InvitationByToken {
 }
 
 /**
+ * SQL for the invitation a link token's hash (the parameter `param`) belongs to: its current link, or
+ * an earlier one a reminder round kept working (`invitation_links`, anonymous waves). Two index lookups.
+ */
+const invitationOfLink = (param: string) =>
+  `select l.id from (select id, 0 as o from invitations where token_hash = ${param}
+                      union all select invitation_id, 1 from invitation_links where token_hash = ${param}) l
+    order by l.o limit 1`;
+
+/**
  * The lookup of a link token: its invitation, wave, frame person and the questionnaire version of the
  * person's target group, as one prepared statement (the link pages run it on every request).
  * `extra`: SQL for one more value the caller computes alongside, from its own tables and its own
@@ -64,7 +73,7 @@ export function invitationLookup<Extra = null>(name: string, extra = 'null') {
        join waves w on w.id = i.wave_id
        join frame_persons f on f.id = i.frame_person_id
        left join wave_questionnaires wq on wq.wave_id = i.wave_id and wq.target_group = f.target_group
-      where i.token_hash = $1`,
+      where i.id = (${invitationOfLink('$1')})`,
   );
   return async (
     db: Database | DbOrTx,
@@ -94,7 +103,7 @@ export function invitationLookup<Extra = null>(name: string, extra = 'null') {
  */
 export const linkIsOpenSql = (param: string) =>
   `exists (select 1 from invitations i join waves w on w.id = i.wave_id
-            where i.token_hash = ${param} and w.status = 'open'
+            where i.id = (${invitationOfLink(param)}) and w.status = 'open'
               and (w.fieldwork_end is null or w.fieldwork_end >= (now() at time zone 'Europe/Amsterdam')::date))`;
 
 /** The invitation a link token belongs to (the opt-out page; the answering pages use `invitationLookup`). */
@@ -142,6 +151,11 @@ export const continueText: Record<Lang, string> = {
 const replacedText: Record<Lang, string> = {
   nl: 'Dit is uw persoonlijke link (deze vervangt de link uit de eerdere e-mail):',
   en: 'This is your personal link (it replaces the link in the earlier e-mail):',
+};
+/** Anonymous waves: everyone reminded gets this text and a new link; earlier links keep working. */
+export const keptText: Record<Lang, string> = {
+  nl: 'Bent u al begonnen? Ga dan verder met de link uit de e-mail waarmee u begon: uw antwoorden staan daar. Nog niet begonnen? Dan is dit uw persoonlijke link:',
+  en: 'Have you already started? Then continue with the link in the e-mail you started with: your answers are there. Not started yet? This is your personal link:',
 };
 
 /** The language of a frame person's mail: a `taal`/`language` column with `en`, else Dutch. */
@@ -467,12 +481,21 @@ export async function sendReminders(
       if (rows.length === 0) return { sent: 0, last: lastSelected, deferred };
       const templates = templatesOf(w);
       const orgNames = await organisationNames(tx);
-      // Who has not started gets a new link (the rows are locked, so their status holds).
+      // Who has not started gets a new link (the rows are locked, so their status holds). In an
+      // anonymous wave everyone reminded does, and the link they had keeps working: a round that
+      // treated starters differently would write who had started (docs/anonymity.md).
+      const keep = gate !== undefined;
       const fresh = new Map(
-        rows.filter(({ i }) => statusOf(i) === 'not_started').map(({ i }) => [i.id, newSecret()]),
+        rows.filter(({ i }) => keep || statusOf(i) === 'not_started').map(({ i }) => [i.id, newSecret()]),
       );
       if (fresh.size > 0) {
         const hashes = [...fresh].map(([id, token]) => ({ id, hash: hashSecret(token) }));
+        if (keep)
+          await tx.execute(sql`
+            insert into invitation_links (token_hash, invitation_id, wave_id)
+            select i.token_hash, i.id, i.wave_id from invitations i
+              join jsonb_to_recordset(${JSON.stringify(hashes)}::jsonb) as r(id uuid, hash text) on r.id = i.id
+            on conflict do nothing`);
         await tx.execute(sql`
           update invitations set token_hash = r.hash
             from jsonb_to_recordset(${JSON.stringify(hashes)}::jsonb) as r(id uuid, hash text)
@@ -483,7 +506,9 @@ export async function sendReminders(
         const token = fresh.get(i.id);
         const rendered = renderWaveMail(templates, 'reminder', lang, {
           name: p.name,
-          link: token ? `${replacedText[lang]}\n${linkFor(config, token, lang)}` : continueText[lang],
+          link: token
+            ? `${(keep ? keptText : replacedText)[lang]}\n${linkFor(config, token, lang)}`
+            : continueText[lang],
           optOutLink: token
             ? optOutLinkFor(config, token, lang)
             : lang === 'nl'

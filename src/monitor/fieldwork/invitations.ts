@@ -7,10 +7,13 @@
  * `reminder:<invitationId>:<n>`), so a crash or restart never sends a message twice; delivery,
  * throttling, retries and bounces are the mail module's job.
  *
- * Reminders: since the token is not kept, a reminder to someone who has not started carries a new
- * link (the token is replaced: the old link stops working, the mail says so); someone who started
- * keeps the link they have (a new one would lose their saved answers, which are found only through
- * it), and the reminder asks them to continue with the link from the invitation.
+ * Reminders: since the token is not kept, a reminder carries a new link. In confidential and named
+ * waves only to someone who has not started (the token is replaced: the old link stops working, the
+ * mail says so); someone who started keeps the link they have (a new one would lose their saved
+ * answers, which are found only through it), and the reminder asks them to continue with it. In
+ * anonymous waves everyone reminded gets a new link and the same text, and earlier links keep working
+ * (`invitation_links`), so a round does not write who had started; and a round reaches a stratum
+ * cell only when 0 or at least 10 of its completions wait (./reminder-gate.ts, docs/anonymity.md).
  */
 import { and, asc, eq, inArray, isNotNull, isNull, ne, sql } from 'drizzle-orm';
 import { type Actor, audit } from '../../platform/audit/audit.js';

@@ -79,7 +79,13 @@ export const progressJob = defineJob(
       const r = await recordProgress(ctx.database.db, key, waveId);
       recorded += r.recorded;
       // A recorded batch may free reminders a round deferred (./reminder-gate.ts): the due ones go now.
-      if (r.recorded) reminders += await sendDueReminders(ctx.database.db, ctx.config, scheduleActor, waveId);
+      if (r.recorded)
+        try {
+          reminders += await sendDueReminders(ctx.database.db, ctx.config, scheduleActor, waveId);
+        } catch (err) {
+          // The wave closed or passed its end date in between: the hourly job decides next time.
+          ctx.log.warn({ waveId, err: (err as Error).message }, 'due reminders after a batch not sent');
+        }
     }
     if (recorded) ctx.log.info({ recorded, reminders }, 'invitation progress recorded');
     return { recorded, reminders };

@@ -9,6 +9,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { createTestApp, type TestApp } from '../../../test/support/app.js';
+import { modules } from '../../../test/support/modules.js';
 import { createUser } from '../../../test/support/principals.js';
 import {
   boundFor,
@@ -18,6 +19,8 @@ import {
   storedRounds,
 } from '../../../test/support/reminder-attack.js';
 import { cliActor } from '../../platform/audit/audit.js';
+import { jobDefinition } from '../../platform/jobs/jobs.js';
+import { loadJobModules } from '../../platform/jobs/runtime.js';
 import { responseKeyFor, resumeKeyHash } from '../answering/keys.js';
 import { Respondent } from '../answering/respondent-client.js';
 import { type SeededWave, seedAnsweringWave } from '../answering/seed-wave.js';
@@ -125,4 +128,42 @@ test('at 10 waiting completions the round records them and reminds the rest of t
   for (const i of cellZero.slice(10, 12)) await complete(i);
   assert.deepEqual(await round(), { queued: 100, remaining: 0, deferred: 8 });
   await assertNoNarrowing('after a round with 2 waiting');
+});
+
+test('scheduled reminders a cell deferred go out with the batch that records the cell', async () => {
+  await loadJobModules(modules);
+  const context = {
+    database: t.database,
+    config: t.app.deps.config,
+    jobId: 'test',
+    attempt: 1,
+    lastAttempt: false,
+    log: { info() {}, warn() {}, error() {} },
+  };
+  // A schedule that makes every next reminder due at once.
+  await t.database.query(`update waves set reminder_days = '{0,0,0,0,0,0,0,0}' where id = $1`, [wave.waveId]);
+  const cellOne = Array.from({ length: 20 }, (_, k) => 6 * k + 1);
+  const sentTo = async () =>
+    new Map(
+      (
+        await t.database.query<{ id: string; n: number }>(
+          'select id, reminders_sent as n from invitations where id = any($1::uuid[])',
+          [cellOne.map((i) => wave.invitationIds[i]!)],
+        )
+      ).map((r) => [r.id, r.n]),
+    );
+  for (const i of cellOne.slice(0, 3)) await complete(i);
+  const before = await sentTo();
+  await jobDefinition('fieldwork.reminders-due')!.handler({}, context);
+  const deferred = await sentTo();
+  assert.deepEqual(deferred, before, 'the scheduled round defers the cell');
+  await assertNoNarrowing('after a scheduled round with 3 waiting');
+  for (const i of cellOne.slice(3, 10)) await complete(i);
+  // The batch records the ten and, right after, the cell's due reminders go.
+  const run = (await jobDefinition('fieldwork.progress')!.handler({}, context)) as { recorded: number };
+  assert.equal(run.recorded, 10);
+  const after = await sentTo();
+  const open = cellOne.slice(10).map((i) => wave.invitationIds[i]!);
+  for (const id of open) assert.equal(after.get(id), deferred.get(id)! + 1, 'reminded after the batch');
+  await assertNoNarrowing('after the batch and its reminders');
 });

@@ -577,6 +577,7 @@ test('after the close: no pairing better than chance within a cell, no old row v
     'job_keys',
     'invitation_progress',
     'invitations',
+    'invitation_links',
   ]) {
     const exists = await t.database.query<{ ok: boolean }>('select to_regclass($1) is not null as ok', [
       table,

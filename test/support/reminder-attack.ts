@@ -9,7 +9,8 @@
  * is ruled out when:
  * - a round after C reminded it (it had not completed then);
  * - its completion was recorded before C (that was another response);
- * - a round before C reminded others in its cell but not it (it had completed by then).
+ * - a round before C reminded others in its cell but not it, and no later round reminded it (it had
+ *   completed by then; one reminded later had only been held back).
  * The candidates are the rest. Used by the property test (./../../src/monitor/fieldwork/
  * reminder-gate.test.ts) on simulated schedules and by the database tests on real copies.
  */
@@ -32,7 +33,9 @@ export function completionCandidates(s: StoredRounds, cell: string, completedAt:
     const recorded = s.recordedAt.get(i);
     if (recorded !== undefined && recorded < completedAt) continue;
     if (cellRounds.some((r) => r.at > completedAt && r.reminded.has(i))) continue;
-    if (cellRounds.some((r) => r.at < completedAt && !r.reminded.has(i))) continue;
+    const leftOut = (r: { at: number; reminded: ReadonlySet<string> }) =>
+      !r.reminded.has(i) && !cellRounds.some((q) => q.at > r.at && q.reminded.has(i));
+    if (cellRounds.some((r) => r.at < completedAt && leftOut(r))) continue;
     out.push(i);
   }
   return out;

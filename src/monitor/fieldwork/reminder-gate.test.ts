@@ -101,6 +101,8 @@ test('without the gate (rounds as before), the same attacker narrows responses: 
     { numRuns: 400 },
   );
   assert.ok(result.failed, 'rounds that remind every non-respondent must let the attacker narrow');
+  const [example] = result.counterexample!;
+  assert.match(String(run(example.cellSizes, example.steps, false)), /narrowed to/);
 });
 
 test('deferredCells: 1 to 9 waiting completions defer a cell; 0 and 10 or more do not', () => {

@@ -222,7 +222,9 @@ export function register(program: Command): void {
         const r = await sendReminders(database.db, config, w.id, cliActor('wave remind'), {
           mode: opts.due ? 'due' : 'now',
         });
-        out(`${r.queued} reminders queued`);
+        out(
+          `${r.queued} reminders queued${r.deferred ? `; ${r.deferred} deferred (their stratum cell has 1-9 completions not recorded yet; see docs/anonymity.md)` : ''}`,
+        );
       });
     });
 

@@ -14,7 +14,11 @@
  * - physical order: the response's rank by place (`ctid` / dump order) within its cell, paired with the
  *   invitation of the same rank by the place of its last version;
  * - mark deletion (files): the progress marks written with the response (same xmin) were deleted by
- *   the batch that recorded them (their xmax): the invitations that batch changed.
+ *   the batch that recorded them (their xmax): the invitations that batch changed;
+ * - reminder rounds: rounds go to non-respondents only, and a round runs every 40 pages during the
+ *   run (and once more before the copy): an invitation reminded after a response was completed, or
+ *   left out of a round of its cell before, is not that response's (test/support/reminder-attack.ts);
+ *   this attack is also tried on a copy taken right after each round.
  * During fieldwork, every response must keep at least 10 candidates and no attack may beat a guess
  * among 10 by more than 3 standard deviations; after the close (and the job that follows it), no
  * attack may beat a guess within the cell by more than 3 standard deviations, no old row version
@@ -26,9 +30,18 @@ import { after, before, test } from 'node:test';
 import { createTestApp, type TestApp } from '../../../test/support/app.js';
 import { pgliteHeaps } from '../../../test/support/heap-files.js';
 import { modules } from '../../../test/support/modules.js';
+import {
+  boundFor,
+  completionCandidates,
+  completionTimes,
+  currentLink,
+  type StoredRounds,
+  storedRounds,
+} from '../../../test/support/reminder-attack.js';
 import { cliActor } from '../../platform/audit/audit.js';
 import { jobDefinition } from '../../platform/jobs/jobs.js';
 import { loadJobModules } from '../../platform/jobs/runtime.js';
+import { sendReminders } from '../fieldwork/invitations.js';
 import { responseRates } from '../fieldwork/monitoring.js';
 import { transitionWave } from '../fieldwork/waves-service.js';
 import { responseKeyFor, resumeKeyHash } from './keys.js';
@@ -45,6 +58,11 @@ let wave: SeededWave;
 const truth = new Map<string, string>();
 const cellOf = new Map<string, string>();
 const completedResponses = new Set<string>();
+/** Person index → the link they started with (a round gives who has not started a new one). */
+const usedToken = new Map<number, string>();
+/** Rounds that reminded someone, and the copies checked right after them. */
+let rounds = 0;
+let roundsChecked = 0;
 
 /** mulberry32: a seeded generator, so a failure can be replayed. */
 function rng(seed: number) {
@@ -86,13 +104,24 @@ async function runQueuedJobs() {
 
 /** One respondent's pages, one step per call. */
 function script(index: number, completes: boolean): Array<() => Promise<void>> {
-  const token = wave.tokens[index]!;
-  const base = `/r/${token}`;
+  // The link the person holds when they open it (a reminder round may have replaced the first one).
+  let base = '';
+  const link = async () => {
+    const token = await currentLink(t.database, wave.invitationIds[index]!, wave.tokens[index]!);
+    usedToken.set(index, token);
+    base = `/r/${token}`;
+  };
   const r = Respondent.inject(t.app);
   const verbal = ['nooit', 'een_keer', 'vaker'][index % 3]!;
   const steps: Array<() => Promise<void>> = [
-    async () => void (await r.get(base)),
-    async () => void (await r.post(`${base}/start`)),
+    async () => {
+      await link();
+      await r.get(base);
+    },
+    async () => {
+      await link();
+      assert.equal((await r.post(`${base}/start`)).status, 303);
+    },
     async () => {
       const p = await r.post(`${base}/s/agressie`, {
         agr_verbal_12m: verbal,
@@ -120,6 +149,45 @@ function script(index: number, completes: boolean): Array<() => Promise<void>> {
   return steps;
 }
 
+/** Response id → invitation, for everyone who started so far (known to the test only). */
+async function learnTruth() {
+  const key = responseKeyFor(t.app.deps.config);
+  for (const [i, token] of usedToken) {
+    const [r] = await t.database.query<{ id: string; status: string }>(
+      'select id, status from responses where resume_key_hash = $1',
+      [resumeKeyHash(key, token)],
+    );
+    if (!r) continue;
+    truth.set(r.id, wave.invitationIds[i]!);
+    cellOf.set(r.id, cellOf.get(wave.invitationIds[i]!)!);
+    if (r.status === 'completed') completedResponses.add(r.id);
+  }
+}
+
+const invitationCells = () => new Map(wave.invitationIds.map((id) => [id, cellOf.get(id)!]));
+
+/** A reminder round now (the button), then the rounds attack on a copy taken right after it. */
+async function reminderRound() {
+  const sent = await sendReminders(t.database.db, t.app.deps.config, wave.waveId, cliActor('test'), {
+    mode: 'now',
+    minHoursSinceLast: 0,
+  });
+  if (sent.queued === 0) return;
+  rounds++;
+  await learnTruth();
+  const stored = await storedRounds(t.database, wave.waveId, invitationCells());
+  for (const [response, at] of await completionTimes(t.database, wave.waveId)) {
+    const own = truth.get(response)!;
+    const candidates = completionCandidates(stored, cellOf.get(own)!, at);
+    assert.ok(candidates.includes(own), 'the rounds attack ruled out the right invitation');
+    assert.ok(
+      candidates.length >= boundFor(stored, own),
+      `right after round ${rounds}: a response narrowed to ${candidates.length} invitations of its cell`,
+    );
+  }
+  roundsChecked++;
+}
+
 before(async () => {
   await loadJobModules(modules);
   t = await createTestApp();
@@ -137,19 +205,15 @@ before(async () => {
     if (next) await next();
     if (!active[k]!.steps.length) active.splice(k, 1);
     if (++ticks % 15 === 0) await progressTick();
+    if (ticks % 40 === 0) await reminderRound();
   }
   await progressTick();
-  const key = responseKeyFor(t.app.deps.config);
-  for (const i of order.slice(0, STARTERS)) {
-    const [r] = await t.database.query<{ id: string; status: string }>(
-      'select id, status from responses where resume_key_hash = $1',
-      [resumeKeyHash(key, wave.tokens[i]!)],
-    );
-    truth.set(r!.id, wave.invitationIds[i]!);
-    cellOf.set(r!.id, cellOf.get(wave.invitationIds[i]!)!);
-    if (r!.status === 'completed') completedResponses.add(r!.id);
-  }
+  // The copy during fieldwork is taken right after a round.
+  await reminderRound();
+  await learnTruth();
+  assert.equal(truth.size, STARTERS);
   assert.equal(completedResponses.size, COMPLETERS);
+  assert.ok(rounds >= 5 && roundsChecked === rounds, `${rounds} rounds went out during the run`);
 });
 after(() => t.close());
 
@@ -165,6 +229,35 @@ interface Copy {
   invitations: Map<string, Version[]>;
   /** Progress marks in the files, live and deleted (their xmax: the batch that deleted them). */
   marks?: Array<{ xmin: number; xmax: number }>;
+  /** Reminder rounds and recorded completions (the outbox and the invitations' xmin). */
+  rounds?: StoredRounds;
+  /** Per round (its xid): what its mail told about each reminded invitation's start. */
+  startKinds?: Map<number, Map<string, 'started' | 'not_started'>>;
+}
+
+/**
+ * What each round's mail tells about starting (the outbox keeps the text in demo installs; the token
+ * hash changes and `invitation_links` tell the same): a reminder that asks to continue with the first
+ * link went to someone who had started, one that replaces the link to someone who had not. A text that
+ * is the same for both tells nothing.
+ */
+async function startKinds(): Promise<Map<number, Map<string, 'started' | 'not_started'>>> {
+  const mails = await t.database.query<{ key: string; at: string; body: string | null }>(
+    `select idempotency_key as key, xmin::text as at, text_body as body from mail_messages
+      where purpose = 'reminder' and idempotency_key like 'reminder:%'`,
+  );
+  const out = new Map<number, Map<string, 'started' | 'not_started'>>();
+  for (const m of mails) {
+    const kind = /U bent al begonnen\./.test(m.body ?? '')
+      ? 'started'
+      : /deze vervangt de link/.test(m.body ?? '')
+        ? 'not_started'
+        : undefined;
+    if (!kind) continue;
+    const round = out.get(Number(m.at)) ?? new Map();
+    out.set(Number(m.at), round.set(m.key.split(':')[1]!, kind));
+  }
+  return out;
 }
 
 const byId = (rows: Array<{ id: string } & Version>, keep: (id: string) => boolean) => {
@@ -188,6 +281,8 @@ async function fileCopy(): Promise<Copy> {
     responses: byId(rows('responses'), (id) => truth.has(id)),
     invitations: byId(rows('invitations'), isInvitation),
     marks: (heaps.get('invitation_progress') ?? []).map((h) => ({ xmin: h.xmin, xmax: h.xmax })),
+    rounds: await storedRounds(t.database, wave.waveId, invitationCells()),
+    startKinds: await startKinds(),
   };
 }
 
@@ -208,6 +303,8 @@ async function sqlCopy(): Promise<Copy> {
   return {
     responses: byId((await rows('responses')).map(num), (id) => truth.has(id)),
     invitations: byId((await rows('invitations')).map(num), isInvitation),
+    rounds: await storedRounds(t.database, wave.waveId, invitationCells()),
+    startKinds: await startKinds(),
   };
 }
 
@@ -326,7 +423,42 @@ function markDeletion(copy: Copy): (r: string) => string[] {
   };
 }
 
-const attacks = { nearestXmin, batchIntersection, physicalOrder, markDeletion };
+/**
+ * Rounds remind non-respondents only: dated against the response's completion (the xmin of its last
+ * version), they rule out invitations (test/support/reminder-attack.ts). Unfinished responses: no help.
+ */
+function reminderRounds(copy: Copy): (r: string) => string[] {
+  return (r) => {
+    const versions = copy.responses.get(r)!;
+    if (!copy.rounds || !completedResponses.has(r)) return inCell(copy, r);
+    const completedAt = Math.max(...versions.map((v) => v.xmin));
+    const found = completionCandidates(copy.rounds, cellOf.get(r)!, completedAt);
+    return found.length ? found : inCell(copy, r);
+  };
+}
+
+/**
+ * Drafts too: a response started (its first version) before a round whose mail told that an
+ * invitation had not started is not that invitation's; nor is one started after a round that told it
+ * had.
+ */
+function startRounds(copy: Copy): (r: string) => string[] {
+  return (r) => {
+    const startedAt = Math.min(...copy.responses.get(r)!.map((v) => v.xmin));
+    const rounds = [...(copy.startKinds ?? new Map())];
+    const found = inCell(copy, r).filter(
+      (i) =>
+        !rounds.some(
+          ([at, kinds]) =>
+            (at > startedAt && kinds.get(i) === 'not_started') ||
+            (at < startedAt && kinds.get(i) === 'started'),
+        ),
+    );
+    return found.length ? found : inCell(copy, r);
+  };
+}
+
+const attacks = { nearestXmin, batchIntersection, physicalOrder, markDeletion, reminderRounds, startRounds };
 
 function assertNoBetterThan(
   copy: Copy,
@@ -446,6 +578,7 @@ test('after the close: no pairing better than chance within a cell, no old row v
     'invitation_progress',
     'invitations',
     'completion_days',
+    'invitation_links',
   ]) {
     const exists = await t.database.query<{ ok: boolean }>('select to_regclass($1) is not null as ok', [
       table,

@@ -253,7 +253,7 @@ test('answering writes no audit record', async () => {
       assert.ok(!e.text.includes(id), `audit ${e.action} mentions ${id}`);
 });
 
-test('a reminder round before the batch: who started keeps a working link, who completed gets none, and nothing is recorded', async () => {
+test('a reminder round before the batch: everyone not completed gets a new link and keeps the old one, who started continues with theirs, who completed gets none, and nothing is recorded', async () => {
   const w = await seedAnsweringWave(t.database, { persons: 3 });
   const [starter, finisher] = w.tokens as [string, string, string];
   const r = Respondent.inject(t.app);
@@ -295,10 +295,59 @@ test('a reminder round before the batch: who started keeps a working link, who c
     [w.waveId],
   );
   assert.ok(marks!.n >= 2, 'the marks still wait for a batch of 10');
-  assert.equal(after[0]!.token_hash, hashes[0], 'who started keeps their link');
-  assert.notEqual(after[2]!.token_hash, hashes[2], 'who did not start gets a new one');
-  // The starter's link still leads to their saved answers.
+  // Both get a new link, whether or not they started: what the round writes does not tell who started.
+  assert.notEqual(after[0]!.token_hash, hashes[0]);
+  assert.notEqual(after[2]!.token_hash, hashes[2]);
+  const [kept] = await t.database.query<{ n: number }>(
+    'select count(*)::int as n from invitation_links where invitation_id = any($1::uuid[])',
+    [[w.invitationIds[0], w.invitationIds[2]]],
+  );
+  assert.equal(kept!.n, 2, 'their earlier links are kept');
+  const bodies = await t.database.query<{ text_body: string }>(
+    'select text_body from mail_messages where idempotency_key = any($1::text[]) order by array_position($1::text[], idempotency_key)',
+    [[`reminder:${w.invitationIds[0]}:1`, `reminder:${w.invitationIds[2]}:1`]],
+  );
+  const linkOf = (body: string) => /\/r\/([A-Za-z0-9_-]{22,})/.exec(body)![1]!;
+  // The same text for both (but the name in the greeting and the links).
+  const shape = (body: string) =>
+    body
+      .replace(/\/r\/[A-Za-z0-9_-]+/g, '/r/…')
+      .split('\n')
+      .slice(1)
+      .join('\n');
+  assert.equal(shape(bodies[0]!.text_body), shape(bodies[1]!.text_body));
+  // The starter's link still leads to their saved answers; their new link starts nothing.
   const page = await r.get(`/r/${starter}/s/agressie`);
   assert.equal(page.status, 200);
   assert.match(page.body, /value="2"/);
+  const starterNew = linkOf(bodies[0]!.text_body);
+  const other = Respondent.inject(t.app);
+  const elsewhere = await other.get(`/r/${starterNew}`);
+  assert.equal(elsewhere.status, 409);
+  assert.match(elsewhere.body, /al begonnen met de link uit een eerdere e-mail/);
+  const [responsesOfWave] = await t.database.query<{ n: number }>(
+    'select count(*)::int as n from responses where wave_id = $1',
+    [w.waveId],
+  );
+  assert.equal(responsesOfWave!.n, 2, 'no second response');
+  // Who had not started can use either link, but only one of them starts: "Begin" with both at once
+  // gives one response (the other waits for the first's lock and sees its mark).
+  const fresh = w.tokens[2]!;
+  const freshNew = linkOf(bodies[1]!.text_body);
+  const [a, b] = [Respondent.inject(t.app), Respondent.inject(t.app)];
+  assert.equal((await a.get(`/r/${fresh}`)).status, 200);
+  assert.equal((await b.get(`/r/${freshNew}`)).status, 200);
+  const started = await Promise.all([a.post(`/r/${fresh}/start`), b.post(`/r/${freshNew}/start`)]);
+  assert.deepEqual(started.map((s) => s.status).sort(), [303, 409]);
+  const [responsesNow] = await t.database.query<{ n: number }>(
+    'select count(*)::int as n from responses where wave_id = $1',
+    [w.waveId],
+  );
+  assert.equal(responsesNow!.n, 3, 'one response for the two links');
+  assert.equal(
+    (await Respondent.inject(t.app).get(`/r/${started[0]!.status === 303 ? freshNew : fresh}`)).status,
+    409,
+  );
+  // The finisher's link shows that they completed.
+  assert.match((await Respondent.inject(t.app).get(`/r/${finisher}`)).body, /al ingevuld/);
 });

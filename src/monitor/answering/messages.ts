@@ -57,6 +57,9 @@ export const answeringNl = {
     'Uw antwoorden zijn verzonden. Bedankt dat u de tijd nam om de vragenlijst in te vullen.',
   'answer.already.title': 'U heeft de vragenlijst al ingevuld',
   'answer.already.text': 'Uw antwoorden zijn al verzonden. U hoeft niets meer te doen. Dank u wel!',
+  'answer.elsewhere.title': 'U bent al begonnen met een andere link',
+  'answer.elsewhere.text':
+    'U bent al begonnen met de link uit een eerdere e-mail. Uw antwoorden staan bij die link. Gebruik die link om verder te gaan.',
   'answer.closed.title': 'Deze vragenlijst is gesloten',
   'answer.closed.text':
     'U kunt de vragenlijst niet meer invullen, omdat de onderzoeksperiode voorbij is. Dank u wel voor uw belangstelling.',
@@ -189,6 +192,9 @@ export const answeringEn: Record<keyof typeof answeringNl, string> = {
     'Your answers have been sent. Thank you for taking the time to complete the questionnaire.',
   'answer.already.title': 'You have already completed the questionnaire',
   'answer.already.text': 'Your answers have already been sent. There is nothing more to do. Thank you!',
+  'answer.elsewhere.title': 'You have already started with another link',
+  'answer.elsewhere.text':
+    'You already started with the link in an earlier e-mail. Your answers are saved with that link. Please use it to continue.',
   'answer.closed.title': 'This questionnaire is closed',
   'answer.closed.text':
     'You can no longer complete the questionnaire, because the fieldwork period is over. Thank you for your interest.',

@@ -93,6 +93,12 @@ const routes: FastifyPluginAsync = async (app) => {
           reply,
           messagePage(ctx, 'answer.already.title', 'answer.already.text', state.wave.name),
         );
+      case 'started_elsewhere':
+        return sendPage(
+          reply,
+          messagePage(ctx, 'answer.elsewhere.title', 'answer.elsewhere.text', state.wave.name),
+          409,
+        );
       default:
         return undefined;
     }

@@ -15,7 +15,8 @@ import { jsonStatement, rowFromJson } from '../../platform/db/json-statements.js
 import { AppError } from '../../platform/errors.js';
 import { invitationLookup, linkIsOpenSql, markInvitationStatus } from '../fieldwork/invitations.js';
 import { type FramePerson, type Invitation, pastEnd, type Wave } from '../fieldwork/model.js';
-import { lockWaveShared, queueProgressMark } from '../fieldwork/progress.js';
+import { lockWaveShared, queueProgressMark, waitingProgress } from '../fieldwork/progress.js';
+import { invitations } from '../fieldwork/schema.js';
 import {
   type FieldError,
   nextSection,
@@ -42,6 +43,8 @@ export type LinkState =
   | { kind: 'closed'; wave: Wave }
   | { kind: 'not_open'; wave: Wave }
   | { kind: 'completed'; wave: Wave }
+  /** Anonymous waves: the invitation started with another of its links (a round gives a new one). */
+  | { kind: 'started_elsewhere'; wave: Wave }
   | {
       kind: 'open';
       wave: Wave;
@@ -106,6 +109,11 @@ export async function openLink(database: Database, serverKey: Buffer, token: str
   if (wave.status === 'draft') return { kind: 'not_open', wave };
   // Past the end date the links take no answers, until the researcher extends the date.
   if (wave.status !== 'open' || pastEnd(wave, today())) return { kind: 'closed', wave };
+  if (!response && wave.anonymity === 'anonymous') {
+    const elsewhere = await progressElsewhere(database.db, serverKey, invitation);
+    if (elsewhere === 'completed') return { kind: 'completed', wave };
+    if (elsewhere === 'started') return { kind: 'started_elsewhere', wave };
+  }
   const versionId = response?.questionnaireVersionId ?? found.questionnaireVersionId;
   const def = versionId ? await loadDefinition(database.db, versionId) : undefined;
   if (!versionId || !def) return { kind: 'not_open', wave };
@@ -121,6 +129,21 @@ export async function openLink(database: Database, serverKey: Buffer, token: str
     serverKey,
     response,
   };
+}
+
+/**
+ * Anonymous waves: whether the invitation already started or completed, with another of its links (a
+ * reminder round gives everyone it reminds a new link and keeps the earlier ones working, so a second
+ * link must not start a second response). Read from the invitation and, in memory, from the waiting
+ * marks; nothing is written.
+ */
+async function progressElsewhere(
+  db: DbOrTx,
+  serverKey: Buffer,
+  invitation: Invitation,
+): Promise<string | undefined> {
+  if (invitation.status !== 'not_started') return invitation.status;
+  return (await waitingProgress(db, serverKey, invitation.waveId)).get(invitation.id);
 }
 
 /** A response's context, made once per strata object (stored strata never change; rows share theirs). */
@@ -168,6 +191,28 @@ export async function startResponse(database: Database, link: OpenLink): Promise
   else
     await database.db.transaction(async (tx) => {
       await lockWaveShared(tx, link.wave.id);
+      // Two links of one invitation starting at once: one waits for the other (a lock held in memory
+      // only, nothing written), then sees its mark.
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${link.invitation.id}, 0))`);
+      const [current] = await tx
+        .select({ status: invitations.status })
+        .from(invitations)
+        .where(eq(invitations.id, link.invitation.id));
+      const mine = await tx
+        .select({ id: responses.id })
+        .from(responses)
+        .where(eq(responses.resumeKeyHash, link.resumeKeyHash));
+      if (
+        mine.length === 0 &&
+        current &&
+        (await progressElsewhere(tx, link.serverKey, { ...link.invitation, ...current }))
+      )
+        throw new AppError('conflict', {
+          detail: {
+            nl: 'U bent al begonnen met de link uit een eerdere e-mail. Gebruik die link om verder te gaan.',
+            en: 'you already started with the link in an earlier e-mail; use that link to continue',
+          },
+        });
       if ((await insert(tx)).length)
         await queueProgressMark(tx, link.serverKey, link.wave.id, link.invitation.id, 'started');
     });

@@ -7,10 +7,13 @@
  * `reminder:<invitationId>:<n>`), so a crash or restart never sends a message twice; delivery,
  * throttling, retries and bounces are the mail module's job.
  *
- * Reminders: since the token is not kept, a reminder to someone who has not started carries a new
- * link (the token is replaced: the old link stops working, the mail says so); someone who started
- * keeps the link they have (a new one would lose their saved answers, which are found only through
- * it), and the reminder asks them to continue with the link from the invitation.
+ * Reminders: since the token is not kept, a reminder carries a new link. In confidential and named
+ * waves only to someone who has not started (the token is replaced: the old link stops working, the
+ * mail says so); someone who started keeps the link they have (a new one would lose their saved
+ * answers, which are found only through it), and the reminder asks them to continue with it. In
+ * anonymous waves everyone reminded gets a new link and the same text, and earlier links keep working
+ * (`invitation_links`), so a round does not write who had started; and a round reaches a stratum
+ * cell only when 0 or at least 10 of its completions wait (./reminder-gate.ts, docs/anonymity.md).
  */
 import { and, asc, eq, inArray, isNotNull, isNull, ne, sql } from 'drizzle-orm';
 import { type Actor, audit } from '../../platform/audit/audit.js';
@@ -24,8 +27,9 @@ import { renderMail } from '../../platform/mail/templates.js';
 import { responseKeyFor } from '../answering/keys.js';
 import { organisationsByCode } from './frame-service.js';
 import type { FramePerson, Invitation, Wave, WaveMailTemplates } from './model.js';
-import { waitingProgress } from './progress.js';
+import { recordProgress } from './progress.js';
 import { minutesByTargetGroup } from './questionnaire-link.js';
+import { type ReminderGate, reminderGate } from './reminder-gate.js';
 import { framePersons, invitations, waves } from './schema.js';
 import { type UndeliveredPerson, undeliveredByPerson } from './undelivered.js';
 import { assertBeforeEnd, assertState, getWave, lockWave, templatesOf } from './waves-service.js';
@@ -48,6 +52,15 @@ export interface InvitationByToken {
 }
 
 /**
+ * SQL for the invitation a link token's hash (the parameter `param`) belongs to: its current link, or
+ * an earlier one a reminder round kept working (`invitation_links`, anonymous waves). Two index lookups.
+ */
+const invitationOfLink = (param: string) =>
+  `select l.id from (select id, 0 as o from invitations where token_hash = ${param}
+                      union all select invitation_id, 1 from invitation_links where token_hash = ${param}) l
+    order by l.o limit 1`;
+
+/**
  * The lookup of a link token: its invitation, wave, frame person and the questionnaire version of the
  * person's target group, as one prepared statement (the link pages run it on every request).
  * `extra`: SQL for one more value the caller computes alongside, from its own tables and its own
@@ -63,7 +76,7 @@ export function invitationLookup<Extra = null>(name: string, extra = 'null') {
        join waves w on w.id = i.wave_id
        join frame_persons f on f.id = i.frame_person_id
        left join wave_questionnaires wq on wq.wave_id = i.wave_id and wq.target_group = f.target_group
-      where i.token_hash = $1`,
+      where i.id = (${invitationOfLink('$1')})`,
   );
   return async (
     db: Database | DbOrTx,
@@ -93,7 +106,7 @@ export function invitationLookup<Extra = null>(name: string, extra = 'null') {
  */
 export const linkIsOpenSql = (param: string) =>
   `exists (select 1 from invitations i join waves w on w.id = i.wave_id
-            where i.token_hash = ${param} and w.status = 'open'
+            where i.id = (${invitationOfLink(param)}) and w.status = 'open'
               and (w.fieldwork_end is null or w.fieldwork_end >= (now() at time zone 'Europe/Amsterdam')::date))`;
 
 /** The invitation a link token belongs to (the opt-out page; the answering pages use `invitationLookup`). */
@@ -141,6 +154,11 @@ export const continueText: Record<Lang, string> = {
 const replacedText: Record<Lang, string> = {
   nl: 'Dit is uw persoonlijke link (deze vervangt de link uit de eerdere e-mail):',
   en: 'This is your personal link (it replaces the link in the earlier e-mail):',
+};
+/** Anonymous waves: everyone reminded gets this text and a new link; earlier links keep working. */
+export const keptText: Record<Lang, string> = {
+  nl: 'Bent u al begonnen? Ga dan verder met de link uit de e-mail waarmee u begon: uw antwoorden staan daar. Nog niet begonnen? Dan is dit uw persoonlijke link:',
+  en: 'Have you already started? Then continue with the link in the e-mail you started with: your answers are there. Not started yet? This is your personal link:',
 };
 
 /** The language of a frame person's mail: a `taal`/`language` column with `en`, else Dutch. */
@@ -219,6 +237,11 @@ export interface SendResult {
   queued: number;
   /** Still waiting (when a limit stopped this call). */
   remaining: number;
+  /**
+   * Reminders: non-respondents not reminded in this round because their stratum cell has 1–9
+   * completions not recorded yet (anonymous waves; ./reminder-gate.ts). A later round reaches them.
+   */
+  deferred?: number;
 }
 
 const notInvited = sql`not exists (select 1 from ${invitations} where ${invitations.framePersonId} = ${framePersons.id})`;
@@ -399,12 +422,22 @@ export async function sendReminders(
   assertBeforeEnd(wave, 'sending reminders');
   const at = options.at ?? new Date();
   let total = 0;
+  let deferredTotal = 0;
   let lastId = '00000000-0000-0000-0000-000000000000';
   for (;;) {
-    const { sent, last } = await db.transaction(async (tx) => {
+    const { sent, last, deferred } = await db.transaction(async (tx) => {
       const w = await lockWave(tx, waveId);
       assertState(w, 'sending reminders', ['open']);
       assertBeforeEnd(w, 'sending reminders');
+      // A round dates "not completed" for everyone it reminds. In an anonymous wave it is an event of
+      // each cell it reaches (./reminder-gate.ts): first the cells with at least 10 waiting completions
+      // are recorded (a batch, in this transaction); a cell with 1–9 waiting gets no reminder now.
+      let gate: ReminderGate | undefined;
+      if (w.anonymity === 'anonymous') {
+        const key = responseKeyFor(config);
+        await recordProgress(tx, key, waveId);
+        gate = await reminderGate(tx, key, w);
+      }
       const days = w.reminderDays ?? [];
       const conds = [
         eq(invitations.waveId, waveId),
@@ -414,7 +447,7 @@ export async function sendReminders(
         sql`${invitations.id} > ${lastId}`,
       ];
       if (options.mode === 'due') {
-        if (days.length === 0) return { sent: 0, last: undefined };
+        if (days.length === 0) return { sent: 0, last: undefined, deferred: 0 };
         // The n-th reminder (n = reminders_sent + 1) is due reminderDays[n-1] days after the invitation.
         conds.push(
           sql`${invitations.remindersSent} < ${days.length} and ${invitations.invitedAt} + make_interval(days => (${sql.raw(`'{${days.join(',')}}'`)}::int[])[${invitations.remindersSent} + 1]) <= ${at.toISOString()}::timestamptz`,
@@ -437,27 +470,35 @@ export async function sendReminders(
           // batch waits for the opt-out and no longer selects the person.
           .for('update', { of: [invitations, framePersons] });
       const selected = await select();
-      if (selected.length === 0) return { sent: 0, last: undefined };
+      if (selected.length === 0) return { sent: 0, last: undefined, deferred: 0 };
       const lastSelected = selected[selected.length - 1]!.i.id;
       // A reminder must know who started (they keep their link) and who completed (they get none). In an
-      // anonymous wave that may still wait in sealed marks: read them in memory, never record them here,
-      // since a round's batch could be smaller than the minimum (docs/anonymity.md). The wave's lock
-      // waits for starts and completions in progress (they hold it shared), so no mark arrives meanwhile.
-      const waiting =
-        w.anonymity === 'anonymous'
-          ? await waitingProgress(tx, responseKeyFor(config), waveId)
-          : new Map<string, string>();
+      // anonymous wave that may still wait in sealed marks (below the minimum of a batch): the gate read
+      // them in memory without recording them. The wave's lock waits for starts and completions in
+      // progress (they hold it shared), so no mark arrives meanwhile.
+      const waiting: Map<string, string> = gate?.waiting ?? new Map();
       const statusOf = (i: Invitation) => waiting.get(i.id) ?? i.status;
-      const rows = selected.filter(({ i }) => statusOf(i) !== 'completed');
-      if (rows.length === 0) return { sent: 0, last: lastSelected };
+      const due = selected.filter(({ i }) => statusOf(i) !== 'completed');
+      const rows = gate ? due.filter(({ p }) => !gate.deferred.has(gate.cellOf(p))) : due;
+      const deferred = due.length - rows.length;
+      if (rows.length === 0) return { sent: 0, last: lastSelected, deferred };
       const templates = templatesOf(w);
       const orgNames = await organisationNames(tx);
-      // Who has not started gets a new link (the rows are locked, so their status holds).
+      // Who has not started gets a new link (the rows are locked, so their status holds). In an
+      // anonymous wave everyone reminded does, and the link they had keeps working: a round that
+      // treated starters differently would write who had started (docs/anonymity.md).
+      const keep = gate !== undefined;
       const fresh = new Map(
-        rows.filter(({ i }) => statusOf(i) === 'not_started').map(({ i }) => [i.id, newSecret()]),
+        rows.filter(({ i }) => keep || statusOf(i) === 'not_started').map(({ i }) => [i.id, newSecret()]),
       );
       if (fresh.size > 0) {
         const hashes = [...fresh].map(([id, token]) => ({ id, hash: hashSecret(token) }));
+        if (keep)
+          await tx.execute(sql`
+            insert into invitation_links (token_hash, invitation_id, wave_id)
+            select i.token_hash, i.id, i.wave_id from invitations i
+              join jsonb_to_recordset(${JSON.stringify(hashes)}::jsonb) as r(id uuid, hash text) on r.id = i.id
+            on conflict do nothing`);
         await tx.execute(sql`
           update invitations set token_hash = r.hash
             from jsonb_to_recordset(${JSON.stringify(hashes)}::jsonb) as r(id uuid, hash text)
@@ -468,7 +509,9 @@ export async function sendReminders(
         const token = fresh.get(i.id);
         const rendered = renderWaveMail(templates, 'reminder', lang, {
           name: p.name,
-          link: token ? `${replacedText[lang]}\n${linkFor(config, token, lang)}` : continueText[lang],
+          link: token
+            ? `${(keep ? keptText : replacedText)[lang]}\n${linkFor(config, token, lang)}`
+            : continueText[lang],
           optOutLink: token
             ? optOutLinkFor(config, token, lang)
             : lang === 'nl'
@@ -497,31 +540,40 @@ export async function sendReminders(
             rows.map(({ i }) => i.id),
           ),
         );
-      if (sent > 0) {
+      if (sent > 0 || deferred > 0) {
         await audit(tx, actor, {
           action: 'wave.reminders.send',
           resourceType: 'wave',
           resourceId: waveId,
-          diff: { reminded: sent, mode: options.mode },
+          diff: { reminded: sent, deferred, mode: options.mode },
         });
       }
-      return { sent, last: lastSelected };
+      return { sent, last: lastSelected, deferred };
     });
     total += sent;
+    deferredTotal += deferred;
     if (!last) break;
     lastId = last;
   }
-  return { queued: total, remaining: 0 };
+  return { queued: total, remaining: 0, deferred: deferredTotal };
 }
 
-/** Every open wave's due reminders (the scheduled job). */
-export async function sendDueReminders(db: DbOrTx, config: Config, actor: Actor): Promise<number> {
+/**
+ * Every open wave's due reminders (the scheduled job), or one wave's (the progress job, right after it
+ * recorded a batch: reminders a cell's waiting completions deferred go out then; ./reminder-gate.ts).
+ */
+export async function sendDueReminders(
+  db: DbOrTx,
+  config: Config,
+  actor: Actor,
+  waveId?: string,
+): Promise<number> {
   // Waves past their end date send nothing (their links take no answers).
   const open = await db
     .select({ id: waves.id })
     .from(waves)
     .where(
-      sql`${waves.status} = 'open' and (${waves.fieldworkEnd} is null or ${waves.fieldworkEnd} >= (now() at time zone 'Europe/Amsterdam')::date)`,
+      sql`${waves.status} = 'open' and (${waves.fieldworkEnd} is null or ${waves.fieldworkEnd} >= (now() at time zone 'Europe/Amsterdam')::date) and cardinality(${waves.reminderDays}) > 0 ${waveId ? sql`and ${waves.id} = ${waveId}` : sql``}`,
     );
   let n = 0;
   for (const w of open) n += (await sendReminders(db, config, w.id, actor, { mode: 'due' })).queued;

@@ -27,6 +27,8 @@ const actorSchema = z.object({
   label: z.string(),
 });
 
+const scheduleActor: Actor = { type: 'system', id: null, label: 'system:reminder schedule' };
+
 export const inviteJob = defineJob(
   'fieldwork.invite',
   z.object({ waveId: z.uuid(), actor: actorSchema }),
@@ -59,11 +61,7 @@ export const dueRemindersJob = defineJob(
   'fieldwork.reminders-due',
   z.object({}).loose(),
   async (_data, ctx) => {
-    const n = await sendDueReminders(ctx.database.db, ctx.config, {
-      type: 'system',
-      id: null,
-      label: 'system:reminder schedule',
-    });
+    const n = await sendDueReminders(ctx.database.db, ctx.config, scheduleActor);
     if (n) ctx.log.info({ reminders: n }, 'scheduled reminders queued');
     return { reminders: n };
   },
@@ -76,10 +74,21 @@ export const progressJob = defineJob(
   async (_data, ctx) => {
     const key = responseKeyFor(ctx.config);
     let recorded = 0;
-    for (const waveId of await wavesWithProgress(ctx.database.db))
-      recorded += (await recordProgress(ctx.database.db, key, waveId)).recorded;
-    if (recorded) ctx.log.info({ recorded }, 'invitation progress recorded');
-    return { recorded };
+    let reminders = 0;
+    for (const waveId of await wavesWithProgress(ctx.database.db)) {
+      const r = await recordProgress(ctx.database.db, key, waveId);
+      recorded += r.recorded;
+      // A recorded batch may free reminders a round deferred (./reminder-gate.ts): the due ones go now.
+      if (r.recorded)
+        try {
+          reminders += await sendDueReminders(ctx.database.db, ctx.config, scheduleActor, waveId);
+        } catch (err) {
+          // The wave closed or passed its end date in between: the hourly job decides next time.
+          ctx.log.warn({ waveId, err: (err as Error).message }, 'due reminders after a batch not sent');
+        }
+    }
+    if (recorded) ctx.log.info({ recorded, reminders }, 'invitation progress recorded');
+    return { recorded, reminders };
   },
   { cron: '* * * * *', retryLimit: 2, expireInSeconds: 600, retentionMinutes: 60 },
 );

@@ -1,7 +1,7 @@
 /**
  * Invitation progress in batches (./progress.ts, docs/anonymity.md): marks are sealed, a cell's
  * completions are recorded only from 10 on, in one transaction; starts wait while the wave is open;
- * a closed wave (or a reminder round's minimum of 1) records everything.
+ * a closed wave (or a test's minimum of 1) records everything.
  */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';

@@ -17,8 +17,9 @@
  * as started in one batch and as completed in another would be tied to two batches, and the
  * invitations in both can be fewer than 10. So an invitation changes once (to completed; its start
  * mark goes with it). Cells below the minimum, and starts, wait until the wave closes (then everything
- * is recorded). A reminder round reads the waiting marks in memory (`waitingProgress`) and records
- * nothing, so every batch holds at least 10 invitations of a cell (docs/anonymity.md).
+ * is recorded). A reminder round records the cells with at least 10 waiting completions (this batch)
+ * and reads the rest in memory (`waitingProgress`), reminding no one in a cell with 1–9 waiting
+ * (./reminder-gate.ts), so every batch and every round leaves at least 10 per cell (docs/anonymity.md).
  */
 import { createCipheriv, createDecipheriv, createHmac, randomBytes, randomInt } from 'node:crypto';
 import { and, count, eq, inArray, ne, sql } from 'drizzle-orm';
@@ -213,10 +214,10 @@ export async function recordProgress(
 
 /**
  * What a wave's waiting marks say, per invitation (completed wins over started), read without recording
- * them: a reminder round must know who started (they keep their link) and who completed (they get no
- * reminder), but writing that would be a batch smaller than the minimum, narrowing the responses of
- * the last few respondents (docs/anonymity.md). The caller holds the wave's lock, so no mark arrives
- * while it reads.
+ * them: a reminder round must know who completed (they get no reminder; their cell may have to wait),
+ * and a second link must not start a second response, but writing that would be a batch smaller than
+ * the minimum, narrowing the responses of the last few respondents (docs/anonymity.md). A round's
+ * caller holds the wave's lock, so no mark arrives while it reads.
  */
 export async function waitingProgress(
   db: DbOrTx,

@@ -171,3 +171,23 @@ export const completionDays = pgTable(
   },
   (t) => [uniqueIndex('completion_days_uq').on(t.waveId, t.cell, t.day)],
 );
+
+/**
+ * Earlier links of an invitation that still work (anonymous waves; docs/anonymity.md, "Reminder
+ * rounds"): a reminder round gives every non-respondent it reminds a new link, whether or not they
+ * started, and keeps the link they had working, so that what the round writes does not tell who had
+ * started. Only the hash of the token, as in `invitations.token_hash`. No foreign key to the invitation
+ * (rewriting a closed wave's invitations must not drop them: a reopened wave keeps its links); deleted
+ * with the wave.
+ */
+export const invitationLinks = pgTable(
+  'invitation_links',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    invitationId: uuid('invitation_id').notNull(),
+    waveId: uuid('wave_id')
+      .notNull()
+      .references(() => waves.id, { onDelete: 'cascade' }),
+  },
+  (t) => [index('invitation_links_invitation_idx').on(t.invitationId)],
+);

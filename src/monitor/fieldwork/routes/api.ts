@@ -369,7 +369,18 @@ export function waveApiRoutes(app: FastifyInstance) {
         tags: ['waves'],
         summary: 'Send reminders now to everyone invited who has not completed and did not opt out',
         params: waveParams,
-        response: { 202: z.object({ queued: z.number().int(), jobId: z.string().nullable() }) },
+        response: {
+          202: z.object({
+            queued: z.number().int(),
+            deferred: z
+              .number()
+              .int()
+              .describe(
+                'Anonymous waves: non-respondents not reminded in this round because 1–9 completions of their stratum cell are not recorded yet (docs/anonymity.md); a later round reaches them. 0 when the round runs as a job.',
+              ),
+            jobId: z.string().nullable(),
+          }),
+        },
       },
     },
     async (req, reply) => reply.code(202).send(await startReminders(req.params.waveId, req)),

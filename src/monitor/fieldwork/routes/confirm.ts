@@ -3,13 +3,14 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sendPage } from '../../../platform/ui/render.js';
 import { countPendingInvitations } from '../invitations.js';
+import { deferredNow } from '../reminder-gate.js';
 import { type ConfirmAction, confirmActions, confirmPage } from '../views/confirm.js';
 import { getWave } from '../waves-service.js';
 import { manage, pageQuery, waveParams } from './common.js';
 
 export function confirmRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const { database } = app.deps;
+  const { database, config } = app.deps;
   const { db } = database;
   /** Who a reminder round may reach: invited, not completed (as far as recorded), not opted out. */
   const counts: Record<Exclude<ConfirmAction, 'invitations'>, string> = {
@@ -34,7 +35,12 @@ export function confirmRoutes(app: FastifyInstance) {
         const wave = await getWave(db, req.params.waveId);
         return sendPage(
           reply,
-          confirmPage(req.page(reply), { wave, action, count: await count(wave.id, action) }),
+          confirmPage(req.page(reply), {
+            wave,
+            action,
+            count: await count(wave.id, action),
+            deferred: action === 'reminders' ? await deferredNow(db, config, wave) : 0,
+          }),
         );
       },
     );

@@ -45,11 +45,14 @@ export function wavePageRoutes(app: FastifyInstance) {
   const { database, config } = app.deps;
   const db = database.db;
   const { startInvitations, startReminders } = sending(app);
-  const noticeText = (req: FastifyRequest, notice: string | undefined, count?: string) => {
+  const noticeText = (req: FastifyRequest, notice: string | undefined, count?: string, deferred?: string) => {
     if (!notice || !/^[a-zA-Z]+$/.test(notice)) return undefined;
     const key = `wave.notice.${notice}` as MessageKey;
     const text = req.t(key, { count: Number(count ?? 0) });
-    return text === key ? undefined : text;
+    if (text === key) return undefined;
+    // A reminder round that left cells out says so (./../reminder-gate.ts).
+    const held = Number(deferred ?? 0);
+    return held > 0 ? `${text} ${req.t('wave.notice.deferred', { count: held })}` : text;
   };
 
   r.get('/waves', { config: { access: monitor }, schema: { querystring: pageQuery } }, async (req, reply) =>
@@ -161,10 +164,18 @@ export function wavePageRoutes(app: FastifyInstance) {
     '/waves/:waveId',
     {
       config: { access: read },
-      schema: { params: waveParams, querystring: pageQuery.extend({ count: z.string().max(12).optional() }) },
+      schema: {
+        params: waveParams,
+        querystring: pageQuery.extend({
+          count: z.string().max(12).optional(),
+          deferred: z.string().max(12).optional(),
+        }),
+      },
     },
     async (req, reply) =>
-      overview(req, reply, req.params.waveId, { notice: noticeText(req, req.query.notice, req.query.count) }),
+      overview(req, reply, req.params.waveId, {
+        notice: noticeText(req, req.query.notice, req.query.count, req.query.deferred),
+      }),
   );
 
   r.post(
@@ -270,7 +281,7 @@ export function wavePageRoutes(app: FastifyInstance) {
     (req, reply) =>
       waveAction(req, reply, async () => {
         const res = await startReminders(req.params.waveId, req);
-        return `${res.jobId ? 'remindedJob' : 'reminded'}&count=${res.queued}`;
+        return `${res.jobId ? 'remindedJob' : 'reminded'}&count=${res.queued}&deferred=${res.deferred}`;
       }),
   );
 

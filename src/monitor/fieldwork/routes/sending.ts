@@ -40,10 +40,10 @@ export function sending(app: FastifyInstance) {
     if (wave.status === 'open') assertBeforeEnd(wave, 'sending reminders');
     if (wave.status === 'open' && (await countUncompletedInvitations(db, wave.id)) > INLINE_INVITATIONS) {
       const job = await enqueue(db, remindJob, { waveId, actor: actor(req) });
-      return { queued: 0, jobId: job.jobId };
+      return { queued: 0, deferred: 0, jobId: job.jobId };
     }
     const res = await sendReminders(db, config, waveId, actor(req), { mode: 'now' });
-    return { queued: res.queued, jobId: null };
+    return { queued: res.queued, deferred: res.deferred ?? 0, jobId: null };
   };
 
   return { startInvitations, startReminders };

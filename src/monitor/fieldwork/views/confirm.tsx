@@ -17,6 +17,8 @@ export interface ConfirmData {
   action: ConfirmAction;
   /** The number the text names: persons in the frame, to invite, to remind, not completed. */
   count: number;
+  /** Reminders: non-respondents whose cell waits (../reminder-gate.ts); the page says why. */
+  deferred?: number;
 }
 
 export function confirmPage(ctx: PageContext, d: ConfirmData) {
@@ -26,6 +28,11 @@ export function confirmPage(ctx: PageContext, d: ConfirmData) {
   return (
     <WavePage ctx={ctx} wave={d.wave} title={title} path="">
       <p id="confirm-what">{t(k('text'), { count: d.count })}</p>
+      {d.deferred ? (
+        <p id="confirm-deferred" class="notice">
+          {t('wave.confirm.reminders.deferred', { count: d.deferred })}
+        </p>
+      ) : null}
       <form method="post" action={`/waves/${d.wave.id}/${d.action}`} class="actions">
         <CsrfField ctx={ctx} />
         <button type="submit" aria-describedby="confirm-what">

@@ -69,6 +69,18 @@ export const resultsNl = {
     'Gewogen percentages met 95%-betrouwbaarheidsinterval (logit-methode, zoals R svyciprop). n is het ongewogen aantal respondenten. * = significant (p < 0,05 na Holm-correctie over alle toetsen van deze indicator in deze meting).',
   'results.footnote.no-estimate': 'Geen schatting: geen respondenten in deze groep.',
   'results.footnote.few-respondents': 'Minder dan 30 respondenten: indicatief.',
+  'results.footnote.suppressed-few-respondents':
+    'Niet gepubliceerd: te weinig respondenten in deze groep (onthullingscontrole).',
+  'results.footnote.suppressed-wide-interval':
+    'Niet gepubliceerd: de schatting is te onzeker (het betrouwbaarheidsinterval is te breed).',
+  'results.footnote.suppressed-complementary':
+    'Niet gepubliceerd: weggelaten zodat een andere niet-gepubliceerde groep niet terug te rekenen is.',
+  'results.footnote.internal': 'Alleen voor intern gebruik: dit getal mag niet worden gepubliceerd.',
+  'results.comparisons.withheld': 'niet gepubliceerd (onthullingscontrole)',
+  'results.view.internal': 'Toon ook de niet-publiceerbare getallen (intern)',
+  'results.view.published': 'Toon de publicatieversie',
+  'results.view.internalNotice':
+    'Interne weergave: gemarkeerde getallen zijn onderdrukt in de publicatie, de CSV en de API. Neem ze niet over.',
   'results.comparisons.title': 'Verschillen tussen groepen',
   'results.comparisons.caption': 'Toetsen van verschillen: {indicator}',
   'results.comparisons.pair': 'Vergelijking',
@@ -171,6 +183,18 @@ export const resultsEn: Record<keyof typeof resultsNl, string> = {
     'Weighted percentages with 95% confidence interval (logit method, as R svyciprop). n is the unweighted number of respondents. * = significant (p < 0.05 after Holm correction over all tests of this indicator in this wave).',
   'results.footnote.no-estimate': 'No estimate: no respondents in this group.',
   'results.footnote.few-respondents': 'Fewer than 30 respondents: indicative.',
+  'results.footnote.suppressed-few-respondents':
+    'Not published: too few respondents in this group (disclosure control).',
+  'results.footnote.suppressed-wide-interval':
+    'Not published: the estimate is too uncertain (its confidence interval is too wide).',
+  'results.footnote.suppressed-complementary':
+    'Not published: withheld so that another unpublished group cannot be derived.',
+  'results.footnote.internal': 'For internal use only: this number must not be published.',
+  'results.comparisons.withheld': 'not published (disclosure control)',
+  'results.view.internal': 'Also show the numbers that may not be published (internal)',
+  'results.view.published': 'Show the publication version',
+  'results.view.internalNotice':
+    'Internal view: marked numbers are suppressed in the publication, the CSV and the API. Do not copy them.',
   'results.comparisons.title': 'Differences between groups',
   'results.comparisons.caption': 'Tests of differences: {indicator}',
   'results.comparisons.pair': 'Comparison',

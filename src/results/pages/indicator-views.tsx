@@ -17,6 +17,29 @@ export interface IndicatorView {
   trend: TrendPoint[];
   /** The trend chart as SVG (made on the server), when it could be drawn. */
   chart?: string;
+  /** Researchers only: whether the internal view (suppressed numbers shown, marked) is on. */
+  internal?: boolean;
+}
+
+/** The switch between the publication and the internal view (researchers only). */
+function ViewSwitch(props: { ctx: PageContext; v: IndicatorView }) {
+  const { ctx, v } = props;
+  if (v.internal === undefined) return null;
+  const href = `/results/${v.wave.id}/indicators/${v.definition.code}?lang=${ctx.lang}`;
+  return v.internal ? (
+    <>
+      <p class="notice" role="note">
+        {ctx.t('results.view.internalNotice')}
+      </p>
+      <p>
+        <a href={href}>{ctx.t('results.view.published')}</a>
+      </p>
+    </>
+  ) : (
+    <p>
+      <a href={`${href}&view=internal`}>{ctx.t('results.view.internal')}</a>
+    </p>
+  );
 }
 
 const ci = (ctx: PageContext, c: [number | null, number | null]) =>
@@ -71,7 +94,7 @@ function BreakdownTable(props: { ctx: PageContext; label: string; breakdown: str
               </th>
               <td class="num">{pct(ctx, r.estimate)}</td>
               <td class="num">{ci(ctx, r.ci)}</td>
-              <td class="num">{r.n}</td>
+              <td class="num">{r.n === null ? '—' : r.n}</td>
               <td class="num">{changeText(ctx, r)}</td>
             </tr>
           ))}
@@ -121,7 +144,13 @@ function Comparisons(props: { ctx: PageContext; label: string; table: IndicatorT
               <td class="num">{c.difference === null ? '—' : signedPp(ctx, c.difference)}</td>
               <td class="num">{ci(ctx, c.ci)}</td>
               <td class="num">{pValue(c.pHolm)}</td>
-              <td>{c.significant ? t('results.table.significant') : t('results.table.notSignificant')}</td>
+              <td>
+                {c.suppressed
+                  ? t('results.comparisons.withheld')
+                  : c.significant
+                    ? t('results.table.significant')
+                    : t('results.table.notSignificant')}
+              </td>
               <td>{c.test}</td>
             </tr>
           ))}
@@ -225,6 +254,7 @@ export function indicatorPage(ctx: PageContext, v: IndicatorView) {
         })}
       </p>
       <p>{t('results.table.method')}</p>
+      <ViewSwitch ctx={ctx} v={v} />
       <p>
         <a href={`/results/${v.wave.id}/indicators/${v.definition.code}/table.csv?lang=${ctx.lang}`}>
           {t('results.table.csv')}

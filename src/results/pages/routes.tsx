@@ -24,7 +24,12 @@ const read = { action: 'results.read' as const };
 const compute = { action: 'results.compute' as const };
 const release = { action: 'results.release' as const };
 const pageQuery = z
-  .object({ lang: z.enum(['nl', 'en']).optional(), notice: z.enum(['computed', 'released']).optional() })
+  .object({
+    lang: z.enum(['nl', 'en']).optional(),
+    notice: z.enum(['computed', 'released']).optional(),
+    /** internal: researchers also see suppressed numbers, marked (docs/results.md, "Disclosure control"). */
+    view: z.enum(['published', 'internal']).optional(),
+  })
   .loose();
 const waveParams = z.object({ waveId: waveIdParam });
 const indicatorParams = waveParams.extend({ indicatorId: indicatorIdParam });
@@ -90,7 +95,14 @@ const routes: FastifyPluginAsync = async (app) => {
     '/results/:waveId/indicators/:indicatorId',
     { config: { access: read }, schema: { params: indicatorParams, querystring: pageQuery } },
     async (req, reply) => {
-      const v = await indicatorResults(database, req.params.waveId, req.params.indicatorId, visibility(req));
+      const view = req.query.view ?? 'published';
+      const v = await indicatorResults(
+        database,
+        req.params.waveId,
+        req.params.indicatorId,
+        visibility(req),
+        view,
+      );
       const ctx = req.page(reply);
       // the chart is an extra beside the table: if it cannot be drawn, the page shows the table alone
       const chart = v.trend.length
@@ -105,7 +117,10 @@ const routes: FastifyPluginAsync = async (app) => {
             return undefined;
           })
         : undefined;
-      return sendPage(reply, indicatorPage(ctx, chart ? { ...v, chart } : v));
+      const internal = view === 'internal' && visibility(req) === 'embargoed';
+      // researchers may switch between the publication and the internal view
+      const views = visibility(req) === 'embargoed' ? { internal } : {};
+      return sendPage(reply, indicatorPage(ctx, { ...v, ...(chart ? { chart } : {}), ...views }));
     },
   );
 

@@ -77,6 +77,18 @@ export const resultsNl = {
     'Niet gepubliceerd: weggelaten zodat een andere niet-gepubliceerde groep niet terug te rekenen is.',
   'results.footnote.internal': 'Alleen voor intern gebruik: dit getal mag niet worden gepubliceerd.',
   'results.comparisons.withheld': 'niet gepubliceerd (onthullingscontrole)',
+  'results.disclosure.title': 'Onthullingscontrole',
+  'results.disclosure.summary':
+    'Geen cijfer uit minder dan {n} respondenten of met een betrouwbaarheidsinterval breder dan {width} procentpunt. Een onderdrukte groep blijft op minstens ± {protection} procentpunt onzeker, ook als iemand terugrekent uit alles wat wel is gepubliceerd.',
+  'results.disclosure.noLimit': 'onbeperkt',
+  'results.disclosure.hint':
+    'Wijzigingen gelden voor de volgende berekening van deze meting. Laat de intervalbreedte leeg voor geen grens.',
+  'results.disclosure.minRespondents': 'Minimum aantal respondenten per cel',
+  'results.disclosure.maxIntervalWidth': 'Grootste breedte van het 95%-interval (procentpunt)',
+  'results.disclosure.protection': 'Bescherming van onderdrukte cellen (± procentpunt)',
+  'results.disclosure.save': 'Regels opslaan',
+  'results.notice.rules':
+    'De regels voor onthullingscontrole zijn opgeslagen. Bereken de resultaten opnieuw om ze toe te passen.',
   'results.view.internal': 'Toon ook de niet-publiceerbare getallen (intern)',
   'results.view.published': 'Toon de publicatieversie',
   'results.view.internalNotice':
@@ -191,6 +203,17 @@ export const resultsEn: Record<keyof typeof resultsNl, string> = {
     'Not published: withheld so that another unpublished group cannot be derived.',
   'results.footnote.internal': 'For internal use only: this number must not be published.',
   'results.comparisons.withheld': 'not published (disclosure control)',
+  'results.disclosure.title': 'Disclosure control',
+  'results.disclosure.summary':
+    'No figure from fewer than {n} respondents or with a confidence interval wider than {width} percentage points. A suppressed group stays uncertain by at least ± {protection} percentage points, even to someone who derives it from everything published.',
+  'results.disclosure.noLimit': 'unlimited',
+  'results.disclosure.hint':
+    "Changes apply to this wave's next computation. Leave the interval width empty for no limit.",
+  'results.disclosure.minRespondents': 'Minimum number of respondents per cell',
+  'results.disclosure.maxIntervalWidth': 'Widest 95% interval (percentage points)',
+  'results.disclosure.protection': 'Protection of suppressed cells (± percentage points)',
+  'results.disclosure.save': 'Save rules',
+  'results.notice.rules': 'The disclosure rules are saved. Compute the results again to apply them.',
   'results.view.internal': 'Also show the numbers that may not be published (internal)',
   'results.view.published': 'Show the publication version',
   'results.view.internalNotice':

@@ -204,3 +204,41 @@ test('a new run after a release stays under embargo: viewers keep the released o
   assert.match(page.body, new RegExp(`Versie ${released.version},`));
   assert.doesNotMatch(page.body, new RegExp(`Versie ${next.version},`));
 });
+
+test('a researcher sets the wave disclosure rules (audited; the next run applies them); a viewer may not', async () => {
+  const page = await get(`/results/${wave2024}`, researcher);
+  assert.match(
+    page.body,
+    /Geen cijfer uit minder dan 10 respondenten of met een betrouwbaarheidsinterval breder dan 40/,
+  );
+  assert.match(page.body, /action="\/results\/[^"]+\/disclosure"/);
+  const rules = { minRespondents: '20', maxIntervalWidth: '', protection: '12,5' };
+  const refused = await postForm(t.app, `/results/${wave2024}/disclosure`, rules, viewer.cookie);
+  assert.equal(refused.statusCode, 403);
+  const bad = await postForm(
+    t.app,
+    `/results/${wave2024}/disclosure`,
+    { ...rules, protection: '70' },
+    researcher.cookie,
+  );
+  assert.equal(bad.statusCode, 400);
+  const saved = await postForm(t.app, `/results/${wave2024}/disclosure`, rules, researcher.cookie);
+  assert.equal(saved.statusCode, 303, saved.body);
+  const after = await get(`/results/${wave2024}`, researcher);
+  assert.match(
+    after.body,
+    /minder dan 20 respondenten of met een betrouwbaarheidsinterval breder dan onbeperkt/,
+  );
+  assert.match(after.body, /± 12,5|± 12.5/);
+  const run = await runResults(t.database, wave2024, actor);
+  assert.deepEqual(run.estimates.office_holders!.disclosure!.rules, {
+    minRespondents: 20,
+    maxIntervalWidth: null,
+    protection: 0.125,
+    protect: 'primary',
+  });
+  const [n] = await t.database.query<{ n: number }>(
+    "select count(*)::int as n from audit_log where action = 'results.disclosure-rules'",
+  );
+  assert.equal(n!.n, 1);
+});

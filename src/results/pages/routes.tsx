@@ -10,6 +10,7 @@ import { listWaves } from '../../monitor/fieldwork/waves-service.js';
 import { can } from '../../platform/access/policy.js';
 import { actorOf } from '../../platform/auth/actor.js';
 import { sendPage } from '../../platform/ui/render.js';
+import { disclosureRulesOf } from '../disclosure/settings.js';
 import { indicatorIdParam, waveIdParam } from '../params.js';
 import { indicatorResults, visibilityOf, waveResults } from '../read/service.js';
 import { releaseRun, visibleRun } from '../release/service.js';
@@ -26,7 +27,7 @@ const release = { action: 'results.release' as const };
 const pageQuery = z
   .object({
     lang: z.enum(['nl', 'en']).optional(),
-    notice: z.enum(['computed', 'released']).optional(),
+    notice: z.enum(['computed', 'released', 'rules']).optional(),
     /** internal: researchers also see suppressed numbers, marked (docs/results.md, "Disclosure control"). */
     view: z.enum(['published', 'internal']).optional(),
   })
@@ -61,6 +62,7 @@ const routes: FastifyPluginAsync = async (app) => {
         reply,
         waveResultsPage(ctx, {
           ...results,
+          rules: await disclosureRulesOf(database.db, results.wave.id),
           mayCompute: can(req.principal, 'results.compute'),
           mayRelease: can(req.principal, 'results.release'),
           ...(req.query.notice ? { notice: ctx.t(k(`results.notice.${req.query.notice}`)) } : {}),

@@ -37,7 +37,7 @@ export const comparisonSchema = z
     pHolm: z.number().nullable().describe('Holm-corrected over all tests of the indicator in this run'),
     significant: z.boolean(),
     test: z.string(),
-    n: z.number().int(),
+    n: z.number().int().nullable().describe('Respondents in both groups; null when withheld'),
     suppressed: z.boolean().optional().describe('Withheld: one of the two groups is suppressed'),
   })
   .meta({ id: 'ResultComparison' });

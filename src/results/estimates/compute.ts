@@ -47,7 +47,8 @@ export interface ComparisonEstimate {
   pHolm: number | null;
   significant: boolean;
   test: string;
-  n: number;
+  /** Respondents in both groups; null when withheld. */
+  n: number | null;
   /** Withheld: one of its groups is suppressed (disclosure control). */
   suppressed?: boolean;
 }

@@ -125,7 +125,7 @@ export const withheld = (c: ComparisonEstimate): ComparisonEstimate => ({
   p: null,
   pHolm: null,
   significant: false,
-  n: 0,
+  n: null,
   suppressed: true,
 });
 

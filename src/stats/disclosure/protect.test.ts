@@ -95,6 +95,17 @@ test('every suppressed cell keeps at least ± the protection an attacker cannot 
         protectedCells.map(([id]) => id),
         'every primary cell (every suppressed cell under protect: all) is audited',
       );
+      // the decision's own audit agrees with the fresh one
+      assert.deepEqual(
+        decision.audit.map((a) => a.id),
+        audit.map((a) => a.id),
+      );
+      decision.audit.forEach((a, i) => {
+        assert.ok(
+          Math.abs(a.lower - audit[i]!.lower) < 1e-6 && Math.abs(a.upper - audit[i]!.upper) < 1e-6,
+          a.id,
+        );
+      });
       for (const entry of audit) {
         const cell = table.cells.find((c) => c.id === entry.id)!;
         const base = cellBase(table, cell);

@@ -10,9 +10,10 @@
  *    lost. Suppressing a cell only removes a constraint, so intervals never narrow: a cell that passed
  *    keeps passing, and one pass over the queue suffices. It ends, at the latest, when everything is
  *    suppressed (then every interval is [0, 1]).
- * 3. Audit: a fresh linear programme over the final decision computes every suppressed cell's
- *    interval (complementary cells' too, for the record); the decision carries it, and a failing
- *    entry is an error, never a silent publication.
+ * 3. Audit: the interval of every protected cell under the final decision (a check made after the
+ *    last suppression is reused, the others are made again); the decision carries it, and a failing
+ *    entry is an error, never a silent publication. `auditTable` computes the same on a fresh
+ *    programme from a decision alone (the tests use it to check the heuristic independently).
  */
 import type { Highs } from 'highs';
 import { AttackerModel } from './attacker.js';
@@ -109,6 +110,9 @@ export function protectTable(
     if (hinted.has(c.id) && !reasons.has(i)) reasons.set(i, 'complementary');
   });
   const model = new AttackerModel(highs, table);
+  // the last full check of each protected cell, and how many cells were suppressed when it was made
+  const last = new Map<number, { check: Check; changes: number }>();
+  let changes = 0;
   try {
     for (const i of reasons.keys()) model.setPublished(i, false);
     // complementary cells join the queue only when they need protection themselves
@@ -117,7 +121,11 @@ export function protectTable(
     );
     for (let q = 0; q < queue.length; q++) {
       const s = queue[q]!;
-      for (let c = check(model, s, true, rules, false); !c.ok; c = check(model, s, true, rules, false)) {
+      for (let c = check(model, s, true, rules, false); ; c = check(model, s, true, rules, false)) {
+        if (c.ok) {
+          last.set(s, { check: c, changes });
+          break;
+        }
         const own = new Set(table.cells[s]!.atoms);
         const next =
           cheapest(table, model, c.binding) ??
@@ -134,20 +142,36 @@ export function protectTable(
         if (next === undefined) throw new Error(`disclosure: cell ${table.cells[s]!.id} cannot be protected`);
         reasons.set(next, 'complementary');
         model.setPublished(next, false);
+        changes++;
         if (rules.protect === 'all') queue.push(next);
       }
     }
+    // The audit over the final decision: a check made after the last suppression is already final;
+    // the others are made again (they can only have widened since).
+    const order = [...reasons.keys()].sort((a, b) => a - b);
+    const audit: AuditEntry[] = [];
+    for (const i of order) {
+      const reason = reasons.get(i)!;
+      if (reason === 'complementary' && rules.protect !== 'all') continue;
+      const known = last.get(i);
+      const c = known && known.changes === changes ? known.check : check(model, i, true, rules, true);
+      audit.push({
+        id: table.cells[i]!.id,
+        reason,
+        lower: c.lower,
+        upper: c.upper,
+        required: c.required,
+        ok: c.ok,
+      });
+    }
+    const failed = audit.filter((a) => !a.ok);
+    if (failed.length)
+      throw new Error(`disclosure audit failed for ${failed.map((a) => a.id).join(', ')}: not protected`);
+    const suppressed = Object.fromEntries(order.map((i) => [table.cells[i]!.id, reasons.get(i)!]));
+    return { rules, suppressed, audit };
   } finally {
     model.dispose();
   }
-  const suppressed = Object.fromEntries(
-    [...reasons.entries()].sort(([a], [b]) => a - b).map(([i, r]) => [table.cells[i]!.id, r]),
-  );
-  const decision = { rules, suppressed, audit: auditTable(highs, table, suppressed, rules) };
-  const failed = decision.audit.filter((a) => !a.ok);
-  if (failed.length)
-    throw new Error(`disclosure audit failed for ${failed.map((a) => a.id).join(', ')}: not protected`);
-  return decision;
 }
 
 /**

@@ -63,7 +63,8 @@ export const platformMayImport = (file: string, specifier: string): boolean => {
   return to.startsWith('src/platform/') || !to.startsWith('src/');
 };
 
-const statsPackages = new Set(['zod']);
+/** highs: the LP solver of disclosure control (HiGHS as WebAssembly; pure computation). */
+const statsPackages = new Set(['zod', 'highs']);
 /** src/stats code may import its own files, the error catalogue, the CSV text functions and zod. */
 export const statsMayImport = (file: string, specifier: string): boolean => {
   const to = target(file, specifier);

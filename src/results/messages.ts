@@ -69,6 +69,30 @@ export const resultsNl = {
     'Gewogen percentages met 95%-betrouwbaarheidsinterval (logit-methode, zoals R svyciprop). n is het ongewogen aantal respondenten. * = significant (p < 0,05 na Holm-correctie over alle toetsen van deze indicator in deze meting).',
   'results.footnote.no-estimate': 'Geen schatting: geen respondenten in deze groep.',
   'results.footnote.few-respondents': 'Minder dan 30 respondenten: indicatief.',
+  'results.footnote.suppressed-few-respondents':
+    'Niet gepubliceerd: te weinig respondenten in deze groep (onthullingscontrole).',
+  'results.footnote.suppressed-wide-interval':
+    'Niet gepubliceerd: de schatting is te onzeker (het betrouwbaarheidsinterval is te breed).',
+  'results.footnote.suppressed-complementary':
+    'Niet gepubliceerd: weggelaten zodat een andere niet-gepubliceerde groep niet terug te rekenen is.',
+  'results.footnote.internal': 'Alleen voor intern gebruik: dit getal mag niet worden gepubliceerd.',
+  'results.comparisons.withheld': 'niet gepubliceerd (onthullingscontrole)',
+  'results.disclosure.title': 'Onthullingscontrole',
+  'results.disclosure.summary':
+    'Geen cijfer uit minder dan {n} respondenten of met een betrouwbaarheidsinterval breder dan {width} procentpunt. Een onderdrukte groep blijft op minstens ± {protection} procentpunt onzeker, ook als iemand terugrekent uit alles wat wel is gepubliceerd.',
+  'results.disclosure.noLimit': 'onbeperkt',
+  'results.disclosure.hint':
+    'Wijzigingen gelden voor de volgende berekening van deze meting. Laat de intervalbreedte leeg voor geen grens.',
+  'results.disclosure.minRespondents': 'Minimum aantal respondenten per cel',
+  'results.disclosure.maxIntervalWidth': 'Grootste breedte van het 95%-interval (procentpunt)',
+  'results.disclosure.protection': 'Bescherming van onderdrukte cellen (± procentpunt)',
+  'results.disclosure.save': 'Regels opslaan',
+  'results.notice.rules':
+    'De regels voor onthullingscontrole zijn opgeslagen. Bereken de resultaten opnieuw om ze toe te passen.',
+  'results.view.internal': 'Toon ook de niet-publiceerbare getallen (intern)',
+  'results.view.published': 'Toon de publicatieversie',
+  'results.view.internalNotice':
+    'Interne weergave: gemarkeerde getallen zijn onderdrukt in de publicatie, de CSV en de API. Neem ze niet over.',
   'results.comparisons.title': 'Verschillen tussen groepen',
   'results.comparisons.caption': 'Toetsen van verschillen: {indicator}',
   'results.comparisons.pair': 'Vergelijking',
@@ -167,6 +191,29 @@ export const resultsEn: Record<keyof typeof resultsNl, string> = {
     'Weighted percentages with 95% confidence interval (logit method, as R svyciprop). n is the unweighted number of respondents. * = significant (p < 0.05 after Holm correction over all tests of this indicator in this wave).',
   'results.footnote.no-estimate': 'No estimate: no respondents in this group.',
   'results.footnote.few-respondents': 'Fewer than 30 respondents: indicative.',
+  'results.footnote.suppressed-few-respondents':
+    'Not published: too few respondents in this group (disclosure control).',
+  'results.footnote.suppressed-wide-interval':
+    'Not published: the estimate is too uncertain (its confidence interval is too wide).',
+  'results.footnote.suppressed-complementary':
+    'Not published: withheld so that another unpublished group cannot be derived.',
+  'results.footnote.internal': 'For internal use only: this number must not be published.',
+  'results.comparisons.withheld': 'not published (disclosure control)',
+  'results.disclosure.title': 'Disclosure control',
+  'results.disclosure.summary':
+    'No figure from fewer than {n} respondents or with a confidence interval wider than {width} percentage points. A suppressed group stays uncertain by at least ± {protection} percentage points, even to someone who derives it from everything published.',
+  'results.disclosure.noLimit': 'unlimited',
+  'results.disclosure.hint':
+    "Changes apply to this wave's next computation. Leave the interval width empty for no limit.",
+  'results.disclosure.minRespondents': 'Minimum number of respondents per cell',
+  'results.disclosure.maxIntervalWidth': 'Widest 95% interval (percentage points)',
+  'results.disclosure.protection': 'Protection of suppressed cells (± percentage points)',
+  'results.disclosure.save': 'Save rules',
+  'results.notice.rules': 'The disclosure rules are saved. Compute the results again to apply them.',
+  'results.view.internal': 'Also show the numbers that may not be published (internal)',
+  'results.view.published': 'Show the publication version',
+  'results.view.internalNotice':
+    'Internal view: marked numbers are suppressed in the publication, the CSV and the API. Do not copy them.',
   'results.comparisons.title': 'Differences between groups',
   'results.comparisons.caption': 'Tests of differences: {indicator}',
   'results.comparisons.pair': 'Comparison',

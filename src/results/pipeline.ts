@@ -6,7 +6,7 @@ import type { QuestionnaireDefinition } from '../monitor/questionnaires/model.js
 import { canonicalOrder } from './canonical.js';
 import { estimateGroup, type GroupEstimates, type Respondent } from './estimates/compute.js';
 import { builtinIndicators } from './indicators/builtin.js';
-import { compileIndicator, type IndicatorInput } from './indicators/model.js';
+import { type CompiledIndicator, compileIndicator, type IndicatorInput } from './indicators/model.js';
 import { schemes } from './weighting/scheme.js';
 import {
   type PopulationCell,
@@ -20,6 +20,8 @@ export interface GroupResults<R extends Respondent = Respondent> {
   /** The respondents in the run's canonical order (the order of the weights). */
   ordered: R[];
   weighting: WeightingResult;
+  /** The group's indicators as compiled for this run. */
+  indicators: CompiledIndicator[];
   estimates: GroupEstimates;
 }
 
@@ -54,6 +56,7 @@ export function computeGroup<R extends Respondent>(input: {
     targetGroup: input.targetGroup,
     ordered: rows,
     weighting,
+    indicators,
     estimates: estimateGroup(rows, weighting, indicators),
   };
 }

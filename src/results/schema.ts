@@ -80,3 +80,13 @@ export const resultsRuns = pgTable(
     index('results_runs_wave_idx').on(t.waveId, t.createdAt),
   ],
 );
+
+/** A wave's disclosure rules (docs/results.md, "Disclosure control"); absent: the defaults. */
+export const disclosureSettings = pgTable('results_disclosure_settings', {
+  waveId: uuid('wave_id')
+    .primaryKey()
+    .references(() => waves.id, { onDelete: 'cascade' }),
+  /** DisclosureRules of src/stats/disclosure/model.ts. */
+  rules: jsonb('rules').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

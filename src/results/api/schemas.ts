@@ -1,5 +1,6 @@
 /** The API's response schemas for results (they become /api/v1/openapi.json). */
 import { z } from 'zod';
+import { publicCell, withheld } from '../pages/table.js';
 import type { IndicatorResults, WaveResults } from '../read/service.js';
 import type { TrendPoint } from '../trends/trend.js';
 
@@ -13,8 +14,12 @@ export const cellSchema = z
     estimate: z.number().nullable().describe('Weighted proportion (0–1)'),
     se: z.number().nullable(),
     ci: interval,
-    n: z.number().int().describe('Unweighted number of respondents'),
+    n: z.number().int().nullable().describe('Unweighted number of respondents; null when suppressed'),
     df: z.number().optional(),
+    suppressed: z
+      .enum(['few-respondents', 'wide-interval', 'complementary'])
+      .optional()
+      .describe('Not published (disclosure control), and why: every number of the cell is null'),
   })
   .meta({ id: 'ResultCell' });
 
@@ -32,7 +37,8 @@ export const comparisonSchema = z
     pHolm: z.number().nullable().describe('Holm-corrected over all tests of the indicator in this run'),
     significant: z.boolean(),
     test: z.string(),
-    n: z.number().int(),
+    n: z.number().int().nullable().describe('Respondents in both groups; null when withheld'),
+    suppressed: z.boolean().optional().describe('Withheld: one of the two groups is suppressed'),
   })
   .meta({ id: 'ResultComparison' });
 
@@ -122,7 +128,12 @@ export const waveResultsOut = (r: WaveResults) => ({
         groups: Object.fromEntries(
           Object.entries(r.run.estimates).map(([g, e]) => [
             g,
-            { cells: e.cells, comparisons: e.comparisons, trends: e.trends ?? [] },
+            {
+              // what may be published only: the disclosure audit stays inside
+              cells: e.cells.map(publicCell),
+              comparisons: e.comparisons.map((c) => (c.suppressed ? withheld(c) : c)),
+              trends: e.trends ?? [],
+            },
           ]),
         ),
       }

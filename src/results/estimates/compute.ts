@@ -8,11 +8,13 @@
  */
 import type { Answers } from '../../monitor/questionnaires/model.js';
 import { runAnalysis } from '../../stats/analysis.js';
+import type { SuppressionReason } from '../../stats/disclosure/model.js';
 import { parseSpec, type Spec } from '../../stats/spec.js';
 import { tableFromColumns } from '../../stats/table.js';
 import type { CompiledIndicator } from '../indicators/model.js';
 import type { TrendTest } from '../trends/trend.js';
 import type { WeightingResult } from '../weighting/weighting.js';
+import type { GroupDisclosure } from './disclosure.js';
 import { holm } from './holm.js';
 
 export const CONFIDENCE = 0.95;
@@ -28,6 +30,8 @@ export interface CellEstimate {
   ci: [number | null, number | null];
   n: number;
   df?: number;
+  /** Not published (disclosure control), and why. */
+  suppressed?: SuppressionReason;
 }
 
 export interface ComparisonEstimate {
@@ -43,7 +47,10 @@ export interface ComparisonEstimate {
   pHolm: number | null;
   significant: boolean;
   test: string;
-  n: number;
+  /** Respondents in both groups; null when withheld. */
+  n: number | null;
+  /** Withheld: one of its groups is suppressed (disclosure control). */
+  suppressed?: boolean;
 }
 
 export interface GroupEstimates {
@@ -51,6 +58,8 @@ export interface GroupEstimates {
   comparisons: ComparisonEstimate[];
   /** Changes from the previous wave run in Weerbaar (absent without one). */
   trends?: TrendTest[];
+  /** The disclosure decision's rules and audit (absent in runs from before disclosure control). */
+  disclosure?: GroupDisclosure;
 }
 
 /**

@@ -37,7 +37,7 @@ export function indicatorCsv(table: IndicatorTable): string {
       num(r.ci[0]),
       num(r.ci[1]),
       num(r.se),
-      String(r.n),
+      num(r.n),
       r.change?.previousWave ?? '',
       num(r.change?.change),
       num(r.change?.pHolm),

@@ -19,6 +19,29 @@ export interface IndicatorView {
   trend: TrendPoint[];
   /** The trend chart (src/platform/charts), when there are trend points. */
   chart?: RenderedChart;
+  /** Researchers only: whether the internal view (suppressed numbers shown, marked) is on. */
+  internal?: boolean;
+}
+
+/** The switch between the publication and the internal view (researchers only). */
+function ViewSwitch(props: { ctx: PageContext; v: IndicatorView }) {
+  const { ctx, v } = props;
+  if (v.internal === undefined) return null;
+  const href = `/results/${v.wave.id}/indicators/${v.definition.code}?lang=${ctx.lang}`;
+  return v.internal ? (
+    <>
+      <p class="notice" role="note">
+        {ctx.t('results.view.internalNotice')}
+      </p>
+      <p>
+        <a href={href}>{ctx.t('results.view.published')}</a>
+      </p>
+    </>
+  ) : (
+    <p>
+      <a href={`${href}&view=internal`}>{ctx.t('results.view.internal')}</a>
+    </p>
+  );
 }
 
 const ci = (ctx: PageContext, c: [number | null, number | null]) =>
@@ -73,7 +96,7 @@ function BreakdownTable(props: { ctx: PageContext; label: string; breakdown: str
               </th>
               <td class="num">{pct(ctx, r.estimate)}</td>
               <td class="num">{ci(ctx, r.ci)}</td>
-              <td class="num">{r.n}</td>
+              <td class="num">{r.n === null ? '—' : r.n}</td>
               <td class="num">{changeText(ctx, r)}</td>
             </tr>
           ))}
@@ -123,7 +146,13 @@ function Comparisons(props: { ctx: PageContext; label: string; table: IndicatorT
               <td class="num">{c.difference === null ? '—' : signedPp(ctx, c.difference)}</td>
               <td class="num">{ci(ctx, c.ci)}</td>
               <td class="num">{pValue(c.pHolm)}</td>
-              <td>{c.significant ? t('results.table.significant') : t('results.table.notSignificant')}</td>
+              <td>
+                {c.suppressed
+                  ? t('results.comparisons.withheld')
+                  : c.significant
+                    ? t('results.table.significant')
+                    : t('results.table.notSignificant')}
+              </td>
               <td>{c.test}</td>
             </tr>
           ))}
@@ -200,6 +229,7 @@ export function indicatorPage(ctx: PageContext, v: IndicatorView) {
         })}
       </p>
       <p>{t('results.table.method')}</p>
+      <ViewSwitch ctx={ctx} v={v} />
       <p>
         <a href={`/results/${v.wave.id}/indicators/${v.definition.code}/table.csv?lang=${ctx.lang}`}>
           {t('results.table.csv')}

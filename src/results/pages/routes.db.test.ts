@@ -11,6 +11,7 @@ import { smallDemoOrganisations } from '../demo/small.js';
 import { demoWaveTruths } from '../demo/waves.js';
 import { latestRun, runResults } from '../runs/service.js';
 import { csvColumns } from './csv.js';
+import { publicCell } from './table.js';
 
 let t: TestApp;
 let researcher: TestUser;
@@ -106,7 +107,13 @@ test('compute, embargo and release: viewers see a run only after a researcher re
   const body = (await api(`/api/v1/waves/${wave2024}/results`, viewer)).json();
   assert.equal(body.run.id, run.id);
   assert.ok(body.run.releasedAt);
-  assert.deepEqual(body.run.groups.office_holders.cells, run.estimates.office_holders!.cells);
+  // the API serves what may be published: suppressed cells keep their reason and lose every number
+  const cells = run.estimates.office_holders!.cells;
+  assert.deepEqual(body.run.groups.office_holders.cells, JSON.parse(JSON.stringify(cells.map(publicCell))));
+  const hidden = body.run.groups.office_holders.cells.filter((c: { suppressed?: string }) => c.suppressed);
+  assert.ok(hidden.length > 0, 'the small demo wave has suppressed cells');
+  for (const c of hidden) assert.deepEqual([c.estimate, c.se, c.ci, c.n], [null, null, [null, null], null]);
+  assert.equal(JSON.stringify(body).includes('audit'), false, 'the disclosure audit stays inside');
   // the 2022 run is not released: the viewer's trend holds 2024 from Weerbaar, not 2022
   const trend = (await api('/api/v1/indicators/agr_any_12m/trend', viewer)).json();
   const sources = trend.points.map((p: { year: number; source: string }) => `${p.year}:${p.source}`);
@@ -143,6 +150,24 @@ test('the indicator page: every breakdown with %, CI, n, Holm verdicts with the 
   const overall = records.find((r) => r.values[2] === '')!.values;
   assert.equal(Number(overall[4]), all.estimate);
   assert.equal(Number(overall[8]), all.n);
+  // a suppressed cell: its footnote, never a number or zero, in the CSV and on the page
+  const hidden = cells.find((c) => c.suppressed)!;
+  assert.ok(hidden, 'the small demo wave suppresses some cell of any aggression');
+  const key = Object.entries(hidden.by)
+    .map(([k, v]) => `${k}=${v}`)
+    .join('&');
+  const line = records.find((r) => r.values[3] === key)!.values;
+  assert.deepEqual(line.slice(4, 9), ['', '', '', '', '']);
+  assert.equal(line[14], `suppressed-${hidden.suppressed}`);
+  assert.match(res.body, /Niet gepubliceerd: te weinig respondenten/);
+  // researchers may switch to the internal view: every number, the suppressed ones marked; viewers may not
+  assert.match(res.body, /view=internal/);
+  const internal = await get(`/results/${wave2024}/indicators/agr_any_12m?view=internal`, researcher);
+  assert.match(internal.body, /Alleen voor intern gebruik/);
+  assert.match(internal.body, /Interne weergave/);
+  const asViewer = await get(`/results/${wave2024}/indicators/agr_any_12m?view=internal`, viewer);
+  assert.equal(asViewer.statusCode, 200);
+  assert.doesNotMatch(asViewer.body, /Alleen voor intern gebruik|Interne weergave/);
 
   // an unknown indicator or wave is a 404, never a 500
   assert.equal((await get(`/results/${wave2024}/indicators/nope`, researcher)).statusCode, 404);
@@ -178,4 +203,42 @@ test('a new run after a release stays under embargo: viewers keep the released o
   const page = await get(`/results/${wave2024}`, viewer);
   assert.match(page.body, new RegExp(`Versie ${released.version},`));
   assert.doesNotMatch(page.body, new RegExp(`Versie ${next.version},`));
+});
+
+test('a researcher sets the wave disclosure rules (audited; the next run applies them); a viewer may not', async () => {
+  const page = await get(`/results/${wave2024}`, researcher);
+  assert.match(
+    page.body,
+    /Geen cijfer uit minder dan 10 respondenten of met een betrouwbaarheidsinterval breder dan 40/,
+  );
+  assert.match(page.body, /action="\/results\/[^"]+\/disclosure"/);
+  const rules = { minRespondents: '20', maxIntervalWidth: '', protection: '12,5' };
+  const refused = await postForm(t.app, `/results/${wave2024}/disclosure`, rules, viewer.cookie);
+  assert.equal(refused.statusCode, 403);
+  const bad = await postForm(
+    t.app,
+    `/results/${wave2024}/disclosure`,
+    { ...rules, protection: '70' },
+    researcher.cookie,
+  );
+  assert.equal(bad.statusCode, 400);
+  const saved = await postForm(t.app, `/results/${wave2024}/disclosure`, rules, researcher.cookie);
+  assert.equal(saved.statusCode, 303, saved.body);
+  const after = await get(`/results/${wave2024}`, researcher);
+  assert.match(
+    after.body,
+    /minder dan 20 respondenten of met een betrouwbaarheidsinterval breder dan onbeperkt/,
+  );
+  assert.match(after.body, /± 12,5|± 12.5/);
+  const run = await runResults(t.database, wave2024, actor);
+  assert.deepEqual(run.estimates.office_holders!.disclosure!.rules, {
+    minRespondents: 20,
+    maxIntervalWidth: null,
+    protection: 0.125,
+    protect: 'primary',
+  });
+  const [n] = await t.database.query<{ n: number }>(
+    "select count(*)::int as n from audit_log where action = 'results.disclosure-rules'",
+  );
+  assert.equal(n!.n, 1);
 });

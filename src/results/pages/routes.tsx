@@ -11,6 +11,7 @@ import { can } from '../../platform/access/policy.js';
 import { actorOf } from '../../platform/auth/actor.js';
 import { renderChart } from '../../platform/charts/render.js';
 import { sendPage } from '../../platform/ui/render.js';
+import { disclosureRulesOf } from '../disclosure/settings.js';
 import { indicatorIdParam, waveIdParam } from '../params.js';
 import { indicatorResults, visibilityOf, waveResults } from '../read/service.js';
 import { releaseRun, visibleRun } from '../release/service.js';
@@ -25,7 +26,12 @@ const read = { action: 'results.read' as const };
 const compute = { action: 'results.compute' as const };
 const release = { action: 'results.release' as const };
 const pageQuery = z
-  .object({ lang: z.enum(['nl', 'en']).optional(), notice: z.enum(['computed', 'released']).optional() })
+  .object({
+    lang: z.enum(['nl', 'en']).optional(),
+    notice: z.enum(['computed', 'released', 'rules']).optional(),
+    /** internal: researchers also see suppressed numbers, marked (docs/results.md, "Disclosure control"). */
+    view: z.enum(['published', 'internal']).optional(),
+  })
   .loose();
 const waveParams = z.object({ waveId: waveIdParam });
 const indicatorParams = waveParams.extend({ indicatorId: indicatorIdParam });
@@ -57,6 +63,7 @@ const routes: FastifyPluginAsync = async (app) => {
         reply,
         waveResultsPage(ctx, {
           ...results,
+          rules: await disclosureRulesOf(database.db, results.wave.id),
           mayCompute: can(req.principal, 'results.compute'),
           mayRelease: can(req.principal, 'results.release'),
           ...(req.query.notice ? { notice: ctx.t(k(`results.notice.${req.query.notice}`)) } : {}),
@@ -91,7 +98,14 @@ const routes: FastifyPluginAsync = async (app) => {
     '/results/:waveId/indicators/:indicatorId',
     { config: { access: read }, schema: { params: indicatorParams, querystring: pageQuery } },
     async (req, reply) => {
-      const v = await indicatorResults(database, req.params.waveId, req.params.indicatorId, visibility(req));
+      const view = req.query.view ?? 'published';
+      const v = await indicatorResults(
+        database,
+        req.params.waveId,
+        req.params.indicatorId,
+        visibility(req),
+        view,
+      );
       const ctx = req.page(reply);
       // the chart is an extra beside the table: if it cannot be drawn, the page shows the table alone
       const chart = v.trend.length
@@ -109,7 +123,10 @@ const routes: FastifyPluginAsync = async (app) => {
               req.log.warn({ err: err.message, indicator: v.definition.code }, 'trend chart not drawn'),
           )
         : undefined;
-      return sendPage(reply, indicatorPage(ctx, chart ? { ...v, chart } : v));
+      const internal = view === 'internal' && visibility(req) === 'embargoed';
+      // researchers may switch between the publication and the internal view
+      const views = visibility(req) === 'embargoed' ? { internal } : {};
+      return sendPage(reply, indicatorPage(ctx, { ...v, ...(chart ? { chart } : {}), ...views }));
     },
   );
 

@@ -7,10 +7,23 @@
 import type { CellEstimate, ComparisonEstimate, GroupEstimates } from '../estimates/compute.js';
 import { cellKey } from '../trends/trend.js';
 
-/** Cells from fewer respondents than this carry the footnote "few respondents" (disclosure control comes later). */
+/** Published cells from fewer respondents than this carry the footnote "few respondents: indicative". */
 export const FEW_RESPONDENTS = 30;
 
-export type Footnote = 'no-estimate' | 'few-respondents';
+export type Footnote =
+  | 'no-estimate'
+  | 'few-respondents'
+  | 'suppressed-few-respondents'
+  | 'suppressed-wide-interval'
+  | 'suppressed-complementary'
+  | 'internal';
+
+/**
+ * 'published': what may be published — a suppressed cell shows its footnote and no number (not even
+ * n), a comparison involving one is withheld. 'internal' (researchers, on the page only): every number,
+ * suppressed cells marked as not for publication.
+ */
+export type TableView = 'published' | 'internal';
 
 export interface TableRow {
   /** The breakdown's variables ([] for all respondents). */
@@ -19,7 +32,9 @@ export interface TableRow {
   estimate: number | null;
   ci: [number | null, number | null];
   se: number | null;
-  n: number;
+  n: number | null;
+  /** Not published (disclosure control), and why. */
+  suppressed?: CellEstimate['suppressed'];
   change?: {
     previousWave: string;
     change: number;
@@ -39,14 +54,32 @@ export interface IndicatorTable {
 
 const breakdownOf = (c: CellEstimate) => Object.keys(c.by).sort();
 
-export function indicatorTable(group: GroupEstimates, indicator: string): IndicatorTable | undefined {
+export function indicatorTable(
+  group: GroupEstimates,
+  indicator: string,
+  view: TableView = 'published',
+): IndicatorTable | undefined {
   const cells = group.cells.filter((c) => c.indicator === indicator);
   if (cells.length === 0) return undefined;
   const trends = new Map((group.trends ?? []).map((t) => [cellKey(t.indicator, t.by), t]));
   const rows = cells.map((c): TableRow => {
     const t = trends.get(cellKey(c.indicator, c.by));
     const footnotes: Footnote[] = [];
-    if (c.estimate === null) footnotes.push('no-estimate');
+    if (c.suppressed) {
+      footnotes.push(`suppressed-${c.suppressed}`);
+      if (view === 'published')
+        return {
+          breakdown: breakdownOf(c),
+          by: c.by,
+          estimate: null,
+          ci: [null, null],
+          se: null,
+          n: null,
+          suppressed: c.suppressed,
+          footnotes,
+        };
+      footnotes.push('internal');
+    } else if (c.estimate === null) footnotes.push('no-estimate');
     else if (c.n < FEW_RESPONDENTS) footnotes.push('few-respondents');
     return {
       breakdown: breakdownOf(c),
@@ -55,6 +88,7 @@ export function indicatorTable(group: GroupEstimates, indicator: string): Indica
       ci: c.ci,
       se: c.se,
       n: c.n,
+      ...(c.suppressed ? { suppressed: c.suppressed } : {}),
       ...(t
         ? {
             change: {
@@ -76,9 +110,39 @@ export function indicatorTable(group: GroupEstimates, indicator: string): Indica
     indicator,
     version: cells[0]!.version,
     rows,
-    comparisons: group.comparisons.filter((c) => c.indicator === indicator),
+    comparisons: group.comparisons
+      .filter((c) => c.indicator === indicator)
+      .map((c) => (c.suppressed && view === 'published' ? withheld(c) : c)),
   };
 }
+
+/** A comparison involving a suppressed cell: named, with no number. */
+export const withheld = (c: ComparisonEstimate): ComparisonEstimate => ({
+  ...c,
+  difference: null,
+  se: null,
+  ci: [null, null],
+  p: null,
+  pHolm: null,
+  significant: false,
+  n: null,
+  suppressed: true,
+});
+
+/** A cell as it may be published: a suppressed one keeps its reason and loses its numbers. */
+export const publicCell = (c: CellEstimate) =>
+  c.suppressed
+    ? {
+        indicator: c.indicator,
+        version: c.version,
+        by: c.by,
+        estimate: null,
+        se: null,
+        ci: [null, null] as [null, null],
+        n: null,
+        suppressed: c.suppressed,
+      }
+    : c;
 
 /** The rows grouped by breakdown, in table order. */
 export function byBreakdown(rows: readonly TableRow[]): Array<{ breakdown: string[]; rows: TableRow[] }> {

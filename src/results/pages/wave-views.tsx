@@ -3,6 +3,8 @@ import type { Wave } from '../../monitor/fieldwork/model.js';
 import { formatDateTime } from '../../platform/auth/views/fields.js';
 import type { PageContext } from '../../platform/ui/context.js';
 import { CsrfField, Layout } from '../../platform/ui/layout.js';
+import type { DisclosureRules } from '../../stats/disclosure/model.js';
+import { DisclosureRulesSection } from '../disclosure/views.js';
 import type { IndicatorDefinition } from '../indicators/model.js';
 import { themes } from '../indicators/model.js';
 import type { RunSummary } from '../runs/service.js';
@@ -66,6 +68,8 @@ export interface WaveResultsView {
   mayCompute: boolean;
   mayRelease: boolean;
   notice?: string;
+  /** The wave's disclosure rules (applied by its next run). */
+  rules?: DisclosureRules;
 }
 
 const distributionRows: Array<keyof Distribution> = [
@@ -226,6 +230,9 @@ export function waveResultsPage(ctx: PageContext, v: WaveResultsView) {
           <p>{t('results.release.hint')}</p>
           <button type="submit">{t('results.release.button', { version: run.version })}</button>
         </form>
+      ) : null}
+      {v.rules ? (
+        <DisclosureRulesSection ctx={ctx} wave={wave} rules={v.rules} mayEdit={v.mayCompute} />
       ) : null}
       {run ? (
         <>

@@ -9,7 +9,7 @@ import type { Database } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
 import type { IndicatorDefinition } from '../indicators/model.js';
 import { indicatorVersion } from '../indicators/service.js';
-import { type IndicatorTable, indicatorTable } from '../pages/table.js';
+import { type IndicatorTable, indicatorTable, type TableView } from '../pages/table.js';
 import { type Visibility, visibleRun } from '../release/service.js';
 import { type RunSummary, weightingRun } from '../runs/service.js';
 import { trendOf } from '../trends/service.js';
@@ -68,6 +68,8 @@ export async function indicatorResults(
   waveIdOrCode: string,
   code: string,
   visibility: Visibility,
+  /** 'internal' (researchers' page only) shows suppressed numbers, marked; everything else is 'published'. */
+  view: TableView = 'published',
 ): Promise<IndicatorResults> {
   const wave = await findWave(database.db, waveIdOrCode);
   const run = await visibleRun(database, wave.id, visibility);
@@ -75,7 +77,7 @@ export async function indicatorResults(
   if (!run || version === undefined) throw noIndicator(code, wave);
   const definition = await indicatorVersion(database.db, code, version);
   const group = definition && run.estimates[definition.targetGroup];
-  const table = group && indicatorTable(group, code);
+  const table = group && indicatorTable(group, code, visibility === 'embargoed' ? view : 'published');
   if (!definition || !table) throw noIndicator(code, wave);
   const { points } = await trendOf(database, code, {}, visibility);
   return { wave, run, definition, table, trend: points };

@@ -6,10 +6,12 @@ import { loadTemplates, templates } from '../../monitor/questionnaires/templates
 import { cliActor } from '../../platform/audit/audit.js';
 import type { Database } from '../../platform/db/database.js';
 import { loadRegistry } from '../../platform/orgs/registry.js';
+import { defaultRules } from '../../stats/disclosure/model.js';
 import { loadDemoWave } from '../demo/demo-step.js';
 import { groupData } from '../demo/inputs.js';
 import { registryOrganisations } from '../demo/registry.js';
 import { demoWaveTruths, generateWave, type Questionnaires } from '../demo/waves.js';
+import { setDisclosureRules } from '../disclosure/settings.js';
 import { builtinIndicators } from '../indicators/builtin.js';
 import { computeGroup } from '../pipeline.js';
 import { trendOf } from '../trends/service.js';
@@ -55,7 +57,16 @@ test('a run of the demo wave stores weights and estimates equal, to the bit, to 
     indicators: builtinIndicators.filter((i) => i.code === 'agr_any_12m'),
   });
   const stored = latest!.estimates.office_holders!.cells.filter((c) => c.indicator === 'agr_any_12m');
-  assert.deepEqual(stored, pure.estimates.cells);
+  // the numbers are the pure pipeline's; disclosure control adds its decision to them
+  assert.deepEqual(
+    stored.map(({ suppressed: _, ...c }) => c),
+    pure.estimates.cells,
+  );
+  const disclosure = latest!.estimates.office_holders!.disclosure!;
+  assert.deepEqual(disclosure.rules, defaultRules);
+  assert.ok(disclosure.audit.length > 0 && disclosure.audit.every((a) => a.ok));
+  for (const c of stored)
+    if (c.n < defaultRules.minRespondents) assert.equal(c.suppressed, 'few-respondents');
   const w = await weightingRun(database, run.weightingRuns.office_holders!);
   assert.deepEqual((w!.weights as { final: number[] }).final, [...pure.weighting.finalWeights]);
   assert.ok(run.estimates.employees!.cells.some((c) => c.indicator === 'emp_agr_any_12m'));
@@ -73,8 +84,17 @@ test('a run of the demo wave stores weights and estimates equal, to the bit, to 
   );
   assert.equal(trend.points.at(-1)!.estimate, stored.find((c) => Object.keys(c.by).length === 0)!.estimate);
 
-  // a second run: version 2, the same weights to the last bit
+  // the wave's own rules (audited) apply to the next run: a second run, version 2, the same weights
+  // to the last bit
+  await setDisclosureRules(database, truth.code, { minRespondents: 30 }, actor);
+  await assert.rejects(
+    setDisclosureRules(database, truth.code, { protection: 0.7 }, actor),
+    /invalid disclosure rules/,
+  );
   const again = await runResults(database, truth.code, actor);
+  assert.equal(again.estimates.office_holders!.disclosure!.rules.minRespondents, 30);
+  for (const c of again.estimates.office_holders!.cells)
+    if (c.n < 30) assert.equal(c.suppressed, 'few-respondents', `${c.indicator} ${JSON.stringify(c.by)}`);
   assert.equal(again.version, 2);
   const w2 = await weightingRun(database, again.weightingRuns.office_holders!);
   assert.equal(w2!.version, 2);
@@ -83,4 +103,8 @@ test('a run of the demo wave stores weights and estimates equal, to the bit, to 
     "select count(*)::int as n from audit_log where action = 'results.run'",
   );
   assert.equal(audits!.n, 2);
+  const [ruled] = await database.query<{ n: number }>(
+    "select count(*)::int as n from audit_log where action = 'results.disclosure-rules'",
+  );
+  assert.equal(ruled!.n, 1);
 });

@@ -15,7 +15,10 @@ import {
 import { type Actor, audit } from '../../platform/audit/audit.js';
 import type { Database } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
-import { applyHolm, type GroupEstimates } from '../estimates/compute.js';
+import { loadSolver } from '../../stats/disclosure/attacker.js';
+import { disclosureRulesOf } from '../disclosure/settings.js';
+import type { GroupEstimates } from '../estimates/compute.js';
+import { discloseGroup, publishedCells, reapplyHolm } from '../estimates/disclosure.js';
 import { currentIndicators, ensureBuiltinIndicators } from '../indicators/service.js';
 import { computeGroup, type GroupResults, weightedGroups } from '../pipeline.js';
 import { resultsRuns, weightingRuns } from '../schema.js';
@@ -80,13 +83,32 @@ export async function runResults(
         en: `wave ${wave.code} has no completed responses to weight`,
       },
     });
-  // changes from the previous wave run in Weerbaar, tested together with the comparisons (Holm)
+  // disclosure control (docs/results.md): what may be published, decided once and stored with the run
+  const highs = await loadSolver();
+  const rules = await disclosureRulesOf(database.db, wave.id);
+  for (const g of groups)
+    g.estimates.disclosure = discloseGroup(
+      highs,
+      {
+        respondents: g.ordered,
+        weights: g.weighting.finalWeights,
+        indicators: g.indicators,
+        estimates: g.estimates,
+      },
+      rules,
+    );
+  // changes from the previous wave run in Weerbaar, between published cells only, tested together
+  // with the comparisons (Holm)
   const previous = await previousRun(database, wave);
   for (const g of groups) {
     const before = previous?.run.estimates[g.targetGroup];
     if (!before) continue;
-    g.estimates.trends = trendTests(g.estimates.cells, before.cells, previous.wave.code);
-    applyHolm(g.estimates.comparisons, g.estimates.trends);
+    g.estimates.trends = trendTests(
+      publishedCells(g.estimates.cells),
+      publishedCells(before.cells),
+      previous.wave.code,
+    );
+    reapplyHolm(g.estimates);
   }
   return database.db.transaction(async (tx) => {
     // one run at a time per wave: the version numbers come from the rows this transaction sees
@@ -138,7 +160,13 @@ export async function runResults(
       action: 'results.run',
       resourceType: 'results_run',
       resourceId: run!.id,
-      diff: { waveId: wave.id, version: run!.version, weightingRuns: weightingIds, options },
+      diff: {
+        waveId: wave.id,
+        version: run!.version,
+        weightingRuns: weightingIds,
+        options,
+        disclosure: rules,
+      },
     });
     return toSummary(run!);
   });

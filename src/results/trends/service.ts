@@ -30,7 +30,8 @@ export async function trendOf(
     const run = await visibleRun(database, wave.id, visibility);
     const group = run?.estimates[definition.targetGroup];
     const cell = group?.cells.find((c) => cellKey(c.indicator, c.by) === key);
-    if (!cell) continue;
+    // a suppressed cell has no point in the trend (disclosure control)
+    if (!cell || cell.suppressed) continue;
     const trend = group?.trends?.find((t) => cellKey(t.indicator, t.by) === key);
     runs.push({
       year: Number(wave.fieldworkStart.slice(0, 4)),

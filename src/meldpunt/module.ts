@@ -17,7 +17,7 @@ export const meldpuntModule: DomainModule = {
     () => import('./integrity/handler-routes.js'),
     () => import('./integrity/key-routes.js'),
   ],
-  jobs: [() => import('./incidents/jobs.js')],
+  jobs: [() => import('./incidents/jobs.js'), () => import('./integrity/jobs.js')],
   demoSteps: [() => import('./incidents/demo-step.js'), () => import('./integrity/demo-step.js')],
   messages: [
     { nl: incidentsNl, en: incidentsEn },

@@ -7,7 +7,13 @@ import { AppError } from '../errors.js';
 
 export const platformRoles = ['admin', 'researcher', 'viewer'] as const;
 export type PlatformRole = (typeof platformRoles)[number];
-export const organisationRoles = ['coordinator', 'case_handler', 'integrity_officer', 'reporter'] as const;
+export const organisationRoles = [
+  'coordinator',
+  'case_handler',
+  'integrity_officer',
+  'reporter',
+  'integrity_chair',
+] as const;
 export type OrganisationRole = (typeof organisationRoles)[number];
 
 /** Who is asking: a signed-in user (session) or a script (API token with scopes). */

@@ -12,14 +12,23 @@ import { AppError } from '../../platform/errors.js';
 import type { MessageKey } from '../../platform/i18n/catalogue.js';
 import { getOrganisation } from '../../platform/orgs/service.js';
 import { sendPage } from '../../platform/ui/render.js';
+import { readAttachment } from './attachments.js';
 import { addNote, historyOf, keyHolders, moveReport, recuse } from './history-service.js';
 import { acceptedKeys } from './keys-service.js';
 import type { ReporterIdentity, ReportState } from './model.js';
 import { MAX_TEXT } from './model.js';
 import { optionsFor } from './options.js';
 import { registerCsv } from './register-export.js';
-import { acknowledge, handlerMessage, handlerView, listRegister, revealIdentity } from './reports-service.js';
 import {
+  acknowledge,
+  handlerMessage,
+  handlerView,
+  listRegister,
+  reportKeyFor,
+  revealIdentity,
+} from './reports-service.js';
+import {
+  attachmentParams,
   form,
   handleAccess,
   keyFor as keyForSession,
@@ -27,6 +36,7 @@ import {
   readAccess,
   reportParams,
   requireKey as requireUnlockedKey,
+  sendAttachment,
 } from './route-support.js';
 import { dashboardPage, handlerReportPage } from './views/handler-pages.js';
 import { nextStates } from './workflow.js';
@@ -123,6 +133,7 @@ const routes: FastifyPluginAsync = async (app) => {
         content: view.content,
         hasIdentity: view.hasIdentity,
         messages: view.messages,
+        attachments: view.attachments,
         workflow: { history, nextSteps: nextStates(view.register.state), holders },
         ...extra,
       }),
@@ -134,6 +145,17 @@ const routes: FastifyPluginAsync = async (app) => {
     '/integrity/:orgId/reports/:reportId',
     { config: read, schema: { params: reportParams } },
     async (req, reply) => showReport(req, reply, req.params.orgId, req.params.reportId),
+  );
+
+  r.get(
+    '/integrity/:orgId/reports/:reportId/attachments/:attachmentId',
+    { config: read, schema: { params: attachmentParams } },
+    async (req, reply) => {
+      const key = await requireKey(req, req.params.orgId);
+      const reportKey = await reportKeyFor(db, key, req.params.reportId);
+      const file = await readAttachment(db, req.params.reportId, reportKey, req.params.attachmentId);
+      return sendAttachment(reply, file);
+    },
   );
 
   r.post(

@@ -26,6 +26,18 @@ export const integrityNl = {
   'integrity.error.category': 'Kies waar uw melding over gaat.',
   'integrity.error.what': 'Beschrijf wat er is gebeurd.',
   'integrity.error.tooLong': 'Deze tekst is te lang. Maak hem korter.',
+  'integrity.field.attachments': 'Bestanden meesturen (niet verplicht)',
+  'integrity.field.attachmentsHint':
+    'Hoogstens 5 bestanden, samen niet groter dan 20 MB: PDF, foto (JPG of PNG), tekstbestand of Office-document. Wij halen locatie- en cameragegevens uit foto’s. Let op: een document kan uw naam als maker bevatten.',
+  'integrity.attachments': 'Bijlagen',
+  'integrity.download': '{name} downloaden',
+  'integrity.error.attachment.tooMany': 'U kunt hoogstens 5 bestanden meesturen. Kies de bestanden opnieuw.',
+  'integrity.error.attachment.tooLarge': 'Een bestand is groter dan 10 MB. Kies kleinere bestanden.',
+  'integrity.error.attachment.totalTooLarge':
+    'De bestanden zijn samen groter dan 20 MB. Kies minder of kleinere bestanden.',
+  'integrity.error.attachment.empty': 'Een van de bestanden is leeg. Kies de bestanden opnieuw.',
+  'integrity.error.attachment.type':
+    'Dit soort bestand kunnen wij niet aannemen. Stuur een PDF, een foto (JPG of PNG), een tekstbestand of een Office-document.',
   'integrity.error.name': 'Vul uw naam in, of kies dat u anoniem meldt.',
   'integrity.error.excludeAll': 'U kunt niet iedereen uitsluiten. Dan kan niemand uw melding lezen.',
   'integrity.external': 'U mag ook ergens anders melden',
@@ -225,6 +237,18 @@ export const integrityEn: Record<keyof typeof integrityNl, string> = {
   'integrity.error.category': 'Choose what your report is about.',
   'integrity.error.what': 'Describe what happened.',
   'integrity.error.tooLong': 'This text is too long. Please shorten it.',
+  'integrity.field.attachments': 'Attach files (optional)',
+  'integrity.field.attachmentsHint':
+    'At most 5 files, 20 MB together: PDF, photo (JPG or PNG), text file or office document. We remove location and camera data from photos. Note: a document may contain your name as its author.',
+  'integrity.attachments': 'Attachments',
+  'integrity.download': 'Download {name}',
+  'integrity.error.attachment.tooMany': 'You can attach at most 5 files. Please choose the files again.',
+  'integrity.error.attachment.tooLarge': 'A file is larger than 10 MB. Please choose smaller files.',
+  'integrity.error.attachment.totalTooLarge':
+    'The files are larger than 20 MB together. Please choose fewer or smaller files.',
+  'integrity.error.attachment.empty': 'One of the files is empty. Please choose the files again.',
+  'integrity.error.attachment.type':
+    'We cannot accept this kind of file. Please send a PDF, a photo (JPG or PNG), a text file or an office document.',
   'integrity.error.name': 'Enter your name, or choose to report anonymously.',
   'integrity.error.excludeAll': 'You cannot exclude everyone: then nobody could read your report.',
   'integrity.external': 'You may also report elsewhere',

@@ -70,6 +70,11 @@ test('reporter and officer pages pass axe in both languages', {
     await page.fill('#what', 'De burgemeester werd onder druk gezet door een projectontwikkelaar.');
     await page.check('#identityMode-1');
     await page.fill('#name', 'Anna Melder');
+    await page.setInputFiles('#attachment', {
+      name: 'verslag.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('Verslag van het gesprek.'),
+    });
     await page.click('button[type=submit]');
     const receipt = (await page.textContent('strong.secret'))?.trim();
     assert.match(receipt ?? '', /^[0-9 ]{19}$/);
@@ -82,6 +87,7 @@ test('reporter and officer pages pass axe in both languages', {
     await page.fill('#receipt', receipt!);
     await page.click('button[type=submit]');
     assert.match(await page.content(), /projectontwikkelaar/);
+    assert.match(await page.content(), /verslag\.txt/, 'the attachment arrived through the browser');
     await page.fill('#message', 'Nog een aanvulling.');
     await page.click('button[type=submit]');
     assert.match(await page.content(), /Nog een aanvulling/);

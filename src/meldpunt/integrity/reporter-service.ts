@@ -5,6 +5,8 @@ import { and, eq } from 'drizzle-orm';
 import { audit } from '../../platform/audit/audit.js';
 import type { DbOrTx } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
+import type { AttachmentInput } from './attachment-files.js';
+import { insertAttachments, listAttachments, sealAttachments } from './attachments.js';
 import { DecryptionError } from './crypto/aead.js';
 import { deriveReceiptKeys, normaliseReceiptCode, TEST_KDF } from './crypto/receipt.js';
 import { openField, unwrapReportKeyWithReceipt } from './crypto/report-keys.js';
@@ -77,6 +79,7 @@ export async function reporterView(
       ? (JSON.parse(openField(opened.reportKey, row.id, 'content', row.contentSealed)) as ReportContent)
       : undefined,
     messages: await messagesOf(db, row.id, opened.reportKey),
+    attachments: await listAttachments(db, row.id, opened.reportKey),
   };
 }
 
@@ -87,15 +90,19 @@ export async function reporterMessage(
   opened: { reportId: string; reportKey: Buffer },
   text: string,
   opts: IntegrityOptions,
+  files: AttachmentInput[] = [],
 ) {
+  const sealed = sealAttachments(opened.reportKey, opened.reportId, files);
+  const at = opts.clock();
   await db.transaction(async (tx) => {
-    const id = await addMessage(tx, opened.reportId, opened.reportKey, 'reporter', null, text, opts.clock());
+    const id = await addMessage(tx, opened.reportId, opened.reportKey, 'reporter', null, text, at);
+    await insertAttachments(tx, sealed, 'reporter', at, id);
     await audit(tx, anonymousReporter, {
       action: 'integrity.message.create',
       resourceType: 'integrity_message',
       resourceId: id,
       organisationId,
-      diff: { reportId: opened.reportId, author: 'reporter' },
+      diff: { reportId: opened.reportId, author: 'reporter', attachments: sealed.length },
     });
   });
 }

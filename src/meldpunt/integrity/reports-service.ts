@@ -7,6 +7,8 @@ import { eq } from 'drizzle-orm';
 import { type Actor, audit } from '../../platform/audit/audit.js';
 import type { DbOrTx } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
+import type { AttachmentInput } from './attachment-files.js';
+import { insertAttachments, listAttachments, sealAttachments } from './attachments.js';
 import { deriveReceiptKeys, generateReceiptCode } from './crypto/receipt.js';
 import {
   newReportKey,
@@ -41,6 +43,8 @@ export interface Submission {
   channel?: ReportChannel;
   /** Handler keys the reporter excluded: they get no copy of the report key. */
   excludedKeyIds?: string[];
+  /** Files, checked (./attachment-files.ts) and sealed with the report key like the text. */
+  attachments?: AttachmentInput[];
 }
 
 /** Is the organisation's channel open (set up, with at least one accepted handler key)? */
@@ -76,6 +80,7 @@ export async function submitReport(
   const reportKey = newReportKey();
   const receivedAt = opts.clock();
   const withIdentity = s.identityMode !== 'anonymous' && s.identity;
+  const attachments = sealAttachments(reportKey, reportId, s.attachments ?? []);
   await db.transaction(async (tx) => {
     await tx.insert(integrityReports).values({
       id: reportId,
@@ -88,6 +93,7 @@ export async function submitReport(
         : null,
       createdAt: receivedAt,
     });
+    await insertAttachments(tx, attachments, 'reporter', receivedAt);
     await tx.insert(integrityReportKeys).values(
       keys.map((k) => ({
         reportId,
@@ -110,7 +116,12 @@ export async function submitReport(
       resourceType: 'integrity_report',
       resourceId: reportId,
       organisationId,
-      diff: { category: s.category, channel: s.channel ?? 'web', handlers: keys.length },
+      diff: {
+        category: s.category,
+        channel: s.channel ?? 'web',
+        handlers: keys.length,
+        attachments: attachments.length,
+      },
     });
   });
   return { reportId, receiptCode };
@@ -141,6 +152,7 @@ export async function handlerView(db: DbOrTx, key: UnlockedKey, reportId: string
       : undefined,
     hasIdentity: row.identitySealed !== null,
     messages: await messagesOf(db, row.id, reportKey),
+    attachments: await listAttachments(db, row.id, reportKey),
   };
 }
 

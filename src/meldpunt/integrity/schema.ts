@@ -141,6 +141,28 @@ export const integrityMessages = pgTable(
 );
 
 /**
+ * Attachments of a report or of a message: the bytes (metadata stripped, padded) and the description
+ * ({ name, kind, size }) each sealed under the report key; nothing else about the file is stored.
+ * `data_sealed` and `meta_sealed` are emptied when the content is destroyed.
+ */
+export const integrityAttachments = pgTable(
+  'integrity_attachments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    reportId: uuid('report_id')
+      .notNull()
+      .references(() => integrityReports.id, { onDelete: 'cascade' }),
+    messageId: uuid('message_id').references(() => integrityMessages.id, { onDelete: 'cascade' }),
+    /** reporter | handler */
+    author: text('author').notNull(),
+    metaSealed: text('meta_sealed'),
+    dataSealed: text('data_sealed'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('integrity_attachments_report_idx').on(t.reportId, t.createdAt)],
+);
+
+/**
  * The register the law requires, in plain text, apart from the content: one line per report, kept
  * (anonymised) when the content is destroyed. Due dates are stored so overdue reports can be listed.
  */

@@ -8,9 +8,11 @@ import {
 import type { MessageKey } from '../../../platform/i18n/catalogue.js';
 import type { PageContext } from '../../../platform/ui/context.js';
 import { CsrfField, ErrorSummary, Layout } from '../../../platform/ui/layout.js';
+import type { AttachmentInfo } from '../attachments.js';
 import type { Countdown } from '../deadlines.js';
 import type { ReportContent, ReporterIdentity } from '../model.js';
 import type { Message } from '../reports-service.js';
+import { AttachmentList } from './attachment-parts.js';
 import { Conversation, CountdownCell, Deadlines, MultiLine, TextArea } from './parts.js';
 import { History, WorkflowForms, type WorkflowProps } from './workflow-parts.js';
 
@@ -290,6 +292,7 @@ export interface HandlerReportProps {
   hasIdentity: boolean;
   identity?: ReporterIdentity;
   messages: Message[];
+  attachments: AttachmentInfo[];
   workflow: WorkflowProps;
   notice?: string;
   errors?: FieldErrors;
@@ -354,6 +357,7 @@ export function handlerReportPage(ctx: PageContext, p: HandlerReportProps) {
           </div>
         </form>
       )}
+      <AttachmentList ctx={ctx} attachments={p.attachments} href={(id) => `${base}/attachments/${id}`} />
       <Conversation ctx={ctx} messages={p.messages} viewer="handler" />
       <form method="post" action={`${base}/messages`} class="stack" novalidate>
         <CsrfField ctx={ctx} />

@@ -7,10 +7,12 @@ import { errorFor, type FieldErrors, TextField } from '../../../platform/auth/vi
 import type { MessageKey } from '../../../platform/i18n/catalogue.js';
 import type { PageContext } from '../../../platform/ui/context.js';
 import { CsrfField, ErrorSummary, Layout } from '../../../platform/ui/layout.js';
+import type { AttachmentInfo } from '../attachments.js';
 import { formatReceiptCode } from '../crypto/receipt.js';
 import type { Countdown } from '../deadlines.js';
 import { categories, identityModes } from '../model.js';
 import type { Message } from '../reports-service.js';
+import { AttachmentField, AttachmentList } from './attachment-parts.js';
 import { Conversation, Deadlines, MultiLine, TextArea } from './parts.js';
 
 export interface ReportFormValues {
@@ -85,7 +87,13 @@ export function reportFormPage(
       <p>
         <a href={`/integriteit/${props.channel.code}/terugkomen`}>{ctx.t('integrity.return')}</a>
       </p>
-      <form method="post" action={`/integriteit/${props.channel.code}`} class="stack" novalidate>
+      <form
+        method="post"
+        action={`/integriteit/${props.channel.code}`}
+        enctype="multipart/form-data"
+        class="stack"
+        novalidate
+      >
         <CsrfField ctx={ctx} />
         <Radios
           id="category"
@@ -121,6 +129,7 @@ export function reportFormPage(
           value={v.when}
           error={errorFor(errors, 'when')}
         />
+        <AttachmentField ctx={ctx} error={errorFor(errors, 'attachment')} />
         <Radios
           id="identityMode"
           legend={ctx.t('integrity.field.identityMode')}
@@ -240,6 +249,7 @@ export interface ReporterPageProps {
   deadlines: { acknowledgement: Countdown; feedback: Countdown };
   content?: { what: string; involved: string; when: string };
   messages: Message[];
+  attachments: AttachmentInfo[];
   sent?: boolean;
   errors?: FieldErrors;
 }
@@ -275,8 +285,15 @@ export function reporterPage(ctx: PageContext, p: ReporterPageProps) {
           )}
         </section>
       )}
+      <AttachmentList ctx={ctx} attachments={p.attachments} reporter={{ code: p.code, receipt: p.receipt }} />
       <Conversation ctx={ctx} messages={p.messages} viewer="reporter" />
-      <form method="post" action={`/integriteit/${p.code}/bericht`} class="stack" novalidate>
+      <form
+        method="post"
+        action={`/integriteit/${p.code}/bericht`}
+        enctype="multipart/form-data"
+        class="stack"
+        novalidate
+      >
         <CsrfField ctx={ctx} />
         <input type="hidden" name="receipt" value={p.receipt} />
         <TextArea
@@ -285,6 +302,7 @@ export function reporterPage(ctx: PageContext, p: ReporterPageProps) {
           error={errorFor(errors, 'message')}
           required
         />
+        <AttachmentField ctx={ctx} error={errorFor(errors, 'attachment')} />
         <div>
           <button type="submit">{ctx.t('integrity.send')}</button>
         </div>

@@ -18,6 +18,7 @@ import { acceptedKeys } from './keys-service.js';
 import type { ReporterIdentity, ReportState } from './model.js';
 import { MAX_TEXT } from './model.js';
 import { optionsFor } from './options.js';
+import { reviseOralRecord } from './oral-service.js';
 import { registerCsv } from './register-export.js';
 import {
   acknowledge,
@@ -40,6 +41,11 @@ import {
 } from './route-support.js';
 import { dashboardPage, handlerReportPage } from './views/handler-pages.js';
 import { nextStates } from './workflow.js';
+
+const recordError = (req: FastifyRequest, what: string) => ({
+  field: 'what',
+  message: req.t(what.trim() ? 'integrity.error.tooLong' : 'integrity.error.what'),
+});
 
 const routes: FastifyPluginAsync = async (app) => {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -134,6 +140,7 @@ const routes: FastifyPluginAsync = async (app) => {
         hasIdentity: view.hasIdentity,
         messages: view.messages,
         attachments: view.attachments,
+        oral: view.oral,
         workflow: { history, nextSteps: nextStates(view.register.state), holders },
         ...extra,
       }),
@@ -155,6 +162,33 @@ const routes: FastifyPluginAsync = async (app) => {
       const reportKey = await reportKeyFor(db, key, req.params.reportId);
       const file = await readAttachment(db, req.params.reportId, reportKey, req.params.attachmentId);
       return sendAttachment(reply, file);
+    },
+  );
+
+  r.post(
+    '/integrity/:orgId/reports/:reportId/record',
+    { config: handle, schema: { params: reportParams, body: form } },
+    async (req, reply) => {
+      const { orgId, reportId } = req.params;
+      const key = await requireKey(req, orgId);
+      const [what, involved, when] = ['what', 'involved', 'when'].map((f) => formString(req.body[f]));
+      if (!what!.trim() || what!.length > MAX_TEXT || involved!.length > MAX_TEXT || when!.length > 500)
+        return showReport(req, reply, orgId, reportId, { errors: [recordError(req, what!)] }, 400);
+      const medium = (await handlerView(db, key, reportId, opts)).content?.medium;
+      await reviseOralRecord(
+        db,
+        actorOf(req.principal!),
+        key,
+        reportId,
+        {
+          what: what!,
+          involved: involved!,
+          when: when!,
+          medium,
+        },
+        opts,
+      );
+      return showReport(req, reply, orgId, reportId, { notice: req.t('integrity.oral.revised') });
     },
   );
 

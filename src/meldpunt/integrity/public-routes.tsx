@@ -19,6 +19,7 @@ import { acceptedKeys } from './keys-service.js';
 import { type Category, categories, type IdentityMode, identityModes, MAX_SHORT, MAX_TEXT } from './model.js';
 import { ATTACHMENT_BODY_LIMIT, filesOf, parseFormWithFiles } from './multipart.js';
 import { optionsFor } from './options.js';
+import { signOralRecord } from './oral-service.js';
 import { openWithReceipt, reporterMessage, reporterView, submitReport } from './reports-service.js';
 import { sendAttachment } from './route-support.js';
 import {
@@ -237,6 +238,7 @@ const routes: FastifyPluginAsync = async (app) => {
         content: view.content,
         messages: view.messages,
         attachments: view.attachments,
+        oral: view.oral,
         ...extra,
       }),
       status,
@@ -279,6 +281,26 @@ const routes: FastifyPluginAsync = async (app) => {
       if (errors.length) return showReport(req, reply, s, { errors }, 400);
       await reporterMessage(db, s.channel.organisationId, s.opened, message, opts, files);
       return showReport(req, reply, s, { sent: true });
+    },
+  );
+
+  r.post(
+    '/integriteit/:code/ondertekenen',
+    { config: receiptRoute, schema: { params, body: form } },
+    async (req, reply) => {
+      const s = await withReceipt(req, reply);
+      if (!s) return reply;
+      const signature = formString(req.body.signature);
+      if (!signature.trim() || signature.length > MAX_SHORT)
+        return showReport(
+          req,
+          reply,
+          s,
+          { errors: [{ field: 'signature', message: req.t('integrity.oral.error.signature') }] },
+          400,
+        );
+      await signOralRecord(db, s.channel.organisationId, s.opened, signature, opts);
+      return showReport(req, reply, s, {});
     },
   );
 

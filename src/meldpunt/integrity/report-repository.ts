@@ -120,3 +120,27 @@ export async function addMessage(
   });
   return id;
 }
+
+export interface OralStatus {
+  oral: boolean;
+  signedAt: Date | null;
+  /** The name the reporter signed with (only for those who can open the report). */
+  signedAs?: string;
+}
+
+export async function oralStatus(
+  db: DbOrTx,
+  organisationId: string,
+  reportId: string,
+  reportKey: Buffer,
+): Promise<OralStatus> {
+  const line = await registerLine(db, organisationId, reportId);
+  const row = await reportRow(db, organisationId, reportId);
+  return {
+    oral: line.channel === 'oral',
+    signedAt: row.oralSignedAt,
+    signedAs: row.oralSignatureSealed
+      ? openField(reportKey, reportId, 'signature', row.oralSignatureSealed)
+      : undefined,
+  };
+}

@@ -14,7 +14,14 @@ import { reportDeadlines } from './deadlines.js';
 import { findChannel } from './keys-service.js';
 import type { ReportContent } from './model.js';
 import type { IntegrityOptions } from './options.js';
-import { addMessage, anonymousReporter, messagesOf, registerLine, reportRow } from './report-repository.js';
+import {
+  addMessage,
+  anonymousReporter,
+  messagesOf,
+  oralStatus,
+  registerLine,
+  reportRow,
+} from './report-repository.js';
 import { integrityReports } from './schema.js';
 
 const receiptRefused = () =>
@@ -80,6 +87,7 @@ export async function reporterView(
       : undefined,
     messages: await messagesOf(db, row.id, opened.reportKey),
     attachments: await listAttachments(db, row.id, opened.reportKey),
+    oral: await oralStatus(db, organisationId, row.id, opened.reportKey),
   };
 }
 

@@ -26,6 +26,7 @@ import {
   addMessage,
   anonymousReporter,
   messagesOf,
+  oralStatus,
   registerLine,
   reportKeyFor,
   reportRow,
@@ -45,6 +46,8 @@ export interface Submission {
   excludedKeyIds?: string[];
   /** Files, checked (./attachment-files.ts) and sealed with the report key like the text. */
   attachments?: AttachmentInput[];
+  /** An oral report written up by a handler (./oral-service.ts): audited as theirs. */
+  recordedBy?: { actor: Actor; userId: string };
 }
 
 /** Is the organisation's channel open (set up, with at least one accepted handler key)? */
@@ -111,7 +114,16 @@ export async function submitReport(
       acknowledgementDueAt: acknowledgementDue(receivedAt),
       feedbackDueAt: feedbackDue(receivedAt),
     });
-    await audit(tx, anonymousReporter, {
+    if (s.recordedBy)
+      await appendHistory(tx, reportKey, {
+        reportId,
+        organisationId,
+        at: receivedAt,
+        actorUserId: s.recordedBy.userId,
+        kind: 'note',
+        note: `Mondelinge melding vastgelegd (${s.content.medium ?? 'oral'}); wacht op controle en ondertekening door de melder.`,
+      });
+    await audit(tx, s.recordedBy?.actor ?? anonymousReporter, {
       action: 'integrity.report.create',
       resourceType: 'integrity_report',
       resourceId: reportId,
@@ -153,6 +165,7 @@ export async function handlerView(db: DbOrTx, key: UnlockedKey, reportId: string
     hasIdentity: row.identitySealed !== null,
     messages: await messagesOf(db, row.id, reportKey),
     attachments: await listAttachments(db, row.id, reportKey),
+    oral: await oralStatus(db, key.organisationId, row.id, reportKey),
   };
 }
 

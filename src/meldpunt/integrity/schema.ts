@@ -98,6 +98,10 @@ export const integrityReports = pgTable(
     contentSealed: text('content_sealed'),
     /** JSON { name, contact } sealed under the report key's identity sub-key; null when anonymous. */
     identitySealed: text('identity_sealed'),
+    /** Oral reports: when the reporter signed the written record (directive 2019/1937 art. 18). */
+    oralSignedAt: timestamp('oral_signed_at', { withTimezone: true }),
+    /** The name the reporter signed with, sealed under the report key. */
+    oralSignatureSealed: text('oral_signature_sealed'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('integrity_reports_receipt_uq').on(t.organisationId, t.receiptVerifier)],

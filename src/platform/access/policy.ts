@@ -90,8 +90,9 @@ const rules = {
   'responses.recode': hasPlatform('admin', 'researcher'),
   // integrity reports (meldpunt): the organisation's integrity officers only, never admins by role;
   // reading content also needs the handler's own key (src/meldpunt/integrity, docs/integrity-encryption.md)
-  'integrity.read': hasOrgRole('integrity_officer'),
-  'integrity.handle': hasOrgRole('integrity_officer'),
+  // the chair (burgemeester, CdK, dijkgraaf) decides and reads like an officer, also only with a certified key
+  'integrity.read': hasOrgRole('integrity_officer', 'integrity_chair'),
+  'integrity.handle': hasOrgRole('integrity_officer', 'integrity_chair'),
   // meldpunt incidents: the route checks the organisation; the service checks the incident itself
   // (reporter, person concerned, coordinator, assigned case handlers: src/meldpunt/incidents/access.ts)
   'incident.report': hasOrgRole('reporter', 'coordinator'),

@@ -8,7 +8,14 @@
 import { deriveKey, newSymmetricKey, openBytes, openText, sealBytes, sealText } from './aead.js';
 import { type RawKeyPair, unwrapWith, wrapFor } from './asymmetric.js';
 
-export type SealedField = 'content' | 'identity' | 'message' | 'note' | 'attachment' | 'attachment-data';
+export type SealedField =
+  | 'content'
+  | 'identity'
+  | 'message'
+  | 'note'
+  | 'attachment'
+  | 'attachment-data'
+  | 'signature';
 
 export const newReportKey = newSymmetricKey;
 

@@ -11,8 +11,10 @@ import { CsrfField, ErrorSummary, Layout } from '../../../platform/ui/layout.js'
 import type { AttachmentInfo } from '../attachments.js';
 import type { Countdown } from '../deadlines.js';
 import type { ReportContent, ReporterIdentity } from '../model.js';
+import type { OralStatus } from '../report-repository.js';
 import type { Message } from '../reports-service.js';
 import { AttachmentList } from './attachment-parts.js';
+import { OralRecordPanel } from './oral-pages.js';
 import { Conversation, CountdownCell, Deadlines, MultiLine, TextArea } from './parts.js';
 import { History, WorkflowForms, type WorkflowProps } from './workflow-parts.js';
 
@@ -227,6 +229,11 @@ export function dashboardPage(
           {ctx.t('integrity.locked')} <a href={`/integrity/${p.orgId}/keys`}>{ctx.t('integrity.toKeys')}</a>
         </p>
       )}
+      {p.unlocked && (
+        <p>
+          <a href={`/integrity/${p.orgId}/oral`}>{ctx.t('integrity.oral.new')}</a>
+        </p>
+      )}
       {overdue.length > 0 && (
         <p class="error-summary" role="status">
           <strong>{ctx.t('integrity.overdueCount', { count: overdue.length })}</strong>
@@ -293,6 +300,7 @@ export interface HandlerReportProps {
   identity?: ReporterIdentity;
   messages: Message[];
   attachments: AttachmentInfo[];
+  oral: OralStatus;
   workflow: WorkflowProps;
   notice?: string;
   errors?: FieldErrors;
@@ -357,6 +365,7 @@ export function handlerReportPage(ctx: PageContext, p: HandlerReportProps) {
           </div>
         </form>
       )}
+      <OralRecordPanel ctx={ctx} base={base} status={p.oral} content={p.content} />
       <AttachmentList ctx={ctx} attachments={p.attachments} href={(id) => `${base}/attachments/${id}`} />
       <Conversation ctx={ctx} messages={p.messages} viewer="handler" />
       <form method="post" action={`${base}/messages`} class="stack" novalidate>

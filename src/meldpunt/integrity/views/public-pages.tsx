@@ -11,8 +11,10 @@ import type { AttachmentInfo } from '../attachments.js';
 import { formatReceiptCode } from '../crypto/receipt.js';
 import type { Countdown } from '../deadlines.js';
 import { categories, identityModes } from '../model.js';
+import type { OralStatus } from '../report-repository.js';
 import type { Message } from '../reports-service.js';
 import { AttachmentField, AttachmentList } from './attachment-parts.js';
+import { OralSignPanel } from './oral-pages.js';
 import { Conversation, Deadlines, MultiLine, TextArea } from './parts.js';
 
 export interface ReportFormValues {
@@ -41,7 +43,7 @@ function External(props: { ctx: PageContext }) {
   );
 }
 
-function Radios(props: {
+export function Radios(props: {
   id: string;
   legend: string;
   options: Array<{ value: string; label: string }>;
@@ -250,6 +252,7 @@ export interface ReporterPageProps {
   content?: { what: string; involved: string; when: string };
   messages: Message[];
   attachments: AttachmentInfo[];
+  oral: OralStatus;
   sent?: boolean;
   errors?: FieldErrors;
 }
@@ -285,6 +288,13 @@ export function reporterPage(ctx: PageContext, p: ReporterPageProps) {
           )}
         </section>
       )}
+      <OralSignPanel
+        ctx={ctx}
+        code={p.code}
+        receipt={p.receipt}
+        status={p.oral}
+        error={errorFor(errors, 'signature')}
+      />
       <AttachmentList ctx={ctx} attachments={p.attachments} reporter={{ code: p.code, receipt: p.receipt }} />
       <Conversation ctx={ctx} messages={p.messages} viewer="reporter" />
       <form

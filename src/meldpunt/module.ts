@@ -17,6 +17,7 @@ export const meldpuntModule: DomainModule = {
     () => import('./integrity/handler-routes.js'),
     () => import('./integrity/key-routes.js'),
     () => import('./integrity/oral-routes.js'),
+    () => import('./integrity/retention-routes.js'),
   ],
   jobs: [() => import('./incidents/jobs.js'), () => import('./integrity/jobs.js')],
   demoSteps: [() => import('./incidents/demo-step.js'), () => import('./integrity/demo-step.js')],

@@ -14,7 +14,7 @@ import { getOrganisation } from '../../platform/orgs/service.js';
 import { sendPage } from '../../platform/ui/render.js';
 import { readAttachment } from './attachments.js';
 import { addNote, historyOf, keyHolders, moveReport, recuse } from './history-service.js';
-import { acceptedKeys } from './keys-service.js';
+import { acceptedKeys, findChannel } from './keys-service.js';
 import type { ReporterIdentity, ReportState } from './model.js';
 import { MAX_TEXT } from './model.js';
 import { optionsFor } from './options.js';
@@ -73,10 +73,18 @@ const routes: FastifyPluginAsync = async (app) => {
     const org = await getOrganisation(db, req.params.orgId);
     const lines = await listRegister(db, org.id, opts);
     const unlocked = (await keyFor(req, org.id)) !== undefined;
+    const retentionMonths = (await findChannel(db, org.id))?.retentionMonths;
     const publicUrl = `${config.PUBLIC_URL ?? ''}/integriteit/${org.code}`;
     return sendPage(
       reply,
-      dashboardPage(req.page(reply), { orgId: org.id, organisation: org.name, publicUrl, unlocked, lines }),
+      dashboardPage(req.page(reply), {
+        orgId: org.id,
+        organisation: org.name,
+        publicUrl,
+        unlocked,
+        lines,
+        retentionMonths,
+      }),
     );
   });
 

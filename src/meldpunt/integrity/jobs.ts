@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { defineJob } from '../../platform/jobs/jobs.js';
 import { sendDeadlineAlerts } from './alerts.js';
+import { applyRetention } from './retention.js';
 
 export const deadlineAlertsJob = defineJob(
   'integrity.deadline-alerts',
@@ -20,4 +21,20 @@ export const deadlineAlertsJob = defineJob(
     return { alerts: n };
   },
   { cron: '23 * * * *', retryLimit: 2, expireInSeconds: 3600 },
+);
+
+/** Daily: destroys the content of archived reports whose retention period has passed (./retention.ts). */
+export const retentionJob = defineJob(
+  'integrity.retention',
+  z.object({}).loose(),
+  async (_data, ctx) => {
+    const n = await applyRetention(ctx.database.db, {
+      type: 'system',
+      id: null,
+      label: 'system:integrity retention',
+    });
+    if (n) ctx.log.info({ destroyed: n }, 'integrity report content destroyed after the retention period');
+    return { destroyed: n };
+  },
+  { cron: '41 3 * * *', retryLimit: 2, expireInSeconds: 3600 },
 );

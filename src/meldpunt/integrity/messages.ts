@@ -26,6 +26,16 @@ export const integrityNl = {
   'integrity.error.category': 'Kies waar uw melding over gaat.',
   'integrity.error.what': 'Beschrijf wat er is gebeurd.',
   'integrity.error.tooLong': 'Deze tekst is te lang. Maak hem korter.',
+  'integrity.retention.title': 'Bewaartermijn',
+  'integrity.retention.text':
+    'De inhoud van een melding wordt {months} maanden na het archiveren vernietigd. De regel in het register blijft bestaan, zonder inhoud.',
+  'integrity.retention.months': 'Bewaartermijn in maanden na archiveren (1 tot 120)',
+  'integrity.retention.save': 'Bewaartermijn opslaan',
+  'integrity.destroy.title': 'Inhoud nu vernietigen',
+  'integrity.destroy.text':
+    'Hiermee vernietigt u de inhoud van deze melding: tekst, naam van de melder, berichten, bijlagen en notities. Niemand kan ze daarna nog lezen, ook u niet. De regel in het register blijft bestaan. Dit kan niet ongedaan worden gemaakt.',
+  'integrity.destroy.confirm': 'Ik begrijp dat de inhoud voorgoed verdwijnt.',
+  'integrity.destroy.button': 'Inhoud vernietigen',
   'integrity.oral.new': 'Mondelinge melding vastleggen',
   'integrity.oral.title': 'Mondelinge melding vastleggen',
   'integrity.oral.intro':
@@ -272,6 +282,16 @@ export const integrityEn: Record<keyof typeof integrityNl, string> = {
   'integrity.error.category': 'Choose what your report is about.',
   'integrity.error.what': 'Describe what happened.',
   'integrity.error.tooLong': 'This text is too long. Please shorten it.',
+  'integrity.retention.title': 'Retention period',
+  'integrity.retention.text':
+    'The content of a report is destroyed {months} months after it is archived. Its line in the register remains, without content.',
+  'integrity.retention.months': 'Retention period in months after archiving (1 to 120)',
+  'integrity.retention.save': 'Save the retention period',
+  'integrity.destroy.title': 'Destroy the content now',
+  'integrity.destroy.text':
+    'This destroys the content of this report: its text, the reporter’s name, messages, attachments and notes. Nobody can read them afterwards, you neither. Its line in the register remains. This cannot be undone.',
+  'integrity.destroy.confirm': 'I understand that the content is gone for good.',
+  'integrity.destroy.button': 'Destroy the content',
   'integrity.oral.new': 'Record an oral report',
   'integrity.oral.title': 'Record an oral report',
   'integrity.oral.intro':

@@ -58,7 +58,7 @@ export async function openWithReceipt(
         eq(integrityReports.receiptVerifier, receipt.verifier),
       ),
     );
-  if (!row) throw receiptRefused();
+  if (!row?.wrapped) throw receiptRefused();
   try {
     return {
       reportId: row.id,

@@ -16,6 +16,7 @@ import type { Message } from '../reports-service.js';
 import { AttachmentList } from './attachment-parts.js';
 import { OralRecordPanel } from './oral-pages.js';
 import { Conversation, CountdownCell, Deadlines, MultiLine, TextArea } from './parts.js';
+import { DestroyForm, RetentionForm } from './retention-parts.js';
 import { History, WorkflowForms, type WorkflowProps } from './workflow-parts.js';
 
 export type KeyState = 'no-channel' | 'no-key' | 'pending' | 'locked' | 'unlocked';
@@ -214,7 +215,14 @@ export interface DashboardLine {
 
 export function dashboardPage(
   ctx: PageContext,
-  p: { orgId: string; organisation: string; publicUrl: string; unlocked: boolean; lines: DashboardLine[] },
+  p: {
+    orgId: string;
+    organisation: string;
+    publicUrl: string;
+    unlocked: boolean;
+    lines: DashboardLine[];
+    retentionMonths?: number;
+  },
 ) {
   const overdue = p.lines.filter(
     (l) => l.deadlines.acknowledgement.state === 'overdue' || l.deadlines.feedback.state === 'overdue',
@@ -283,6 +291,9 @@ export function dashboardPage(
           <a href={`/integrity/${p.orgId}/keys`}>{ctx.t('integrity.keysTitle')}</a>
         </li>
       </ul>
+      {p.retentionMonths !== undefined && (
+        <RetentionForm ctx={ctx} orgId={p.orgId} months={p.retentionMonths} />
+      )}
     </Layout>
   );
 }
@@ -386,6 +397,7 @@ export function handlerReportPage(ctx: PageContext, p: HandlerReportProps) {
       </form>
       <WorkflowForms ctx={ctx} base={base} workflow={p.workflow} errors={errors} />
       <History ctx={ctx} history={p.workflow.history} />
+      {p.state === 'gearchiveerd' && <DestroyForm ctx={ctx} base={base} />}
       <p>
         <a href={`/integrity/${p.orgId}`}>{ctx.t('integrity.back')}</a>
       </p>

@@ -18,6 +18,7 @@ export const meldpuntModule: DomainModule = {
     () => import('./integrity/key-routes.js'),
     () => import('./integrity/oral-routes.js'),
     () => import('./integrity/retention-routes.js'),
+    () => import('./integrity/statistics-routes.js'),
   ],
   jobs: [() => import('./incidents/jobs.js'), () => import('./integrity/jobs.js')],
   demoSteps: [() => import('./incidents/demo-step.js'), () => import('./integrity/demo-step.js')],

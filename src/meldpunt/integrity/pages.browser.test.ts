@@ -29,7 +29,7 @@ after(async () => {
 
 test('reporter and officer pages pass axe in both languages', {
   skip: browserSkip,
-  timeout: 240_000,
+  timeout: 480_000,
 }, async () => {
   const org = await createTestOrganisation(server.database);
   const empty = await createTestOrganisation(server.database);
@@ -107,6 +107,10 @@ test('reporter and officer pages pass axe in both languages', {
     await o.click('table a');
     assert.match(await o.content(), /projectontwikkelaar/);
     await check(`report (${lang})`, o);
+    await o.goto(`${server.url}/integrity/${org.id}/statistics?lang=${lang}`);
+    await check(`statistics (${lang})`, o);
+    await o.goto(`${server.url}/integrity/${org.id}/statistics?from=x&lang=${lang}`);
+    await check(`statistics, bad period (${lang})`, o);
     await o.goto(`${server.url}/integrity/${org.id}/keys?lang=${lang}`);
     await check(`keys, unlocked (${lang})`, o);
     await o.goto(`${server.url}/integrity/${empty.id}/keys?lang=${lang}`);

@@ -93,6 +93,8 @@ const rules = {
   // the chair (burgemeester, CdK, dijkgraaf) decides and reads like an officer, also only with a certified key
   'integrity.read': hasOrgRole('integrity_officer', 'integrity_chair'),
   'integrity.handle': hasOrgRole('integrity_officer', 'integrity_chair'),
+  // national figures on integrity reports (aggregates of the register only, small cells suppressed)
+  'integrity.statistics': hasPlatform('admin', 'researcher'),
   // meldpunt incidents: the route checks the organisation; the service checks the incident itself
   // (reporter, person concerned, coordinator, assigned case handlers: src/meldpunt/incidents/access.ts)
   'incident.report': hasOrgRole('reporter', 'coordinator'),
@@ -129,6 +131,7 @@ const readOnlyActions = new Set<Action>([
   'wave.monitor',
   'responses.export',
   'integrity.read',
+  'integrity.statistics',
   'incident.read',
   'incident.list',
   'incident.overview',

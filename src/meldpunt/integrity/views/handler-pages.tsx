@@ -288,6 +288,12 @@ export function dashboardPage(
           <a href={`/integrity/${p.orgId}/register.csv`}>{ctx.t('integrity.registerCsv')}</a>
         </li>
         <li>
+          <a href={`/integrity/${p.orgId}/register.xlsx`}>{ctx.t('integrity.registerXlsx')}</a>
+        </li>
+        <li>
+          <a href={`/integrity/${p.orgId}/statistics`}>{ctx.t('integrity.stats.link')}</a>
+        </li>
+        <li>
           <a href={`/integrity/${p.orgId}/keys`}>{ctx.t('integrity.keysTitle')}</a>
         </li>
       </ul>

@@ -138,7 +138,9 @@ ${machineDetails()}
 |---|---:|---:|---:|---:|---:|---:|---:|---|
 ${rows.join('\n')}
 
-The parameters in use and why: docs/decisions/0004-receipt-code-argon2id.md.`;
+Read the load column first: at a load average far above the 2 cores, every row is many times slower
+than on an idle server, and a row's p99 says little about the goal; the ratios between rows hold. The
+parameters in use and why: docs/decisions/0004-receipt-code-argon2id.md.`;
 
 const path = projectPath('docs', 'benchmarks.md');
 writeFileSync(path, replaceSection(readFileSync(path, 'utf8'), 'integrity', section));

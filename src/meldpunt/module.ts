@@ -16,8 +16,11 @@ export const meldpuntModule: DomainModule = {
     () => import('./integrity/public-routes.js'),
     () => import('./integrity/handler-routes.js'),
     () => import('./integrity/key-routes.js'),
+    () => import('./integrity/oral-routes.js'),
+    () => import('./integrity/retention-routes.js'),
+    () => import('./integrity/statistics-routes.js'),
   ],
-  jobs: [() => import('./incidents/jobs.js')],
+  jobs: [() => import('./incidents/jobs.js'), () => import('./integrity/jobs.js')],
   demoSteps: [() => import('./incidents/demo-step.js'), () => import('./integrity/demo-step.js')],
   messages: [
     { nl: incidentsNl, en: incidentsEn },
@@ -37,7 +40,7 @@ export const meldpuntModule: DomainModule = {
     {
       id: 'meldpunt.integrity',
       access: 'integrity.read',
-      roles: ['integrity_officer'],
+      roles: ['integrity_officer', 'integrity_chair'],
       load: async (ctx) => (await import('./integrity/home-panel.js')).integrityPanel(ctx),
     },
   ],

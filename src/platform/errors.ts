@@ -125,6 +125,11 @@ export const errorCatalogue = {
     title: { nl: 'Meldcode niet herkend', en: 'Receipt code not recognised' },
     exitCode: 1,
   },
+  'integrity-destroyed': {
+    status: 410,
+    title: { nl: 'Inhoud vernietigd', en: 'Content destroyed' },
+    exitCode: 1,
+  },
   internal: { status: 500, title: { nl: 'Interne fout', en: 'Internal error' }, exitCode: 1 },
 } as const satisfies Record<string, CatalogueEntry>;
 

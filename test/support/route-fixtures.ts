@@ -80,6 +80,8 @@ export const paramFixtures: Record<string, ParamFixture> = {
   /** A report in A's integrity channel (set up by userA) and userA's handler key. */
   reportId: async (w) => (await import('../../src/meldpunt/integrity/fixtures.js')).isolationReport(w),
   keyId: async (w) => (await import('../../src/meldpunt/integrity/fixtures.js')).isolationKey(w),
+  attachmentId: async (w) =>
+    (await import('../../src/meldpunt/integrity/fixtures.js')).isolationAttachment(w),
   /** A submitted incident of organisation A (its description is A's secret) and one of its tasks. */
   incidentId: async (w) =>
     (await import('../../src/meldpunt/incidents/test-fixtures.js')).isolationIncident(w),

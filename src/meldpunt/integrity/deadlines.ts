@@ -64,6 +64,9 @@ function instantOf(d: LocalDate, hour: number, minute: number, second: number, m
   return new Date(instant);
 }
 
+/** The first moment of a day (00:00) in Amsterdam. */
+export const startOfDay = (d: LocalDate): Date => instantOf(d, 0, 0, 0, 0);
+
 /** The last moment of a day's minute 23:59 in Amsterdam. */
 export const endOfDay = (d: LocalDate): Date => instantOf(d, 23, 59, 59, 999);
 
@@ -90,6 +93,20 @@ export function feedbackDue(receivedAt: Date, acknowledgedAt?: Date | null): Dat
     ? amsterdamDate(acknowledgedAt)
     : addDays(amsterdamDate(receivedAt), ACKNOWLEDGEMENT_DAYS);
   return endOfDay(addMonths(from, FEEDBACK_MONTHS));
+}
+
+/** When the handlers are alerted: 4 days after receipt, and 2 months into the feedback period (issue 17 item 3). */
+export const ACKNOWLEDGEMENT_ALERT_DAYS = 4;
+export const FEEDBACK_ALERT_MONTHS = 2;
+
+export const acknowledgementAlertAt = (receivedAt: Date): Date =>
+  startOfDay(addDays(amsterdamDate(receivedAt), ACKNOWLEDGEMENT_ALERT_DAYS));
+
+export function feedbackAlertAt(receivedAt: Date, acknowledgedAt?: Date | null): Date {
+  const from = acknowledgedAt
+    ? amsterdamDate(acknowledgedAt)
+    : addDays(amsterdamDate(receivedAt), ACKNOWLEDGEMENT_DAYS);
+  return startOfDay(addMonths(from, FEEDBACK_ALERT_MONTHS));
 }
 
 export interface Countdown {

@@ -1,5 +1,6 @@
 /**
- * A raw copy of the database holds no plain text of a report, a message or a confidential identity
+ * A raw copy of the database holds no plain text of a report, a message, an attachment (its bytes or
+ * its file name) or a confidential identity
  * (issue 17, "encryption at rest that a database dump cannot break"). PGlite pass: every file of a
  * real on-disk data directory (tables, WAL, everything) after a checkpoint. PostgreSQL pass: the
  * output of pg_dump. As a control, the same search finds the organisation's name and the report's
@@ -53,6 +54,9 @@ async function fillDatabase(database: Database) {
     identityContact: `${marker('melder')}@example.org`,
     handlerMessage: marker('vraag-van-behandelaar'),
     reporterMessage: marker('antwoord-van-melder'),
+    attachmentText: marker('inhoud-van-bijlage'),
+    attachmentName: marker('bestandsnaam'),
+    answerAttachmentText: marker('bijlage-bij-antwoord'),
     passphrase,
   };
   const { reportId, receiptCode } = await submitReport(
@@ -63,12 +67,17 @@ async function fillDatabase(database: Database) {
       content: { what: `Vermoeden: ${secrets.what}`, involved: secrets.involved, when: 'vorige week' },
       identityMode: 'confidential',
       identity: { name: secrets.identityName, contact: secrets.identityContact },
+      attachments: [
+        { name: `${secrets.attachmentName}.txt`, data: Buffer.from(`Bewijs: ${secrets.attachmentText}\n`) },
+      ],
     },
     opts,
   );
   await acknowledge(database.db, systemActor, key, reportId, secrets.handlerMessage, opts);
   const opened = await openWithReceipt(database.db, org.id, receiptCode);
-  await reporterMessage(database.db, org.id, opened, secrets.reporterMessage, opts);
+  await reporterMessage(database.db, org.id, opened, secrets.reporterMessage, opts, [
+    { name: 'aanvulling.txt', data: Buffer.from(secrets.answerAttachmentText) },
+  ]);
   await handlerMessage(database.db, systemActor, key, reportId, `${secrets.handlerMessage}-2`, false, opts);
   return {
     secrets: { ...secrets, receiptCode },

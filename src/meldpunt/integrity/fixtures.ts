@@ -103,6 +103,27 @@ export async function isolationReport(w: IsolationWorld): Promise<string> {
   return reportId;
 }
 
+/** For the tenant-isolation test: an attachment of a report in A's channel. */
+export async function isolationAttachment(w: IsolationWorld): Promise<string> {
+  await isolationKey(w);
+  const { reportId } = await submitReport(
+    w.database.db,
+    w.orgA.id,
+    {
+      category: 'overig',
+      content: { what: 'isolation', involved: '', when: '' },
+      identityMode: 'anonymous',
+      attachments: [{ name: 'isolation.txt', data: Buffer.from('A’s attachment') }],
+    },
+    testOptions(),
+  );
+  const rows = await w.database.query<{ id: string }>(
+    'select id from integrity_attachments where report_id = $1',
+    [reportId],
+  );
+  return rows[0]!.id;
+}
+
 export async function isolationKey(w: IsolationWorld): Promise<string> {
   const opts = testOptions();
   if (!(await findChannel(w.database.db, w.orgA.id)))

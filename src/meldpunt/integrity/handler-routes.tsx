@@ -12,14 +12,24 @@ import { AppError } from '../../platform/errors.js';
 import type { MessageKey } from '../../platform/i18n/catalogue.js';
 import { getOrganisation } from '../../platform/orgs/service.js';
 import { sendPage } from '../../platform/ui/render.js';
+import { readAttachment } from './attachments.js';
 import { addNote, historyOf, keyHolders, moveReport, recuse } from './history-service.js';
-import { acceptedKeys } from './keys-service.js';
+import { acceptedKeys, findChannel } from './keys-service.js';
 import type { ReporterIdentity, ReportState } from './model.js';
 import { MAX_TEXT } from './model.js';
 import { optionsFor } from './options.js';
+import { reviseOralRecord } from './oral-service.js';
 import { registerCsv } from './register-export.js';
-import { acknowledge, handlerMessage, handlerView, listRegister, revealIdentity } from './reports-service.js';
 import {
+  acknowledge,
+  handlerMessage,
+  handlerView,
+  listRegister,
+  reportKeyFor,
+  revealIdentity,
+} from './reports-service.js';
+import {
+  attachmentParams,
   form,
   handleAccess,
   keyFor as keyForSession,
@@ -27,9 +37,15 @@ import {
   readAccess,
   reportParams,
   requireKey as requireUnlockedKey,
+  sendAttachment,
 } from './route-support.js';
 import { dashboardPage, handlerReportPage } from './views/handler-pages.js';
 import { nextStates } from './workflow.js';
+
+const recordError = (req: FastifyRequest, what: string) => ({
+  field: 'what',
+  message: req.t(what.trim() ? 'integrity.error.tooLong' : 'integrity.error.what'),
+});
 
 const routes: FastifyPluginAsync = async (app) => {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -57,10 +73,18 @@ const routes: FastifyPluginAsync = async (app) => {
     const org = await getOrganisation(db, req.params.orgId);
     const lines = await listRegister(db, org.id, opts);
     const unlocked = (await keyFor(req, org.id)) !== undefined;
+    const retentionMonths = (await findChannel(db, org.id))?.retentionMonths;
     const publicUrl = `${config.PUBLIC_URL ?? ''}/integriteit/${org.code}`;
     return sendPage(
       reply,
-      dashboardPage(req.page(reply), { orgId: org.id, organisation: org.name, publicUrl, unlocked, lines }),
+      dashboardPage(req.page(reply), {
+        orgId: org.id,
+        organisation: org.name,
+        publicUrl,
+        unlocked,
+        lines,
+        retentionMonths,
+      }),
     );
   });
 
@@ -123,6 +147,8 @@ const routes: FastifyPluginAsync = async (app) => {
         content: view.content,
         hasIdentity: view.hasIdentity,
         messages: view.messages,
+        attachments: view.attachments,
+        oral: view.oral,
         workflow: { history, nextSteps: nextStates(view.register.state), holders },
         ...extra,
       }),
@@ -134,6 +160,44 @@ const routes: FastifyPluginAsync = async (app) => {
     '/integrity/:orgId/reports/:reportId',
     { config: read, schema: { params: reportParams } },
     async (req, reply) => showReport(req, reply, req.params.orgId, req.params.reportId),
+  );
+
+  r.get(
+    '/integrity/:orgId/reports/:reportId/attachments/:attachmentId',
+    { config: read, schema: { params: attachmentParams } },
+    async (req, reply) => {
+      const key = await requireKey(req, req.params.orgId);
+      const reportKey = await reportKeyFor(db, key, req.params.reportId);
+      const file = await readAttachment(db, req.params.reportId, reportKey, req.params.attachmentId);
+      return sendAttachment(reply, file);
+    },
+  );
+
+  r.post(
+    '/integrity/:orgId/reports/:reportId/record',
+    { config: handle, schema: { params: reportParams, body: form } },
+    async (req, reply) => {
+      const { orgId, reportId } = req.params;
+      const key = await requireKey(req, orgId);
+      const [what, involved, when] = ['what', 'involved', 'when'].map((f) => formString(req.body[f]));
+      if (!what!.trim() || what!.length > MAX_TEXT || involved!.length > MAX_TEXT || when!.length > 500)
+        return showReport(req, reply, orgId, reportId, { errors: [recordError(req, what!)] }, 400);
+      const medium = (await handlerView(db, key, reportId, opts)).content?.medium;
+      await reviseOralRecord(
+        db,
+        actorOf(req.principal!),
+        key,
+        reportId,
+        {
+          what: what!,
+          involved: involved!,
+          when: when!,
+          medium,
+        },
+        opts,
+      );
+      return showReport(req, reply, orgId, reportId, { notice: req.t('integrity.oral.revised') });
+    },
   );
 
   r.post(

@@ -31,6 +31,8 @@ export interface Channel {
   receiptKdf: KdfParams;
   recoveryEncryptionPublic: Buffer;
   recoverySigningPublic: Buffer;
+  /** Months after archiving until a report's content is destroyed (retention.ts). */
+  retentionMonths: number;
 }
 
 export async function findChannel(db: DbOrTx, organisationId: string): Promise<Channel | undefined> {
@@ -45,6 +47,7 @@ export async function findChannel(db: DbOrTx, organisationId: string): Promise<C
     receiptKdf: row.receiptKdf as KdfParams,
     recoveryEncryptionPublic: bytes(row.recoveryEncryptionPublic),
     recoverySigningPublic: bytes(row.recoverySigningPublic),
+    retentionMonths: row.retentionMonths,
   };
 }
 

@@ -44,7 +44,13 @@ export interface ReportContent {
   what: string;
   involved: string;
   when: string;
+  /** Oral reports only: how the report was made. */
+  medium?: OralMedium;
 }
+
+/** How an oral report reached the handler (Wbk: by phone or voice message, or in a meeting). */
+export const oralMedia = ['phone', 'voicemail', 'meeting'] as const;
+export type OralMedium = (typeof oralMedia)[number];
 
 export interface ReporterIdentity {
   name: string;

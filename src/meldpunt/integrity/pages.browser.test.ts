@@ -29,7 +29,7 @@ after(async () => {
 
 test('reporter and officer pages pass axe in both languages', {
   skip: browserSkip,
-  timeout: 240_000,
+  timeout: 480_000,
 }, async () => {
   const org = await createTestOrganisation(server.database);
   const empty = await createTestOrganisation(server.database);
@@ -70,6 +70,11 @@ test('reporter and officer pages pass axe in both languages', {
     await page.fill('#what', 'De burgemeester werd onder druk gezet door een projectontwikkelaar.');
     await page.check('#identityMode-1');
     await page.fill('#name', 'Anna Melder');
+    await page.setInputFiles('#attachment', {
+      name: 'verslag.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('Verslag van het gesprek.'),
+    });
     await page.click('button[type=submit]');
     const receipt = (await page.textContent('strong.secret'))?.trim();
     assert.match(receipt ?? '', /^[0-9 ]{19}$/);
@@ -82,8 +87,9 @@ test('reporter and officer pages pass axe in both languages', {
     await page.fill('#receipt', receipt!);
     await page.click('button[type=submit]');
     assert.match(await page.content(), /projectontwikkelaar/);
+    assert.match(await page.content(), /verslag\.txt/, 'the attachment arrived through the browser');
     await page.fill('#message', 'Nog een aanvulling.');
-    await page.click('button[type=submit]');
+    await page.click('form[action$="/bericht"] button[type=submit]');
     assert.match(await page.content(), /Nog een aanvulling/);
     await check(`reporter view (${lang})`, page);
     await page.goto(`${server.url}/integriteit/XX0000?lang=${lang}`);
@@ -101,6 +107,10 @@ test('reporter and officer pages pass axe in both languages', {
     await o.click('table a');
     assert.match(await o.content(), /projectontwikkelaar/);
     await check(`report (${lang})`, o);
+    await o.goto(`${server.url}/integrity/${org.id}/statistics?lang=${lang}`);
+    await check(`statistics (${lang})`, o);
+    await o.goto(`${server.url}/integrity/${org.id}/statistics?from=x&lang=${lang}`);
+    await check(`statistics, bad period (${lang})`, o);
     await o.goto(`${server.url}/integrity/${org.id}/keys?lang=${lang}`);
     await check(`keys, unlocked (${lang})`, o);
     await o.goto(`${server.url}/integrity/${empty.id}/keys?lang=${lang}`);
@@ -110,6 +120,34 @@ test('reporter and officer pages pass axe in both languages', {
     await o.fill('#passphrase', 'niet het goede wachtwoord');
     await o.click('form[action$="/unlock"] button[type=submit]');
     await check(`keys, wrong passphrase (${lang})`, o);
+  }
+  for (const lang of ['nl', 'en']) {
+    // an oral report: the form (empty, with errors), the receipt for the reporter, the record panel
+    await o.goto(`${server.url}/integrity/${org.id}/oral?lang=${lang}`);
+    await check(`oral form (${lang})`, o);
+    await o.click('form[action$="/oral"] button[type=submit]');
+    await check(`oral form with errors (${lang})`, o);
+    await o.check('#medium-0');
+    await o.check('#category-2');
+    await o.fill('#what', 'Telefonisch: een raadslid nam een dure reis aan.');
+    await o.check('#consent');
+    await o.click('form[action$="/oral"] button[type=submit]');
+    const oralReceipt = (await o.textContent('strong.secret'))?.trim();
+    assert.match(oralReceipt ?? '', /^[0-9 ]{19}$/);
+    await check(`oral receipt (${lang})`, o);
+    await o.click('main a[href*="/reports/"]');
+    await check(`oral report, unsigned (${lang})`, o);
+    const reporter = await visitor.newPage();
+    await reporter.goto(`${server.url}/integriteit/${org.code}/terugkomen?lang=${lang}`);
+    await reporter.fill('#receipt', oralReceipt!);
+    await reporter.click('button[type=submit]');
+    await check(`reporter checks the oral record (${lang})`, reporter);
+    await reporter.fill('#signature', 'K. Beller');
+    await reporter.click('form[action$="/ondertekenen"] button[type=submit]');
+    await check(`reporter signed (${lang})`, reporter);
+    await reporter.close();
+    await o.reload();
+    assert.match(await o.content(), /K\. Beller/);
   }
   assert.deepEqual(failures, []);
 });

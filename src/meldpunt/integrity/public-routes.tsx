@@ -13,10 +13,15 @@ import type { FieldErrors } from '../../platform/auth/views/fields.js';
 import { AppError } from '../../platform/errors.js';
 import { getOrganisationByCode } from '../../platform/orgs/service.js';
 import { sendPage } from '../../platform/ui/render.js';
+import { attachmentProblem } from './attachment-files.js';
+import { readAttachment } from './attachments.js';
 import { acceptedKeys } from './keys-service.js';
 import { type Category, categories, type IdentityMode, identityModes, MAX_SHORT, MAX_TEXT } from './model.js';
+import { ATTACHMENT_BODY_LIMIT, filesOf, parseFormWithFiles } from './multipart.js';
 import { optionsFor } from './options.js';
+import { signOralRecord } from './oral-service.js';
 import { openWithReceipt, reporterMessage, reporterView, submitReport } from './reports-service.js';
+import { sendAttachment } from './route-support.js';
 import {
   type PublicChannel,
   type ReportFormValues,
@@ -64,6 +69,26 @@ const routes: FastifyPluginAsync = async (app) => {
   const unknown = (req: FastifyRequest, reply: FastifyReply, code: string) =>
     sendPage(reply, unknownChannelPage(req.page(reply), code), 404);
 
+  // Forms with attachments. The larger body is read only for an open channel (the upload gate runs
+  // `beforeBody` after the rate limit, before reading a byte).
+  app.addContentTypeParser(
+    'multipart/form-data',
+    { parseAs: 'buffer', bodyLimit: ATTACHMENT_BODY_LIMIT },
+    async (req: FastifyRequest, body: Buffer) => parseFormWithFiles(req, body),
+  );
+  const upload = {
+    async beforeBody(req: FastifyRequest) {
+      if (!(await channelFor((req.params as { code: string }).code)))
+        throw new AppError('not-found', {
+          detail: { nl: 'Dit meldpunt bestaat niet.', en: 'no such reporting channel' },
+        });
+    },
+  };
+  const attachmentError = (req: FastifyRequest, files: ReturnType<typeof filesOf>) => {
+    const problem = attachmentProblem(files);
+    return problem ? [{ field: 'attachment', message: req.t(`integrity.error.attachment.${problem}`) }] : [];
+  };
+
   r.get(
     '/integriteit/:code',
     {
@@ -83,7 +108,9 @@ const routes: FastifyPluginAsync = async (app) => {
       config: {
         access: { public: 'anyone may report a suspected integrity violation, without an account' },
         rateLimit: { max: SUBMIT_LIMIT_PER_ADDRESS, timeWindow: '1 minute' },
+        upload,
       },
+      bodyLimit: ATTACHMENT_BODY_LIMIT,
       schema: { params, body: form },
     },
     async (req, reply) => {
@@ -101,7 +128,8 @@ const routes: FastifyPluginAsync = async (app) => {
         exclude: formList(b.exclude),
       };
       const t = req.t;
-      const errors: FieldErrors = [];
+      const files = filesOf(b.attachment);
+      const errors: FieldErrors = attachmentError(req, files);
       if (!categories.includes(values.category as Category))
         errors.push({ field: 'category', message: t('integrity.error.category') });
       if (!values.what!.trim()) errors.push({ field: 'what', message: t('integrity.error.what') });
@@ -134,6 +162,7 @@ const routes: FastifyPluginAsync = async (app) => {
           identity:
             mode === 'anonymous' ? undefined : { name: values.name!.trim(), contact: values.contact!.trim() },
           excludedKeyIds: excluded,
+          attachments: files,
         },
         opts,
       );
@@ -208,6 +237,8 @@ const routes: FastifyPluginAsync = async (app) => {
         deadlines: view.deadlines,
         content: view.content,
         messages: view.messages,
+        attachments: view.attachments,
+        oral: view.oral,
         ...extra,
       }),
       status,
@@ -231,28 +262,60 @@ const routes: FastifyPluginAsync = async (app) => {
 
   r.post(
     '/integriteit/:code/bericht',
-    { config: receiptRoute, schema: { params, body: form } },
+    {
+      config: { ...receiptRoute, upload },
+      bodyLimit: ATTACHMENT_BODY_LIMIT,
+      schema: { params, body: form },
+    },
     async (req, reply) => {
       const s = await withReceipt(req, reply);
       if (!s) return reply;
       const message = formString(req.body.message);
+      const files = filesOf(req.body.attachment);
+      const errors: FieldErrors = attachmentError(req, files);
       if (!message.trim() || message.length > MAX_TEXT)
+        errors.unshift({
+          field: 'message',
+          message: req.t(message.trim() ? 'integrity.error.tooLong' : 'integrity.error.message'),
+        });
+      if (errors.length) return showReport(req, reply, s, { errors }, 400);
+      await reporterMessage(db, s.channel.organisationId, s.opened, message, opts, files);
+      return showReport(req, reply, s, { sent: true });
+    },
+  );
+
+  r.post(
+    '/integriteit/:code/ondertekenen',
+    { config: receiptRoute, schema: { params, body: form } },
+    async (req, reply) => {
+      const s = await withReceipt(req, reply);
+      if (!s) return reply;
+      const signature = formString(req.body.signature);
+      if (!signature.trim() || signature.length > MAX_SHORT)
         return showReport(
           req,
           reply,
           s,
-          {
-            errors: [
-              {
-                field: 'message',
-                message: req.t(message.trim() ? 'integrity.error.tooLong' : 'integrity.error.message'),
-              },
-            ],
-          },
+          { errors: [{ field: 'signature', message: req.t('integrity.oral.error.signature') }] },
           400,
         );
-      await reporterMessage(db, s.channel.organisationId, s.opened, message, opts);
-      return showReport(req, reply, s, { sent: true });
+      await signOralRecord(db, s.channel.organisationId, s.opened, signature, opts);
+      return showReport(req, reply, s, {});
+    },
+  );
+
+  r.post(
+    '/integriteit/:code/bijlage',
+    { config: receiptRoute, schema: { params, body: form } },
+    async (req, reply) => {
+      const s = await withReceipt(req, reply);
+      if (!s) return reply;
+      const id = z.uuid().safeParse(formString(req.body.attachment));
+      if (!id.success)
+        throw new AppError('not-found', {
+          detail: { nl: 'Deze bijlage bestaat niet (meer).', en: 'no such attachment' },
+        });
+      return sendAttachment(reply, await readAttachment(db, s.opened.reportId, s.opened.reportKey, id.data));
     },
   );
 };

@@ -3,6 +3,7 @@
  * whether the deadlines were met. Only codes and dates: no free text, so nothing a spreadsheet could
  * mistake for a formula, and nothing from the encrypted content.
  */
+import ExcelJS from 'exceljs';
 import { formatCsv } from '../../platform/csv/csv.js';
 import type { Countdown } from './deadlines.js';
 
@@ -39,24 +40,33 @@ export const registerColumns = [
 
 const iso = (d: Date | null) => (d ? d.toISOString() : '');
 
-export function registerCsv(lines: readonly RegisterExportLine[]): string {
-  return formatCsv([
-    [...registerColumns],
-    ...lines.map((l) => [
-      l.reportId,
-      iso(l.receivedAt),
-      l.channel,
-      l.category,
-      l.identityMode,
-      l.state,
-      iso(l.deadlines.acknowledgement.due),
-      iso(l.acknowledgedAt),
-      l.deadlines.acknowledgement.state,
-      iso(l.deadlines.feedback.due),
-      iso(l.feedbackAt),
-      l.deadlines.feedback.state,
-      l.outcome ?? '',
-      iso(l.closedAt),
-    ]),
-  ]);
+const rowOf = (l: RegisterExportLine) => [
+  l.reportId,
+  iso(l.receivedAt),
+  l.channel,
+  l.category,
+  l.identityMode,
+  l.state,
+  iso(l.deadlines.acknowledgement.due),
+  iso(l.acknowledgedAt),
+  l.deadlines.acknowledgement.state,
+  iso(l.deadlines.feedback.due),
+  iso(l.feedbackAt),
+  l.deadlines.feedback.state,
+  l.outcome ?? '',
+  iso(l.closedAt),
+];
+
+export const registerCsv = (lines: readonly RegisterExportLine[]): string =>
+  formatCsv([[...registerColumns], ...lines.map(rowOf)]);
+
+/** The same register as an XLSX workbook (codes and ISO dates as text: nothing a formula). */
+export async function registerXlsx(lines: readonly RegisterExportLine[]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('register');
+  ws.addRow([...registerColumns]);
+  ws.getRow(1).font = { bold: true };
+  for (const l of lines) ws.addRow(rowOf(l));
+  ws.views = [{ state: 'frozen', ySplit: 1 }];
+  return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -25,6 +25,13 @@ export async function reportKeyFor(db: DbOrTx, key: UnlockedKey, reportId: strin
         eq(integrityReports.organisationId, key.organisationId),
       ),
     );
+  if (!row && (await contentDestroyed(db, key.organisationId, reportId)))
+    throw new AppError('integrity-destroyed', {
+      detail: {
+        nl: 'De inhoud van deze melding is vernietigd (na de bewaartermijn, of gewist). De regel in het register blijft bestaan.',
+        en: 'the content of this report has been destroyed (retention period, or cleared); its register line remains',
+      },
+    });
   if (!row)
     throw new AppError('integrity-no-key', {
       detail: {
@@ -33,6 +40,16 @@ export async function reportKeyFor(db: DbOrTx, key: UnlockedKey, reportId: strin
       },
     });
   return unwrapReportKey(key.keys.encryption, row.wrapped, reportId, key.keyId);
+}
+
+async function contentDestroyed(db: DbOrTx, organisationId: string, reportId: string) {
+  const [r] = await db
+    .select({ at: integrityRegister.contentDestroyedAt })
+    .from(integrityRegister)
+    .where(
+      and(eq(integrityRegister.reportId, reportId), eq(integrityRegister.organisationId, organisationId)),
+    );
+  return r?.at != null;
 }
 
 export interface RegisterLine {
@@ -85,7 +102,7 @@ export async function messagesOf(db: DbOrTx, reportId: string, reportKey: Buffer
   return rows.map((m) => ({
     id: m.id,
     author: m.author as Message['author'],
-    text: openField(reportKey, reportId, 'message', m.sealed, m.id),
+    text: m.sealed ? openField(reportKey, reportId, 'message', m.sealed, m.id) : '',
     at: m.createdAt,
   }));
 }
@@ -119,4 +136,28 @@ export async function addMessage(
     createdAt: at,
   });
   return id;
+}
+
+export interface OralStatus {
+  oral: boolean;
+  signedAt: Date | null;
+  /** The name the reporter signed with (only for those who can open the report). */
+  signedAs?: string;
+}
+
+export async function oralStatus(
+  db: DbOrTx,
+  organisationId: string,
+  reportId: string,
+  reportKey: Buffer,
+): Promise<OralStatus> {
+  const line = await registerLine(db, organisationId, reportId);
+  const row = await reportRow(db, organisationId, reportId);
+  return {
+    oral: line.channel === 'oral',
+    signedAt: row.oralSignedAt,
+    signedAs: row.oralSignatureSealed
+      ? openField(reportKey, reportId, 'signature', row.oralSignatureSealed)
+      : undefined,
+  };
 }

@@ -5,6 +5,8 @@ import { and, eq } from 'drizzle-orm';
 import { audit } from '../../platform/audit/audit.js';
 import type { DbOrTx } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
+import type { AttachmentInput } from './attachment-files.js';
+import { insertAttachments, listAttachments, sealAttachments } from './attachments.js';
 import { DecryptionError } from './crypto/aead.js';
 import { deriveReceiptKeys, normaliseReceiptCode, TEST_KDF } from './crypto/receipt.js';
 import { openField, unwrapReportKeyWithReceipt } from './crypto/report-keys.js';
@@ -12,7 +14,14 @@ import { reportDeadlines } from './deadlines.js';
 import { findChannel } from './keys-service.js';
 import type { ReportContent } from './model.js';
 import type { IntegrityOptions } from './options.js';
-import { addMessage, anonymousReporter, messagesOf, registerLine, reportRow } from './report-repository.js';
+import {
+  addMessage,
+  anonymousReporter,
+  messagesOf,
+  oralStatus,
+  registerLine,
+  reportRow,
+} from './report-repository.js';
 import { integrityReports } from './schema.js';
 
 const receiptRefused = () =>
@@ -49,7 +58,7 @@ export async function openWithReceipt(
         eq(integrityReports.receiptVerifier, receipt.verifier),
       ),
     );
-  if (!row) throw receiptRefused();
+  if (!row?.wrapped) throw receiptRefused();
   try {
     return {
       reportId: row.id,
@@ -77,6 +86,8 @@ export async function reporterView(
       ? (JSON.parse(openField(opened.reportKey, row.id, 'content', row.contentSealed)) as ReportContent)
       : undefined,
     messages: await messagesOf(db, row.id, opened.reportKey),
+    attachments: await listAttachments(db, row.id, opened.reportKey),
+    oral: await oralStatus(db, organisationId, row.id, opened.reportKey),
   };
 }
 
@@ -87,15 +98,19 @@ export async function reporterMessage(
   opened: { reportId: string; reportKey: Buffer },
   text: string,
   opts: IntegrityOptions,
+  files: AttachmentInput[] = [],
 ) {
+  const sealed = sealAttachments(opened.reportKey, opened.reportId, files);
+  const at = opts.clock();
   await db.transaction(async (tx) => {
-    const id = await addMessage(tx, opened.reportId, opened.reportKey, 'reporter', null, text, opts.clock());
+    const id = await addMessage(tx, opened.reportId, opened.reportKey, 'reporter', null, text, at);
+    await insertAttachments(tx, sealed, 'reporter', at, id);
     await audit(tx, anonymousReporter, {
       action: 'integrity.message.create',
       resourceType: 'integrity_message',
       resourceId: id,
       organisationId,
-      diff: { reportId: opened.reportId, author: 'reporter' },
+      diff: { reportId: opened.reportId, author: 'reporter', attachments: sealed.length },
     });
   });
 }

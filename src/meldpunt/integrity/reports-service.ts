@@ -7,6 +7,8 @@ import { eq } from 'drizzle-orm';
 import { type Actor, audit } from '../../platform/audit/audit.js';
 import type { DbOrTx } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
+import type { AttachmentInput } from './attachment-files.js';
+import { insertAttachments, listAttachments, sealAttachments } from './attachments.js';
 import { deriveReceiptKeys, generateReceiptCode } from './crypto/receipt.js';
 import {
   newReportKey,
@@ -24,6 +26,7 @@ import {
   addMessage,
   anonymousReporter,
   messagesOf,
+  oralStatus,
   registerLine,
   reportKeyFor,
   reportRow,
@@ -41,6 +44,10 @@ export interface Submission {
   channel?: ReportChannel;
   /** Handler keys the reporter excluded: they get no copy of the report key. */
   excludedKeyIds?: string[];
+  /** Files, checked (./attachment-files.ts) and sealed with the report key like the text. */
+  attachments?: AttachmentInput[];
+  /** An oral report written up by a handler (./oral-service.ts): audited as theirs. */
+  recordedBy?: { actor: Actor; userId: string };
 }
 
 /** Is the organisation's channel open (set up, with at least one accepted handler key)? */
@@ -76,6 +83,7 @@ export async function submitReport(
   const reportKey = newReportKey();
   const receivedAt = opts.clock();
   const withIdentity = s.identityMode !== 'anonymous' && s.identity;
+  const attachments = sealAttachments(reportKey, reportId, s.attachments ?? []);
   await db.transaction(async (tx) => {
     await tx.insert(integrityReports).values({
       id: reportId,
@@ -88,6 +96,7 @@ export async function submitReport(
         : null,
       createdAt: receivedAt,
     });
+    await insertAttachments(tx, attachments, 'reporter', receivedAt);
     await tx.insert(integrityReportKeys).values(
       keys.map((k) => ({
         reportId,
@@ -105,12 +114,26 @@ export async function submitReport(
       acknowledgementDueAt: acknowledgementDue(receivedAt),
       feedbackDueAt: feedbackDue(receivedAt),
     });
-    await audit(tx, anonymousReporter, {
+    if (s.recordedBy)
+      await appendHistory(tx, reportKey, {
+        reportId,
+        organisationId,
+        at: receivedAt,
+        actorUserId: s.recordedBy.userId,
+        kind: 'note',
+        note: `Mondelinge melding vastgelegd (${s.content.medium ?? 'oral'}); wacht op controle en ondertekening door de melder.`,
+      });
+    await audit(tx, s.recordedBy?.actor ?? anonymousReporter, {
       action: 'integrity.report.create',
       resourceType: 'integrity_report',
       resourceId: reportId,
       organisationId,
-      diff: { category: s.category, channel: s.channel ?? 'web', handlers: keys.length },
+      diff: {
+        category: s.category,
+        channel: s.channel ?? 'web',
+        handlers: keys.length,
+        attachments: attachments.length,
+      },
     });
   });
   return { reportId, receiptCode };
@@ -141,6 +164,8 @@ export async function handlerView(db: DbOrTx, key: UnlockedKey, reportId: string
       : undefined,
     hasIdentity: row.identitySealed !== null,
     messages: await messagesOf(db, row.id, reportKey),
+    attachments: await listAttachments(db, row.id, reportKey),
+    oral: await oralStatus(db, key.organisationId, row.id, reportKey),
   };
 }
 

@@ -1,6 +1,6 @@
 /** What the officer's routes share: parameters, access rules, the session and the unlocked key. */
 
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { DbOrTx } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
@@ -9,6 +9,7 @@ import { sessionKey, type UnlockedKey } from './keys-service.js';
 
 export const orgParams = z.object({ orgId: z.uuid() });
 export const reportParams = z.object({ orgId: z.uuid(), reportId: z.uuid() });
+export const attachmentParams = z.object({ orgId: z.uuid(), reportId: z.uuid(), attachmentId: z.uuid() });
 export const keyParams = z.object({ orgId: z.uuid(), keyId: z.uuid() });
 export const form = z.record(z.string(), z.unknown());
 const orgOf = (req: FastifyRequest) => (req.params as { orgId: string }).orgId;
@@ -41,4 +42,24 @@ export async function requireKey(
       },
     });
   return key;
+}
+
+/**
+ * An attachment as a download: never shown inline (a PDF or an HTML-looking text cannot run in our
+ * origin), the name sealed with the report and encoded per RFC 6266, never cached.
+ */
+export function sendAttachment(
+  reply: FastifyReply,
+  file: { name: string; contentType: string; data: Buffer },
+) {
+  const ascii = file.name.replace(/[^\x20-\x7e]/g, '_').replace(/[\\"]/g, '_');
+  return reply
+    .header('content-type', file.contentType)
+    .header(
+      'content-disposition',
+      `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+    )
+    .header('x-content-type-options', 'nosniff')
+    .header('cache-control', 'no-store')
+    .send(file.data);
 }

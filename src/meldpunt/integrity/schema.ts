@@ -10,6 +10,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   index,
+  integer,
   jsonb,
   pgTable,
   primaryKey,
@@ -33,6 +34,8 @@ export const integrityChannels = pgTable('integrity_channels', {
   /** Public halves of the recovery key (base64url); the secret is shown once and kept offline. */
   recoveryEncryptionPublic: text('recovery_encryption_public').notNull(),
   recoverySigningPublic: text('recovery_signing_public').notNull(),
+  /** Months after closure (archiving) after which a report's content is destroyed (retention.ts). */
+  retentionMonths: integer('retention_months').notNull().default(12),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -92,12 +95,16 @@ export const integrityReports = pgTable(
       .references(() => organisations.id, { onDelete: 'cascade' }),
     /** HKDF(argon2id(receipt code, channel salt), 'receipt:verifier'), base64url. */
     receiptVerifier: text('receipt_verifier').notNull(),
-    /** The report key sealed under the key derived from the receipt code. */
-    receiptWrappedKey: text('receipt_wrapped_key').notNull(),
+    /** The report key sealed under the key derived from the receipt code; null once the content is destroyed. */
+    receiptWrappedKey: text('receipt_wrapped_key'),
     /** JSON { what, involved, when } sealed under the report key; null once the content is destroyed. */
     contentSealed: text('content_sealed'),
     /** JSON { name, contact } sealed under the report key's identity sub-key; null when anonymous. */
     identitySealed: text('identity_sealed'),
+    /** Oral reports: when the reporter signed the written record (directive 2019/1937 art. 18). */
+    oralSignedAt: timestamp('oral_signed_at', { withTimezone: true }),
+    /** The name the reporter signed with, sealed under the report key. */
+    oralSignatureSealed: text('oral_signature_sealed'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('integrity_reports_receipt_uq').on(t.organisationId, t.receiptVerifier)],
@@ -134,10 +141,33 @@ export const integrityMessages = pgTable(
     /** reporter | handler */
     author: text('author').notNull(),
     authorUserId: uuid('author_user_id').references(() => users.id, { onDelete: 'set null' }),
-    sealed: text('sealed').notNull(),
+    /** Null once the content is destroyed (the message's existence and time remain). */
+    sealed: text('sealed'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('integrity_messages_report_idx').on(t.reportId, t.seq)],
+);
+
+/**
+ * Attachments of a report or of a message: the bytes (metadata stripped, padded) and the description
+ * ({ name, kind, size }) each sealed under the report key; nothing else about the file is stored.
+ * `data_sealed` and `meta_sealed` are emptied when the content is destroyed.
+ */
+export const integrityAttachments = pgTable(
+  'integrity_attachments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    reportId: uuid('report_id')
+      .notNull()
+      .references(() => integrityReports.id, { onDelete: 'cascade' }),
+    messageId: uuid('message_id').references(() => integrityMessages.id, { onDelete: 'cascade' }),
+    /** reporter | handler */
+    author: text('author').notNull(),
+    metaSealed: text('meta_sealed'),
+    dataSealed: text('data_sealed'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('integrity_attachments_report_idx').on(t.reportId, t.createdAt)],
 );
 
 /**
@@ -168,6 +198,8 @@ export const integrityRegister = pgTable(
     feedbackDueAt: timestamp('feedback_due_at', { withTimezone: true }).notNull(),
     outcome: text('outcome'),
     closedAt: timestamp('closed_at', { withTimezone: true }),
+    /** When the content was destroyed (retention, or cleared by a handler); the line itself stays. */
+    contentDestroyedAt: timestamp('content_destroyed_at', { withTimezone: true }),
   },
   (t) => [index('integrity_register_org_idx').on(t.organisationId, t.receivedAt)],
 );

@@ -7,7 +7,13 @@ import { AppError } from '../errors.js';
 
 export const platformRoles = ['admin', 'researcher', 'viewer'] as const;
 export type PlatformRole = (typeof platformRoles)[number];
-export const organisationRoles = ['coordinator', 'case_handler', 'integrity_officer', 'reporter'] as const;
+export const organisationRoles = [
+  'coordinator',
+  'case_handler',
+  'integrity_officer',
+  'reporter',
+  'integrity_chair',
+] as const;
 export type OrganisationRole = (typeof organisationRoles)[number];
 
 /** Who is asking: a signed-in user (session) or a script (API token with scopes). */
@@ -84,8 +90,11 @@ const rules = {
   'responses.recode': hasPlatform('admin', 'researcher'),
   // integrity reports (meldpunt): the organisation's integrity officers only, never admins by role;
   // reading content also needs the handler's own key (src/meldpunt/integrity, docs/integrity-encryption.md)
-  'integrity.read': hasOrgRole('integrity_officer'),
-  'integrity.handle': hasOrgRole('integrity_officer'),
+  // the chair (burgemeester, CdK, dijkgraaf) decides and reads like an officer, also only with a certified key
+  'integrity.read': hasOrgRole('integrity_officer', 'integrity_chair'),
+  'integrity.handle': hasOrgRole('integrity_officer', 'integrity_chair'),
+  // national figures on integrity reports (aggregates of the register only, small cells suppressed)
+  'integrity.statistics': hasPlatform('admin', 'researcher'),
   // meldpunt incidents: the route checks the organisation; the service checks the incident itself
   // (reporter, person concerned, coordinator, assigned case handlers: src/meldpunt/incidents/access.ts)
   'incident.report': hasOrgRole('reporter', 'coordinator'),
@@ -122,6 +131,7 @@ const readOnlyActions = new Set<Action>([
   'wave.monitor',
   'responses.export',
   'integrity.read',
+  'integrity.statistics',
   'incident.read',
   'incident.list',
   'incident.overview',

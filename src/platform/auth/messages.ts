@@ -28,6 +28,7 @@ export const authNl = {
   'role.case_handler': 'Behandelaar',
   'role.integrity_officer': 'Integriteitsfunctionaris',
   'role.reporter': 'Melder',
+  'role.integrity_chair': 'Voorzitter (integriteit)',
 
   'account.title': 'Mijn account',
   'account.details': 'Uw gegevens',
@@ -252,6 +253,7 @@ export const authEn: Record<keyof typeof authNl, string> = {
   'role.case_handler': 'Case handler',
   'role.integrity_officer': 'Integrity officer',
   'role.reporter': 'Reporter',
+  'role.integrity_chair': 'Chair (integrity)',
 
   'account.title': 'My account',
   'account.details': 'Your details',

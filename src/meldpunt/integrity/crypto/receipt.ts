@@ -19,8 +19,13 @@ export interface KdfParams {
   parallelism: number;
 }
 
-/** Receipt codes: 64 MiB, 3 passes (see docs/integrity-encryption.md for the cost per submission). */
-export const RECEIPT_KDF: KdfParams = { memoryCost: 65536, timeCost: 3, parallelism: 1 };
+/**
+ * Receipt codes for new channels: 19 MiB, 2 passes (OWASP's argon2id minimum); a code's ≈ 53 random bits,
+ * not the KDF, carry its strength. Why not 64 MiB and 3 passes: docs/decisions/0005-receipt-code-argon2id.md.
+ */
+export const RECEIPT_KDF: KdfParams = { memoryCost: 19456, timeCost: 2, parallelism: 1 };
+/** The parameters of channels set up before decision 0004 (still stored with them and used for them). */
+export const RECEIPT_KDF_2026_11: KdfParams = { memoryCost: 65536, timeCost: 3, parallelism: 1 };
 /** Test-only parameters: the same function, cheap enough for many cases. */
 export const TEST_KDF: KdfParams = { memoryCost: 1024, timeCost: 1, parallelism: 1 };
 

@@ -8,7 +8,14 @@
 import { deriveKey, newSymmetricKey, openBytes, openText, sealBytes, sealText } from './aead.js';
 import { type RawKeyPair, unwrapWith, wrapFor } from './asymmetric.js';
 
-export type SealedField = 'content' | 'identity' | 'message' | 'note';
+export type SealedField =
+  | 'content'
+  | 'identity'
+  | 'message'
+  | 'note'
+  | 'attachment'
+  | 'attachment-data'
+  | 'signature';
 
 export const newReportKey = newSymmetricKey;
 
@@ -31,6 +38,23 @@ export const openField = (
   sealed: string,
   itemId = '',
 ) => openText(fieldKey(reportKey, field), sealed, fieldContext(reportId, field, itemId));
+
+/** An attachment's bytes, under their own sub-key, bound to the report and the attachment. */
+export const sealFieldBytes = (
+  reportKey: Uint8Array,
+  reportId: string,
+  field: SealedField,
+  data: Uint8Array,
+  itemId: string,
+) => sealBytes(fieldKey(reportKey, field), data, fieldContext(reportId, field, itemId));
+
+export const openFieldBytes = (
+  reportKey: Uint8Array,
+  reportId: string,
+  field: SealedField,
+  sealed: string,
+  itemId: string,
+) => openBytes(fieldKey(reportKey, field), sealed, fieldContext(reportId, field, itemId));
 
 /** The report key wrapped for one handler key. */
 export const wrapReportKeyFor = (

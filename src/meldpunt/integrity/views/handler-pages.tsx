@@ -8,10 +8,15 @@ import {
 import type { MessageKey } from '../../../platform/i18n/catalogue.js';
 import type { PageContext } from '../../../platform/ui/context.js';
 import { CsrfField, ErrorSummary, Layout } from '../../../platform/ui/layout.js';
+import type { AttachmentInfo } from '../attachments.js';
 import type { Countdown } from '../deadlines.js';
 import type { ReportContent, ReporterIdentity } from '../model.js';
+import type { OralStatus } from '../report-repository.js';
 import type { Message } from '../reports-service.js';
+import { AttachmentList } from './attachment-parts.js';
+import { OralRecordPanel } from './oral-pages.js';
 import { Conversation, CountdownCell, Deadlines, MultiLine, TextArea } from './parts.js';
+import { DestroyForm, RetentionForm } from './retention-parts.js';
 import { History, WorkflowForms, type WorkflowProps } from './workflow-parts.js';
 
 export type KeyState = 'no-channel' | 'no-key' | 'pending' | 'locked' | 'unlocked';
@@ -210,7 +215,14 @@ export interface DashboardLine {
 
 export function dashboardPage(
   ctx: PageContext,
-  p: { orgId: string; organisation: string; publicUrl: string; unlocked: boolean; lines: DashboardLine[] },
+  p: {
+    orgId: string;
+    organisation: string;
+    publicUrl: string;
+    unlocked: boolean;
+    lines: DashboardLine[];
+    retentionMonths?: number;
+  },
 ) {
   const overdue = p.lines.filter(
     (l) => l.deadlines.acknowledgement.state === 'overdue' || l.deadlines.feedback.state === 'overdue',
@@ -223,6 +235,11 @@ export function dashboardPage(
       {!p.unlocked && (
         <p class="notice">
           {ctx.t('integrity.locked')} <a href={`/integrity/${p.orgId}/keys`}>{ctx.t('integrity.toKeys')}</a>
+        </p>
+      )}
+      {p.unlocked && (
+        <p>
+          <a href={`/integrity/${p.orgId}/oral`}>{ctx.t('integrity.oral.new')}</a>
         </p>
       )}
       {overdue.length > 0 && (
@@ -271,9 +288,18 @@ export function dashboardPage(
           <a href={`/integrity/${p.orgId}/register.csv`}>{ctx.t('integrity.registerCsv')}</a>
         </li>
         <li>
+          <a href={`/integrity/${p.orgId}/register.xlsx`}>{ctx.t('integrity.registerXlsx')}</a>
+        </li>
+        <li>
+          <a href={`/integrity/${p.orgId}/statistics`}>{ctx.t('integrity.stats.link')}</a>
+        </li>
+        <li>
           <a href={`/integrity/${p.orgId}/keys`}>{ctx.t('integrity.keysTitle')}</a>
         </li>
       </ul>
+      {p.retentionMonths !== undefined && (
+        <RetentionForm ctx={ctx} orgId={p.orgId} months={p.retentionMonths} />
+      )}
     </Layout>
   );
 }
@@ -290,6 +316,8 @@ export interface HandlerReportProps {
   hasIdentity: boolean;
   identity?: ReporterIdentity;
   messages: Message[];
+  attachments: AttachmentInfo[];
+  oral: OralStatus;
   workflow: WorkflowProps;
   notice?: string;
   errors?: FieldErrors;
@@ -354,6 +382,8 @@ export function handlerReportPage(ctx: PageContext, p: HandlerReportProps) {
           </div>
         </form>
       )}
+      <OralRecordPanel ctx={ctx} base={base} status={p.oral} content={p.content} />
+      <AttachmentList ctx={ctx} attachments={p.attachments} href={(id) => `${base}/attachments/${id}`} />
       <Conversation ctx={ctx} messages={p.messages} viewer="handler" />
       <form method="post" action={`${base}/messages`} class="stack" novalidate>
         <CsrfField ctx={ctx} />
@@ -373,6 +403,7 @@ export function handlerReportPage(ctx: PageContext, p: HandlerReportProps) {
       </form>
       <WorkflowForms ctx={ctx} base={base} workflow={p.workflow} errors={errors} />
       <History ctx={ctx} history={p.workflow.history} />
+      {p.state === 'gearchiveerd' && <DestroyForm ctx={ctx} base={base} />}
       <p>
         <a href={`/integrity/${p.orgId}`}>{ctx.t('integrity.back')}</a>
       </p>

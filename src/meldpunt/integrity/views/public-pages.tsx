@@ -7,10 +7,14 @@ import { errorFor, type FieldErrors, TextField } from '../../../platform/auth/vi
 import type { MessageKey } from '../../../platform/i18n/catalogue.js';
 import type { PageContext } from '../../../platform/ui/context.js';
 import { CsrfField, ErrorSummary, Layout } from '../../../platform/ui/layout.js';
+import type { AttachmentInfo } from '../attachments.js';
 import { formatReceiptCode } from '../crypto/receipt.js';
 import type { Countdown } from '../deadlines.js';
 import { categories, identityModes } from '../model.js';
+import type { OralStatus } from '../report-repository.js';
 import type { Message } from '../reports-service.js';
+import { AttachmentField, AttachmentList } from './attachment-parts.js';
+import { OralSignPanel } from './oral-pages.js';
 import { Conversation, Deadlines, MultiLine, TextArea } from './parts.js';
 
 export interface ReportFormValues {
@@ -39,7 +43,7 @@ function External(props: { ctx: PageContext }) {
   );
 }
 
-function Radios(props: {
+export function Radios(props: {
   id: string;
   legend: string;
   options: Array<{ value: string; label: string }>;
@@ -85,7 +89,13 @@ export function reportFormPage(
       <p>
         <a href={`/integriteit/${props.channel.code}/terugkomen`}>{ctx.t('integrity.return')}</a>
       </p>
-      <form method="post" action={`/integriteit/${props.channel.code}`} class="stack" novalidate>
+      <form
+        method="post"
+        action={`/integriteit/${props.channel.code}`}
+        enctype="multipart/form-data"
+        class="stack"
+        novalidate
+      >
         <CsrfField ctx={ctx} />
         <Radios
           id="category"
@@ -121,6 +131,7 @@ export function reportFormPage(
           value={v.when}
           error={errorFor(errors, 'when')}
         />
+        <AttachmentField ctx={ctx} error={errorFor(errors, 'attachment')} />
         <Radios
           id="identityMode"
           legend={ctx.t('integrity.field.identityMode')}
@@ -240,6 +251,8 @@ export interface ReporterPageProps {
   deadlines: { acknowledgement: Countdown; feedback: Countdown };
   content?: { what: string; involved: string; when: string };
   messages: Message[];
+  attachments: AttachmentInfo[];
+  oral: OralStatus;
   sent?: boolean;
   errors?: FieldErrors;
 }
@@ -275,8 +288,22 @@ export function reporterPage(ctx: PageContext, p: ReporterPageProps) {
           )}
         </section>
       )}
+      <OralSignPanel
+        ctx={ctx}
+        code={p.code}
+        receipt={p.receipt}
+        status={p.oral}
+        error={errorFor(errors, 'signature')}
+      />
+      <AttachmentList ctx={ctx} attachments={p.attachments} reporter={{ code: p.code, receipt: p.receipt }} />
       <Conversation ctx={ctx} messages={p.messages} viewer="reporter" />
-      <form method="post" action={`/integriteit/${p.code}/bericht`} class="stack" novalidate>
+      <form
+        method="post"
+        action={`/integriteit/${p.code}/bericht`}
+        enctype="multipart/form-data"
+        class="stack"
+        novalidate
+      >
         <CsrfField ctx={ctx} />
         <input type="hidden" name="receipt" value={p.receipt} />
         <TextArea
@@ -285,6 +312,7 @@ export function reporterPage(ctx: PageContext, p: ReporterPageProps) {
           error={errorFor(errors, 'message')}
           required
         />
+        <AttachmentField ctx={ctx} error={errorFor(errors, 'attachment')} />
         <div>
           <button type="submit">{ctx.t('integrity.send')}</button>
         </div>

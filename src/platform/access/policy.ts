@@ -95,6 +95,9 @@ const rules = {
   'incident.assign': hasOrgRole('coordinator'),
   'incident.perpetrator': hasOrgRole('coordinator'),
   'incident.overview': hasOrgRole('coordinator'),
+  // the Meldpunt's start page: where one may report or follow up, and one's own reports (for anyone
+  // signed in: a reporter from the contact list has no other role; the page shows only what is theirs)
+  'incident.start': signedIn,
   // monitor results: viewers (BZK) see released runs only; researchers also those under embargo
   'results.read': hasPlatform('admin', 'researcher', 'viewer'),
   'results.embargoed': hasPlatform('admin', 'researcher'),
@@ -125,6 +128,7 @@ const readOnlyActions = new Set<Action>([
   'incident.read',
   'incident.list',
   'incident.overview',
+  'incident.start',
   'results.read',
   'results.embargoed',
 ]);

@@ -4,6 +4,7 @@
  * (src/meldpunt/integrity). The two share no identity or data. Listed in src/composition.ts.
  */
 import type { DomainModule } from '../platform/modules.js';
+import { incidentContactsEn, incidentContactsNl } from './incidents/contacts-messages.js';
 import { incidentsEn, incidentsNl } from './incidents/messages.js';
 import { integrityEn, integrityNl } from './integrity/messages.js';
 
@@ -13,6 +14,7 @@ export const meldpuntModule: DomainModule = {
     () => import('./incidents/pages.js'),
     () => import('./incidents/api.js'),
     () => import('./incidents/document-pages.js'),
+    () => import('./incidents/contact-pages.js'),
     () => import('./integrity/public-routes.js'),
     () => import('./integrity/handler-routes.js'),
     () => import('./integrity/key-routes.js'),
@@ -21,6 +23,7 @@ export const meldpuntModule: DomainModule = {
   demoSteps: [() => import('./incidents/demo-step.js'), () => import('./integrity/demo-step.js')],
   messages: [
     { nl: incidentsNl, en: incidentsEn },
+    { nl: incidentContactsNl, en: incidentContactsEn },
     { nl: integrityNl, en: integrityEn },
   ],
   navigation: [

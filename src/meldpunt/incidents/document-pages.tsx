@@ -5,7 +5,6 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { organisationsByIds } from '../../platform/auth/organisations.js';
 import type { FieldErrors } from '../../platform/auth/views/fields.js';
 import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';

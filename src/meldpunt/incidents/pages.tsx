@@ -14,6 +14,7 @@ import { AppError } from '../../platform/errors.js';
 import type { MessageKey, Translate } from '../../platform/i18n/catalogue.js';
 import { sendPage } from '../../platform/ui/render.js';
 import { isUuid } from '../../platform/uuid.js';
+import { concernedContactOf, listContacts } from './contacts.js';
 import {
   addTask,
   assign,
@@ -83,7 +84,7 @@ const routes: FastifyPluginAsync = async (app) => {
       const p = req.principal!;
       const orgIds = [...p.memberships.keys()];
       const names = await organisationsByIds(db(), orgIds);
-      const pick = (action: 'incident.report' | 'incident.list') =>
+      const pick = (action: 'incident.report' | 'incident.list' | 'incident.contacts') =>
         orgIds
           .filter((o) => can(p, action, o) && names.has(o))
           .map((o) => names.get(o)!)
@@ -94,6 +95,7 @@ const routes: FastifyPluginAsync = async (app) => {
         homePage(req.page(reply), {
           reportFor: pick('incident.report'),
           followUp: pick('incident.list'),
+          contactsFor: pick('incident.contacts'),
           mine,
         }),
       );
@@ -223,6 +225,13 @@ const routes: FastifyPluginAsync = async (app) => {
       for (const h of await caseHandlersOf(db(), v.incident.organisationId)) names.set(h.id, h.displayName);
     }
     const terms = await termsOf(db(), v.incident.organisationId);
+    const concerned =
+      v.mayAssign && can(req.principal, 'incident.contacts', v.incident.organisationId)
+        ? {
+            contacts: await listContacts(db(), req.principal!, v.incident.organisationId),
+            current: await concernedContactOf(db(), v.incident.id),
+          }
+        : undefined;
     return sendPage(
       reply,
       detailPage(req.page(reply), v, {
@@ -233,6 +242,7 @@ const routes: FastifyPluginAsync = async (app) => {
         firstContactDays: terms.firstContactWorkingDays,
         errors: extra.errors ?? [],
         values: extra.values ?? {},
+        concerned,
       }),
       extra.errors?.length ? 400 : 200,
     );

@@ -15,6 +15,7 @@ import {
   primaryKey,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { organisations } from '../../platform/orgs/schema.js';
@@ -164,4 +165,62 @@ export const incidentSettings = pgTable('incident_settings', {
   firstContactWorkingDays: integer('first_contact_working_days').notNull().default(1),
   policeReportWorkingDays: integer('police_report_working_days').notNull().default(2),
   updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+/**
+ * The organisation's contact list (issue 16, item 1): office holders and employees who may report and
+ * follow their own incidents through a magic sign-in link, without an account beforehand. Maintained by
+ * the coordinator (imported from CSV/XLSX); never taken from the monitor's sample frame.
+ */
+export const incidentContacts = pgTable(
+  'incident_contacts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    /** Lower-cased. */
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    /** A role of ./model.ts `roles`, when known. */
+    role: text('role'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('incident_contacts_org_email_uq').on(t.organisationId, t.email),
+    index('incident_contacts_email_idx').on(t.email),
+  ],
+);
+
+/** Magic sign-in links: single use, short expiry; only the SHA-256 of the token is stored. */
+export const incidentContactLinks = pgTable(
+  'incident_contact_links',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    contactId: uuid('contact_id')
+      .notNull()
+      .references(() => incidentContacts.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    expiresAt: ts('expires_at').notNull(),
+    usedAt: ts('used_at'),
+  },
+  (t) => [
+    uniqueIndex('incident_contact_links_token_uq').on(t.tokenHash),
+    index('incident_contact_links_contact_idx').on(t.contactId, t.createdAt),
+  ],
+);
+
+/**
+ * The person concerned as a contact of the list (set by the coordinator): when that contact signs in
+ * through a magic link, the incident becomes theirs to see (incidents.concerned_user_id).
+ */
+export const incidentConcernedContacts = pgTable('incident_concerned_contacts', {
+  incidentId: uuid('incident_id')
+    .primaryKey()
+    .references(() => incidents.id, { onDelete: 'cascade' }),
+  contactId: uuid('contact_id')
+    .notNull()
+    .references(() => incidentContacts.id, { onDelete: 'cascade' }),
 });

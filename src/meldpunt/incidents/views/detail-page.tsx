@@ -15,6 +15,7 @@ import { CsrfField, ErrorSummary, Layout } from '../../../platform/ui/layout.js'
 import { type FollowUpState, measureKinds, transitions } from '../model.js';
 import type { IncidentView } from '../service.js';
 import { formatDay, labelOf, labelsOf } from './common.js';
+import { type ConcernedChoice, ConcernedForm } from './concerned-form.js';
 import { TextAreaField } from './fields.js';
 
 export interface DetailExtras {
@@ -28,6 +29,8 @@ export interface DetailExtras {
   firstContactDays: number;
   errors: FieldErrors;
   values: Record<string, string>;
+  /** The person concerned from the contact list (coordinator only). */
+  concerned?: ConcernedChoice;
 }
 
 export function detailPage(ctx: PageContext, v: IncidentView, x: DetailExtras) {
@@ -251,6 +254,8 @@ export function detailPage(ctx: PageContext, v: IncidentView, x: DetailExtras) {
               </div>
             </form>
           )}
+
+          {v.mayAssign && x.concerned && <ConcernedForm ctx={ctx} incidentId={i.id} choice={x.concerned} />}
 
           <h2 id="measures">{t('incidents.detail.measures')}</h2>
           {v.measures.length === 0 ? (

@@ -10,7 +10,6 @@ export const incidentContactsNl = {
   'incidents.contacts.role': 'Functie',
   'incidents.contacts.actions': 'Acties',
   'incidents.contacts.remove': 'Verwijderen van de lijst',
-  'incidents.contacts.removeLabel': '{name} verwijderen van de lijst',
   'incidents.contacts.removed': 'De persoon is van de lijst verwijderd.',
   'incidents.contacts.import.title': 'Lijst inlezen',
   'incidents.contacts.import.hint':
@@ -65,7 +64,6 @@ export const incidentContactsEn: Record<keyof typeof incidentContactsNl, string>
   'incidents.contacts.role': 'Role',
   'incidents.contacts.actions': 'Actions',
   'incidents.contacts.remove': 'Remove from the list',
-  'incidents.contacts.removeLabel': 'Remove {name} from the list',
   'incidents.contacts.removed': 'The person was removed from the list.',
   'incidents.contacts.import.title': 'Import the list',
   'incidents.contacts.import.hint':

@@ -109,12 +109,9 @@ export function contactsPage(ctx: PageContext, d: ContactsPageData) {
                   <td>
                     <form method="post" action={`${base}/${c.id}/remove`}>
                       <CsrfField ctx={ctx} />
-                      <button
-                        type="submit"
-                        class="secondary"
-                        aria-label={t('incidents.contacts.removeLabel', { name: c.name })}
-                      >
+                      <button type="submit" class="secondary">
                         {t('incidents.contacts.remove')}
+                        <span class="visually-hidden">: {c.name}</span>
                       </button>
                     </form>
                   </td>

@@ -5,6 +5,7 @@
  */
 import type { DomainModule } from '../platform/modules.js';
 import { incidentContactsEn, incidentContactsNl } from './incidents/contacts-messages.js';
+import { incidentEvidenceEn, incidentEvidenceNl } from './incidents/evidence-messages.js';
 import { incidentsEn, incidentsNl } from './incidents/messages.js';
 import { integrityEn, integrityNl } from './integrity/messages.js';
 
@@ -15,6 +16,7 @@ export const meldpuntModule: DomainModule = {
     () => import('./incidents/api.js'),
     () => import('./incidents/document-pages.js'),
     () => import('./incidents/contact-pages.js'),
+    () => import('./incidents/evidence-pages.js'),
     () => import('./integrity/public-routes.js'),
     () => import('./integrity/handler-routes.js'),
     () => import('./integrity/key-routes.js'),
@@ -24,6 +26,7 @@ export const meldpuntModule: DomainModule = {
   messages: [
     { nl: incidentsNl, en: incidentsEn },
     { nl: incidentContactsNl, en: incidentContactsEn },
+    { nl: incidentEvidenceNl, en: incidentEvidenceEn },
     { nl: integrityNl, en: integrityEn },
   ],
   navigation: [

@@ -89,4 +89,7 @@ export const paramFixtures: Record<string, ParamFixture> = {
   /** A person on organisation A's Meldpunt contact list, and a magic sign-in link (public routes). */
   contactId: async (w) => (await import('../../src/meldpunt/incidents/test-fixtures.js')).isolationContact(w),
   linkToken: () => 'not-a-valid-link',
+  /** A file of evidence of A's incident. */
+  evidenceId: async (w) =>
+    (await import('../../src/meldpunt/incidents/test-fixtures.js')).isolationEvidence(w),
 };

@@ -15,6 +15,7 @@ import type { MessageKey, Translate } from '../../platform/i18n/catalogue.js';
 import { sendPage } from '../../platform/ui/render.js';
 import { isUuid } from '../../platform/uuid.js';
 import { concernedContactOf, listContacts } from './contacts.js';
+import { listEvidence } from './evidence.js';
 import {
   addTask,
   assign,
@@ -243,6 +244,7 @@ const routes: FastifyPluginAsync = async (app) => {
         errors: extra.errors ?? [],
         values: extra.values ?? {},
         concerned,
+        evidence: await listEvidence(db(), req.principal!, v.incident.id),
       }),
       extra.errors?.length ? 400 : 200,
     );

@@ -8,6 +8,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigserial,
   boolean,
+  customType,
   date,
   index,
   integer,
@@ -224,3 +225,34 @@ export const incidentConcernedContacts = pgTable('incident_concerned_contacts', 
     .notNull()
     .references(() => incidentContacts.id, { onDelete: 'cascade' }),
 });
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
+});
+
+/**
+ * Evidence of an incident (screenshots, photos, letters, recordings), encrypted at rest
+ * (./evidence-crypto.ts): the content under a random key of its own, that key wrapped with the
+ * organisation's evidence key derived from ENCRYPTION_KEY. The type is the sniffed one, never the
+ * browser's claim. Removed with the incident (retention).
+ */
+export const incidentEvidence = pgTable(
+  'incident_evidence',
+  {
+    id: uuid('id').primaryKey(),
+    incidentId: uuid('incident_id')
+      .notNull()
+      .references(() => incidents.id, { onDelete: 'cascade' }),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    /** The file's key, sealed with the organisation's evidence key (secret-box format). */
+    wrappedKey: text('wrapped_key').notNull(),
+    /** iv ‖ tag ‖ ciphertext (AES-256-GCM, bound to the evidence and incident ids). */
+    sealed: bytea('sealed').notNull(),
+    uploadedBy: uuid('uploaded_by').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('incident_evidence_incident_idx').on(t.incidentId, t.createdAt)],
+);

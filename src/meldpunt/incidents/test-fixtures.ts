@@ -40,3 +40,14 @@ export async function isolationContact(w: IsolationWorld): Promise<string> {
   );
   return row!.id;
 }
+
+/** A file of evidence of A's incident (its name is A's secret; the content is not encrypted here). */
+export async function isolationEvidence(w: IsolationWorld): Promise<string> {
+  const incidentId = await isolationIncident(w);
+  const [row] = await w.database.query<{ id: string }>(
+    `insert into incident_evidence (id, incident_id, file_name, content_type, size_bytes, wrapped_key, sealed, uploaded_by)
+     values (gen_random_uuid(), $1, $2, 'application/pdf', 4, 'v1:x', '\\x00', $3) returning id`,
+    [incidentId, A_SECRET, w.userA.id],
+  );
+  return row!.id;
+}

@@ -12,10 +12,12 @@ import {
 } from '../../../platform/auth/views/fields.js';
 import type { PageContext } from '../../../platform/ui/context.js';
 import { CsrfField, ErrorSummary, Layout } from '../../../platform/ui/layout.js';
+import type { EvidenceItem } from '../evidence.js';
 import { type FollowUpState, measureKinds, transitions } from '../model.js';
 import type { IncidentView } from '../service.js';
 import { formatDay, labelOf, labelsOf } from './common.js';
 import { type ConcernedChoice, ConcernedForm } from './concerned-form.js';
+import { EvidenceList } from './evidence-page.js';
 import { TextAreaField } from './fields.js';
 
 export interface DetailExtras {
@@ -31,6 +33,8 @@ export interface DetailExtras {
   values: Record<string, string>;
   /** The person concerned from the contact list (coordinator only). */
   concerned?: ConcernedChoice;
+  /** The evidence files (names and sizes). */
+  evidence?: EvidenceItem[];
 }
 
 export function detailPage(ctx: PageContext, v: IncidentView, x: DetailExtras) {
@@ -110,6 +114,15 @@ export function detailPage(ctx: PageContext, v: IncidentView, x: DetailExtras) {
           </>
         ))}
       </dl>
+      {x.evidence && (
+        <>
+          <h2 id="evidence">{t('incidents.evidence.title')}</h2>
+          <EvidenceList ctx={ctx} incidentId={i.id} files={x.evidence} />
+          <p>
+            <a href={`${base}/evidence`}>{t('incidents.evidence.link')}</a>
+          </p>
+        </>
+      )}
 
       {v.mayHandle && (
         <>

@@ -6,6 +6,7 @@
 import type { DomainModule } from '../platform/modules.js';
 import { incidentContactsEn, incidentContactsNl } from './incidents/contacts-messages.js';
 import { incidentEvidenceEn, incidentEvidenceNl } from './incidents/evidence-messages.js';
+import { incidentLinksEn, incidentLinksNl } from './incidents/links-messages.js';
 import { incidentsEn, incidentsNl } from './incidents/messages.js';
 import { integrityEn, integrityNl } from './integrity/messages.js';
 
@@ -27,6 +28,7 @@ export const meldpuntModule: DomainModule = {
     { nl: incidentsNl, en: incidentsEn },
     { nl: incidentContactsNl, en: incidentContactsEn },
     { nl: incidentEvidenceNl, en: incidentEvidenceEn },
+    { nl: incidentLinksNl, en: incidentLinksEn },
     { nl: integrityNl, en: integrityEn },
   ],
   navigation: [

@@ -26,6 +26,7 @@ import {
   recordReferral,
 } from './follow-up.js';
 import { followUpStates, forms, measureKinds, severities } from './model.js';
+import { linkedIncidents } from './perpetrator-links.js';
 import { checkReport, reportValues, valuesOfRow } from './report-form.js';
 import { termsOf } from './repository.js';
 import {
@@ -245,6 +246,10 @@ const routes: FastifyPluginAsync = async (app) => {
         values: extra.values ?? {},
         concerned,
         evidence: await listEvidence(db(), req.principal!, v.incident.id),
+        linked:
+          v.mayAssign && !v.perpetratorNameHidden
+            ? await linkedIncidents(db(), app.deps.config, req.principal!, v.incident.id)
+            : undefined,
       }),
       extra.errors?.length ? 400 : 200,
     );

@@ -75,12 +75,21 @@ export const incidents = pgTable(
 );
 
 /** The perpetrator's name, apart from the incident so that only the coordinator's queries read it. */
-export const incidentPerpetratorNames = pgTable('incident_perpetrator_names', {
-  incidentId: uuid('incident_id')
-    .primaryKey()
-    .references(() => incidents.id, { onDelete: 'cascade' }),
-  name: text('name').notNull(),
-});
+export const incidentPerpetratorNames = pgTable(
+  'incident_perpetrator_names',
+  {
+    incidentId: uuid('incident_id')
+      .primaryKey()
+      .references(() => incidents.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    /**
+     * The pseudonymous key of the name (./perpetrator-links.ts: HMAC under the organisation's key), to
+     * link incidents by the same perpetrator without comparing names; null until computed (again).
+     */
+    perpetratorKey: text('perpetrator_key'),
+  },
+  (t) => [index('incident_perpetrator_names_key_idx').on(t.perpetratorKey)],
+);
 
 /** Append-only: every state an incident entered, by whom and when. */
 export const incidentStateChanges = pgTable(

@@ -14,11 +14,13 @@ import type { PageContext } from '../../../platform/ui/context.js';
 import { CsrfField, ErrorSummary, Layout } from '../../../platform/ui/layout.js';
 import type { EvidenceItem } from '../evidence.js';
 import { type FollowUpState, measureKinds, transitions } from '../model.js';
+import type { LinkedIncident } from '../perpetrator-links.js';
 import type { IncidentView } from '../service.js';
 import { formatDay, labelOf, labelsOf } from './common.js';
 import { type ConcernedChoice, ConcernedForm } from './concerned-form.js';
 import { EvidenceList } from './evidence-page.js';
 import { TextAreaField } from './fields.js';
+import { LinkedIncidents } from './linked-incidents.js';
 
 export interface DetailExtras {
   /** Users who can be assigned (coordinator only). */
@@ -35,6 +37,8 @@ export interface DetailExtras {
   concerned?: ConcernedChoice;
   /** The evidence files (names and sizes). */
   evidence?: EvidenceItem[];
+  /** Other incidents by the same perpetrator (coordinator only; undefined: not shown). */
+  linked?: LinkedIncident[];
 }
 
 export function detailPage(ctx: PageContext, v: IncidentView, x: DetailExtras) {
@@ -268,6 +272,7 @@ export function detailPage(ctx: PageContext, v: IncidentView, x: DetailExtras) {
             </form>
           )}
 
+          {x.linked && <LinkedIncidents ctx={ctx} linked={x.linked} />}
           {v.mayAssign && x.concerned && <ConcernedForm ctx={ctx} incidentId={i.id} choice={x.concerned} />}
 
           <h2 id="measures">{t('incidents.detail.measures')}</h2>

@@ -1,0 +1,2 @@
+ALTER TABLE "incident_perpetrator_names" ADD COLUMN "perpetrator_key" text;--> statement-breakpoint
+CREATE INDEX "incident_perpetrator_names_key_idx" ON "incident_perpetrator_names" USING btree ("perpetrator_key");

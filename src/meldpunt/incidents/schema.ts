@@ -67,6 +67,8 @@ export const incidents = pgTable(
     updatedAt: ts('updated_at').notNull().defaultNow(),
     submittedAt: ts('submitted_at'),
     closedAt: ts('closed_at'),
+    /** When retention removed the personal data (./retention.ts); the counted record stays. */
+    purgedAt: ts('purged_at'),
   },
   (t) => [
     index('incidents_org_state_idx').on(t.organisationId, t.state, t.submittedAt),
@@ -174,6 +176,8 @@ export const incidentSettings = pgTable('incident_settings', {
     .references(() => organisations.id, { onDelete: 'cascade' }),
   firstContactWorkingDays: integer('first_contact_working_days').notNull().default(1),
   policeReportWorkingDays: integer('police_report_working_days').notNull().default(2),
+  /** Personal data is removed this many years after closure (./retention.ts). */
+  retentionYears: integer('retention_years').notNull().default(5),
   updatedAt: ts('updated_at').notNull().defaultNow(),
 });
 
@@ -264,4 +268,21 @@ export const incidentEvidence = pgTable(
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [index('incident_evidence_incident_idx').on(t.incidentId, t.createdAt)],
+);
+
+/**
+ * The deletion log of retention (issue 16, item 3): which incident lost its personal data when, and
+ * which kinds of data went. Ids and names of fields only, never values.
+ */
+export const incidentDeletionLog = pgTable(
+  'incident_deletion_log',
+  {
+    seq: bigserial('seq', { mode: 'number' }).primaryKey(),
+    organisationId: uuid('organisation_id').notNull(),
+    incidentId: uuid('incident_id').notNull(),
+    closedAt: ts('closed_at'),
+    purgedAt: ts('purged_at').notNull().defaultNow(),
+    removed: textArray('removed'),
+  },
+  (t) => [index('incident_deletion_log_org_idx').on(t.organisationId, t.purgedAt)],
 );

@@ -14,6 +14,7 @@ import { LINK_MINUTES, linkIsValid, requestLinks, useLink } from './contact-link
 import { importContacts, listContacts, removeContact, setConcernedContact } from './contacts.js';
 import { type ContactProblem, contactLimits, readContactsFile } from './contacts-file.js';
 import { acceptMultipart, isUpload } from './multipart.js';
+import { personalExport } from './personal-export.js';
 import { incidentId, incidentOrg, langQuery, orgName, orgParam } from './route-support.js';
 import { contactsPage } from './views/contacts-page.js';
 import { linkConfirmPage, linkRefusedPage, linkRequestPage, linkSentPage } from './views/link-pages.js';
@@ -124,6 +125,17 @@ const routes: FastifyPluginAsync = async (app) => {
       return reply.redirect(`/incidents/${id}?done=saved`, 303);
     },
   );
+
+  // --- The person's own data (AVG) -------------------------------------------------------------
+
+  r.get('/meldpunt/my-data', { config: { access: { action: 'incident.start' } } }, async (req, reply) => {
+    const data = await personalExport(db(), req.principal!);
+    return reply
+      .header('content-type', 'application/json; charset=utf-8')
+      .header('content-disposition', 'attachment; filename="mijn-meldpunt-gegevens.json"')
+      .header('cache-control', 'no-store')
+      .send(JSON.stringify(data, null, 2));
+  });
 
   // --- The magic link (public) ------------------------------------------------------------------
 

@@ -58,6 +58,11 @@ export function homePage(ctx: PageContext, data: HomeData) {
           ))}
         </ul>
       )}
+      <p>
+        <a href="/meldpunt/my-data" download>
+          {t('incidents.home.myData')}
+        </a>
+      </p>
     </Layout>
   );
 }

@@ -23,6 +23,7 @@ export const meldpuntModule: DomainModule = {
     () => import('./integrity/key-routes.js'),
   ],
   jobs: [() => import('./incidents/jobs.js')],
+  commands: [() => import('../cli/commands/incidents.js')],
   demoSteps: [() => import('./incidents/demo-step.js'), () => import('./integrity/demo-step.js')],
   messages: [
     { nl: incidentsNl, en: incidentsEn },

@@ -4,6 +4,9 @@
  * (src/meldpunt/integrity). The two share no identity or data. Listed in src/composition.ts.
  */
 import type { DomainModule } from '../platform/modules.js';
+import { incidentContactsEn, incidentContactsNl } from './incidents/contacts-messages.js';
+import { incidentEvidenceEn, incidentEvidenceNl } from './incidents/evidence-messages.js';
+import { incidentLinksEn, incidentLinksNl } from './incidents/links-messages.js';
 import { incidentsEn, incidentsNl } from './incidents/messages.js';
 import { integrityEn, integrityNl } from './integrity/messages.js';
 
@@ -13,6 +16,8 @@ export const meldpuntModule: DomainModule = {
     () => import('./incidents/pages.js'),
     () => import('./incidents/api.js'),
     () => import('./incidents/document-pages.js'),
+    () => import('./incidents/contact-pages.js'),
+    () => import('./incidents/evidence-pages.js'),
     () => import('./integrity/public-routes.js'),
     () => import('./integrity/handler-routes.js'),
     () => import('./integrity/key-routes.js'),
@@ -21,9 +26,13 @@ export const meldpuntModule: DomainModule = {
     () => import('./integrity/statistics-routes.js'),
   ],
   jobs: [() => import('./incidents/jobs.js'), () => import('./integrity/jobs.js')],
+  commands: [() => import('../cli/commands/incidents.js')],
   demoSteps: [() => import('./incidents/demo-step.js'), () => import('./integrity/demo-step.js')],
   messages: [
     { nl: incidentsNl, en: incidentsEn },
+    { nl: incidentContactsNl, en: incidentContactsEn },
+    { nl: incidentEvidenceNl, en: incidentEvidenceEn },
+    { nl: incidentLinksNl, en: incidentLinksEn },
     { nl: integrityNl, en: integrityEn },
   ],
   navigation: [

@@ -88,4 +88,10 @@ export const paramFixtures: Record<string, ParamFixture> = {
   /** An indicator of the monitor results (built-in definitions are platform-wide). */
   indicatorId: () => 'agr_any_12m',
   taskId: async (w) => (await import('../../src/meldpunt/incidents/test-fixtures.js')).isolationTask(w),
+  /** A person on organisation A's Meldpunt contact list, and a magic sign-in link (public routes). */
+  contactId: async (w) => (await import('../../src/meldpunt/incidents/test-fixtures.js')).isolationContact(w),
+  linkToken: () => 'not-a-valid-link',
+  /** A file of evidence of A's incident. */
+  evidenceId: async (w) =>
+    (await import('../../src/meldpunt/incidents/test-fixtures.js')).isolationEvidence(w),
 };

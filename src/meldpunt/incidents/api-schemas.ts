@@ -23,7 +23,6 @@ import {
 } from './model.js';
 import type { IncidentView } from './service.js';
 
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const tags = ['incidents'];
 const blank = (v: unknown) => (v === '' ? undefined : v);
 

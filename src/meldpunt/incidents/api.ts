@@ -7,6 +7,7 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../platform/db/database.js';
+import { isUuid } from '../../platform/uuid.js';
 import {
   createBody,
   day,
@@ -19,7 +20,6 @@ import {
   taskOut,
   taskParams,
   toOut,
-  UUID,
   userParams,
 } from './api-schemas.js';
 import { addTask, assign, changeState, completeTask, recordMeasure, recordReferral } from './follow-up.js';
@@ -32,23 +32,20 @@ import {
   type roles,
   type severities,
 } from './model.js';
-import { organisationOfIncident } from './repository.js';
+import { incidentOrg as incidentOrgOf } from './route-support.js';
 import { listIncidents, saveDraft, submitReport, viewIncident } from './service.js';
 
 const routes: FastifyPluginAsync = async (app) => {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = (): Db => app.deps.database.db;
-  const incidentOrg = async (req: FastifyRequest) => {
-    const id = (req.params as { incidentId?: string }).incidentId;
-    return id && UUID.test(id) ? organisationOfIncident(db(), id) : undefined;
-  };
+  const incidentOrg = (req: FastifyRequest) => incidentOrgOf(db(), req);
   const bodyOrg = (req: FastifyRequest) => {
     const org = (req.body as { organisationId?: unknown } | undefined)?.organisationId;
-    return typeof org === 'string' && UUID.test(org) ? org : undefined;
+    return isUuid(org) ? org : undefined;
   };
   const queryOrg = (req: FastifyRequest) => {
     const org = (req.query as { organisationId?: unknown } | undefined)?.organisationId;
-    return typeof org === 'string' && UUID.test(org) ? org : undefined;
+    return isUuid(org) ? org : undefined;
   };
   const current = async (req: FastifyRequest, id: string) =>
     toOut(await viewIncident(db(), req.principal, id));

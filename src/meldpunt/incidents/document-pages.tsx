@@ -5,41 +5,29 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { organisationsByIds } from '../../platform/auth/organisations.js';
 import type { FieldErrors } from '../../platform/auth/views/fields.js';
 import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
 import { sendPage } from '../../platform/ui/render.js';
 import { organisationOverview } from './overview.js';
-import { organisationOfIncident } from './repository.js';
+import {
+  incidentId,
+  incidentOrg as incidentOrgOf,
+  isDate,
+  langQuery,
+  orgName as orgNameOf,
+  orgParam,
+} from './route-support.js';
 import { viewIncident } from './service.js';
 import { aangiftePage } from './views/aangifte-page.js';
 import { overviewPage } from './views/overview-page.js';
 import { addDays, dayNumber, dutchDate } from './working-days.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const orgParam = (req: FastifyRequest) => (req.params as { orgId?: string }).orgId;
-const langQuery = { lang: z.enum(['nl', 'en']).optional() };
-const isDate = (s: string | undefined) =>
-  !!s && /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(s));
-
 const routes: FastifyPluginAsync = async (app) => {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = (): Db => app.deps.database.db;
-  const incidentOrg = async (req: FastifyRequest) => {
-    const id = (req.params as { incidentId?: string }).incidentId;
-    return id && UUID.test(id) ? organisationOfIncident(db(), id) : undefined;
-  };
-  const incidentId = (req: FastifyRequest) => {
-    const id = (req.params as { incidentId: string }).incidentId;
-    if (!UUID.test(id)) throw new AppError('not-found');
-    return id;
-  };
-  const orgName = async (id: string) => {
-    const org = (await organisationsByIds(db(), [id])).get(id);
-    if (!org) throw new AppError('not-found');
-    return org;
-  };
+  const incidentOrg = (req: FastifyRequest) => incidentOrgOf(db(), req);
+  const orgName = (id: string) => orgNameOf(db(), id);
 
   r.get(
     '/organisations/:orgId/incidents/overview',

@@ -1,10 +1,12 @@
 /**
- * Background job of incident follow-up: `incidents.reminders-due` runs hourly and mails the task
- * reminders that have become due (./reminders.ts; idempotent, so a retry after a crash sends nothing twice).
+ * Background jobs of incident follow-up: `incidents.reminders-due` runs hourly and mails the task
+ * reminders that have become due (./reminders.ts; idempotent, so a retry after a crash sends nothing twice);
+ * `incidents.retention` runs daily and removes the personal data whose retention has passed (./retention.ts).
  */
 import { z } from 'zod';
 import { defineJob } from '../../platform/jobs/jobs.js';
 import { sendDueTaskReminders } from './reminders.js';
+import { purgeExpired } from './retention.js';
 
 export const dueTaskRemindersJob = defineJob(
   'incidents.reminders-due',
@@ -19,4 +21,19 @@ export const dueTaskRemindersJob = defineJob(
     return { reminders: n };
   },
   { cron: '17 * * * *', retryLimit: 2, expireInSeconds: 3600 },
+);
+
+export const retentionJob = defineJob(
+  'incidents.retention',
+  z.object({}).loose(),
+  async (_data, ctx) => {
+    const n = await purgeExpired(ctx.database.db, {
+      type: 'system',
+      id: null,
+      label: 'system:incident retention',
+    });
+    if (n) ctx.log.info({ purged: n }, 'incident personal data removed after retention');
+    return { purged: n };
+  },
+  { cron: '41 3 * * *', retryLimit: 2, expireInSeconds: 3600 },
 );

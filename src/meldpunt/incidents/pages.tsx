@@ -13,6 +13,9 @@ import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
 import type { MessageKey, Translate } from '../../platform/i18n/catalogue.js';
 import { sendPage } from '../../platform/ui/render.js';
+import { isUuid } from '../../platform/uuid.js';
+import { concernedContactOf, listContacts } from './contacts.js';
+import { listEvidence } from './evidence.js';
 import {
   addTask,
   assign,
@@ -23,8 +26,17 @@ import {
   recordReferral,
 } from './follow-up.js';
 import { followUpStates, forms, measureKinds, severities } from './model.js';
+import { linkedIncidents } from './perpetrator-links.js';
 import { checkReport, reportValues, valuesOfRow } from './report-form.js';
-import { organisationOfIncident, termsOf } from './repository.js';
+import { termsOf } from './repository.js';
+import {
+  incidentId,
+  incidentOrg as incidentOrgOf,
+  isDate,
+  langQuery,
+  orgName as orgNameOf,
+  orgParam,
+} from './route-support.js';
 import { listIncidents, myReports, saveDraft, submitReport, viewIncident } from './service.js';
 import { detailPage } from './views/detail-page.js';
 import { homePage } from './views/home-page.js';
@@ -32,9 +44,6 @@ import { listPage } from './views/list-page.js';
 import { reportFormPage } from './views/report-form.js';
 import { dutchDate } from './working-days.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const orgParam = (req: FastifyRequest) => (req.params as { orgId?: string }).orgId;
-const langQuery = { lang: z.enum(['nl', 'en']).optional() };
 const blank = (v: unknown) => (v === '' ? undefined : v);
 const listQuery = z.object({
   ...langQuery,
@@ -63,36 +72,21 @@ function fields(body: unknown): Record<string, string> {
   return out;
 }
 
-const isDate = (s: string | undefined) =>
-  !!s && /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(s));
-
 const routes: FastifyPluginAsync = async (app) => {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = (): Db => app.deps.database.db;
-  const incidentOrg = async (req: FastifyRequest) => {
-    const id = (req.params as { incidentId?: string }).incidentId;
-    return id && UUID.test(id) ? organisationOfIncident(db(), id) : undefined;
-  };
-  const incidentId = (req: FastifyRequest) => {
-    const id = (req.params as { incidentId: string }).incidentId;
-    if (!UUID.test(id)) throw new AppError('not-found');
-    return id;
-  };
-  const orgName = async (id: string) => {
-    const org = (await organisationsByIds(db(), [id])).get(id);
-    if (!org) throw new AppError('not-found');
-    return org;
-  };
+  const incidentOrg = (req: FastifyRequest) => incidentOrgOf(db(), req);
+  const orgName = (id: string) => orgNameOf(db(), id);
   const seeOther = (reply: FastifyReply, url: string) => reply.redirect(url, 303);
 
   r.get(
     '/meldpunt',
-    { config: { access: { action: 'account.read' } }, schema: { querystring: z.object(langQuery) } },
+    { config: { access: { action: 'incident.start' } }, schema: { querystring: z.object(langQuery) } },
     async (req, reply) => {
       const p = req.principal!;
       const orgIds = [...p.memberships.keys()];
       const names = await organisationsByIds(db(), orgIds);
-      const pick = (action: 'incident.report' | 'incident.list') =>
+      const pick = (action: 'incident.report' | 'incident.list' | 'incident.contacts') =>
         orgIds
           .filter((o) => can(p, action, o) && names.has(o))
           .map((o) => names.get(o)!)
@@ -103,6 +97,7 @@ const routes: FastifyPluginAsync = async (app) => {
         homePage(req.page(reply), {
           reportFor: pick('incident.report'),
           followUp: pick('incident.list'),
+          contactsFor: pick('incident.contacts'),
           mine,
         }),
       );
@@ -232,6 +227,13 @@ const routes: FastifyPluginAsync = async (app) => {
       for (const h of await caseHandlersOf(db(), v.incident.organisationId)) names.set(h.id, h.displayName);
     }
     const terms = await termsOf(db(), v.incident.organisationId);
+    const concerned =
+      v.mayAssign && can(req.principal, 'incident.contacts', v.incident.organisationId)
+        ? {
+            contacts: await listContacts(db(), req.principal!, v.incident.organisationId),
+            current: await concernedContactOf(db(), v.incident.id),
+          }
+        : undefined;
     return sendPage(
       reply,
       detailPage(req.page(reply), v, {
@@ -242,6 +244,12 @@ const routes: FastifyPluginAsync = async (app) => {
         firstContactDays: terms.firstContactWorkingDays,
         errors: extra.errors ?? [],
         values: extra.values ?? {},
+        concerned,
+        evidence: await listEvidence(db(), req.principal!, v.incident.id),
+        linked:
+          v.mayAssign && !v.perpetratorNameHidden
+            ? await linkedIncidents(db(), app.deps.config, req.principal!, v.incident.id)
+            : undefined,
       }),
       extra.errors?.length ? 400 : 200,
     );
@@ -297,7 +305,7 @@ const routes: FastifyPluginAsync = async (app) => {
     await changeState(db(), p, id, f.newState as (typeof followUpStates)[number], f.stateNote);
   });
   followUp('/incidents/:incidentId/assignees', 'incident.assign', async ({ p, t }, id, f) => {
-    if (!UUID.test(f.userId ?? '')) return err('userId', 'incidents.error.requiredChoice', t);
+    if (!isUuid(f.userId)) return err('userId', 'incidents.error.requiredChoice', t);
     await assign(db(), p, id, f.userId!, f.assigned !== 'false');
   });
   followUp('/incidents/:incidentId/tasks', 'incident.handle', async ({ p, t }, id, f) => {
@@ -310,7 +318,7 @@ const routes: FastifyPluginAsync = async (app) => {
     await addTask(db(), p, id, { title, dueOn: f.taskDue! });
   });
   followUp('/incidents/:incidentId/tasks/:taskId/done', 'incident.handle', async ({ p }, id, _f, params) => {
-    if (!UUID.test(params.taskId ?? '')) throw new AppError('not-found');
+    if (!isUuid(params.taskId)) throw new AppError('not-found');
     await completeTask(db(), p, id, params.taskId!);
   });
   followUp('/incidents/:incidentId/measures', 'incident.handle', async ({ p, t }, id, f) => {

@@ -69,7 +69,8 @@ export async function setPerpetratorName(db: DbOrTx, incidentId: string, name: s
   await db
     .insert(incidentPerpetratorNames)
     .values({ incidentId, name })
-    .onConflictDoUpdate({ target: incidentPerpetratorNames.incidentId, set: { name } });
+    // A changed name is keyed again (./perpetrator-links.ts).
+    .onConflictDoUpdate({ target: incidentPerpetratorNames.incidentId, set: { name, perpetratorKey: null } });
 }
 
 export const historyOf = (db: DbOrTx, incidentId: string) =>

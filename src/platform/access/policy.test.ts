@@ -24,11 +24,19 @@ test('nobody anonymous may do anything', () => {
 test('a coordinator of B may not touch A', () => {
   const p = principal([], { 'org-b': ['coordinator', 'case_handler', 'integrity_officer'] });
   for (const a of actions) {
-    if (['organisation.list', 'account.read', 'account.update', 'token.manage'].includes(a)) continue;
+    if (['organisation.list', 'account.read', 'account.update', 'token.manage', 'incident.start'].includes(a))
+      continue;
     assert.equal(can(p, a, 'org-a'), false, a);
   }
   assert.equal(can(p, 'organisation.read', 'org-b'), true);
   assert.equal(can(p, 'audit.read', 'org-b'), true);
+});
+
+test('the Meldpunt start page is open to anyone signed in; it shows only their own', () => {
+  assert.equal(can(principal([]), 'incident.start'), true);
+  assert.equal(can(undefined, 'incident.start'), false);
+  // a read-only token may open it too (it changes nothing)
+  assert.equal(can(principal([], {}, ['read']), 'incident.start'), true);
 });
 
 test('a read-only token can never perform a write action, whatever the roles', () => {

@@ -149,7 +149,7 @@ export async function completeSignIn(
   req: FastifyRequest,
   reply: FastifyReply,
   userId: string,
-  method: 'password' | 'oidc',
+  method: 'password' | 'oidc' | 'magic-link',
   /** More about how, for the audit record: `{ secondFactor: 'totp' }`, `{ provider: 'utrecht' }`. */
   details: Record<string, string> = {},
 ): Promise<void> {

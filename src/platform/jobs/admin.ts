@@ -6,6 +6,7 @@ import type { Actor } from '../audit/audit.js';
 import { audit } from '../audit/audit.js';
 import type { Database } from '../db/database.js';
 import { AppError } from '../errors.js';
+import { isUuid } from '../uuid.js';
 import { bossDb, JOBS_SCHEMA, sender, sqlClientOf } from './jobs.js';
 
 export const jobStates = ['created', 'retry', 'active', 'completed', 'cancelled', 'failed'] as const;
@@ -28,8 +29,6 @@ export interface JobRow {
   lastError: string | null;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 const iso = (v: unknown): string | null => (v == null ? null : new Date(v as string).toISOString());
 
 function errorOf(output: unknown): string | null {
@@ -40,7 +39,7 @@ function errorOf(output: unknown): string | null {
 }
 
 export async function getJob(database: Database, jobId: string): Promise<JobRow | undefined> {
-  if (!UUID.test(jobId)) return undefined;
+  if (!isUuid(jobId)) return undefined;
   return (await selectJobs(database, 'id = $2', [1, jobId]))[0];
 }
 
@@ -85,7 +84,7 @@ async function selectJobs(database: Database, where: string, params: unknown[]):
  * attempt starts at once. Audited.
  */
 export async function retryJob(database: Database, jobId: string, actor: Actor): Promise<JobRow> {
-  if (!UUID.test(jobId)) throw new AppError('not-found', { detail: `no job ${jobId}` });
+  if (!isUuid(jobId)) throw new AppError('not-found', { detail: `no job ${jobId}` });
   await database.db.transaction(async (tx) => {
     const client = sqlClientOf(tx);
     const { rows } = await client.query(

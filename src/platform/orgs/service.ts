@@ -8,6 +8,7 @@ import { eq, sql } from 'drizzle-orm';
 import { type Actor, audit, diffOf } from '../audit/audit.js';
 import type { Database, DbOrTx } from '../db/database.js';
 import { AppError } from '../errors.js';
+import { isUuid } from '../uuid.js';
 import {
   codeFormatHint,
   codePatterns,
@@ -46,8 +47,7 @@ export interface Page<T> {
   total: number;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (s: string) => UUID.test(s);
+export { isUuid };
 
 /** Pass the `Database` itself (not `.db`) outside transactions: the page query then runs prepared. */
 export async function listOrganisations(

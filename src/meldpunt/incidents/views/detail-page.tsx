@@ -12,10 +12,15 @@ import {
 } from '../../../platform/auth/views/fields.js';
 import type { PageContext } from '../../../platform/ui/context.js';
 import { CsrfField, ErrorSummary, Layout } from '../../../platform/ui/layout.js';
+import type { EvidenceItem } from '../evidence.js';
 import { type FollowUpState, measureKinds, transitions } from '../model.js';
+import type { LinkedIncident } from '../perpetrator-links.js';
 import type { IncidentView } from '../service.js';
 import { formatDay, labelOf, labelsOf } from './common.js';
+import { type ConcernedChoice, ConcernedForm } from './concerned-form.js';
+import { EvidenceList } from './evidence-page.js';
 import { TextAreaField } from './fields.js';
+import { LinkedIncidents } from './linked-incidents.js';
 
 export interface DetailExtras {
   /** Users who can be assigned (coordinator only). */
@@ -28,6 +33,12 @@ export interface DetailExtras {
   firstContactDays: number;
   errors: FieldErrors;
   values: Record<string, string>;
+  /** The person concerned from the contact list (coordinator only). */
+  concerned?: ConcernedChoice;
+  /** The evidence files (names and sizes). */
+  evidence?: EvidenceItem[];
+  /** Other incidents by the same perpetrator (coordinator only; undefined: not shown). */
+  linked?: LinkedIncident[];
 }
 
 export function detailPage(ctx: PageContext, v: IncidentView, x: DetailExtras) {
@@ -107,6 +118,15 @@ export function detailPage(ctx: PageContext, v: IncidentView, x: DetailExtras) {
           </>
         ))}
       </dl>
+      {x.evidence && (
+        <>
+          <h2 id="evidence">{t('incidents.evidence.title')}</h2>
+          <EvidenceList ctx={ctx} incidentId={i.id} files={x.evidence} />
+          <p>
+            <a href={`${base}/evidence`}>{t('incidents.evidence.link')}</a>
+          </p>
+        </>
+      )}
 
       {v.mayHandle && (
         <>
@@ -251,6 +271,9 @@ export function detailPage(ctx: PageContext, v: IncidentView, x: DetailExtras) {
               </div>
             </form>
           )}
+
+          {x.linked && <LinkedIncidents ctx={ctx} linked={x.linked} />}
+          {v.mayAssign && x.concerned && <ConcernedForm ctx={ctx} incidentId={i.id} choice={x.concerned} />}
 
           <h2 id="measures">{t('incidents.detail.measures')}</h2>
           {v.measures.length === 0 ? (

@@ -6,6 +6,8 @@ import { formatDay, labelOf, labelsOf } from './common.js';
 export interface HomeData {
   reportFor: Array<{ id: string; name: string }>;
   followUp: Array<{ id: string; name: string }>;
+  /** Organisations whose contact list one keeps (coordinators). */
+  contactsFor: Array<{ id: string; name: string }>;
   mine: Array<{ id: string; state: string; occurredOn: string | null; forms: string[]; createdAt: Date }>;
 }
 
@@ -32,6 +34,13 @@ export function homePage(ctx: PageContext, data: HomeData) {
               <a href={`/organisations/${o.id}/incidents`}>{t('incidents.home.followUp', { org: o.name })}</a>
             </li>
           ))}
+          {data.contactsFor.map((o) => (
+            <li>
+              <a href={`/organisations/${o.id}/incidents/contacts`}>
+                {t('incidents.home.contacts', { org: o.name })}
+              </a>
+            </li>
+          ))}
         </ul>
       )}
       <h2>{t('incidents.home.mine')}</h2>
@@ -49,6 +58,11 @@ export function homePage(ctx: PageContext, data: HomeData) {
           ))}
         </ul>
       )}
+      <p>
+        <a href="/meldpunt/my-data" download>
+          {t('incidents.home.myData')}
+        </a>
+      </p>
     </Layout>
   );
 }

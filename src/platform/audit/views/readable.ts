@@ -4,8 +4,9 @@
  * characters (the full id stays in the API, /api/v1/audit-entries).
  */
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (v: unknown): v is string => typeof v === 'string' && UUID.test(v);
+import { isUuid } from '../../uuid.js';
+
+export { isUuid };
 
 /** Known names by id (users, organisations). */
 export type Names = ReadonlyMap<string, string>;

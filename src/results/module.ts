@@ -8,7 +8,11 @@ import { resultsEn, resultsNl } from './messages.js';
 
 export const resultsModule: DomainModule = {
   name: 'results',
-  routes: [() => import('./pages/routes.js'), () => import('./api/routes.js')],
+  routes: [
+    () => import('./pages/routes.js'),
+    () => import('./api/routes.js'),
+    () => import('./pages/reproduce-routes.js'),
+  ],
   demoSteps: [() => import('./demo/demo-step.js')],
   messages: [{ nl: resultsNl, en: resultsEn }],
   navigation: [

@@ -100,6 +100,9 @@ const rules = {
   'results.embargoed': hasPlatform('admin', 'researcher'),
   'results.compute': hasPlatform('admin', 'researcher'),
   'results.release': hasPlatform('admin', 'researcher'),
+  // the analysis file (one row per respondent) behind a table: researchers only, never viewers or
+  // coordinators (strata such as burgemeester × province single people out)
+  'results.reproduce': hasPlatform('researcher'),
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof rules;
@@ -127,6 +130,7 @@ const readOnlyActions = new Set<Action>([
   'incident.overview',
   'results.read',
   'results.embargoed',
+  'results.reproduce',
 ]);
 
 export function can(principal: Principal | undefined, action: Action, organisationId?: string): boolean {

@@ -147,7 +147,7 @@ for (v in c("estimate", "se", "ci_lower", "ci_upper", "p")) show[[v]] <- round(a
 print(show, row.names = FALSE)
 app_file <- file.path(here, "weerbaar.csv")
 if (file.exists(app_file)) {
-  app <- read.csv(app_file, na.strings = "", encoding = "UTF-8", stringsAsFactors = FALSE, colClasses = "character")
+  app <- read.csv(app_file, na.strings = character(0), encoding = "UTF-8", stringsAsFactors = FALSE, colClasses = "character")
   key <- function(x) paste(x$kind, x$indicator, x$breakdown, x$group, sep = "|")
   m <- match(key(res), key(app))
   worst <- 0

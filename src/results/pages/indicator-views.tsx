@@ -17,6 +17,8 @@ export interface IndicatorView {
   trend: TrendPoint[];
   /** The trend chart as SVG (made on the server), when it could be drawn. */
   chart?: string;
+  /** Researchers: a link to the reproduction (analysis file, design.json, R script). */
+  mayReproduce?: boolean;
 }
 
 const ci = (ctx: PageContext, c: [number | null, number | null]) =>
@@ -229,6 +231,14 @@ export function indicatorPage(ctx: PageContext, v: IndicatorView) {
         <a href={`/results/${v.wave.id}/indicators/${v.definition.code}/table.csv?lang=${ctx.lang}`}>
           {t('results.table.csv')}
         </a>
+        {v.mayReproduce ? (
+          <>
+            {' · '}
+            <a href={`/results/${v.wave.id}/indicators/${v.definition.code}/reproduce.zip`}>
+              {t('results.table.reproduce')}
+            </a>
+          </>
+        ) : null}
       </p>
       {byBreakdown(v.table.rows).map((b) => (
         <BreakdownTable ctx={ctx} label={label} breakdown={b.breakdown} rows={b.rows} />

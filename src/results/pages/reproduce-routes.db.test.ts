@@ -53,6 +53,11 @@ test('viewers and coordinators never get the analysis file, not even after relea
     runId,
     actor,
   );
+  const page = `/results/${truth.code}/indicators/agr_any_12m`;
+  assert.match((await get(page, researcher)).body, /reproduce\.zip/);
+  const viewed = await get(page, viewer);
+  assert.equal(viewed.statusCode, 200);
+  assert.doesNotMatch(viewed.body, /reproduce\.zip/);
   for (const user of [viewer, coordinator]) {
     assert.equal((await get(url, user)).statusCode, 403);
     assert.equal((await get(`/results/${truth.code}/reproduce.zip`, user)).statusCode, 403);

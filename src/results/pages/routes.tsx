@@ -105,7 +105,8 @@ const routes: FastifyPluginAsync = async (app) => {
             return undefined;
           })
         : undefined;
-      return sendPage(reply, indicatorPage(ctx, chart ? { ...v, chart } : v));
+      const view = { ...v, mayReproduce: can(req.principal, 'results.reproduce') };
+      return sendPage(reply, indicatorPage(ctx, chart ? { ...view, chart } : view));
     },
   );
 

@@ -110,7 +110,7 @@ async function benchDatabase(name: string, database: Database, exportFiles: bool
       loadavg: os.loadavg()[0]!.toFixed(1),
     });
     if (exportFiles) {
-      const files = await reproductionFiles(database, w.truth.code);
+      const files = await reproductionFiles(database, w.truth.code, actor);
       for (const [group, contents] of Object.entries(files.groups)) {
         const dir = join(outDir, w.truth.code, group);
         mkdirSync(dir, { recursive: true });

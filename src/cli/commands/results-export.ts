@@ -19,10 +19,11 @@ export function registerExportAnalysis(results: Command): void {
       const { openConfiguredDatabase } = await import('../../platform/server.js');
       const { runMigrations } = await import('../../platform/db/migrate.js');
       const { reproductionFiles } = await import('../../results/reproduce/service.js');
+      const { cliActor } = await import('../../platform/audit/audit.js');
       const database = await openConfiguredDatabase(loadConfig());
       try {
         await runMigrations(database);
-        const files = await reproductionFiles(database, waveCode);
+        const files = await reproductionFiles(database, waveCode, cliActor('results export-analysis'));
         for (const [group, contents] of Object.entries(files.groups)) {
           const dir = join(opts.out, group);
           await mkdir(dir, { recursive: true, mode: 0o700 });

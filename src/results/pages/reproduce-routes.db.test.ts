@@ -88,6 +88,11 @@ test("a researcher's reproduce download holds the files; R gets the stored run's
   const text = (f: string) => archive.file(`office_holders/${f}`)!.async('string');
   const app = parseCsv(await text('weerbaar.csv'));
   assert.ok(app.length > 30 && app.slice(1).every((r) => r.values[1] === 'agr_any_12m'));
+  const audits = await t.database.query<{ n: number }>(
+    "select count(*)::int as n from audit_log where action = 'results.reproduce.export' and resource_id = $1",
+    [runId],
+  );
+  assert.equal(audits[0]!.n, 1, 'the export is audited');
   const design = JSON.parse(await text('design.json'));
   assert.equal(design.run.id, runId);
   assert.equal(design.strata, 'stratum');

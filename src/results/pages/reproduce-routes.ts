@@ -7,6 +7,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { actorOf } from '../../platform/auth/actor.js';
 import { indicatorIdParam, waveIdParam } from '../params.js';
 import { reproductionFiles } from '../reproduce/service.js';
 import { zip } from '../reproduce/zip.js';
@@ -29,7 +30,7 @@ const routes: FastifyPluginAsync = async (app) => {
     '/results/:waveId/reproduce.zip',
     { config: { access: reproduce }, schema: { params: waveParams } },
     async (req, reply) => {
-      const files = await reproductionFiles(database, req.params.waveId);
+      const files = await reproductionFiles(database, req.params.waveId, actorOf(req.principal!));
       return reply
         .header('content-type', 'application/zip')
         .header('cache-control', 'no-store')
@@ -45,7 +46,7 @@ const routes: FastifyPluginAsync = async (app) => {
     '/results/:waveId/indicators/:indicatorId/reproduce.zip',
     { config: { access: reproduce }, schema: { params: indicatorParams } },
     async (req, reply) => {
-      const files = await reproductionFiles(database, req.params.waveId, {
+      const files = await reproductionFiles(database, req.params.waveId, actorOf(req.principal!), {
         indicator: req.params.indicatorId,
       });
       return reply

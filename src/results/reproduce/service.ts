@@ -3,11 +3,12 @@
  * canonical order), the completed responses they belong to (read through the monitor's service), the
  * indicator versions the run used and its numbers. Nothing is recomputed: the files describe exactly
  * the stored run. Researchers only (policy `results.reproduce`): the analysis file holds strata that
- * can single people out.
+ * can single people out. Every export is audited.
  */
 import { loadDefinition } from '../../monitor/answering/questionnaire-source.js';
 import { findWave, waveQuestionnairesOf } from '../../monitor/fieldwork/waves-service.js';
 import { completedResponses } from '../../monitor/responses/analysis-source.js';
+import { type Actor, audit } from '../../platform/audit/audit.js';
 import type { Database } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
 import { type CompiledIndicator, compileIndicator } from '../indicators/model.js';
@@ -46,6 +47,8 @@ function notFound(nl: string, en: string): AppError {
 export async function reproductionFiles(
   database: Database,
   waveIdOrCode: string,
+  /** Who takes the files: audited, as every export of respondent-level data. */
+  actor: Actor,
   only?: { indicator: string },
 ): Promise<ReproductionFiles> {
   const { db } = database;
@@ -118,5 +121,18 @@ export async function reproductionFiles(
       `Indicator ${only.indicator} zit niet in de resultaten van ${wave.code}.`,
       `indicator ${only.indicator} is not in the results of ${wave.code}`,
     );
+  await database.db.transaction((tx) =>
+    audit(tx, actor, {
+      action: 'results.reproduce.export',
+      resourceType: 'results_run',
+      resourceId: run.id,
+      diff: {
+        waveId: wave.id,
+        version: run.version,
+        ...(only ? { indicator: only.indicator } : {}),
+        groups: Object.keys(groups),
+      },
+    }),
+  );
   return { waveCode: wave.code, runVersion: run.version, groups };
 }

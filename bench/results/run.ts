@@ -8,10 +8,11 @@
  * cell, the differences), and the numbers are compared. Writes the results section of
  * docs/benchmarks.md. Data go to bench/out/results (gitignored).
  * Options (environment): BENCH_EMPLOYEES (employee frame of the large wave, default 330000, about
- * 100,000 respondents), BENCH_SKIP_R=1, BENCH_SKIP_PG=1.
+ * 100,000 respondents), BENCH_SKIP_R=1, BENCH_DB=pglite|postgres|both (default both, one after the
+ * other; run separately, PostgreSQL writes its own section results-postgres).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { frameLimits } from '../../src/monitor/fieldwork/frame-file.js';
@@ -74,8 +75,19 @@ async function timed<T>(f: () => Promise<T>): Promise<{ value: T; t: Timing }> {
   return { value, t: { wall: Number(process.hrtime.bigint() - t0) / 1e9, cpu: (c.user + c.system) / 1e6 } };
 }
 
-async function benchDatabase(name: string, database: Database, exportFiles: boolean): Promise<WaveResult[]> {
-  const out: WaveResult[] = [];
+interface RResult {
+  wave: string;
+  group: string;
+  rows: number;
+  t: Timing;
+  problems: number;
+  largest: number;
+}
+
+/** What has been measured so far; the docs section is rewritten after every step. */
+const state = { results: [] as WaveResult[], r: [] as RResult[], loadStart: os.loadavg()[0]!.toFixed(1) };
+
+async function benchDatabase(name: string, database: Database, withR: boolean): Promise<void> {
   await runMigrations(database);
   await database.db.transaction(async (tx) => {
     await loadRegistry(tx, actor);
@@ -92,14 +104,16 @@ async function benchDatabase(name: string, database: Database, exportFiles: bool
     let cells = 0;
     let comparisons = 0;
     for (let i = 0; i < w.runs; i++) {
-      console.log(`${name}: results run ${i + 1} of ${w.label}`);
       const { value, t } = await timed(() => runResults(database, w.truth.code, actor));
+      console.log(
+        `${name}: results run ${i + 1} of ${w.label}: ${t.wall.toFixed(2)} s (CPU ${t.cpu.toFixed(2)} s)`,
+      );
       times.push(t);
       cells = Object.values(value.estimates).reduce((s, e) => s + e.cells.length, 0);
       comparisons = Object.values(value.estimates).reduce((s, e) => s + e.comparisons.length, 0);
     }
     times.sort((a, b) => a.wall - b.wall);
-    out.push({
+    state.results.push({
       db: name,
       wave: w.label,
       respondents: Object.fromEntries(counts.map((c) => [c.g, c.n])),
@@ -109,16 +123,33 @@ async function benchDatabase(name: string, database: Database, exportFiles: bool
       run: times[Math.floor(times.length / 2)]!,
       loadavg: os.loadavg()[0]!.toFixed(1),
     });
-    if (exportFiles) {
-      const files = await reproductionFiles(database, w.truth.code, actor);
-      for (const [group, contents] of Object.entries(files.groups)) {
-        const dir = join(outDir, w.truth.code, group);
-        mkdirSync(dir, { recursive: true });
-        for (const [f, text] of Object.entries(contents)) writeFileSync(join(dir, f), text);
-      }
+    writeDocs();
+    if (!withR) continue;
+    const files = await reproductionFiles(database, w.truth.code, actor);
+    for (const group of w.rGroups) {
+      const contents = files.groups[group];
+      if (!contents) continue;
+      const dir = join(outDir, w.truth.code, group);
+      mkdirSync(dir, { recursive: true });
+      for (const [f, text] of Object.entries(contents)) writeFileSync(join(dir, f), text);
+      console.log(`R: ${w.label} / ${group}`);
+      const t = runR(dir);
+      const ours = readResults(contents['weerbaar.csv']!);
+      const cmp = compareResults(ours, readResults(readFileSync(join(dir, 'reproduced.csv'), 'utf8')));
+      console.log(
+        `R: ${t.wall.toFixed(1)} s (CPU ${t.cpu.toFixed(1)} s), ${cmp.problems.length} differ, largest ${cmp.largest}`,
+      );
+      state.r.push({
+        wave: w.label,
+        group,
+        rows: ours.length,
+        t,
+        problems: cmp.problems.length,
+        largest: cmp.largest,
+      });
+      writeDocs();
     }
   }
-  return out;
 }
 
 /** Rscript reproduce.R under /usr/bin/time: wall and CPU seconds. */
@@ -137,87 +168,79 @@ function runR(dir: string): Timing {
 
 const s = (x: number) => `${x.toFixed(2)} s`;
 
-async function main() {
-  rmSync(outDir, { recursive: true, force: true });
-  mkdirSync(outDir, { recursive: true });
-  const loadStart = os.loadavg()[0]!.toFixed(1);
-  const results: WaveResult[] = [];
-  const pglite = await openDatabase({});
-  try {
-    results.push(...(await benchDatabase('PGlite', pglite, true)));
-  } finally {
-    await pglite.close();
-  }
-  const pgUrl = benchPostgresUrl();
-  if (pgUrl && process.env.BENCH_SKIP_PG !== '1')
-    await withFreshPostgres(pgUrl, async (url) => {
-      const database = await openDatabase({ databaseUrl: url, poolSize: 4 });
-      try {
-        results.push(...(await benchDatabase('PostgreSQL 15', database, false)));
-      } finally {
-        await database.close();
-      }
-    });
-
-  const hasR = spawnSync('Rscript', ['-e', 'suppressMessages(library(survey))']).status === 0;
-  const rLines: string[] = [];
-  const rTotals = new Map<string, Timing>();
-  if (hasR && process.env.BENCH_SKIP_R !== '1')
-    for (const w of waves) {
-      const total: Timing = { wall: 0, cpu: 0 };
-      for (const group of w.rGroups) {
-        const dir = join(outDir, w.truth.code, group);
-        if (!existsSync(join(dir, 'reproduce.R'))) continue;
-        console.log(`R: ${w.label} / ${group}`);
-        const t = runR(dir);
-        total.wall += t.wall;
-        total.cpu += t.cpu;
-        const ours = readResults(readFileSync(join(dir, 'weerbaar.csv'), 'utf8'));
-        const cmp = compareResults(ours, readResults(readFileSync(join(dir, 'reproduced.csv'), 'utf8')));
-        rLines.push(
-          `| ${w.label} | ${group} | ${ours.length} | ${s(t.wall)} (${t.cpu.toFixed(2)}) | ${cmp.problems.length === 0 ? 'all agree' : `${cmp.problems.length} differ`}, largest ${cmp.largest.toExponential(1)} |`,
-        );
-      }
-      rTotals.set(w.label, total);
-    }
-
-  const lines = results.map((r) => {
+function writeDocs(): void {
+  const rTotal = (wave: string) =>
+    state.r
+      .filter((r) => r.wave === wave)
+      .reduce((t, r) => ({ wall: t.wall + r.t.wall, cpu: t.cpu + r.t.cpu }), { wall: 0, cpu: 0 });
+  const lines = state.results.map((r) => {
     const resp = Object.entries(r.respondents)
       .map(([g, n]) => `${g} ${n.toLocaleString('en')}`)
       .join(', ');
-    const rt = r.db === 'PGlite' ? rTotals.get(r.wave) : undefined;
+    const rt = state.r.some((x) => x.wave === r.wave) ? rTotal(r.wave) : undefined;
     const ratio = rt
       ? `${(rt.wall / r.run.wall).toFixed(0)}× (CPU ${(rt.cpu / r.run.cpu).toFixed(0)}×)`
       : '–';
     return `| ${r.wave} | ${resp} | ${r.cells} + ${r.comparisons} | ${r.db} | ${s(r.run.wall)} (${r.run.cpu.toFixed(2)}) | ${r.loadavg} | ${rt ? `${s(rt.wall)} (${rt.cpu.toFixed(2)})` : '–'} | ${ratio} |`;
   });
+  const rLines = state.r.map(
+    (r) =>
+      `| ${r.wave} | ${r.group} | ${r.rows} | ${s(r.t.wall)} (${r.t.cpu.toFixed(2)}) | ${r.problems === 0 ? 'all agree' : `${r.problems} differ`}, largest ${r.largest.toExponential(1)} |`,
+  );
   const section = `## Results runs (\`npm run bench:results\`)
 
 A results run as \`runResults\` does it (read the completed responses, weight by raking, every built-in
 indicator × every breakdown with svyciprop-logit intervals, the group comparisons, Holm, write the run in
 one transaction), timed end to end in the process (wall; Node's CPU seconds in brackets, which leaves
 out the PostgreSQL server's own work); the median of three runs for the demo wave, one for the large one.
-R: the generated \`reproduce.R\` of each target group (for the large wave: of its employees) (\`weerbaar results export-analysis\`), which reads
-analysis.csv, builds the design, rakes, and estimates the same cells and comparisons with \`survey\`,
-timed as a whole process; its numbers are compared with the app's (tolerance 1e-9).
+R: the generated \`reproduce.R\` of each target group (for the large wave: of its employees; its office
+holders are the demo wave's again), exported from the PGlite run as \`weerbaar results export-analysis\`
+does, which reads analysis.csv, builds the design, rakes, and estimates the same cells and comparisons
+with \`survey\`, timed as a whole process; its numbers are compared with the app's (tolerance 1e-9).
+The R / Weerbaar ratio compares R's time for the groups it ran with the whole Weerbaar run.
 
 | Wave | Respondents | Cells + comparisons | Database | Weerbaar run | Load (1 min) | R survey | R / Weerbaar |
 |---|---|---|---|---|---|---|---|
 ${lines.join('\n')}
 
-${rLines.length ? `R per target group (rows = cells + comparisons; wall, CPU in brackets):\n\n| Wave | Group | Rows | R survey | Agreement with the app |\n|---|---|---|---|---|\n${rLines.join('\n')}\n` : 'R was not run (Rscript with survey not installed, or BENCH_SKIP_R=1).\n'}
+${rLines.length ? `R per target group (rows = cells + comparisons; wall, CPU in brackets):\n\n| Wave | Group | Rows | R survey | Agreement with the app |\n|---|---|---|---|---|\n${rLines.join('\n')}\n` : 'R was not run (yet, or Rscript with survey is not installed, or BENCH_SKIP_R=1).\n'}
 Goals (issue #14): the ~3,300-respondent wave under 2 s and at least 20× faster than R; the
 100,000-respondent wave under 20 s. Loading the synthetic waves (not timed above) took
-${results.map((r) => `${r.db} ${r.wave} ${r.load.toFixed(0)} s`).join(', ')}.
+${state.results.map((r) => `${r.db} ${r.wave} ${r.load.toFixed(0)} s`).join(', ')}.
 
 Machine (shared: other engineers' builds and tests ran at the same time, so the wall times are
 inflated; the CPU seconds are the steadier figure):
 ${machineDetails()}
-- Load average at the start: ${loadStart} (1 min)
+- Load average at the start: ${state.loadStart} (1 min)
 `;
   const docPath = join(root, 'docs/benchmarks.md');
-  writeFileSync(docPath, replaceSection(readFileSync(docPath, 'utf8'), 'results', section));
-  console.log(section);
+  writeFileSync(docPath, replaceSection(readFileSync(docPath, 'utf8'), sectionName, section));
+}
+
+const which = process.env.BENCH_DB ?? 'both';
+const sectionName = which === 'postgres' ? 'results-postgres' : 'results';
+const hasR = spawnSync('Rscript', ['-e', 'suppressMessages(library(survey))']).status === 0;
+
+async function main() {
+  mkdirSync(outDir, { recursive: true });
+  if (which !== 'postgres') {
+    const pglite = await openDatabase({});
+    try {
+      await benchDatabase('PGlite', pglite, hasR && process.env.BENCH_SKIP_R !== '1');
+    } finally {
+      await pglite.close();
+    }
+  }
+  const pgUrl = benchPostgresUrl();
+  if (pgUrl && which !== 'pglite')
+    await withFreshPostgres(pgUrl, async (url) => {
+      const database = await openDatabase({ databaseUrl: url, poolSize: 4 });
+      try {
+        await benchDatabase('PostgreSQL 15', database, false);
+      } finally {
+        await database.close();
+      }
+    });
 }
 
 await main();

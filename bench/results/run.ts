@@ -9,7 +9,8 @@
  * docs/benchmarks.md. Data go to bench/out/results (gitignored).
  * Options (environment): BENCH_EMPLOYEES (employee frame of the large wave, default 330000, about
  * 100,000 respondents), BENCH_SKIP_R=1, BENCH_DB=pglite|postgres|both (default both, one after the
- * other; run separately, PostgreSQL writes its own section results-postgres).
+ * other; run separately, PostgreSQL writes its own section results-postgres), BENCH_WAVES (labels,
+ * e.g. "demo wave 2024"), BENCH_SECTION (the docs section to write).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -93,7 +94,9 @@ async function benchDatabase(name: string, database: Database, withR: boolean): 
     await loadRegistry(tx, actor);
     await loadTemplates(tx, actor);
   });
-  for (const w of waves) {
+  for (const w of waves.filter(
+    (x) => !process.env.BENCH_WAVES || process.env.BENCH_WAVES.includes(x.label),
+  )) {
     console.log(`${name}: loading ${w.label}`);
     const load = await timed(() => database.db.transaction((tx) => loadDemoWave(tx, w.truth, actor)));
     const counts = await database.query<{ g: string; n: number }>(
@@ -218,7 +221,7 @@ ${machineDetails()}
 }
 
 const which = process.env.BENCH_DB ?? 'both';
-const sectionName = which === 'postgres' ? 'results-postgres' : 'results';
+const sectionName = process.env.BENCH_SECTION ?? (which === 'postgres' ? 'results-postgres' : 'results');
 const hasR = spawnSync('Rscript', ['-e', 'suppressMessages(library(survey))']).status === 0;
 
 async function main() {

@@ -65,6 +65,7 @@ export const resultsNl = {
   'results.table.significant': 'significant',
   'results.table.notSignificant': 'niet significant',
   'results.table.csv': 'Download de tabel als CSV',
+  'results.table.reproduce': 'Reproduceer in R (analysebestand, design.json en R-script; vertrouwelijk)',
   'results.table.method':
     'Gewogen percentages met 95%-betrouwbaarheidsinterval (logit-methode, zoals R svyciprop). n is het ongewogen aantal respondenten. * = significant (p < 0,05 na Holm-correctie over alle toetsen van deze indicator in deze meting).',
   'results.footnote.no-estimate': 'Geen schatting: geen respondenten in deze groep.',
@@ -187,6 +188,7 @@ export const resultsEn: Record<keyof typeof resultsNl, string> = {
   'results.table.significant': 'significant',
   'results.table.notSignificant': 'not significant',
   'results.table.csv': 'Download the table as CSV',
+  'results.table.reproduce': 'Reproduce in R (analysis file, design.json and R script; confidential)',
   'results.table.method':
     'Weighted percentages with 95% confidence interval (logit method, as R svyciprop). n is the unweighted number of respondents. * = significant (p < 0.05 after Holm correction over all tests of this indicator in this wave).',
   'results.footnote.no-estimate': 'No estimate: no respondents in this group.',

@@ -12,6 +12,7 @@ export const resultsModule: DomainModule = {
     () => import('./pages/routes.js'),
     () => import('./api/routes.js'),
     () => import('./disclosure/routes.js'),
+    () => import('./pages/reproduce-routes.js'),
   ],
   demoSteps: [() => import('./demo/demo-step.js')],
   messages: [{ nl: resultsNl, en: resultsEn }],

@@ -1,4 +1,10 @@
-import type { Calibration, LinearCalibration, PostStratification, Raking } from './calibration-types.js';
+import type {
+  Calibration,
+  LinearCalibration,
+  PostStratification,
+  Raking,
+  RakingMargin,
+} from './calibration-types.js';
 import { modelColumns } from './calibration-types.js';
 import type { Design } from './design.js';
 
@@ -145,17 +151,51 @@ function rakingSpread(
     }
   }
   for (let m = 0; m < M; m++) {
-    const mm = cal.margins[m]!;
-    const K = mm.nCat;
     const cm = coef[m]!;
+    // the same sums as over every PSU × category, visiting only the non-zero ones (usually one per PSU)
+    const { start: ps, cat, psw } = sparsePsuPsw(cal.margins[m]!, design.nPsu);
     for (let p = 0; p < design.nPsu; p++) {
-      for (let c = 0; c < K; c++) {
-        const s = mm.psuPsw[p * K + c]!;
-        if (s === 0) continue;
+      for (let e = ps[p]!; e < ps[p + 1]!; e++) {
+        const s = psw[e]!;
+        const c = cat[e]!;
         for (let q = 0; q < k; q++) tot[off + p * k + q]! += s * cm[c * k + q]!;
       }
     }
   }
+}
+
+interface SparsePsuPsw {
+  /** Entries of PSU p: start[p] … start[p + 1] − 1. */
+  start: Int32Array;
+  cat: Int32Array;
+  psw: Float64Array;
+}
+const sparseCache = new WeakMap<RakingMargin, SparsePsuPsw>();
+
+/** The non-zero entries of a margin's PSU × category sums in PSU order (made once per calibration). */
+function sparsePsuPsw(margin: RakingMargin, nPsu: number): SparsePsuPsw {
+  const cached = sparseCache.get(margin);
+  if (cached) return cached;
+  const K = margin.nCat;
+  const start = new Int32Array(nPsu + 1);
+  let n = 0;
+  for (let i = 0; i < nPsu * K; i++) if (margin.psuPsw[i] !== 0) n++;
+  const cat = new Int32Array(n);
+  const psw = new Float64Array(n);
+  let e = 0;
+  for (let p = 0; p < nPsu; p++) {
+    start[p] = e;
+    for (let c = 0; c < K; c++) {
+      const s = margin.psuPsw[p * K + c]!;
+      if (s === 0) continue;
+      cat[e] = c;
+      psw[e++] = s;
+    }
+  }
+  start[nPsu] = e;
+  const out = { start, cat, psw };
+  sparseCache.set(margin, out);
+  return out;
 }
 
 /** R's GREG residuals: x − g w0 m'β with β = (M'W0M)^-1 Σ m x / g. */

@@ -2,7 +2,6 @@ import type { Design } from './design.js';
 import { pnorm, qbeta, qnorm, qt } from './distributions.js';
 import { domainMean } from './estimate.js';
 import { fitLogitIntercept, profileInterval } from './glm-logit.js';
-import { domainCovariance } from './variance.js';
 
 export type CipropMethod = 'logit' | 'likelihood' | 'beta' | 'mean' | 'xlogit';
 
@@ -31,6 +30,7 @@ const expit = (x: number) => Math.exp(x) / (1 + Math.exp(x));
 /** R `svyciprop(~y, subset(design, domain), method, level)`. */
 export function svyciprop(input: CipropInput): CipropResult {
   const { design, rows, y, method, level, df } = input;
+  if (method === 'logit' || method === 'likelihood') return logitOrLikelihood(input);
   const m = domainMean(design, rows, y);
   const p = m.estimate;
   const se = Math.sqrt(m.variance);
@@ -59,11 +59,22 @@ export function svyciprop(input: CipropInput): CipropResult {
       ],
     };
   }
-  // logit and likelihood: R fits svyglm(y ~ 1, family = quasibinomial) and takes its interval
+  throw new Error(`unknown svyciprop method ${method}`);
+}
+
+/**
+ * logit and likelihood: R fits svyglm(y ~ 1, family = quasibinomial) and takes its interval. The
+ * variances of the mean and of the intercept come from one pass over the PSUs (a 2 × 2 covariance).
+ */
+function logitOrLikelihood(input: CipropInput): CipropResult {
+  const { design, rows, y, method, level, df } = input;
+  const a = (1 - level) / 2;
   const fit = fitLogitIntercept(design, rows, y, input.designRows);
   const influence = new Float64Array(rows.length);
   for (let r = 0; r < rows.length; r++) influence[r] = fit.estfun[r]! * fit.ainv;
-  const v = domainCovariance(design, rows, [influence])[0]!;
+  const m = domainMean(design, rows, y, influence);
+  const se = Math.sqrt(m.variance);
+  const v = m.alongsideVariance!;
   const seCoef = Math.sqrt(v);
   const estimate = expit(fit.beta);
   if (method === 'logit') {

@@ -21,7 +21,13 @@ export const finiteOrNull = (x: number): number | null => (Number.isFinite(x) ? 
  * Weighted mean over `rows`; y[r] is the value at rows[r] (R `svymean(~y, subset(design, domain), deff = TRUE)`): the influence
  * (y − ȳ) w / Σw on the domain rows and 0 elsewhere, so all strata and PSUs keep counting.
  */
-export function domainMean(design: Design, rows: ArrayLike<number>, y: ArrayLike<number>): DomainEstimate {
+export function domainMean(
+  design: Design,
+  rows: ArrayLike<number>,
+  y: ArrayLike<number>,
+  /** Another influence at `rows` whose variance is wanted too (one pass over the PSUs for both). */
+  alongside?: Float64Array,
+): DomainEstimate & { alongsideVariance?: number } {
   const w = design.weights;
   // Kahan sums inlined (branch-free; weights are positive): this loop runs once per domain and item
   let sw = 0;
@@ -58,7 +64,8 @@ export function domainMean(design: Design, rows: ArrayLike<number>, y: ArrayLike
     cwd2 = t - swd2 - x;
     swd2 = t;
   }
-  const variance = domainCovariance(design, rows, [z])[0]!;
+  const cov = domainCovariance(design, rows, alongside ? [z, alongside] : [z]);
+  const variance = cov[0]!;
   // Σ w (d − d̄)² = Σ w d² − (Σ w d)² / Σ w, and Σ w d is rounding-level small here
   const s2 = (((swd2 - (swd * swd) / psum) / psum) * nobs) / (nobs - 1);
   const vsrs = psum < nobs ? Number.NaN : (s2 * (psum - nobs)) / (psum * nobs);
@@ -69,6 +76,7 @@ export function domainMean(design: Design, rows: ArrayLike<number>, y: ArrayLike
     deff: finiteOrNull(variance / vsrs),
     n: rows.length,
     weightSum: psum,
+    ...(alongside ? { alongsideVariance: cov[3]! } : {}),
   };
 }
 

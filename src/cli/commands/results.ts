@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerExportAnalysis } from './results-export.js';
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 const pct = (x: number | null | undefined) => (x === null || x === undefined ? '-' : (100 * x).toFixed(1));
@@ -7,6 +8,7 @@ export function register(program: Command): void {
   const results = program
     .command('results')
     .description('monitor results: weight a closed wave and compute every indicator (a results run)');
+  registerExportAnalysis(results);
 
   results
     .command('compute <wave>')

@@ -114,6 +114,9 @@ const rules = {
   'results.embargoed': hasPlatform('admin', 'researcher'),
   'results.compute': hasPlatform('admin', 'researcher'),
   'results.release': hasPlatform('admin', 'researcher'),
+  // the analysis file (one row per respondent) behind a table: researchers only, never viewers or
+  // coordinators (strata such as burgemeester × province single people out)
+  'results.reproduce': hasPlatform('researcher'),
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof rules;
@@ -143,6 +146,7 @@ const readOnlyActions = new Set<Action>([
   'incident.start',
   'results.read',
   'results.embargoed',
+  'results.reproduce',
 ]);
 
 export function can(principal: Principal | undefined, action: Action, organisationId?: string): boolean {

@@ -21,6 +21,8 @@ export interface IndicatorView {
   chart?: RenderedChart;
   /** Researchers only: whether the internal view (suppressed numbers shown, marked) is on. */
   internal?: boolean;
+  /** Researchers: a link to the reproduction (analysis file, design.json, R script). */
+  mayReproduce?: boolean;
 }
 
 /** The switch between the publication and the internal view (researchers only). */
@@ -234,6 +236,14 @@ export function indicatorPage(ctx: PageContext, v: IndicatorView) {
         <a href={`/results/${v.wave.id}/indicators/${v.definition.code}/table.csv?lang=${ctx.lang}`}>
           {t('results.table.csv')}
         </a>
+        {v.mayReproduce ? (
+          <>
+            {' · '}
+            <a href={`/results/${v.wave.id}/indicators/${v.definition.code}/reproduce.zip`}>
+              {t('results.table.reproduce')}
+            </a>
+          </>
+        ) : null}
       </p>
       {byBreakdown(v.table.rows).map((b) => (
         <BreakdownTable ctx={ctx} label={label} breakdown={b.breakdown} rows={b.rows} />

@@ -126,7 +126,15 @@ const routes: FastifyPluginAsync = async (app) => {
       const internal = view === 'internal' && visibility(req) === 'embargoed';
       // researchers may switch between the publication and the internal view
       const views = visibility(req) === 'embargoed' ? { internal } : {};
-      return sendPage(reply, indicatorPage(ctx, { ...v, ...(chart ? { chart } : {}), ...views }));
+      return sendPage(
+        reply,
+        indicatorPage(ctx, {
+          ...v,
+          ...(chart ? { chart } : {}),
+          ...views,
+          mayReproduce: can(req.principal, 'results.reproduce'),
+        }),
+      );
     },
   );
 

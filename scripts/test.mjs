@@ -7,6 +7,8 @@
 //    file connects to it and works in browser contexts of its own.
 //  - Files run two at a time (TEST_CONCURRENCY), the longest first: test/support/durations-reporter.mjs
 //    records each file's duration in .test-cache/test-durations.json; files not seen before go first.
+//  - Each file's wall time and CPU time (test/support/cpu-usage.mjs) are summed per pass at the end, with
+//    the 20 costliest files; the full table goes to <os temp dir>/weerbaar-test-usage-<checkout folder>.txt.
 // Extra arguments are passed to node --test (e.g. a file list or --test-name-pattern).
 import { spawn, spawnSync } from 'node:child_process';
 import {
@@ -19,10 +21,21 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { basename, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const root = resolve(import.meta.dirname, '..');
+const startedAt = Date.now();
+/** CPU milliseconds (user + system) of the child processes this process has waited for so far. */
+function childrenCpuMs() {
+  try {
+    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[13]) + Number(fields[14])) * 10;
+  } catch {
+    return 0;
+  }
+}
 const args = process.argv.slice(2);
 const fileArgs = args.filter((a) => /\.test\.tsx?$/.test(a));
 const otherArgs = args.filter((a) => !fileArgs.includes(a));
@@ -56,6 +69,8 @@ const setup = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'test/s
   env,
 });
 if (setup.status !== 0) process.exit(setup.status ?? 1);
+const setupCpuMs = childrenCpuMs();
+const setupWallMs = Date.now() - startedAt;
 
 const runList = [...files];
 /** A file's key in the durations record: its path, plus " [postgres]" for its PostgreSQL-pass wrapper. */
@@ -135,12 +150,19 @@ const reporterArgs = otherArgs.some((a) => a.startsWith('--test-reporter'))
       `--test-reporter-destination=${durationsFile}.${process.pid}`,
     ];
 
+const usageDir = join(tmpdir(), `weerbaar-test-usage-${process.pid}`);
+rmSync(usageDir, { recursive: true, force: true });
+mkdirSync(usageDir, { recursive: true });
+env.WEERBAAR_TEST_USAGE_DIR = usageDir;
+
 const concurrency = process.env.TEST_CONCURRENCY ?? '2';
 const result = spawnSync(
   process.execPath,
   [
     '--import',
     'tsx',
+    '--import',
+    pathToFileURL(join(root, 'test/support/cpu-usage.mjs')).href,
     '--test',
     `--test-concurrency=${concurrency}`,
     ...reporterArgs,
@@ -167,4 +189,47 @@ if (browserServer) {
   browserServer.stdin.end();
   await closed;
 }
+reportUsage();
 process.exit(result.status ?? 1);
+
+/** Prints CPU and wall time per pass and the 20 costliest files; writes the full table to the temp dir. */
+function reportUsage() {
+  const rows = [];
+  for (const f of readdirSync(usageDir)) {
+    try {
+      const u = JSON.parse(readFileSync(join(usageDir, f), 'utf8'));
+      rows.push({ ...u, key: durationKey.get(u.file) ?? relative(root, u.file) });
+    } catch {}
+  }
+  rmSync(usageDir, { recursive: true, force: true });
+  if (!rows.length) return;
+  const s = (ms) => (ms / 1000).toFixed(1);
+  const pass = (pg) => rows.filter((r) => r.key.endsWith(' [postgres]') === pg);
+  const sum = (rs, k) => rs.reduce((a, r) => a + r[k], 0);
+  const lines = [];
+  for (const [name, rs] of [
+    ['PGlite pass', pass(false)],
+    ['PostgreSQL pass', pass(true)],
+  ]) {
+    if (rs.length)
+      lines.push(
+        `${name}: ${rs.length} files, ${s(sum(rs, 'cpuMs'))} s CPU, ${s(sum(rs, 'wallMs'))} s wall (summed)`,
+      );
+  }
+  const missing = runList.length - rows.length;
+  if (missing > 0) lines.push(`${missing} files left no usage record (killed or crashed?)`);
+  lines.push(
+    `Whole run: ${s(Date.now() - startedAt)} s wall, ${s(childrenCpuMs())} s CPU of its processes ` +
+      `(build and templates ${s(setupCpuMs)} s CPU / ${s(setupWallMs)} s wall; PostgreSQL server not counted)`,
+  );
+  const table = rows
+    .sort((a, b) => b.cpuMs - a.cpuMs)
+    .map((r) => `${s(r.cpuMs).padStart(7)} s CPU ${s(r.wallMs).padStart(7)} s wall  ${r.key}`);
+  const out = join(tmpdir(), `weerbaar-test-usage-${basename(root)}.txt`);
+  try {
+    writeFileSync(out, `${lines.join('\n')}\n\n${table.join('\n')}\n`);
+  } catch {}
+  console.log(`\nThe 20 costliest test files (all ${rows.length} in ${out}):`);
+  console.log(table.slice(0, 20).join('\n'));
+  console.log(lines.join('\n'));
+}

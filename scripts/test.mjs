@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The test command: every *.test.ts / *.test.tsx under src/ and test/, in one node:test run.
-//  - Migrated database templates are built once first (PGlite; PostgreSQL when TEST_DATABASE_URL is set).
+//  - Migrated database templates are built once first (PGlite; PostgreSQL when TEST_DATABASE_URL is set),
+//    and demo templates (the full demo loaded) when a file in the run uses them (test/support/template.ts).
 //  - With TEST_DATABASE_URL, every *.db.test.ts file runs a second time against PostgreSQL.
 //  - Browser tests skip themselves, saying so, when /usr/bin/chromium is missing. When there are browser
 //    tests in the run, one Chromium is started for all of them (test/support/browser-server.ts); each
@@ -69,6 +70,25 @@ const setup = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'test/s
   env,
 });
 if (setup.status !== 0) process.exit(setup.status ?? 1);
+
+// The demo templates (the full demo loaded once per run instead of once per file; test/support/template.ts)
+// when a file in the run asks for them: the PGlite one and, for the PostgreSQL pass, the PostgreSQL one,
+// built side by side.
+const usesDemo = (f) => /\bcreateDemoTestDatabase\b|\{ demo: true \}/.test(readFileSync(f, 'utf8'));
+const demoKinds = [];
+if (files.some(usesDemo)) demoKinds.push('demo-pglite');
+if (process.env.TEST_DATABASE_URL && files.some((f) => /\.db\.test\.tsx?$/.test(f) && usesDemo(f)))
+  demoKinds.push('demo-postgres');
+const demoBuilds = demoKinds.map(
+  (kind) =>
+    new Promise((resolve) =>
+      spawn(process.execPath, ['--import', 'tsx', join(root, 'test/support/template.ts'), kind], {
+        stdio: 'inherit',
+        env,
+      }).once('exit', (code) => resolve(code)),
+    ),
+);
+for (const code of await Promise.all(demoBuilds)) if (code !== 0) process.exit(code ?? 1);
 const setupCpuMs = childrenCpuMs();
 const setupWallMs = Date.now() - startedAt;
 

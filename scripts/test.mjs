@@ -2,7 +2,8 @@
 // The test command: every *.test.ts / *.test.tsx under src/ and test/, in one node:test run.
 //  - Migrated database templates are built once first (PGlite; PostgreSQL when TEST_DATABASE_URL is set),
 //    and demo templates (the full demo loaded) when a file in the run uses them (test/support/template.ts).
-//  - With TEST_DATABASE_URL, every *.db.test.ts file runs a second time against PostgreSQL.
+//  - With TEST_DATABASE_URL, every *.db.test.ts file runs a second time against PostgreSQL (unless its
+//    header says "Database passes: PGlite only").
 //  - Browser tests skip themselves, saying so, when /usr/bin/chromium is missing. When there are browser
 //    tests in the run, one Chromium is started for all of them (test/support/browser-server.ts); each
 //    file connects to it and works in browser contexts of its own.
@@ -102,7 +103,14 @@ if (process.env.TEST_DATABASE_URL) {
   process.on('exit', () => rmSync(pgDir, { recursive: true, force: true }));
   rmSync(pgDir, { recursive: true, force: true });
   mkdirSync(pgDir, { recursive: true });
-  for (const f of files.filter((f) => f.endsWith('.db.test.ts') || f.endsWith('.db.test.tsx'))) {
+  // A database test whose header says "Database passes: PGlite only" (a slow end-to-end check that does
+  // not depend on the database kind) runs once.
+  const pgliteOnly = (f) => /^ \* Database passes: PGlite only\b/m.test(readFileSync(f, 'utf8'));
+  const dbFiles = files.filter((f) => f.endsWith('.db.test.ts') || f.endsWith('.db.test.tsx'));
+  const once = dbFiles.filter(pgliteOnly);
+  if (once.length)
+    console.log(`PGlite only (their header says so): ${once.map((f) => relative(root, f)).join(', ')}`);
+  for (const f of dbFiles.filter((f) => !once.includes(f))) {
     const wrapper = join(
       pgDir,
       relative(root, f)

@@ -51,8 +51,14 @@ function sourceFiles(dir: string, out: string[] = []): string[] {
   return out;
 }
 
+let demoHashOnce: string | undefined;
 /** What the demo data depends on: migrations, the non-test sources and data files, the date (UTC). */
 export function demoHash(): string {
+  demoHashOnce ??= computeDemoHash();
+  return demoHashOnce;
+}
+
+function computeDemoHash(): string {
   const h = createHash('sha256').update(migrationsHash()).update(new Date().toISOString().slice(0, 10));
   const files = [...sourceFiles(projectPath('src')), ...sourceFiles(projectPath('data'))].sort();
   for (const f of files) h.update(relative(projectRoot, f)).update(readFileSync(f));

@@ -1,12 +1,16 @@
 #!/usr/bin/env node
 // The test command: every *.test.ts / *.test.tsx under src/ and test/, in one node:test run.
-//  - Migrated database templates are built once first (PGlite; PostgreSQL when TEST_DATABASE_URL is set).
-//  - With TEST_DATABASE_URL, every *.db.test.ts file runs a second time against PostgreSQL.
+//  - Migrated database templates are built once first (PGlite; PostgreSQL when TEST_DATABASE_URL is set),
+//    and demo templates (the full demo loaded) when a file in the run uses them (test/support/template.ts).
+//  - With TEST_DATABASE_URL, every *.db.test.ts file runs a second time against PostgreSQL (unless its
+//    header says "Database passes: PGlite only").
 //  - Browser tests skip themselves, saying so, when /usr/bin/chromium is missing. When there are browser
 //    tests in the run, one Chromium is started for all of them (test/support/browser-server.ts); each
 //    file connects to it and works in browser contexts of its own.
 //  - Files run two at a time (TEST_CONCURRENCY), the longest first: test/support/durations-reporter.mjs
 //    records each file's duration in .test-cache/test-durations.json; files not seen before go first.
+//  - Each file's wall time and CPU time (test/support/cpu-usage.mjs) are summed per pass at the end, with
+//    the 20 costliest files; the full table goes to <os temp dir>/weerbaar-test-usage-<checkout folder>.txt.
 // Extra arguments are passed to node --test (e.g. a file list or --test-name-pattern).
 import { spawn, spawnSync } from 'node:child_process';
 import {
@@ -19,10 +23,21 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { basename, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const root = resolve(import.meta.dirname, '..');
+const startedAt = Date.now();
+/** CPU milliseconds (user + system) of the child processes this process has waited for so far. */
+function childrenCpuMs() {
+  try {
+    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[13]) + Number(fields[14])) * 10;
+  } catch {
+    return 0;
+  }
+}
 const args = process.argv.slice(2);
 const fileArgs = args.filter((a) => /\.test\.tsx?$/.test(a));
 const otherArgs = args.filter((a) => !fileArgs.includes(a));
@@ -57,6 +72,27 @@ const setup = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'test/s
 });
 if (setup.status !== 0) process.exit(setup.status ?? 1);
 
+// The demo templates (the full demo loaded once per run instead of once per file; test/support/template.ts)
+// when a file in the run asks for them: the PGlite one and, for the PostgreSQL pass, the PostgreSQL one,
+// built side by side.
+const usesDemo = (f) => /\bcreateDemoTestDatabase\b|\{ demo: true \}/.test(readFileSync(f, 'utf8'));
+const demoKinds = [];
+if (files.some(usesDemo)) demoKinds.push('demo-pglite');
+if (process.env.TEST_DATABASE_URL && files.some((f) => /\.db\.test\.tsx?$/.test(f) && usesDemo(f)))
+  demoKinds.push('demo-postgres');
+const demoBuilds = demoKinds.map(
+  (kind) =>
+    new Promise((resolve) =>
+      spawn(process.execPath, ['--import', 'tsx', join(root, 'test/support/template.ts'), kind], {
+        stdio: 'inherit',
+        env,
+      }).once('exit', (code) => resolve(code)),
+    ),
+);
+for (const code of await Promise.all(demoBuilds)) if (code !== 0) process.exit(code ?? 1);
+const setupCpuMs = childrenCpuMs();
+const setupWallMs = Date.now() - startedAt;
+
 const runList = [...files];
 /** A file's key in the durations record: its path, plus " [postgres]" for its PostgreSQL-pass wrapper. */
 const durationKey = new Map(files.map((f) => [f, relative(root, f)]));
@@ -67,7 +103,14 @@ if (process.env.TEST_DATABASE_URL) {
   process.on('exit', () => rmSync(pgDir, { recursive: true, force: true }));
   rmSync(pgDir, { recursive: true, force: true });
   mkdirSync(pgDir, { recursive: true });
-  for (const f of files.filter((f) => f.endsWith('.db.test.ts') || f.endsWith('.db.test.tsx'))) {
+  // A database test whose header says "Database passes: PGlite only" (a slow end-to-end check that does
+  // not depend on the database kind) runs once.
+  const pgliteOnly = (f) => /^ \* Database passes: PGlite only\b/m.test(readFileSync(f, 'utf8'));
+  const dbFiles = files.filter((f) => f.endsWith('.db.test.ts') || f.endsWith('.db.test.tsx'));
+  const once = dbFiles.filter(pgliteOnly);
+  if (once.length)
+    console.log(`PGlite only (their header says so): ${once.map((f) => relative(root, f)).join(', ')}`);
+  for (const f of dbFiles.filter((f) => !once.includes(f))) {
     const wrapper = join(
       pgDir,
       relative(root, f)
@@ -135,13 +178,23 @@ const reporterArgs = otherArgs.some((a) => a.startsWith('--test-reporter'))
       `--test-reporter-destination=${durationsFile}.${process.pid}`,
     ];
 
+const usageDir = join(tmpdir(), `weerbaar-test-usage-${process.pid}`);
+rmSync(usageDir, { recursive: true, force: true });
+mkdirSync(usageDir, { recursive: true });
+env.WEERBAAR_TEST_USAGE_DIR = usageDir;
+
 const concurrency = process.env.TEST_CONCURRENCY ?? '2';
 const result = spawnSync(
   process.execPath,
   [
     '--import',
     'tsx',
+    '--import',
+    pathToFileURL(join(root, 'test/support/cpu-usage.mjs')).href,
     '--test',
+    // A file whose tests and hooks are done exits even if a handle (a timer, a socket) is left open: such a
+    // leftover once kept a file's process, and so the whole run, waiting for over an hour.
+    '--test-force-exit',
     `--test-concurrency=${concurrency}`,
     ...reporterArgs,
     ...otherArgs,
@@ -167,4 +220,47 @@ if (browserServer) {
   browserServer.stdin.end();
   await closed;
 }
+reportUsage();
 process.exit(result.status ?? 1);
+
+/** Prints CPU and wall time per pass and the 20 costliest files; writes the full table to the temp dir. */
+function reportUsage() {
+  const rows = [];
+  for (const f of readdirSync(usageDir)) {
+    try {
+      const u = JSON.parse(readFileSync(join(usageDir, f), 'utf8'));
+      rows.push({ ...u, key: durationKey.get(u.file) ?? relative(root, u.file) });
+    } catch {}
+  }
+  rmSync(usageDir, { recursive: true, force: true });
+  if (!rows.length) return;
+  const s = (ms) => (ms / 1000).toFixed(1);
+  const pass = (pg) => rows.filter((r) => r.key.endsWith(' [postgres]') === pg);
+  const sum = (rs, k) => rs.reduce((a, r) => a + r[k], 0);
+  const lines = [];
+  for (const [name, rs] of [
+    ['PGlite pass', pass(false)],
+    ['PostgreSQL pass', pass(true)],
+  ]) {
+    if (rs.length)
+      lines.push(
+        `${name}: ${rs.length} files, ${s(sum(rs, 'cpuMs'))} s CPU, ${s(sum(rs, 'wallMs'))} s wall (summed)`,
+      );
+  }
+  const missing = runList.length - rows.length;
+  if (missing > 0) lines.push(`${missing} files left no usage record (killed or crashed?)`);
+  lines.push(
+    `Whole run: ${s(Date.now() - startedAt)} s wall, ${s(childrenCpuMs())} s CPU of its processes ` +
+      `(build and templates ${s(setupCpuMs)} s CPU / ${s(setupWallMs)} s wall; PostgreSQL server not counted)`,
+  );
+  const table = rows
+    .sort((a, b) => b.cpuMs - a.cpuMs)
+    .map((r) => `${s(r.cpuMs).padStart(7)} s CPU ${s(r.wallMs).padStart(7)} s wall  ${r.key}`);
+  const out = join(tmpdir(), `weerbaar-test-usage-${basename(root)}.txt`);
+  try {
+    writeFileSync(out, `${lines.join('\n')}\n\n${table.join('\n')}\n`);
+  } catch {}
+  console.log(`\nThe 20 costliest test files (all ${rows.length} in ${out}):`);
+  console.log(table.slice(0, 20).join('\n'));
+  console.log(lines.join('\n'));
+}

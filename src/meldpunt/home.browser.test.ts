@@ -7,10 +7,8 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { axeViolations, browserSkip, launchBrowser } from '../../test/support/browser.js';
-import { modules } from '../../test/support/modules.js';
 import { startTestServer, type TestServer } from '../../test/support/server.js';
 import { hashSecret, newSecret } from '../platform/auth/tokens.js';
-import { loadDemoData } from '../platform/demo/demo.js';
 import { SESSION_COOKIE } from '../platform/http/app.js';
 
 let server: TestServer;
@@ -18,8 +16,8 @@ let browser: Browser;
 
 before(async () => {
   if (browserSkip) return;
-  server = await startTestServer();
-  await loadDemoData(server.database, modules);
+  // The full demo, from the demo template (test/support/template.ts): loaded once per run, not per file.
+  server = await startTestServer({}, { demo: true });
   browser = await launchBrowser();
 });
 after(async () => {

@@ -5,7 +5,7 @@
  * jobs against the test SMTP server on SMTP_PORT and exits with "done" once every message is sent.
  */
 import { loadConfig } from '../../src/platform/config/config.js';
-import { openDatabase } from '../../src/platform/db/database.js';
+import { type Database, openDatabase } from '../../src/platform/db/database.js';
 import { runMigrations } from '../../src/platform/db/migrate.js';
 import { startJobs } from '../../src/platform/jobs/runtime.js';
 import { mailMessagesByStatus, queueMail } from '../../src/platform/mail/mail.js';
@@ -28,11 +28,33 @@ const config = loadConfig({
   JOBS_MAINTENANCE_INTERVAL_SECONDS: '1',
   MAIL_FROM: 'Weerbaar <noreply@weerbaar.test>',
 });
-const database = await openDatabase(
-  process.env.CHILD_DATABASE_URL
-    ? { databaseUrl: process.env.CHILD_DATABASE_URL, poolSize: 4 }
-    : { dataDir: process.env.CHILD_DATA_DIR! },
-);
+/**
+ * Opening the database is retried a few times on a failure to connect: on a loaded machine, right after
+ * the kill of the previous run, the PostgreSQL server may reset or refuse a new connection for a moment
+ * (or have no free slot). Only the connection set-up is retried; what the test checks is not.
+ */
+async function openWithRetry(): Promise<Database> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const database = await openDatabase(
+        process.env.CHILD_DATABASE_URL
+          ? { databaseUrl: process.env.CHILD_DATABASE_URL, poolSize: 4 }
+          : { dataDir: process.env.CHILD_DATA_DIR! },
+      );
+      // an idle pooled connection the server drops is not worth a crash (the pool opens another): said
+      // on stderr, which the test shows when something fails
+      database.pool?.on('error', (err) => process.stderr.write(`[child] idle connection: ${err.message}\n`));
+      return database;
+    } catch (err) {
+      const code = String((err as { code?: unknown }).code ?? '');
+      const transient = /^(ECONNRESET|ECONNREFUSED|EPIPE|ETIMEDOUT|57P03|53300)$/.test(code);
+      if (!transient || attempt >= 10) throw err;
+      process.stderr.write(`[child] connecting failed (${code}), attempt ${attempt}: trying again\n`);
+      await new Promise((r) => setTimeout(r, 250 * attempt));
+    }
+  }
+}
+const database = await openWithRetry();
 await runMigrations(database);
 for (let i = 0; i < count; i++) {
   await queueMail(database.db, {

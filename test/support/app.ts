@@ -20,9 +20,11 @@ export interface TestApp {
 
 export async function createTestApp(
   env: Record<string, string> = {},
-  options: Pick<AppDeps, 'logStream'> = {},
+  /** demo: on a database with the full demo loaded (the demo template, see template.ts). */
+  options: Pick<AppDeps, 'logStream'> & { demo?: boolean } = {},
 ): Promise<TestApp> {
-  const database = await createTestDatabase();
+  const { demo, ...deps } = options;
+  const database = await createTestDatabase({ demo });
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
@@ -30,7 +32,7 @@ export async function createTestApp(
     ...env,
   });
   const sessionSecret = randomBytes(32).toString('hex');
-  const app = await buildApp({ config, database, sessionSecret, modules, ...options });
+  const app = await buildApp({ config, database, sessionSecret, modules, ...deps });
   await app.ready();
   return {
     app,

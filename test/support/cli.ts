@@ -9,7 +9,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { projectPath, projectRoot } from '../../src/platform/paths.js';
-import { ensurePgliteTemplate } from './template.js';
+import { ensurePgliteDemoTemplate, ensurePgliteTemplate } from './template.js';
 
 export function cliCommand(): string[] {
   return process.env.WEERBAAR_TEST_CLI_BUILD === '1'
@@ -43,10 +43,13 @@ export function runWeerbaar(
   return { status: res.status, stdout: res.stdout, stderr: res.stderr };
 }
 
-/** Makes `dataDir` an embedded database with every migration applied (about 1 s instead of an initdb). */
-export async function seedDataDir(dataDir: string): Promise<string> {
+/**
+ * Makes `dataDir` an embedded database with every migration applied (about 1 s instead of an initdb);
+ * `{ demo: true }`: with the full demo loaded too (the demo template, see template.ts).
+ */
+export async function seedDataDir(dataDir: string, options: { demo?: boolean } = {}): Promise<string> {
   mkdirSync(dataDir, { recursive: true });
-  const template = await ensurePgliteTemplate();
+  const template = options.demo ? await ensurePgliteDemoTemplate() : await ensurePgliteTemplate();
   const pg = await PGlite.create(join(dataDir, 'pgdata'), {
     loadDataDir: new Blob([readFileSync(template)]),
   });

@@ -10,7 +10,8 @@ import { after, before, test } from 'node:test';
 import { runWeerbaar, seedDataDir } from '../../../test/support/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'weerbaar-wave-cli-'));
-before(() => seedDataDir(join(dir, 'data')));
+// The data directory starts with the full demo loaded (the demo template, test/support/template.ts).
+before(() => seedDataDir(join(dir, 'data'), { demo: true }));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 function weerbaar(...args: string[]) {
@@ -18,9 +19,10 @@ function weerbaar(...args: string[]) {
 }
 
 test('wave create | import-frame | open | invite | remind | status | close, with exit codes', () => {
-  // the demo now also loads the closed waves monitor-2022 and monitor-2024 (about 10,000 frame persons each)
+  // the demo is there already (the demo template): the command says so, lists the logins and exits 0
   const demo = runWeerbaar(['demo'], { dataDir: join(dir, 'data'), timeout: 600_000 });
   assert.equal(demo.status, 0, demo.stderr);
+  assert.match(demo.stdout, /demo data already loaded/);
 
   const created = weerbaar(
     'wave',

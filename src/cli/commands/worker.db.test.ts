@@ -33,7 +33,8 @@ function run(args: string[], env: Record<string, string | undefined>) {
   return { proc, exited, out: () => stdout, err: () => stderr };
 }
 
-async function waitFor(what: string, fn: () => boolean | Promise<boolean>, ms = 30_000) {
+/** Waits for a signal (output, a delivery, a status); the limit is generous for a loaded machine. */
+async function waitFor(what: string, fn: () => boolean | Promise<boolean>, ms = 240_000) {
   const until = Date.now() + ms;
   while (!(await fn())) {
     if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
@@ -61,7 +62,7 @@ test('weerbaar worker sends mail queued by another process (PostgreSQL)', {
         ? 'runs in the PostgreSQL pass'
         : 'TEST_DATABASE_URL is not set: the worker needs PostgreSQL'
       : false,
-  timeout: 60_000,
+  timeout: 600_000,
 }, async () => {
   const database = await createTestDatabase();
   const smtp = await startTestSmtp();

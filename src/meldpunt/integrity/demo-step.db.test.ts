@@ -12,11 +12,13 @@ import { handlerView, listRegister, openWithReceipt, reporterView } from './repo
 
 let t: TestApp;
 before(async () => {
-  t = await createTestApp();
+  // The full demo, from the demo template (test/support/template.ts): loaded once per run, not per file.
+  t = await createTestApp({}, { demo: true });
 });
 after(() => t.close());
 
 test('the demo: Utrecht`s channel with reports in several steps, some overdue, a printed receipt code', async () => {
+  // loading it over the loaded demo still prints the receipt code (and adds nothing: see the end)
   const printed = await loadDemoData(t.database, modules);
   assert.ok(printed.some((l) => l.password === DEMO_RECEIPT_CODE));
   const db = t.database.db;

@@ -53,14 +53,12 @@ async function startServe(env: Record<string, string>): Promise<Server> {
   const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) =>
     proc.once('exit', (code, signal) => resolve({ code, signal })),
   );
+  // Ready when it says so (no time limit of its own: on a loaded machine a start takes tens of seconds;
+  // a server that never comes up ends with the test's timeout, one that fails exits and says why).
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`serve did not start: ${out}`)), 60_000);
     const check = () => {
       const m = /Weerbaar is running at (http:\/\/\S+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]!);
-      }
+      if (m) resolve(m[1]!);
     };
     proc.stdout!.on('data', check);
     exited.then(() => reject(new Error(`serve exited: ${out}`)));
@@ -90,9 +88,11 @@ async function crashAndRecover(t: TestContext, env: Record<string, string>, open
   let acks = 0;
   let failures = 0;
   let killed = false;
+  let stopped = 0;
   const killAt = new Promise<void>((resolve) => {
     const tick = setInterval(() => {
-      if (acks >= KILL_AFTER_ACKS) {
+      // (or when every respondent has stopped early: then the check of `acks` below says so, no hang)
+      if (acks >= KILL_AFTER_ACKS || stopped === respondents.length) {
         clearInterval(tick);
         server.proc.kill('SIGKILL');
         killed = true;
@@ -116,13 +116,14 @@ async function crashAndRecover(t: TestContext, env: Record<string, string>, open
           break;
         }
       }
+      stopped++;
     }),
   );
   await killAt;
   const result = await server.exited;
   assert.equal(result.signal, 'SIGKILL');
   t.diagnostic(`killed after ${acks} acknowledged saves; ${failures} requests cut off`);
-  assert.ok(acks >= KILL_AFTER_ACKS);
+  assert.ok(acks >= KILL_AFTER_ACKS, `only ${acks} saves were acknowledged before every respondent stopped`);
 
   const firstLogs = server.output();
   // Restart on the same data: it comes up, and answering goes on.
@@ -160,7 +161,8 @@ async function crashAndRecover(t: TestContext, env: Record<string, string>, open
 
 test('kill -9 during answer saves (embedded database): every acknowledged save survives', {
   skip: testBackend() !== 'pglite' ? 'runs in the PGlite pass' : false,
-  timeout: 240_000,
+  // a last resort (a loaded machine starts the server twice in tens of seconds each)
+  timeout: 900_000,
 }, async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'weerbaar-answer-crash-'));
   await seedDataDir(dir);
@@ -178,7 +180,7 @@ test('kill -9 during answer saves (PostgreSQL): every acknowledged save survives
         ? 'runs in the PostgreSQL pass'
         : 'TEST_DATABASE_URL is not set: the PostgreSQL variant of the kill -9 test is skipped'
       : false,
-  timeout: 240_000,
+  timeout: 900_000,
 }, async (t) => {
   const database = await createTestDatabase();
   try {

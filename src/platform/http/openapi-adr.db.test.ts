@@ -3,6 +3,8 @@
  * Spectral ruleset in test/fixtures/adr/ruleset.yaml) with zero errors; every warning it gives is
  * listed in docs/api.md with the reason it is kept. Also: the conventions the document promises
  * (API-Version, contact from the configuration, CORS on the document) are what the server does.
+ * Database passes: PGlite only (the document and its linting do not depend on the database kind; the
+ * linter is slow, so scripts/test.mjs runs this file once).
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';

@@ -1,3 +1,9 @@
+/**
+ * The 2024 demo wave loaded from scratch: a closed wave with realistic frames and response rates.
+ * Database passes: PGlite only (the wave's data are generated, seeded, in JavaScript; on PostgreSQL the
+ * same load runs when the run builds the PostgreSQL demo template, which src/platform/auth/demo-step.db.test.ts
+ * holds against a fresh load there, table by table).
+ */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { createTestDatabase } from '../../../test/support/database.js';

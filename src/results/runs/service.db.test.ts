@@ -1,13 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { createTestDatabase } from '../../../test/support/database.js';
+import { createDemoTestDatabase } from '../../../test/support/database.js';
 import { createWave } from '../../monitor/fieldwork/waves-service.js';
-import { loadTemplates, templates } from '../../monitor/questionnaires/templates/index.js';
+import { templates } from '../../monitor/questionnaires/templates/index.js';
 import { cliActor } from '../../platform/audit/audit.js';
 import type { Database } from '../../platform/db/database.js';
-import { loadRegistry } from '../../platform/orgs/registry.js';
 import { defaultRules } from '../../stats/disclosure/model.js';
-import { loadDemoWave } from '../demo/demo-step.js';
 import { groupData } from '../demo/inputs.js';
 import { registryOrganisations } from '../demo/registry.js';
 import { demoWaveTruths, generateWave, type Questionnaires } from '../demo/waves.js';
@@ -21,12 +19,9 @@ let database: Database;
 const actor = cliActor('test');
 const truth = demoWaveTruths.find((w) => w.year === 2024)!;
 before(async () => {
-  database = await createTestDatabase();
-  await database.db.transaction(async (tx) => {
-    await loadRegistry(tx, actor);
-    await loadTemplates(tx, actor);
-    await loadDemoWave(tx, truth, actor);
-  });
+  // The full demo (the demo template, test/support/template.ts) holds the 2024 demo wave, loaded by
+  // loadDemoWave over the whole registry once per run instead of once per file.
+  database = await createDemoTestDatabase();
 });
 after(() => database.close());
 

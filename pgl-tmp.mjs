@@ -1,0 +1,13 @@
+import { readFileSync } from 'node:fs';
+const t0 = process.cpuUsage();
+const cpu = () => { const u = process.cpuUsage(t0); return ((u.user + u.system) / 1000).toFixed(0); };
+const { PGlite } = await import('@electric-sql/pglite');
+console.log('import', cpu());
+const buf = readFileSync('/work/wt/speed/.test-cache/pglite-67c57c8c2063a180.tar');
+console.log('read', cpu());
+const p = await PGlite.create({ loadDataDir: new Blob([buf]) });
+console.log('create', cpu());
+await p.query('select 1');
+console.log('q', cpu());
+const p2 = await PGlite.create({ loadDataDir: new Blob([buf]) });
+console.log('create2', cpu());

@@ -4,13 +4,20 @@
  * Listed in src/composition.ts.
  */
 import type { DomainModule } from '../platform/modules.js';
+import { resultsLabelsEn, resultsLabelsNl } from './labels.js';
 import { resultsEn, resultsNl } from './messages.js';
+import { resultsPagesEn, resultsPagesNl } from './pages/messages.js';
 
 export const resultsModule: DomainModule = {
   name: 'results',
   routes: [() => import('./pages/routes.js'), () => import('./api/routes.js')],
+  jobs: [() => import('./runs/jobs.js')],
   demoSteps: [() => import('./demo/demo-step.js')],
-  messages: [{ nl: resultsNl, en: resultsEn }],
+  messages: [
+    { nl: resultsNl, en: resultsEn },
+    { nl: resultsLabelsNl, en: resultsLabelsEn },
+    { nl: resultsPagesNl, en: resultsPagesEn },
+  ],
   navigation: [
     {
       labelKey: 'results.nav',

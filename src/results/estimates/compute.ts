@@ -14,6 +14,7 @@ import type { CompiledIndicator } from '../indicators/model.js';
 import type { TrendTest } from '../trends/trend.js';
 import type { WeightingResult } from '../weighting/weighting.js';
 import { holm } from './holm.js';
+import { comparisonsOf } from './pairs.js';
 
 export const CONFIDENCE = 0.95;
 export const CI_METHOD = 'logit' as const;
@@ -101,6 +102,16 @@ export function analysisOf(
       const v = ind.valueOf(r.strata, r.answers);
       return v === null ? null : String(v);
     });
+  const levelCache = new Map<string, string[]>();
+  const levelsOf = (v: string) => {
+    let ls = levelCache.get(v);
+    if (!ls) {
+      const col = columns[v] as Array<string | null> | undefined;
+      ls = [...new Set((col ?? []).filter((x): x is string => x !== null && x !== ''))].sort();
+      levelCache.set(v, ls);
+    }
+    return ls;
+  };
   const spec = parseSpec({
     data: 'analysis.csv',
     design: { strata: 'stratum', fpc: 'fpc', weights: 'w_start', lonely_psu: 'adjust' },
@@ -126,7 +137,7 @@ export function analysisOf(
           ci: CI_METHOD,
           confidence: CONFIDENCE,
         })),
-        ...d.comparisons.map((c) => ({
+        ...comparisonsOf(d, levelsOf).map((c) => ({
           id: `diff|${d.code}|${c.variable}|${c.from}|${c.to}`,
           statistic: 'difference',
           variable: d.code,

@@ -5,7 +5,7 @@ import { Layout } from '../../platform/ui/layout.js';
 import type { IndicatorDefinition } from '../indicators/model.js';
 import type { RunSummary } from '../runs/service.js';
 import type { TrendPoint } from '../trends/trend.js';
-import { breakdownLabel, cellLabel, groupLabel, k, pct, pValue } from './common.js';
+import { breakdownLabel, cellLabel, groupLabel, k, pct, pValue, valueText } from './common.js';
 import { byBreakdown, type IndicatorTable, type TableRow } from './table.js';
 import { RunStatus } from './wave-views.js';
 
@@ -116,7 +116,8 @@ function Comparisons(props: { ctx: PageContext; label: string; table: IndicatorT
           {table.comparisons.map((c) => (
             <tr>
               <th scope="row">
-                {breakdownLabel(ctx, [c.variable])}: {c.to} − {c.from}
+                {breakdownLabel(ctx, [c.variable])}: {valueText(ctx, c.variable, c.to)} −{' '}
+                {valueText(ctx, c.variable, c.from)}
               </th>
               <td class="num">{c.difference === null ? '—' : signedPp(ctx, c.difference)}</td>
               <td class="num">{ci(ctx, c.ci)}</td>

@@ -9,6 +9,7 @@ import { loadRegistry } from '../../platform/orgs/registry.js';
 import { loadDemoWave } from '../demo/demo-step.js';
 import { smallDemoOrganisations } from '../demo/small.js';
 import { demoWaveTruths } from '../demo/waves.js';
+import { latestComputation, performComputation } from '../runs/computations.js';
 import { latestRun, runResults } from '../runs/service.js';
 import { csvColumns } from './csv.js';
 
@@ -46,11 +47,26 @@ test('compute, embargo and release: viewers see a run only after a researcher re
 
   // a viewer may not compute
   assert.equal((await postForm(t.app, `/results/${wave2024}/runs`, {}, viewer.cookie)).statusCode, 403);
-  // the researcher computes through the form (CSRF, audited)
+  // the researcher starts the computation through the form (CSRF, audited): a job, not the request
   const computed = await postForm(t.app, `/results/${wave2024}/runs`, {}, researcher.cookie);
   assert.equal(computed.statusCode, 303, computed.body);
-  assert.equal(computed.headers.location, `/results/${wave2024}?notice=computed`);
+  assert.equal(computed.headers.location, `/results/${wave2024}?notice=queued`);
+  assert.equal(await latestRun(t.database, wave2024), undefined, 'nothing computed inside the request');
+  const queued = await get(`/results/${wave2024}?notice=queued`, researcher);
+  assert.match(queued.body, /De berekening is gestart/);
+  assert.match(queued.body, /wacht op zijn beurt/);
+  assert.doesNotMatch(queued.body, /<button type="submit">Resultaten berekenen/, 'no second start');
+  // a second post while it waits starts nothing new
+  await postForm(t.app, `/results/${wave2024}/runs`, {}, researcher.cookie);
+  const [pending] = await t.database.query<{ n: number }>(
+    "select count(*)::int as n from results_computations where state = 'queued'",
+  );
+  assert.equal(pending!.n, 1);
+  // the job's work (the job runtime is tested in runs/computations.db.test.ts)
+  const computation = (await latestComputation(t.database, wave2024))!;
+  await performComputation(t.database, computation.id);
   const run = (await latestRun(t.database, wave2024))!;
+  assert.equal((await latestComputation(t.database, wave2024))!.runId, run.id);
   assert.equal(run.releasedAt, null);
   const audits = await t.database.query<{ n: number }>(
     "select count(*)::int as n from audit_log where action = 'results.run' and resource_id = $1",
@@ -72,6 +88,10 @@ test('compute, embargo and release: viewers see a run only after a researcher re
   assert.match(page.body, /Onder embargo/);
   assert.match(page.body, /Versie 1 vrijgeven/);
   assert.match(page.body, /Kish/);
+  // the weighting report names margins and categories in words
+  assert.match(page.body, /Marge bestuurslaag × functie/);
+  assert.match(page.body, /<th scope="row">waterschap × lid algemeen bestuur<\/th>/);
+  assert.match(page.body, /<th scope="row">geen provincie \(waterschap\)<\/th>/);
   const seen = await get(`/results/${wave2024}`, viewer);
   assert.equal(seen.statusCode, 200);
   assert.doesNotMatch(seen.body, /Kish|Agressie en geweld/);
@@ -134,15 +154,32 @@ test('the indicator page: every breakdown with %, CI, n, Holm verdicts with the 
   const en = await get(`/results/${wave2024}/indicators/agr_any_12m?lang=en`, researcher);
   assert.match(en.body, /Published figure/);
 
-  const csv = await get(`/results/${wave2024}/indicators/agr_any_12m/table.csv`, researcher);
+  const csvUrl = `/results/${wave2024}/indicators/agr_any_12m/table.csv`;
+  const csv = await get(csvUrl, researcher);
   assert.equal(csv.statusCode, 200);
   assert.match(csv.headers['content-type'] as string, /text\/csv/);
   const records = parseCsv(csv.body);
   assert.deepEqual(records[0]!.values, [...csvColumns]);
   assert.equal(records.length - 1, cells.length);
-  const overall = records.find((r) => r.values[2] === '')!.values;
-  assert.equal(Number(overall[4]), all.estimate);
-  assert.equal(Number(overall[8]), all.n);
+  const col = (name: (typeof csvColumns)[number]) => csvColumns.indexOf(name);
+  const overall = records.find((r) => r.values[col('breakdown')] === '')!.values;
+  assert.equal(Number(overall[col('estimate')]), all.estimate);
+  assert.equal(Number(overall[col('n')]), all.n);
+  // codes stay machine-readable, with a label column beside them
+  const women = records.find((r) => r.values[col('group')] === 'bg_gender=vrouw')!.values;
+  assert.equal(women[col('group_label')], 'vrouw');
+  const ab = records.find((r) => r.values[col('group')] === 'bg_role=lid_ab')!.values;
+  assert.equal(ab[col('group_label')], 'lid algemeen bestuur');
+  const enCsv = parseCsv((await get(`${csvUrl}?lang=en`, researcher)).body);
+  assert.ok(enCsv.some((r) => r.values[col('group_label')] === 'general board member'));
+
+  // labels, never codes, in the page's tables
+  assert.match(res.body, /<th scope="row">lid algemeen bestuur/);
+  assert.match(res.body, /<th scope="row">Zuid-Holland|<th scope="row">Flevoland/);
+  assert.match(res.body, /jonger dan 35 jaar/);
+  for (const code of ['lid_ab', 'van_35_tot_50', 'noord_holland', 'tot_35'])
+    assert.ok(!res.body.includes(`<th scope="row">${code}`), code);
+  assert.match(en.body, /<th scope="row">general board member/);
 
   // an unknown indicator or wave is a 404, never a 500
   assert.equal((await get(`/results/${wave2024}/indicators/nope`, researcher)).statusCode, 404);

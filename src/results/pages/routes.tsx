@@ -13,7 +13,7 @@ import { sendPage } from '../../platform/ui/render.js';
 import { indicatorIdParam, waveIdParam } from '../params.js';
 import { indicatorResults, visibilityOf, waveResults } from '../read/service.js';
 import { releaseRun, visibleRun } from '../release/service.js';
-import { runResults } from '../runs/service.js';
+import { latestComputation, requestComputation } from '../runs/computations.js';
 import { k } from './common.js';
 import { indicatorCsv } from './csv.js';
 import { indicatorPage } from './indicator-views.js';
@@ -24,7 +24,10 @@ const read = { action: 'results.read' as const };
 const compute = { action: 'results.compute' as const };
 const release = { action: 'results.release' as const };
 const pageQuery = z
-  .object({ lang: z.enum(['nl', 'en']).optional(), notice: z.enum(['computed', 'released']).optional() })
+  .object({
+    lang: z.enum(['nl', 'en']).optional(),
+    notice: z.enum(['computed', 'released', 'queued']).optional(),
+  })
   .loose();
 const waveParams = z.object({ waveId: waveIdParam });
 const indicatorParams = waveParams.extend({ indicatorId: indicatorIdParam });
@@ -52,11 +55,14 @@ const routes: FastifyPluginAsync = async (app) => {
     async (req, reply) => {
       const results = await waveResults(database, req.params.waveId, visibility(req));
       const ctx = req.page(reply);
+      const mayCompute = can(req.principal, 'results.compute');
+      const computation = mayCompute ? await latestComputation(database, results.wave.id) : undefined;
       return sendPage(
         reply,
         waveResultsPage(ctx, {
           ...results,
-          mayCompute: can(req.principal, 'results.compute'),
+          ...(computation ? { computation } : {}),
+          mayCompute,
           mayRelease: can(req.principal, 'results.release'),
           ...(req.query.notice ? { notice: ctx.t(k(`results.notice.${req.query.notice}`)) } : {}),
         }),
@@ -68,8 +74,12 @@ const routes: FastifyPluginAsync = async (app) => {
     '/results/:waveId/runs',
     { config: { access: compute }, schema: { params: waveParams, body: z.record(z.string(), z.unknown()) } },
     async (req, reply) => {
-      const run = await runResults(database, req.params.waveId, actorOf(req.principal!));
-      return reply.redirect(`/results/${run.waveId}?notice=computed`, 303);
+      const { computation } = await requestComputation(
+        database.db,
+        req.params.waveId,
+        actorOf(req.principal!),
+      );
+      return reply.redirect(`/results/${computation.waveId}?notice=queued`, 303);
     },
   );
 
@@ -114,13 +124,14 @@ const routes: FastifyPluginAsync = async (app) => {
     { config: { access: read }, schema: { params: indicatorParams, querystring: pageQuery } },
     async (req, reply) => {
       const v = await indicatorResults(database, req.params.waveId, req.params.indicatorId, visibility(req));
+      const ctx = req.page(reply);
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
         .header(
           'content-disposition',
           `attachment; filename="${v.wave.code}-${v.definition.code}-v${v.run.version}.csv"`,
         )
-        .send(indicatorCsv(v.table));
+        .send(indicatorCsv(v.table, ctx.lang, ctx.t('results.table.all')));
     },
   );
 };

@@ -5,9 +5,12 @@ import type { PageContext } from '../../platform/ui/context.js';
 import { CsrfField, Layout } from '../../platform/ui/layout.js';
 import type { IndicatorDefinition } from '../indicators/model.js';
 import { themes } from '../indicators/model.js';
+import { marginCategoryText } from '../labels.js';
+import type { Computation } from '../runs/computations.js';
 import type { RunSummary } from '../runs/service.js';
 import type { Distribution, WeightingReport } from '../weighting/report.js';
-import { dec, groupLabel, int, Notice, themeLabel } from './common.js';
+import { schemes } from '../weighting/scheme.js';
+import { breakdownLabel, dec, groupLabel, int, k, Notice, themeLabel } from './common.js';
 
 export interface WaveRow {
   wave: Wave;
@@ -66,6 +69,8 @@ export interface WaveResultsView {
   mayCompute: boolean;
   mayRelease: boolean;
   notice?: string;
+  /** The latest computation, for researchers (queued, running, or failed after the run shown). */
+  computation?: Computation;
 }
 
 const distributionRows: Array<keyof Distribution> = [
@@ -80,6 +85,14 @@ const distributionRows: Array<keyof Distribution> = [
   'max',
   'mean',
 ];
+
+const marginVariables = (targetGroup: string, name: string) =>
+  schemes[targetGroup]?.margins.find((m) => m.name === name)?.variables ?? [];
+/** "bestuurslaag × functie" for the margin layer_role. */
+const marginName = (ctx: PageContext, targetGroup: string, name: string) => {
+  const vars = marginVariables(targetGroup, name);
+  return vars.length ? breakdownLabel(ctx, vars) : name;
+};
 
 function WeightingSection(props: { ctx: PageContext; targetGroup: string; report: WeightingReport }) {
   const { ctx, report: r, targetGroup } = props;
@@ -123,7 +136,7 @@ function WeightingSection(props: { ctx: PageContext; targetGroup: string; report
       {r.margins.map((m) => (
         <div class="table-scroll">
           <table>
-            <caption>{t('results.weighting.margin', { name: m.name })}</caption>
+            <caption>{t('results.weighting.margin', { name: marginName(ctx, targetGroup, m.name) })}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('results.weighting.category')}</th>
@@ -144,7 +157,9 @@ function WeightingSection(props: { ctx: PageContext; targetGroup: string; report
             <tbody>
               {m.rows.map((row) => (
                 <tr>
-                  <th scope="row">{row.category}</th>
+                  <th scope="row">
+                    {marginCategoryText(ctx.lang, marginVariables(targetGroup, m.name), row.category)}
+                  </th>
                   <td class="num">{int(ctx, row.population)}</td>
                   <td class="num">{int(ctx, row.respondents)}</td>
                   <td class="num">{dec(ctx, row.before)}</td>
@@ -197,6 +212,47 @@ export function RunStatus(props: { ctx: PageContext; run: RunSummary }) {
   );
 }
 
+/** A computation still under way (with its progress) or one that failed after the run shown. */
+function ComputationStatus(props: { ctx: PageContext; c: Computation; run: RunSummary | undefined }) {
+  const { ctx, c, run } = props;
+  const t = ctx.t;
+  const time = formatDateTime(ctx.lang, c.createdAt);
+  if (c.state === 'failed') {
+    if (run && run.createdAt > c.updatedAt) return null;
+    return (
+      <p class="error-summary" role="status">
+        {t('results.computation.failed', { time, error: c.error?.[ctx.lang] ?? '' })}
+      </p>
+    );
+  }
+  if (c.state === 'done') return null;
+  const step = c.step
+    ? t(k(`results.computation.step.${c.step.phase}`), {
+        group: c.step.group ? groupLabel(ctx, c.step.group) : '',
+      })
+    : '';
+  return (
+    <section aria-labelledby="computation-title" class="stack">
+      <h2 id="computation-title">{t('results.computation.title')}</h2>
+      <p>
+        {c.state === 'queued'
+          ? t('results.computation.queued', { who: c.requestedBy, time })
+          : t('results.computation.running', { who: c.requestedBy, time, done: c.done, total: c.total })}{' '}
+        {step}
+      </p>
+      {c.state === 'running' && c.total > 0 ? (
+        <progress max={c.total} value={c.done} aria-label={t('results.computation.progress')}>
+          {c.done}/{c.total}
+        </progress>
+      ) : null}
+      <p>{t('results.computation.shown')}</p>
+      <p>
+        <a href={`/results/${c.waveId}?lang=${ctx.lang}`}>{t('results.computation.refresh')}</a>
+      </p>
+    </section>
+  );
+}
+
 export function waveResultsPage(ctx: PageContext, v: WaveResultsView) {
   const t = ctx.t;
   const { wave, run } = v;
@@ -208,8 +264,10 @@ export function waveResultsPage(ctx: PageContext, v: WaveResultsView) {
       </h1>
       <Notice text={v.notice} />
       {run ? <RunStatus ctx={ctx} run={run} /> : <p>{t('results.run.noneVisible')}</p>}
+      {v.computation ? <ComputationStatus ctx={ctx} c={v.computation} run={run} /> : null}
       {v.mayCompute ? (
-        closed ? (
+        v.computation &&
+        (v.computation.state === 'queued' || v.computation.state === 'running') ? null : closed ? (
           <form method="post" action={`/results/${wave.id}/runs`} class="stack">
             <CsrfField ctx={ctx} />
             <p>{t('results.compute.hint')}</p>

@@ -10,7 +10,11 @@ import { resultsPagesEn, resultsPagesNl } from './pages/messages.js';
 
 export const resultsModule: DomainModule = {
   name: 'results',
-  routes: [() => import('./pages/routes.js'), () => import('./api/routes.js')],
+  routes: [
+    () => import('./pages/routes.js'),
+    () => import('./pages/table-routes.js'),
+    () => import('./api/routes.js'),
+  ],
   jobs: [() => import('./runs/jobs.js')],
   demoSteps: [() => import('./demo/demo-step.js')],
   messages: [

@@ -7,7 +7,7 @@ import type { RunSummary } from '../runs/service.js';
 import type { TrendPoint } from '../trends/trend.js';
 import { breakdownLabel, cellLabel, groupLabel, k, pct, pValue, valueText } from './common.js';
 import { byBreakdown, type IndicatorTable, type TableRow } from './table.js';
-import { RunStatus } from './wave-views.js';
+import { Downloads, RunStatus } from './wave-views.js';
 
 export interface IndicatorView {
   wave: Wave;
@@ -226,9 +226,10 @@ export function indicatorPage(ctx: PageContext, v: IndicatorView) {
         })}
       </p>
       <p>{t('results.table.method')}</p>
+      <Downloads ctx={ctx} base={`/results/${v.wave.id}/indicators/${v.definition.code}/table`} />
       <p>
-        <a href={`/results/${v.wave.id}/indicators/${v.definition.code}/table.csv?lang=${ctx.lang}`}>
-          {t('results.table.csv')}
+        <a href={`/results/${v.wave.id}/indicators/${v.definition.code}/compare?lang=${ctx.lang}`}>
+          {t('results.compare.link')}
         </a>
       </p>
       {byBreakdown(v.table.rows).map((b) => (
@@ -242,6 +243,9 @@ export function indicatorPage(ctx: PageContext, v: IndicatorView) {
         <h2 id="trend-title">{t('results.trend.title')}</h2>
         {v.chart ? <TrendChart ctx={ctx} svg={v.chart} points={v.trend} /> : null}
         <TrendTable ctx={ctx} label={label} points={v.trend} />
+        {v.trend.length ? (
+          <Downloads ctx={ctx} base={`/results/${v.wave.id}/indicators/${v.definition.code}/trend`} />
+        ) : null}
       </section>
     </Layout>
   );

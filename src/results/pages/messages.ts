@@ -20,7 +20,6 @@ export const resultsPagesNl = {
   'results.compare.title': 'Groepen vergelijken',
   'results.compare.intro':
     'Kies twee groepen van één indeling. Het verschil wordt getoetst met een toets op het steekproefontwerp (svyby met covariantiematrix en contrast, Wald z), gecorrigeerd voor meervoudig toetsen met de methode van Holm over alle toetsen van deze indicator in deze berekening. Dezelfde uitkomst staat overal waar dit verschil wordt getoond.',
-  'results.compare.breakdown': 'Indeling',
   'results.compare.groupA': 'Groep A',
   'results.compare.groupB': 'Groep B',
   'results.compare.submit': 'Vergelijken',
@@ -33,7 +32,8 @@ export const resultsPagesNl = {
     'Voor deze twee groepen is geen toets opgeslagen in deze berekening (een groep heeft geen respondenten, of de berekening is van vóór deze vergelijking). Bereken de resultaten opnieuw.',
   'results.compare.same': 'Kies twee verschillende groepen.',
   'results.compare.unknownGroup': 'Groep {group} komt niet voor in de indeling {breakdown}.',
-  'results.compare.unknownBreakdown': 'Deze indicator heeft geen indeling {breakdown}.',
+  'results.compare.differentBreakdowns':
+    'Kies twee groepen van dezelfde indeling (bijvoorbeeld twee bestuurslagen, of vrouw en man).',
   'results.compare.testNamed': 'Toets: {test}.',
   'results.download.csv': 'Download als CSV',
   'results.download.xlsx': 'Download als Excel (XLSX)',
@@ -44,6 +44,22 @@ export const resultsPagesNl = {
     'Gepubliceerde cijfers van vóór Weerbaar hebben geen bekende standaardfout: een verandering ten opzichte daarvan is niet getoetst.',
   'results.download.weightingMethod':
     'Weging: ontwerpgewichten N_h/n_h per laag × functie, daarna raking naar de marges van het steekproefkader (R rake(), epsilon 1e-10).',
+  'results.download.col.indicator': 'Indicator',
+  'results.download.col.version': 'Versie',
+  'results.download.col.breakdown': 'Indeling',
+  'results.download.col.groupCode': 'Groep (code)',
+  'results.download.col.ciLower': 'Ondergrens 95%-interval',
+  'results.download.col.ciUpper': 'Bovengrens 95%-interval',
+  'results.download.col.se': 'Standaardfout',
+  'results.download.col.previousWave': 'Vorige meting',
+  'results.download.col.change': 'Verandering',
+  'results.download.col.footnotes': 'Voetnoten (code)',
+  'results.download.col.footnoteText': 'Voetnoten',
+  'results.download.col.publishedSource': 'Bron gepubliceerd cijfer',
+  'results.download.col.changeTested': 'Verandering getoetst',
+  'results.download.col.targetGroup': 'Doelgroep',
+  'results.download.col.margin': 'Marge',
+  'results.download.col.effectiveN': 'Effectieve n',
 } as const;
 
 export const resultsPagesEn: Record<keyof typeof resultsPagesNl, string> = {
@@ -64,7 +80,6 @@ export const resultsPagesEn: Record<keyof typeof resultsPagesNl, string> = {
   'results.compare.title': 'Compare groups',
   'results.compare.intro':
     'Choose two groups of one breakdown. The difference is tested with a design-based test (svyby with covariance matrix and contrast, Wald z), corrected for multiple testing with Holm’s method over all tests of this indicator in this run. The same verdict appears wherever this difference is shown.',
-  'results.compare.breakdown': 'Breakdown',
   'results.compare.groupA': 'Group A',
   'results.compare.groupB': 'Group B',
   'results.compare.submit': 'Compare',
@@ -77,7 +92,8 @@ export const resultsPagesEn: Record<keyof typeof resultsPagesNl, string> = {
     'No test of these two groups is stored in this run (a group has no respondents, or the run predates this comparison). Compute the results again.',
   'results.compare.same': 'Choose two different groups.',
   'results.compare.unknownGroup': 'Group {group} does not occur in the breakdown {breakdown}.',
-  'results.compare.unknownBreakdown': 'This indicator has no breakdown {breakdown}.',
+  'results.compare.differentBreakdowns':
+    'Choose two groups of the same breakdown (for example two layers, or woman and man).',
   'results.compare.testNamed': 'Test: {test}.',
   'results.download.csv': 'Download as CSV',
   'results.download.xlsx': 'Download as Excel (XLSX)',
@@ -88,6 +104,22 @@ export const resultsPagesEn: Record<keyof typeof resultsPagesNl, string> = {
     'Published figures from before Weerbaar have no known standard error: a change from them is not tested.',
   'results.download.weightingMethod':
     'Weighting: design weights N_h/n_h per layer × role, then raking to the margins of the sample frame (R rake(), epsilon 1e-10).',
+  'results.download.col.indicator': 'Indicator',
+  'results.download.col.version': 'Version',
+  'results.download.col.breakdown': 'Breakdown',
+  'results.download.col.groupCode': 'Group (code)',
+  'results.download.col.ciLower': 'Lower bound 95% interval',
+  'results.download.col.ciUpper': 'Upper bound 95% interval',
+  'results.download.col.se': 'Standard error',
+  'results.download.col.previousWave': 'Previous wave',
+  'results.download.col.change': 'Change',
+  'results.download.col.footnotes': 'Footnotes (code)',
+  'results.download.col.footnoteText': 'Footnotes',
+  'results.download.col.publishedSource': 'Source of published figure',
+  'results.download.col.changeTested': 'Change tested',
+  'results.download.col.targetGroup': 'Target group',
+  'results.download.col.margin': 'Margin',
+  'results.download.col.effectiveN': 'Effective n',
 };
 
 declare module '../../platform/i18n/catalogue.js' {

@@ -15,7 +15,6 @@ import { indicatorResults, visibilityOf, waveResults } from '../read/service.js'
 import { releaseRun, visibleRun } from '../release/service.js';
 import { latestComputation, requestComputation } from '../runs/computations.js';
 import { k } from './common.js';
-import { indicatorCsv } from './csv.js';
 import { indicatorPage } from './indicator-views.js';
 import { trendSvg } from './trend-chart.js';
 import { resultsListPage, waveResultsPage } from './wave-views.js';
@@ -116,22 +115,6 @@ const routes: FastifyPluginAsync = async (app) => {
           })
         : undefined;
       return sendPage(reply, indicatorPage(ctx, chart ? { ...v, chart } : v));
-    },
-  );
-
-  r.get(
-    '/results/:waveId/indicators/:indicatorId/table.csv',
-    { config: { access: read }, schema: { params: indicatorParams, querystring: pageQuery } },
-    async (req, reply) => {
-      const v = await indicatorResults(database, req.params.waveId, req.params.indicatorId, visibility(req));
-      const ctx = req.page(reply);
-      return reply
-        .header('content-type', 'text/csv; charset=utf-8')
-        .header(
-          'content-disposition',
-          `attachment; filename="${v.wave.code}-${v.definition.code}-v${v.run.version}.csv"`,
-        )
-        .send(indicatorCsv(v.table, ctx.lang, ctx.t('results.table.all')));
     },
   );
 };

@@ -199,6 +199,18 @@ function WeightingSection(props: { ctx: PageContext; targetGroup: string; report
   );
 }
 
+/** CSV and XLSX links of one table (`base` without extension). */
+export function Downloads(props: { ctx: PageContext; base: string }) {
+  const { ctx, base } = props;
+  return (
+    <p>
+      <a href={`${base}.csv?lang=${ctx.lang}`}>{ctx.t('results.download.csv')}</a>
+      {' · '}
+      <a href={`${base}.xlsx?lang=${ctx.lang}`}>{ctx.t('results.download.xlsx')}</a>
+    </p>
+  );
+}
+
 export function RunStatus(props: { ctx: PageContext; run: RunSummary }) {
   const { ctx, run } = props;
   const t = ctx.t;
@@ -308,6 +320,7 @@ export function waveResultsPage(ctx: PageContext, v: WaveResultsView) {
           </section>
           <section aria-labelledby="weighting-title">
             <h2 id="weighting-title">{t('results.weighting.title')}</h2>
+            <Downloads ctx={ctx} base={`/results/${wave.id}/weighting`} />
             {v.reports.map((r) => (
               <WeightingSection ctx={ctx} targetGroup={r.targetGroup} report={r.report} />
             ))}

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import ExcelJS from 'exceljs';
 import { createTestApp, type TestApp } from '../../../test/support/app.js';
 import { createUser, postForm, type TestUser } from '../../../test/support/principals.js';
 import { loadTemplates } from '../../monitor/questionnaires/templates/index.js';
@@ -159,7 +160,8 @@ test('the indicator page: every breakdown with %, CI, n, Holm verdicts with the 
   assert.equal(csv.statusCode, 200);
   assert.match(csv.headers['content-type'] as string, /text\/csv/);
   const records = parseCsv(csv.body);
-  assert.deepEqual(records[0]!.values, [...csvColumns]);
+  assert.deepEqual(records[0]!.values.slice(0, csvColumns.length), [...csvColumns]);
+  assert.deepEqual(records[0]!.values.slice(csvColumns.length), ['footnote_text', 'method']);
   assert.equal(records.length - 1, cells.length);
   const col = (name: (typeof csvColumns)[number]) => csvColumns.indexOf(name);
   const overall = records.find((r) => r.values[col('breakdown')] === '')!.values;
@@ -215,4 +217,112 @@ test('a new run after a release stays under embargo: viewers keep the released o
   const page = await get(`/results/${wave2024}`, viewer);
   assert.match(page.body, new RegExp(`Versie ${released.version},`));
   assert.doesNotMatch(page.body, new RegExp(`Versie ${next.version},`));
+});
+
+test('the comparison page: any two groups, with the Holm verdict stored in the run; the same verdict in its CSV and the API', async () => {
+  const run = (await latestRun(t.database, wave2024))!;
+  const stored = run.estimates.office_holders!.comparisons.filter((c) => c.indicator === 'agr_any_12m');
+  // every pair of every one-variable breakdown is in the run, in one Holm family with the trend tests
+  const layer = stored.filter((c) => c.variable === 'bg_layer');
+  assert.equal(layer.length, 3);
+  assert.ok(stored.some((c) => c.variable === 'bg_province' && c.test.startsWith('svyby(~y, ~group')));
+  const base = `/results/${wave2024}/indicators/agr_any_12m/compare`;
+
+  // the first visit proposes women vs men and the form lists groups in words
+  const first = await get(base, researcher);
+  assert.equal(first.statusCode, 200);
+  assert.match(
+    first.body,
+    /<option value="bg_gender=vrouw" selected="">vrouw<\/option>|<option value="bg_gender=vrouw" selected>vrouw/,
+  );
+  assert.match(first.body, /<optgroup label="functie">/);
+
+  const women = stored.find((c) => c.variable === 'bg_gender' && c.from === 'man' && c.to === 'vrouw')!;
+  const page = await get(`${base}?a=bg_gender%3Dman&b=bg_gender%3Dvrouw`, researcher);
+  assert.equal(page.statusCode, 200);
+  assert.match(page.body, /svyby\(covmat = TRUE\) \+ svycontrast/);
+  const verdict = women.significant ? '<td>significant</td>' : '<td>niet significant</td>';
+  assert.ok(page.body.includes(verdict), verdict);
+
+  // asked the other way round: the same test, the sign flipped
+  const flipped = await get(
+    `${base}?a=bg_role_group%3Dbestuurder&b=bg_role_group%3Dvolksvertegenwoordiger`,
+    researcher,
+  );
+  const rg = stored.find((c) => c.variable === 'bg_role_group')!;
+  assert.equal(rg.from, 'volksvertegenwoordiger');
+  assert.equal(flipped.statusCode, 200);
+  const pp = (x: number) => (x * 100).toFixed(1).replace('.', ',');
+  const shown = -rg.difference!;
+  assert.ok(flipped.body.includes(`<td class="num">${shown > 0 ? '+' : ''}${pp(shown)}</td>`), 'B − A shown');
+  const csv = parseCsv(
+    (
+      await get(
+        `${base}.csv?a=bg_role_group%3Dbestuurder&b=bg_role_group%3Dvolksvertegenwoordiger`,
+        researcher,
+      )
+    ).body,
+  );
+  const header = csv[0]!.values;
+  const row = csv[1]!.values;
+  const at = (name: string) => row[header.indexOf(name)]!;
+  assert.equal(Number(at('difference_b_minus_a')), -rg.difference!);
+  assert.equal(Number(at('p_holm')), rg.pHolm);
+  assert.equal(at('significant'), String(rg.significant));
+  assert.equal(at('group_a_label'), 'bestuurder');
+  assert.match(at('method'), /Holm/);
+  // the API holds the same stored comparison
+  const apiRun = (await api(`/api/v1/waves/${wave2024}/results`, researcher)).json().run;
+  const inApi = apiRun.groups.office_holders.comparisons.find(
+    (c: { indicator: string; variable: string }) =>
+      c.indicator === 'agr_any_12m' && c.variable === 'bg_role_group',
+  );
+  assert.equal(inApi.pHolm, rg.pHolm);
+  assert.equal(inApi.significant, rg.significant);
+
+  // bad choices: a clear message, never a 500
+  const mixed = await get(`${base}?a=bg_layer%3Dgemeente&b=bg_gender%3Dman`, researcher);
+  assert.equal(mixed.statusCode, 400);
+  assert.match(mixed.body, /Kies twee groepen van dezelfde indeling/);
+  assert.equal((await get(`${base}?a=bg_gender%3Dman&b=bg_gender%3Dman`, researcher)).statusCode, 400);
+  const unknown = await get(`${base}?a=bg_gender%3Dman&b=bg_gender%3Dmars&lang=en`, researcher);
+  assert.equal(unknown.statusCode, 400);
+  assert.match(unknown.body, /Group mars does not occur in the breakdown gender/);
+  assert.equal((await get(`${base}.csv?a=nonsense`, researcher)).statusCode, 400);
+});
+
+test('downloads: breakdowns, trend and weighting report as CSV and XLSX with labels, footnotes and the method', async () => {
+  const run = (await latestRun(t.database, wave2024))!;
+  const cells = run.estimates.office_holders!.cells.filter((c) => c.indicator === 'agr_any_12m');
+  const xlsx = await get(`/results/${wave2024}/indicators/agr_any_12m/table.xlsx`, researcher);
+  assert.equal(xlsx.statusCode, 200);
+  assert.match(xlsx.headers['content-type'] as string, /spreadsheetml/);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+  const ws = wb.worksheets[0]!;
+  assert.equal(ws.getRow(1).getCell(5).value, 'Groep');
+  const values = ws.getSheetValues().filter(Boolean) as unknown[][];
+  const texts = values.map((r) => r.filter((v) => v !== undefined && v !== null).join('|'));
+  assert.ok(texts.some((x) => x.includes('lid algemeen bestuur')));
+  assert.ok(
+    texts.some((x) => x.startsWith('Methode:')),
+    'the method below the table',
+  );
+  assert.equal(values.filter((r) => r[1] === 'agr_any_12m').length, cells.length);
+  const all = cells.find((c) => Object.keys(c.by).length === 0)!;
+  const overall = values.find((r) => r[1] === 'agr_any_12m' && !r[3])!;
+  assert.equal(overall[6], all.estimate);
+
+  const trend = parseCsv(
+    (await get(`/results/${wave2024}/indicators/agr_any_12m/trend.csv`, researcher)).body,
+  );
+  const src = trend[0]!.values.indexOf('source');
+  assert.ok(trend.some((r) => r.values[src] === 'published'));
+  assert.ok(trend.some((r) => r.values[src] === 'weerbaar'));
+
+  const weighting = parseCsv((await get(`/results/${wave2024}/weighting.csv?lang=en`, researcher)).body);
+  const cat = weighting[0]!.values.indexOf('category_label');
+  assert.ok(weighting.some((r) => r.values[cat] === 'water authority × general board member'));
+  const wx = await get(`/results/${wave2024}/weighting.xlsx`, researcher);
+  assert.equal(wx.statusCode, 200);
 });

@@ -87,7 +87,6 @@ const routes: FastifyPluginAsync = async (app) => {
               b: { variable: first.variable, value: first.to },
             }
           : { ...(a ? { a } : {}), ...(b ? { b } : {}) };
-      if (outcome && 'problem' in outcome) reply.code(400);
       return sendPage(
         reply,
         comparePage(ctx, {
@@ -99,6 +98,7 @@ const routes: FastifyPluginAsync = async (app) => {
           ...(outcome && 'comparison' in outcome ? { comparison: outcome.comparison } : {}),
           ...(outcome && 'problem' in outcome ? { problem: outcome.problem } : {}),
         }),
+        outcome && 'problem' in outcome ? 400 : 200,
       );
     },
   );

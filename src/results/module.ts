@@ -31,5 +31,5 @@ export const resultsModule: DomainModule = {
       hintKey: 'results.nav.hint',
     },
   ],
-  commands: [() => import('../cli/commands/results.js')],
+  commands: [() => import('../cli/commands/results.js'), () => import('../cli/commands/indicators.js')],
 };

@@ -13,6 +13,7 @@ export const resultsModule: DomainModule = {
   routes: [
     () => import('./pages/routes.js'),
     () => import('./pages/table-routes.js'),
+    () => import('./pages/indicator-routes.js'),
     () => import('./api/routes.js'),
   ],
   jobs: [() => import('./runs/jobs.js')],

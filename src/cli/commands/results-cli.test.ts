@@ -65,7 +65,9 @@ test('results weight | compute | status, with progress and clear refusals', () =
   assert.equal(s.run.version, 1);
   assert.equal(s.run.releasedAt, null);
   assert.ok(s.run.groups.office_holders.comparisons > 100, 'every pair of groups tested');
-  assert.equal(weerbaar('results', 'status', 'no-such-wave').status, 2);
+  const missing = weerbaar('results', 'status', 'no-such-wave');
+  assert.notEqual(missing.status, 0);
+  assert.match(missing.stderr, /no-such-wave/);
 });
 
 test('indicators list | show | export | import: new versions; bad JSON and bad definitions name file, line and column', () => {
@@ -74,7 +76,9 @@ test('indicators list | show | export | import: new versions; bad JSON and bad d
   assert.match(list.stdout, /^agr_any_12m\tv1\toffice_holders\taggression\t/m);
   const show = JSON.parse(weerbaar('indicators', 'show', 'agr_any_12m').stdout);
   assert.equal(show.code, 'agr_any_12m');
-  assert.equal(weerbaar('indicators', 'show', 'nope').status, 2);
+  const nope = weerbaar('indicators', 'show', 'nope');
+  assert.notEqual(nope.status, 0);
+  assert.match(nope.stderr, /no indicator nope/);
 
   const exported = JSON.parse(weerbaar('indicators', 'export').stdout) as Array<Record<string, unknown>>;
   assert.ok(exported.length >= 30);

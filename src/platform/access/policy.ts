@@ -100,6 +100,7 @@ const rules = {
   'results.embargoed': hasPlatform('admin', 'researcher'),
   'results.compute': hasPlatform('admin', 'researcher'),
   'results.release': hasPlatform('admin', 'researcher'),
+  'results.indicators.edit': hasPlatform('admin', 'researcher'),
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof rules;

@@ -81,8 +81,18 @@ export async function validateIndicator(
   return d;
 }
 
+/** JSON with object keys sorted (jsonb reorders keys, so plain JSON.stringify would differ). */
+const canonical = (v: unknown): string =>
+  Array.isArray(v)
+    ? `[${v.map(canonical).join(',')}]`
+    : v && typeof v === 'object'
+      ? `{${Object.keys(v)
+          .sort()
+          .map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`)
+          .join(',')}}`
+      : JSON.stringify(v);
 const same = (a: IndicatorDefinition, b: IndicatorDefinition) =>
-  JSON.stringify({ ...a, version: 0 }) === JSON.stringify({ ...b, version: 0 });
+  canonical({ ...a, version: 0 }) === canonical({ ...b, version: 0 });
 
 /**
  * Saves a validated definition as the next version of its code (version 1 for a new code). An

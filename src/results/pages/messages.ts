@@ -1,3 +1,4 @@
+/** biome-ignore-all lint/suspicious/noTemplateCurlyInString: ${item} is the questionnaires' expression syntax. */
 /**
  * Texts of the computation in the background, the comparison page and the downloads (nl is the
  * source). Kept apart from ../messages.ts so that branches adding results texts merge cleanly.
@@ -60,6 +61,36 @@ export const resultsPagesNl = {
   'results.download.col.targetGroup': 'Doelgroep',
   'results.download.col.margin': 'Marge',
   'results.download.col.effectiveN': 'Effectieve n',
+  'results.indicatorForm.listTitle': 'Indicatoren',
+  'results.indicatorForm.listIntro':
+    'De huidige versie van elke indicator. Een wijziging wordt een nieuwe versie; eerdere berekeningen houden de versie die zij gebruikten.',
+  'results.indicatorForm.newTitle': 'Nieuwe indicator',
+  'results.indicatorForm.editTitle': '{label} wijzigen (nu versie {version})',
+  'results.indicatorForm.edit': 'Wijzigen',
+  'results.indicatorForm.editLink': '{label} wijzigen',
+  'results.indicatorForm.back': 'Terug naar de indicatoren',
+  'results.indicatorForm.intro':
+    'Opslaan maakt een nieuwe versie. De formule wordt gecontroleerd tegen de vragenlijst van de doelgroep: onbekende vraagcodes en antwoordcodes worden bij het veld gemeld.',
+  'results.indicatorForm.fixed': 'Code {code}, doelgroep {group} (vast voor deze indicator).',
+  'results.indicatorForm.code': 'Code',
+  'results.indicatorForm.codeHint': 'Kleine letters, cijfers en _; begint met een letter.',
+  'results.indicatorForm.targetGroup': 'Doelgroep',
+  'results.indicatorForm.theme': 'Thema',
+  'results.indicatorForm.labelNl': 'Naam (Nederlands)',
+  'results.indicatorForm.labelEn': 'Naam (Engels)',
+  'results.indicatorForm.numerator': 'Teller: wanneer telt een respondent mee?',
+  'results.indicatorForm.numeratorHint':
+    "Een formule over vraagcodes, bijvoorbeeld ${agr_verbal_12m} != 'nooit' of selected(${agr_target_personal}, 'geslacht_gender').",
+  'results.indicatorForm.population': 'Populatie (leeg: alle respondenten)',
+  'results.indicatorForm.populationHint':
+    'Een formule: wie hoort bij de noemer, bijvoorbeeld alleen wie een incident had.',
+  'results.indicatorForm.answered': 'Vragen die beantwoord moeten zijn',
+  'results.indicatorForm.answeredHint': 'Vraagcodes, gescheiden door komma’s.',
+  'results.indicatorForm.breakdowns': 'Indelingen in de tabellen',
+  'results.indicatorForm.save': 'Opslaan als nieuwe versie',
+  'results.indicatorForm.saved': 'Indicator {code} is opgeslagen als versie {version}.',
+  'results.indicatorForm.unchanged': 'Er is niets gewijzigd; indicator {code} blijft versie {version}.',
+  'results.indicatorForm.link': 'Indicatoren beheren',
 } as const;
 
 export const resultsPagesEn: Record<keyof typeof resultsPagesNl, string> = {
@@ -120,6 +151,36 @@ export const resultsPagesEn: Record<keyof typeof resultsPagesNl, string> = {
   'results.download.col.targetGroup': 'Target group',
   'results.download.col.margin': 'Margin',
   'results.download.col.effectiveN': 'Effective n',
+  'results.indicatorForm.listTitle': 'Indicators',
+  'results.indicatorForm.listIntro':
+    'The current version of every indicator. A change becomes a new version; earlier runs keep the version they used.',
+  'results.indicatorForm.newTitle': 'New indicator',
+  'results.indicatorForm.editTitle': 'Edit {label} (now version {version})',
+  'results.indicatorForm.edit': 'Edit',
+  'results.indicatorForm.editLink': 'Edit {label}',
+  'results.indicatorForm.back': 'Back to the indicators',
+  'results.indicatorForm.intro':
+    'Saving makes a new version. The expression is checked against the target group’s questionnaire: unknown item codes and option codes are reported at the field.',
+  'results.indicatorForm.fixed': 'Code {code}, target group {group} (fixed for this indicator).',
+  'results.indicatorForm.code': 'Code',
+  'results.indicatorForm.codeHint': 'Lower-case letters, digits and _; starts with a letter.',
+  'results.indicatorForm.targetGroup': 'Target group',
+  'results.indicatorForm.theme': 'Theme',
+  'results.indicatorForm.labelNl': 'Name (Dutch)',
+  'results.indicatorForm.labelEn': 'Name (English)',
+  'results.indicatorForm.numerator': 'Numerator: when does a respondent count?',
+  'results.indicatorForm.numeratorHint':
+    "An expression over item codes, e.g. ${agr_verbal_12m} != 'nooit' or selected(${agr_target_personal}, 'geslacht_gender').",
+  'results.indicatorForm.population': 'Population (empty: all respondents)',
+  'results.indicatorForm.populationHint':
+    'An expression: who is in the denominator, e.g. only those with an incident.',
+  'results.indicatorForm.answered': 'Items that must be answered',
+  'results.indicatorForm.answeredHint': 'Item codes, separated by commas.',
+  'results.indicatorForm.breakdowns': 'Breakdowns in the tables',
+  'results.indicatorForm.save': 'Save as a new version',
+  'results.indicatorForm.saved': 'Indicator {code} has been saved as version {version}.',
+  'results.indicatorForm.unchanged': 'Nothing changed; indicator {code} stays at version {version}.',
+  'results.indicatorForm.link': 'Manage indicators',
 };
 
 declare module '../../platform/i18n/catalogue.js' {

@@ -301,6 +301,11 @@ export function waveResultsPage(ctx: PageContext, v: WaveResultsView) {
         <>
           <section aria-labelledby="indicators-title">
             <h2 id="indicators-title">{t('results.indicators.title')}</h2>
+            {v.mayCompute ? (
+              <p>
+                <a href={`/results/indicators?lang=${ctx.lang}`}>{t('results.indicatorForm.link')}</a>
+              </p>
+            ) : null}
             {themes.map((theme) => {
               const list = v.indicators.filter((i) => i.theme === theme);
               return list.length === 0 ? null : (

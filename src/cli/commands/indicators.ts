@@ -41,12 +41,14 @@ export function register(program: Command): void {
     });
 
   indicators
-    .command('show <code>')
-    .description('one indicator as JSON (the latest version, or --version N)')
-    .option('--version <n>', 'a given version')
-    .action(async (code: string, opts: { version?: string }) => {
+    .command('show <code> [version]')
+    .description('one indicator as JSON (the latest version, or the version given)')
+    .action(async (code: string, version: string | undefined) => {
+      const opts = { version };
       const { AppError } = await import('../../platform/errors.js');
       const { indicatorVersion } = await import('../../results/indicators/service.js');
+      if (opts.version !== undefined && !/^[1-9]\d{0,8}$/.test(opts.version))
+        throw new AppError('bad-request', { detail: `version must be a positive whole number (got ${opts.version})` });
       await withDatabase(async (database) => {
         const d = await indicatorVersion(database.db, code, opts.version ? Number(opts.version) : undefined);
         if (!d)

@@ -136,7 +136,7 @@ test('indicators list | show | export | import: new versions; bad JSON and bad d
   assert.match(ok.stdout, /^agr_any_12m\tv2\tnew version/m);
   assert.match(weerbaar('indicators', 'import', good).stdout, /^agr_any_12m\tv2\tunchanged/m);
   assert.equal(
-    JSON.parse(weerbaar('indicators', 'show', 'agr_any_12m', '--version', '1').stdout).label.nl,
+    JSON.parse(weerbaar('indicators', 'show', 'agr_any_12m', '1').stdout).label.nl,
     one.label && (one.label as { nl: string }).nl,
   );
 });

@@ -98,7 +98,7 @@ test('results pages work without JavaScript and pass axe', {
 
 test('comparison, computation in progress and indicator editing: without JavaScript, with axe, in both languages', {
   skip: browserSkip,
-  timeout: 240_000,
+  timeout: 900_000,
 }, async () => {
   const failures: string[] = [];
   const check = async (label: string, page: Page) => {
@@ -111,7 +111,6 @@ test('comparison, computation in progress and indicator editing: without JavaScr
   const compare = `/results/${waveId}/indicators/agr_any_12m/compare`;
   for (const lang of ['nl', 'en']) {
     for (const path of [
-      compare,
       '/results/indicators',
       '/results/indicators/new',
       '/results/indicators/agr_any_12m/edit',
@@ -121,20 +120,21 @@ test('comparison, computation in progress and indicator editing: without JavaScr
       await check(`${path} (${lang})`, page);
     }
     // choosing two groups with the form (a plain GET)
-    await page.goto(`${server.url}${compare}?lang=${lang}`);
+    const first = await page.goto(`${server.url}${compare}?lang=${lang}`);
+    assert.equal(first?.status(), 200);
     await page.locator('select#a').selectOption('bg_layer=gemeente');
     await page.locator('select#b').selectOption('bg_layer=provincie');
     await page.locator('form.filters button[type=submit]').click();
     await page.waitForURL(/a=bg_layer/);
     assert.equal(await page.locator('main table').count(), 2);
-    await check(`comparison result (${lang})`, page);
-    // two groups of different breakdowns: the message, still accessible
-    await page.locator('select#b').selectOption('bg_gender=man');
-    await page.locator('form.filters button[type=submit]').click();
-    await page.waitForURL(/b=bg_gender/);
-    assert.equal(await page.locator('[role=alert]').count(), 1);
-    await check(`comparison problem (${lang})`, page);
+    await check(`comparison (${lang})`, page);
   }
+  // two groups of different breakdowns: the message, still accessible
+  await page.locator('select#b').selectOption('bg_gender=man');
+  await page.locator('form.filters button[type=submit]').click();
+  await page.waitForURL(/b=bg_gender/);
+  assert.equal(await page.locator('[role=alert]').count(), 1);
+  await check('comparison problem', page);
 
   // a computation waiting for the job: its status with a refresh link instead of a second button
   await page.goto(`${server.url}/results/${waveId}?lang=nl`);

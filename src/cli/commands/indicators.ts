@@ -48,7 +48,9 @@ export function register(program: Command): void {
       const { AppError } = await import('../../platform/errors.js');
       const { indicatorVersion } = await import('../../results/indicators/service.js');
       if (opts.version !== undefined && !/^[1-9]\d{0,8}$/.test(opts.version))
-        throw new AppError('bad-request', { detail: `version must be a positive whole number (got ${opts.version})` });
+        throw new AppError('bad-request', {
+          detail: `version must be a positive whole number (got ${opts.version})`,
+        });
       await withDatabase(async (database) => {
         const d = await indicatorVersion(database.db, code, opts.version ? Number(opts.version) : undefined);
         if (!d)

@@ -4,18 +4,27 @@
  * Listed in src/composition.ts.
  */
 import type { DomainModule } from '../platform/modules.js';
+import { resultsLabelsEn, resultsLabelsNl } from './labels.js';
 import { resultsEn, resultsNl } from './messages.js';
+import { resultsPagesEn, resultsPagesNl } from './pages/messages.js';
 
 export const resultsModule: DomainModule = {
   name: 'results',
   routes: [
     () => import('./pages/routes.js'),
+    () => import('./pages/table-routes.js'),
+    () => import('./pages/indicator-routes.js'),
     () => import('./api/routes.js'),
     () => import('./disclosure/routes.js'),
     () => import('./pages/reproduce-routes.js'),
   ],
+  jobs: [() => import('./runs/jobs.js')],
   demoSteps: [() => import('./demo/demo-step.js')],
-  messages: [{ nl: resultsNl, en: resultsEn }],
+  messages: [
+    { nl: resultsNl, en: resultsEn },
+    { nl: resultsLabelsNl, en: resultsLabelsEn },
+    { nl: resultsPagesNl, en: resultsPagesEn },
+  ],
   navigation: [
     {
       labelKey: 'results.nav',
@@ -25,5 +34,5 @@ export const resultsModule: DomainModule = {
       hintKey: 'results.nav.hint',
     },
   ],
-  commands: [() => import('../cli/commands/results.js')],
+  commands: [() => import('../cli/commands/results.js'), () => import('../cli/commands/indicators.js')],
 };

@@ -90,3 +90,34 @@ export const disclosureSettings = pgTable('results_disclosure_settings', {
   rules: jsonb('rules').notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * A results computation asked for on the page, the CLI or the demo: the job `results.compute` weights
+ * and estimates the wave and records its progress here. The run itself is written in one transaction
+ * together with `run_id` and state `done`, so a retried job never writes a second run.
+ */
+export const resultsComputations = pgTable(
+  'results_computations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    waveId: uuid('wave_id')
+      .notNull()
+      .references(() => waves.id, { onDelete: 'cascade' }),
+    /** queued → running → done | failed. */
+    state: text('state').notNull().default('queued'),
+    /** Steps done of `total` (per target group: read, weight, estimate; then store). */
+    done: integer('done').notNull().default(0),
+    total: integer('total').notNull().default(0),
+    /** The step under way: { group, phase }. */
+    step: jsonb('step'),
+    /** Weighting options (trimming bounds). */
+    options: jsonb('options').notNull(),
+    runId: uuid('run_id').references(() => resultsRuns.id, { onDelete: 'set null' }),
+    /** Why it failed, in both languages: { nl, en }. */
+    error: jsonb('error'),
+    requestedBy: text('requested_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('results_computations_wave_idx').on(t.waveId, t.createdAt)],
+);

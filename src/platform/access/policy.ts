@@ -117,6 +117,7 @@ const rules = {
   // the analysis file (one row per respondent) behind a table: researchers only, never viewers or
   // coordinators (strata such as burgemeester × province single people out)
   'results.reproduce': hasPlatform('researcher'),
+  'results.indicators.edit': hasPlatform('admin', 'researcher'),
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof rules;

@@ -18,6 +18,7 @@ import {
 import type { Actor } from '../../platform/audit/audit.js';
 import type { Tx } from '../../platform/db/database.js';
 import type { DemoStep } from '../../platform/demo/demo.js';
+import { requestComputation } from '../runs/computations.js';
 import type { SyntheticPerson } from './population.js';
 import { registryOrganisations } from './registry.js';
 import { demoWaveTruths, generateWave, type Questionnaires, type WaveTruth } from './waves.js';
@@ -90,10 +91,23 @@ export async function loadDemoWave(
   return true;
 }
 
+/**
+ * The demo's results are computed by the job `results.compute` once the server runs (so `npm start`
+ * is not slowed by them): the earlier wave first (higher priority), so the later one's run carries
+ * its tested changes.
+ */
+export async function requestDemoComputations(tx: Tx, truths: readonly WaveTruth[], actor: Actor) {
+  const ordered = [...truths].sort((a, b) => (a.fieldworkStart < b.fieldworkStart ? -1 : 1));
+  for (const [i, truth] of ordered.entries())
+    await requestComputation(tx, truth.code, actor, {}, ordered.length - i);
+}
+
 const step: DemoStep = {
   name: 'results-waves',
   async run(tx, actor) {
-    for (const truth of demoWaveTruths) await loadDemoWave(tx, truth, actor);
+    const loaded: WaveTruth[] = [];
+    for (const truth of demoWaveTruths) if (await loadDemoWave(tx, truth, actor)) loaded.push(truth);
+    await requestDemoComputations(tx, loaded, actor);
     return [];
   },
 };

@@ -7,15 +7,17 @@
  * `rake()` on the design of design.json.
  */
 import type { Answers } from '../../monitor/questionnaires/model.js';
-import { runAnalysis } from '../../stats/analysis.js';
+import { designFromSpec, runAnalysis } from '../../stats/analysis.js';
 import type { SuppressionReason } from '../../stats/disclosure/model.js';
 import { parseSpec, type Spec } from '../../stats/spec.js';
+import type { DataTable } from '../../stats/table.js';
 import { tableFromColumns } from '../../stats/table.js';
 import type { CompiledIndicator } from '../indicators/model.js';
 import type { TrendTest } from '../trends/trend.js';
 import type { WeightingResult } from '../weighting/weighting.js';
 import type { GroupDisclosure } from './disclosure.js';
 import { holm } from './holm.js';
+import { comparisonsOf, PAIR_TEST, pairTests } from './pairs.js';
 
 export const CONFIDENCE = 0.95;
 export const CI_METHOD = 'logit' as const;
@@ -156,7 +158,8 @@ export function estimateGroup(
   indicators: readonly CompiledIndicator[],
 ): GroupEstimates {
   const { spec, columns } = analysisOf(respondents, weighting, indicators);
-  const out = runAnalysis(spec, tableFromColumns(columns));
+  const table = tableFromColumns(columns);
+  const out = runAnalysis(spec, table);
   const version = new Map(indicators.map((i) => [i.definition.code, i.definition.version]));
   const cells: CellEstimate[] = [];
   const comparisons: ComparisonEstimate[] = [];
@@ -193,6 +196,70 @@ export function estimateGroup(
           n: r.n,
         });
   }
+  comparisons.push(...otherPairs(spec, table, indicators, columns));
   applyHolm(comparisons);
   return { cells, comparisons };
+}
+
+/**
+ * The comparisons beyond the indicators' own: every other pair of groups of each one-variable
+ * breakdown (./pairs.ts), so any two groups can be compared with a verdict stored in the run. One
+ * covariance matrix per indicator and variable on the calibrated design.
+ */
+function otherPairs(
+  spec: Spec,
+  table: DataTable,
+  indicators: readonly CompiledIndicator[],
+  columns: Record<string, Array<string | null> | Float64Array | string[]>,
+): ComparisonEstimate[] {
+  const levels = new Map<string, string[]>();
+  const levelsOf = (v: string) => {
+    let ls = levels.get(v);
+    if (!ls) {
+      const col = (columns[v] ?? []) as Array<string | null>;
+      ls = [...new Set(col.filter((x): x is string => x !== null && x !== ''))].sort();
+      levels.set(v, ls);
+    }
+    return ls;
+  };
+  const wanted = indicators.map((ind) => ({
+    ind,
+    pairs: comparisonsOf(ind.definition, levelsOf).filter(
+      (p) =>
+        !ind.definition.comparisons.some(
+          (c) => c.variable === p.variable && [c.from, c.to].sort().join() === [p.from, p.to].sort().join(),
+        ),
+    ),
+  }));
+  if (wanted.every((w) => w.pairs.length === 0)) return [];
+  const design = designFromSpec(spec, table);
+  const out: ComparisonEstimate[] = [];
+  for (const { ind, pairs } of wanted) {
+    const d = ind.definition;
+    for (const variable of [...new Set(pairs.map((p) => p.variable))])
+      for (const r of pairTests(
+        design,
+        table,
+        variable,
+        d.code,
+        pairs.filter((p) => p.variable === variable),
+        CONFIDENCE,
+      ))
+        out.push({
+          indicator: d.code,
+          version: d.version,
+          variable: r.variable,
+          from: r.from,
+          to: r.to,
+          difference: Number.isFinite(r.estimate) ? r.estimate : null,
+          se: Number.isFinite(r.se) ? r.se : null,
+          ci: Number.isFinite(r.se) ? r.ci : [null, null],
+          p: Number.isFinite(r.p) ? r.p : null,
+          pHolm: null,
+          significant: false,
+          test: PAIR_TEST,
+          n: r.n,
+        });
+  }
+  return out;
 }

@@ -48,3 +48,35 @@ test('an expression naming an unknown item code is refused with its name', () =>
   } as unknown as IndicatorInput;
   assert.throws(() => compileIndicator(badBreakdown, officeHolders), /breakdowns/);
 });
+
+test('a type mismatch is refused naming the item and the value', () => {
+  const base = builtinIndicators[0]!;
+  const notAnOption: IndicatorInput = { ...base, code: 'x', numerator: "${agr_verbal_12m} = 'ja'" };
+  assert.throws(
+    () => compileIndicator(notAnOption, officeHolders),
+    /indicator x, numerator: 'ja' is not an option of agr_verbal_12m \(options: /,
+  );
+  const number: IndicatorInput = { ...base, code: 'x', numerator: '${agr_verbal_12m} > 2' };
+  assert.throws(
+    () => compileIndicator(number, officeHolders),
+    /agr_verbal_12m is a choice item.*not with the number 2/,
+  );
+  const single: IndicatorInput = {
+    ...base,
+    code: 'x',
+    population: "selected(${agr_verbal_12m}, 'nooit')",
+  };
+  assert.throws(
+    () => compileIndicator(single, officeHolders),
+    /population: selected\(\) needs a multiple-choice item; agr_verbal_12m/,
+  );
+  const option: IndicatorInput = {
+    ...base,
+    code: 'x',
+    numerator: "selected(${agr_target_personal}, 'schoenmaat')",
+  };
+  assert.throws(
+    () => compileIndicator(option, officeHolders),
+    /'schoenmaat' is not an option of agr_target_personal/,
+  );
+});

@@ -15,6 +15,7 @@ import {
 } from '../../monitor/questionnaires/expression.js';
 import { type QuestionnaireDefinition, variablesOf } from '../../monitor/questionnaires/model.js';
 import { AppError } from '../../platform/errors.js';
+import { typeProblems } from './types.js';
 
 export const themes = ['aggression', 'consequences', 'follow_up', 'integrity', 'policy'] as const;
 
@@ -112,6 +113,18 @@ export function compileIndicator(
         `indicator ${d.code}: unknown item code ${ref} in questionnaire ${def.code}`,
         ref,
       );
+  for (const [field, expr] of [
+    ['numerator', numerator],
+    ['population', population],
+  ] as const) {
+    const problem = expr ? typeProblems(expr, def)[0] : undefined;
+    if (problem)
+      throw invalid(
+        `Indicator ${d.code}, ${field}: ${problem.nl}`,
+        `indicator ${d.code}, ${field}: ${problem.en}`,
+        field,
+      );
+  }
   return {
     definition: d,
     valueOf(strata, answers) {

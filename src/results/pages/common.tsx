@@ -1,6 +1,7 @@
 /** What the results pages share: number formats, labels of groups and breakdowns, notices. */
 import type { MessageKey } from '../../platform/i18n/catalogue.js';
 import type { PageContext } from '../../platform/ui/context.js';
+import { groupText, valueLabel } from '../labels.js';
 
 export const k = (s: string) => s as MessageKey;
 
@@ -31,11 +32,12 @@ const varLabel = (ctx: PageContext, v: string) => {
 /** "geslacht × bestuurslaag", or "Alle respondenten". */
 export const breakdownLabel = (ctx: PageContext, vars: readonly string[]) =>
   vars.length === 0 ? ctx.t('results.table.all') : vars.map((v) => varLabel(ctx, v)).join(' × ');
-/** The group of a cell: "vrouw, gemeente", or "Alle respondenten". */
-export const cellLabel = (ctx: PageContext, by: Record<string, string>) => {
-  const keys = Object.keys(by).sort();
-  return keys.length === 0 ? ctx.t('results.table.all') : keys.map((v) => by[v]).join(', ');
-};
+/** The group of a cell in words: "vrouw, gemeente" (never a code), or "Alle respondenten". */
+export const cellLabel = (ctx: PageContext, by: Record<string, string>) =>
+  groupText(ctx.lang, by, ctx.t('results.table.all'));
+/** One value of a breakdown variable in words ("lid algemeen bestuur", never `lid_ab`). */
+export const valueText = (ctx: PageContext, variable: string, value: string) =>
+  valueLabel(ctx.lang, variable, value);
 
 export function Notice(props: { text: string | undefined }) {
   return props.text ? (

@@ -3,6 +3,8 @@
  * names, proportions as decimals (not rounded), the Holm-corrected verdict and the footnote codes.
  */
 import { formatCsv } from '../../platform/csv/csv.js';
+import type { Lang } from '../../platform/errors.js';
+import { groupText } from '../labels.js';
 import type { IndicatorTable } from './table.js';
 
 export const csvColumns = [
@@ -10,6 +12,7 @@ export const csvColumns = [
   'version',
   'breakdown',
   'group',
+  'group_label',
   'estimate',
   'ci_lower',
   'ci_upper',
@@ -25,7 +28,8 @@ export const csvColumns = [
 
 const num = (x: number | null | undefined) => (x === null || x === undefined ? '' : String(x));
 
-export function indicatorCsv(table: IndicatorTable): string {
+/** `all` is the label of the row of all respondents in `lang` (the language of the labels). */
+export function indicatorCsv(table: IndicatorTable, lang: Lang = 'nl', all = 'Alle respondenten'): string {
   const rows = table.rows.map((r) => {
     const keys = Object.keys(r.by).sort();
     return [
@@ -33,6 +37,7 @@ export function indicatorCsv(table: IndicatorTable): string {
       String(table.version),
       r.breakdown.join('+'),
       keys.map((k) => `${k}=${r.by[k]}`).join('&'),
+      groupText(lang, r.by, all),
       num(r.estimate),
       num(r.ci[0]),
       num(r.ci[1]),

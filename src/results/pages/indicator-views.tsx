@@ -7,9 +7,9 @@ import { Layout } from '../../platform/ui/layout.js';
 import type { IndicatorDefinition } from '../indicators/model.js';
 import type { RunSummary } from '../runs/service.js';
 import type { TrendPoint } from '../trends/trend.js';
-import { breakdownLabel, cellLabel, groupLabel, k, pct, pValue } from './common.js';
+import { breakdownLabel, cellLabel, groupLabel, k, pct, pValue, valueText } from './common.js';
 import { byBreakdown, type IndicatorTable, type TableRow } from './table.js';
-import { RunStatus } from './wave-views.js';
+import { Downloads, RunStatus } from './wave-views.js';
 
 export interface IndicatorView {
   wave: Wave;
@@ -143,7 +143,8 @@ function Comparisons(props: { ctx: PageContext; label: string; table: IndicatorT
           {table.comparisons.map((c) => (
             <tr>
               <th scope="row">
-                {breakdownLabel(ctx, [c.variable])}: {c.to} − {c.from}
+                {breakdownLabel(ctx, [c.variable])}: {valueText(ctx, c.variable, c.to)} −{' '}
+                {valueText(ctx, c.variable, c.from)}
               </th>
               <td class="num">{c.difference === null ? '—' : signedPp(ctx, c.difference)}</td>
               <td class="num">{ci(ctx, c.ci)}</td>
@@ -232,9 +233,10 @@ export function indicatorPage(ctx: PageContext, v: IndicatorView) {
       </p>
       <p>{t('results.table.method')}</p>
       <ViewSwitch ctx={ctx} v={v} />
+      <Downloads ctx={ctx} base={`/results/${v.wave.id}/indicators/${v.definition.code}/table`} />
       <p>
-        <a href={`/results/${v.wave.id}/indicators/${v.definition.code}/table.csv?lang=${ctx.lang}`}>
-          {t('results.table.csv')}
+        <a href={`/results/${v.wave.id}/indicators/${v.definition.code}/compare?lang=${ctx.lang}`}>
+          {t('results.compare.link')}
         </a>
         {v.mayReproduce ? (
           <>
@@ -262,6 +264,9 @@ export function indicatorPage(ctx: PageContext, v: IndicatorView) {
         ) : (
           <TrendTable ctx={ctx} label={label} points={v.trend} />
         )}
+        {v.trend.length ? (
+          <Downloads ctx={ctx} base={`/results/${v.wave.id}/indicators/${v.definition.code}/trend`} />
+        ) : null}
       </section>
     </Layout>
   );

@@ -98,3 +98,61 @@ test('results pages work without JavaScript and pass axe', {
   await check('after release', page);
   assert.deepEqual(failures, []);
 });
+
+test('comparison, computation in progress and indicator editing: plain forms, with axe, in both languages', {
+  skip: browserSkip,
+  timeout: 900_000,
+}, async () => {
+  const failures: string[] = [];
+  const check = async (label: string, page: Page) => {
+    for (const v of await axeViolations(page))
+      failures.push(`${label}: ${v.id} ${v.help} at ${v.nodes.slice(0, 3).join(', ')}`);
+  };
+  // the pages carry no script of their own; the context runs only axe
+  const page = await context.newPage();
+  const compare = `/results/${waveId}/indicators/agr_any_12m/compare`;
+  for (const lang of ['nl', 'en']) {
+    for (const path of [
+      '/results/indicators',
+      '/results/indicators/new',
+      '/results/indicators/agr_any_12m/edit',
+    ]) {
+      const res = await page.goto(`${server.url}${path}?lang=${lang}`);
+      assert.equal(res?.status(), 200, `${path} (${lang})`);
+      await check(`${path} (${lang})`, page);
+    }
+    // choosing two groups with the form (a plain GET)
+    const first = await page.goto(`${server.url}${compare}?lang=${lang}`);
+    assert.equal(first?.status(), 200);
+    await page.locator('select#a').selectOption('bg_layer=gemeente');
+    await page.locator('select#b').selectOption('bg_layer=provincie');
+    await page.locator('form.filters button[type=submit]').click();
+    await page.waitForURL(/a=bg_layer/);
+    assert.equal(await page.locator('main table').count(), 2);
+    await check(`comparison (${lang})`, page);
+  }
+  // two groups of different breakdowns: the message, still accessible
+  await page.locator('select#b').selectOption('bg_gender=man');
+  await page.locator('form.filters button[type=submit]').click();
+  await page.waitForURL(/b=bg_gender/);
+  assert.equal(await page.locator('[role=alert]').count(), 1);
+  await check('comparison problem', page);
+
+  // a computation waiting for the job: its status with a refresh link instead of a second button
+  await page.goto(`${server.url}/results/${waveId}?lang=nl`);
+  await page.getByRole('button', { name: 'Resultaten berekenen' }).click();
+  await page.waitForURL(/notice=queued/);
+  assert.match((await page.locator('#computation-title').textContent()) ?? '', /Berekening/);
+  assert.equal(await page.getByRole('button', { name: 'Resultaten berekenen' }).count(), 0);
+  await check('computation queued', page);
+
+  // an edit with an unknown item code: the error at its field, linked from the summary
+  await page.goto(`${server.url}/results/indicators/agr_any_12m/edit?lang=nl`);
+  await page.locator('textarea#numerator').fill("${agr_nope} = 'ja'");
+  await page.getByRole('button', { name: 'Opslaan als nieuwe versie' }).click();
+  assert.match((await page.locator('#numerator-error').textContent()) ?? '', /agr_nope/);
+  assert.equal(await page.locator('textarea#numerator').getAttribute('aria-invalid'), 'true');
+  await check('indicator form error', page);
+  await page.close();
+  assert.deepEqual(failures, []);
+});

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import ExcelJS from 'exceljs';
 import { createTestApp, type TestApp } from '../../../test/support/app.js';
 import { createUser, postForm, type TestUser } from '../../../test/support/principals.js';
 import { loadTemplates } from '../../monitor/questionnaires/templates/index.js';
@@ -9,6 +10,7 @@ import { loadRegistry } from '../../platform/orgs/registry.js';
 import { loadDemoWave } from '../demo/demo-step.js';
 import { smallDemoOrganisations } from '../demo/small.js';
 import { demoWaveTruths } from '../demo/waves.js';
+import { latestComputation, performComputation } from '../runs/computations.js';
 import { latestRun, runResults } from '../runs/service.js';
 import { csvColumns } from './csv.js';
 import { publicCell } from './table.js';
@@ -47,11 +49,26 @@ test('compute, embargo and release: viewers see a run only after a researcher re
 
   // a viewer may not compute
   assert.equal((await postForm(t.app, `/results/${wave2024}/runs`, {}, viewer.cookie)).statusCode, 403);
-  // the researcher computes through the form (CSRF, audited)
+  // the researcher starts the computation through the form (CSRF, audited): a job, not the request
   const computed = await postForm(t.app, `/results/${wave2024}/runs`, {}, researcher.cookie);
   assert.equal(computed.statusCode, 303, computed.body);
-  assert.equal(computed.headers.location, `/results/${wave2024}?notice=computed`);
+  assert.equal(computed.headers.location, `/results/${wave2024}?notice=queued`);
+  assert.equal(await latestRun(t.database, wave2024), undefined, 'nothing computed inside the request');
+  const queued = await get(`/results/${wave2024}?notice=queued`, researcher);
+  assert.match(queued.body, /De berekening is gestart/);
+  assert.match(queued.body, /wacht op zijn beurt/);
+  assert.doesNotMatch(queued.body, /<button type="submit">Resultaten berekenen/, 'no second start');
+  // a second post while it waits starts nothing new
+  await postForm(t.app, `/results/${wave2024}/runs`, {}, researcher.cookie);
+  const [pending] = await t.database.query<{ n: number }>(
+    "select count(*)::int as n from results_computations where state = 'queued'",
+  );
+  assert.equal(pending!.n, 1);
+  // the job's work (the job runtime is tested in runs/computations.db.test.ts)
+  const computation = (await latestComputation(t.database, wave2024))!;
+  await performComputation(t.database, computation.id);
   const run = (await latestRun(t.database, wave2024))!;
+  assert.equal((await latestComputation(t.database, wave2024))!.runId, run.id);
   assert.equal(run.releasedAt, null);
   const audits = await t.database.query<{ n: number }>(
     "select count(*)::int as n from audit_log where action = 'results.run' and resource_id = $1",
@@ -73,6 +90,10 @@ test('compute, embargo and release: viewers see a run only after a researcher re
   assert.match(page.body, /Onder embargo/);
   assert.match(page.body, /Versie 1 vrijgeven/);
   assert.match(page.body, /Kish/);
+  // the weighting report names margins and categories in words
+  assert.match(page.body, /Marge bestuurslaag × functie/);
+  assert.match(page.body, /<th scope="row">waterschap × lid algemeen bestuur<\/th>/);
+  assert.match(page.body, /<th scope="row">geen provincie \(waterschap\)<\/th>/);
   const seen = await get(`/results/${wave2024}`, viewer);
   assert.equal(seen.statusCode, 200);
   assert.doesNotMatch(seen.body, /Kish|Agressie en geweld/);
@@ -141,24 +162,45 @@ test('the indicator page: every breakdown with %, CI, n, Holm verdicts with the 
   const en = await get(`/results/${wave2024}/indicators/agr_any_12m?lang=en`, researcher);
   assert.match(en.body, /Published figure/);
 
-  const csv = await get(`/results/${wave2024}/indicators/agr_any_12m/table.csv`, researcher);
+  const csvUrl = `/results/${wave2024}/indicators/agr_any_12m/table.csv`;
+  const csv = await get(csvUrl, researcher);
   assert.equal(csv.statusCode, 200);
   assert.match(csv.headers['content-type'] as string, /text\/csv/);
   const records = parseCsv(csv.body);
-  assert.deepEqual(records[0]!.values, [...csvColumns]);
+  assert.deepEqual(records[0]!.values.slice(0, csvColumns.length), [...csvColumns]);
+  assert.deepEqual(records[0]!.values.slice(csvColumns.length), ['footnote_text', 'method']);
   assert.equal(records.length - 1, cells.length);
-  const overall = records.find((r) => r.values[2] === '')!.values;
-  assert.equal(Number(overall[4]), all.estimate);
-  assert.equal(Number(overall[8]), all.n);
+  const col = (name: (typeof csvColumns)[number]) => csvColumns.indexOf(name);
+  const overall = records.find((r) => r.values[col('breakdown')] === '')!.values;
+  assert.equal(Number(overall[col('estimate')]), all.estimate);
+  assert.equal(Number(overall[col('n')]), all.n);
+  // codes stay machine-readable, with a label column beside them
+  const women = records.find((r) => r.values[col('group')] === 'bg_gender=vrouw')!.values;
+  assert.equal(women[col('group_label')], 'vrouw');
+  const ab = records.find((r) => r.values[col('group')] === 'bg_role=lid_ab')!.values;
+  assert.equal(ab[col('group_label')], 'lid algemeen bestuur');
+  const enCsv = parseCsv((await get(`${csvUrl}?lang=en`, researcher)).body);
+  assert.ok(enCsv.some((r) => r.values[col('group_label')] === 'general board member'));
+
+  // labels, never codes, in the page's tables
+  assert.match(res.body, /<th scope="row">lid algemeen bestuur/);
+  assert.match(res.body, /<th scope="row">Zuid-Holland|<th scope="row">Flevoland/);
+  assert.match(res.body, /jonger dan 35 jaar/);
+  for (const code of ['lid_ab', 'van_35_tot_50', 'noord_holland', 'tot_35'])
+    assert.ok(!res.body.includes(`<th scope="row">${code}`), code);
+  assert.match(en.body, /<th scope="row">general board member/);
   // a suppressed cell: its footnote, never a number or zero, in the CSV and on the page
   const hidden = cells.find((c) => c.suppressed)!;
   assert.ok(hidden, 'the small demo wave suppresses some cell of any aggression');
   const key = Object.entries(hidden.by)
     .map(([k, v]) => `${k}=${v}`)
     .join('&');
-  const line = records.find((r) => r.values[3] === key)!.values;
-  assert.deepEqual(line.slice(4, 9), ['', '', '', '', '']);
-  assert.equal(line[14], `suppressed-${hidden.suppressed}`);
+  const line = records.find((r) => r.values[col('group')] === key)!.values;
+  assert.deepEqual(
+    (['estimate', 'ci_lower', 'ci_upper', 'se', 'n'] as const).map((c) => line[col(c)]),
+    ['', '', '', '', ''],
+  );
+  assert.equal(line[col('footnotes')], `suppressed-${hidden.suppressed}`);
   assert.match(res.body, /Niet gepubliceerd: te weinig respondenten/);
   // researchers may switch to the internal view: every number, the suppressed ones marked; viewers may not
   assert.match(res.body, /view=internal/);
@@ -241,4 +283,112 @@ test('a researcher sets the wave disclosure rules (audited; the next run applies
     "select count(*)::int as n from audit_log where action = 'results.disclosure-rules'",
   );
   assert.equal(n!.n, 1);
+});
+
+test('the comparison page: any two groups, with the Holm verdict stored in the run; the same verdict in its CSV and the API', async () => {
+  const run = (await latestRun(t.database, wave2024))!;
+  const stored = run.estimates.office_holders!.comparisons.filter((c) => c.indicator === 'agr_any_12m');
+  // every pair of every one-variable breakdown is in the run, in one Holm family with the trend tests
+  const layer = stored.filter((c) => c.variable === 'bg_layer');
+  assert.equal(layer.length, 3);
+  assert.ok(stored.some((c) => c.variable === 'bg_province' && c.test.startsWith('svyby(~y, ~group')));
+  const base = `/results/${wave2024}/indicators/agr_any_12m/compare`;
+
+  // the first visit proposes women vs men and the form lists groups in words
+  const first = await get(base, researcher);
+  assert.equal(first.statusCode, 200);
+  assert.match(
+    first.body,
+    /<option value="bg_gender=vrouw" selected="">vrouw<\/option>|<option value="bg_gender=vrouw" selected>vrouw/,
+  );
+  assert.match(first.body, /<optgroup label="functie">/);
+
+  const women = stored.find((c) => c.variable === 'bg_gender' && c.from === 'man' && c.to === 'vrouw')!;
+  const page = await get(`${base}?a=bg_gender%3Dman&b=bg_gender%3Dvrouw`, researcher);
+  assert.equal(page.statusCode, 200);
+  assert.match(page.body, /svyby\(covmat = TRUE\) \+ svycontrast/);
+  const verdict = women.significant ? '<td>significant</td>' : '<td>niet significant</td>';
+  assert.ok(page.body.includes(verdict), verdict);
+
+  // asked the other way round: the same test, the sign flipped
+  const flipped = await get(
+    `${base}?a=bg_role_group%3Dbestuurder&b=bg_role_group%3Dvolksvertegenwoordiger`,
+    researcher,
+  );
+  const rg = stored.find((c) => c.variable === 'bg_role_group')!;
+  assert.equal(rg.from, 'volksvertegenwoordiger');
+  assert.equal(flipped.statusCode, 200);
+  const pp = (x: number) => (x * 100).toFixed(1).replace('.', ',');
+  const shown = -rg.difference!;
+  assert.ok(flipped.body.includes(`<td class="num">${shown > 0 ? '+' : ''}${pp(shown)}</td>`), 'B − A shown');
+  const csv = parseCsv(
+    (
+      await get(
+        `${base}.csv?a=bg_role_group%3Dbestuurder&b=bg_role_group%3Dvolksvertegenwoordiger`,
+        researcher,
+      )
+    ).body,
+  );
+  const header = csv[0]!.values;
+  const row = csv[1]!.values;
+  const at = (name: string) => row[header.indexOf(name)]!;
+  assert.equal(Number(at('difference_b_minus_a')), -rg.difference!);
+  assert.equal(Number(at('p_holm')), rg.pHolm);
+  assert.equal(at('significant'), String(rg.significant));
+  assert.equal(at('group_a_label'), 'bestuurder');
+  assert.match(at('method'), /Holm/);
+  // the API holds the same stored comparison
+  const apiRun = (await api(`/api/v1/waves/${wave2024}/results`, researcher)).json().run;
+  const inApi = apiRun.groups.office_holders.comparisons.find(
+    (c: { indicator: string; variable: string }) =>
+      c.indicator === 'agr_any_12m' && c.variable === 'bg_role_group',
+  );
+  assert.equal(inApi.pHolm, rg.pHolm);
+  assert.equal(inApi.significant, rg.significant);
+
+  // bad choices: a clear message, never a 500
+  const mixed = await get(`${base}?a=bg_layer%3Dgemeente&b=bg_gender%3Dman`, researcher);
+  assert.equal(mixed.statusCode, 400);
+  assert.match(mixed.body, /Kies twee groepen van dezelfde indeling/);
+  assert.equal((await get(`${base}?a=bg_gender%3Dman&b=bg_gender%3Dman`, researcher)).statusCode, 400);
+  const unknown = await get(`${base}?a=bg_gender%3Dman&b=bg_gender%3Dmars&lang=en`, researcher);
+  assert.equal(unknown.statusCode, 400);
+  assert.match(unknown.body, /Group mars does not occur in the breakdown gender/);
+  assert.equal((await get(`${base}.csv?a=nonsense`, researcher)).statusCode, 400);
+});
+
+test('downloads: breakdowns, trend and weighting report as CSV and XLSX with labels, footnotes and the method', async () => {
+  const run = (await latestRun(t.database, wave2024))!;
+  const cells = run.estimates.office_holders!.cells.filter((c) => c.indicator === 'agr_any_12m');
+  const xlsx = await get(`/results/${wave2024}/indicators/agr_any_12m/table.xlsx`, researcher);
+  assert.equal(xlsx.statusCode, 200);
+  assert.match(xlsx.headers['content-type'] as string, /spreadsheetml/);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+  const ws = wb.worksheets[0]!;
+  assert.equal(ws.getRow(1).getCell(5).value, 'Groep');
+  const values = ws.getSheetValues().filter(Boolean) as unknown[][];
+  const texts = values.map((r) => r.filter((v) => v !== undefined && v !== null).join('|'));
+  assert.ok(texts.some((x) => x.includes('lid algemeen bestuur')));
+  assert.ok(
+    texts.some((x) => x.startsWith('Methode:')),
+    'the method below the table',
+  );
+  assert.equal(values.filter((r) => r[1] === 'agr_any_12m').length, cells.length);
+  const all = cells.find((c) => Object.keys(c.by).length === 0)!;
+  const overall = values.find((r) => r[1] === 'agr_any_12m' && !r[3])!;
+  assert.equal(overall[6], all.estimate);
+
+  const trend = parseCsv(
+    (await get(`/results/${wave2024}/indicators/agr_any_12m/trend.csv`, researcher)).body,
+  );
+  const src = trend[0]!.values.indexOf('source');
+  assert.ok(trend.some((r) => r.values[src] === 'published'));
+  assert.ok(trend.some((r) => r.values[src] === 'weerbaar'));
+
+  const weighting = parseCsv((await get(`/results/${wave2024}/weighting.csv?lang=en`, researcher)).body);
+  const cat = weighting[0]!.values.indexOf('category_label');
+  assert.ok(weighting.some((r) => r.values[cat] === 'water authority × general board member'));
+  const wx = await get(`/results/${wave2024}/weighting.xlsx`, researcher);
+  assert.equal(wx.statusCode, 200);
 });

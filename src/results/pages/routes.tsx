@@ -15,9 +15,8 @@ import { disclosureRulesOf } from '../disclosure/settings.js';
 import { indicatorIdParam, waveIdParam } from '../params.js';
 import { indicatorResults, visibilityOf, waveResults } from '../read/service.js';
 import { releaseRun, visibleRun } from '../release/service.js';
-import { runResults } from '../runs/service.js';
+import { latestComputation, requestComputation } from '../runs/computations.js';
 import { k } from './common.js';
-import { indicatorCsv } from './csv.js';
 import { indicatorPage } from './indicator-views.js';
 import { trendChart } from './trend-chart.js';
 import { resultsListPage, waveResultsPage } from './wave-views.js';
@@ -28,7 +27,7 @@ const release = { action: 'results.release' as const };
 const pageQuery = z
   .object({
     lang: z.enum(['nl', 'en']).optional(),
-    notice: z.enum(['computed', 'released', 'rules']).optional(),
+    notice: z.enum(['computed', 'released', 'rules', 'queued']).optional(),
     /** internal: researchers also see suppressed numbers, marked (docs/results.md, "Disclosure control"). */
     view: z.enum(['published', 'internal']).optional(),
   })
@@ -59,12 +58,15 @@ const routes: FastifyPluginAsync = async (app) => {
     async (req, reply) => {
       const results = await waveResults(database, req.params.waveId, visibility(req));
       const ctx = req.page(reply);
+      const mayCompute = can(req.principal, 'results.compute');
+      const computation = mayCompute ? await latestComputation(database, results.wave.id) : undefined;
       return sendPage(
         reply,
         waveResultsPage(ctx, {
           ...results,
           rules: await disclosureRulesOf(database.db, results.wave.id),
-          mayCompute: can(req.principal, 'results.compute'),
+          ...(computation ? { computation } : {}),
+          mayCompute,
           mayRelease: can(req.principal, 'results.release'),
           ...(req.query.notice ? { notice: ctx.t(k(`results.notice.${req.query.notice}`)) } : {}),
         }),
@@ -76,8 +78,12 @@ const routes: FastifyPluginAsync = async (app) => {
     '/results/:waveId/runs',
     { config: { access: compute }, schema: { params: waveParams, body: z.record(z.string(), z.unknown()) } },
     async (req, reply) => {
-      const run = await runResults(database, req.params.waveId, actorOf(req.principal!));
-      return reply.redirect(`/results/${run.waveId}?notice=computed`, 303);
+      const { computation } = await requestComputation(
+        database.db,
+        req.params.waveId,
+        actorOf(req.principal!),
+      );
+      return reply.redirect(`/results/${computation.waveId}?notice=queued`, 303);
     },
   );
 
@@ -135,21 +141,6 @@ const routes: FastifyPluginAsync = async (app) => {
           mayReproduce: can(req.principal, 'results.reproduce'),
         }),
       );
-    },
-  );
-
-  r.get(
-    '/results/:waveId/indicators/:indicatorId/table.csv',
-    { config: { access: read }, schema: { params: indicatorParams, querystring: pageQuery } },
-    async (req, reply) => {
-      const v = await indicatorResults(database, req.params.waveId, req.params.indicatorId, visibility(req));
-      return reply
-        .header('content-type', 'text/csv; charset=utf-8')
-        .header(
-          'content-disposition',
-          `attachment; filename="${v.wave.code}-${v.definition.code}-v${v.run.version}.csv"`,
-        )
-        .send(indicatorCsv(v.table));
     },
   );
 };

@@ -7,9 +7,12 @@ import type { DisclosureRules } from '../../stats/disclosure/model.js';
 import { DisclosureRulesSection } from '../disclosure/views.js';
 import type { IndicatorDefinition } from '../indicators/model.js';
 import { themes } from '../indicators/model.js';
+import { marginCategoryText } from '../labels.js';
+import type { Computation } from '../runs/computations.js';
 import type { RunSummary } from '../runs/service.js';
 import type { Distribution, WeightingReport } from '../weighting/report.js';
-import { dec, groupLabel, int, Notice, themeLabel } from './common.js';
+import { schemes } from '../weighting/scheme.js';
+import { breakdownLabel, dec, groupLabel, int, k, Notice, themeLabel } from './common.js';
 
 export interface WaveRow {
   wave: Wave;
@@ -70,6 +73,8 @@ export interface WaveResultsView {
   notice?: string;
   /** The wave's disclosure rules (applied by its next run). */
   rules?: DisclosureRules;
+  /** The latest computation, for researchers (queued, running, or failed after the run shown). */
+  computation?: Computation;
 }
 
 const distributionRows: Array<keyof Distribution> = [
@@ -84,6 +89,14 @@ const distributionRows: Array<keyof Distribution> = [
   'max',
   'mean',
 ];
+
+const marginVariables = (targetGroup: string, name: string) =>
+  schemes[targetGroup]?.margins.find((m) => m.name === name)?.variables ?? [];
+/** "bestuurslaag × functie" for the margin layer_role. */
+const marginName = (ctx: PageContext, targetGroup: string, name: string) => {
+  const vars = marginVariables(targetGroup, name);
+  return vars.length ? breakdownLabel(ctx, vars) : name;
+};
 
 function WeightingSection(props: { ctx: PageContext; targetGroup: string; report: WeightingReport }) {
   const { ctx, report: r, targetGroup } = props;
@@ -127,7 +140,7 @@ function WeightingSection(props: { ctx: PageContext; targetGroup: string; report
       {r.margins.map((m) => (
         <div class="table-scroll">
           <table>
-            <caption>{t('results.weighting.margin', { name: m.name })}</caption>
+            <caption>{t('results.weighting.margin', { name: marginName(ctx, targetGroup, m.name) })}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('results.weighting.category')}</th>
@@ -148,7 +161,9 @@ function WeightingSection(props: { ctx: PageContext; targetGroup: string; report
             <tbody>
               {m.rows.map((row) => (
                 <tr>
-                  <th scope="row">{row.category}</th>
+                  <th scope="row">
+                    {marginCategoryText(ctx.lang, marginVariables(targetGroup, m.name), row.category)}
+                  </th>
                   <td class="num">{int(ctx, row.population)}</td>
                   <td class="num">{int(ctx, row.respondents)}</td>
                   <td class="num">{dec(ctx, row.before)}</td>
@@ -188,6 +203,18 @@ function WeightingSection(props: { ctx: PageContext; targetGroup: string; report
   );
 }
 
+/** CSV and XLSX links of one table (`base` without extension). */
+export function Downloads(props: { ctx: PageContext; base: string }) {
+  const { ctx, base } = props;
+  return (
+    <p>
+      <a href={`${base}.csv?lang=${ctx.lang}`}>{ctx.t('results.download.csv')}</a>
+      {' · '}
+      <a href={`${base}.xlsx?lang=${ctx.lang}`}>{ctx.t('results.download.xlsx')}</a>
+    </p>
+  );
+}
+
 export function RunStatus(props: { ctx: PageContext; run: RunSummary }) {
   const { ctx, run } = props;
   const t = ctx.t;
@@ -198,6 +225,47 @@ export function RunStatus(props: { ctx: PageContext; run: RunSummary }) {
         ? t('results.run.releasedAt', { time: formatDateTime(ctx.lang, run.releasedAt) })
         : t('results.run.embargo')}
     </p>
+  );
+}
+
+/** A computation still under way (with its progress) or one that failed after the run shown. */
+function ComputationStatus(props: { ctx: PageContext; c: Computation; run: RunSummary | undefined }) {
+  const { ctx, c, run } = props;
+  const t = ctx.t;
+  const time = formatDateTime(ctx.lang, c.createdAt);
+  if (c.state === 'failed') {
+    if (run && run.createdAt > c.updatedAt) return null;
+    return (
+      <p class="error-summary" role="status">
+        {t('results.computation.failed', { time, error: c.error?.[ctx.lang] ?? '' })}
+      </p>
+    );
+  }
+  if (c.state === 'done') return null;
+  const step = c.step
+    ? t(k(`results.computation.step.${c.step.phase}`), {
+        group: c.step.group ? groupLabel(ctx, c.step.group) : '',
+      })
+    : '';
+  return (
+    <section aria-labelledby="computation-title" class="stack">
+      <h2 id="computation-title">{t('results.computation.title')}</h2>
+      <p>
+        {c.state === 'queued'
+          ? t('results.computation.queued', { who: c.requestedBy, time })
+          : t('results.computation.running', { who: c.requestedBy, time, done: c.done, total: c.total })}{' '}
+        {step}
+      </p>
+      {c.state === 'running' && c.total > 0 ? (
+        <progress max={c.total} value={c.done} aria-label={t('results.computation.progress')}>
+          {c.done}/{c.total}
+        </progress>
+      ) : null}
+      <p>{t('results.computation.shown')}</p>
+      <p>
+        <a href={`/results/${c.waveId}?lang=${ctx.lang}`}>{t('results.computation.refresh')}</a>
+      </p>
+    </section>
   );
 }
 
@@ -212,8 +280,10 @@ export function waveResultsPage(ctx: PageContext, v: WaveResultsView) {
       </h1>
       <Notice text={v.notice} />
       {run ? <RunStatus ctx={ctx} run={run} /> : <p>{t('results.run.noneVisible')}</p>}
+      {v.computation ? <ComputationStatus ctx={ctx} c={v.computation} run={run} /> : null}
       {v.mayCompute ? (
-        closed ? (
+        v.computation &&
+        (v.computation.state === 'queued' || v.computation.state === 'running') ? null : closed ? (
           <form method="post" action={`/results/${wave.id}/runs`} class="stack">
             <CsrfField ctx={ctx} />
             <p>{t('results.compute.hint')}</p>
@@ -238,6 +308,11 @@ export function waveResultsPage(ctx: PageContext, v: WaveResultsView) {
         <>
           <section aria-labelledby="indicators-title">
             <h2 id="indicators-title">{t('results.indicators.title')}</h2>
+            {v.mayCompute ? (
+              <p>
+                <a href={`/results/indicators?lang=${ctx.lang}`}>{t('results.indicatorForm.link')}</a>
+              </p>
+            ) : null}
             {themes.map((theme) => {
               const list = v.indicators.filter((i) => i.theme === theme);
               return list.length === 0 ? null : (
@@ -257,6 +332,7 @@ export function waveResultsPage(ctx: PageContext, v: WaveResultsView) {
           </section>
           <section aria-labelledby="weighting-title">
             <h2 id="weighting-title">{t('results.weighting.title')}</h2>
+            <Downloads ctx={ctx} base={`/results/${wave.id}/weighting`} />
             {v.reports.map((r) => (
               <WeightingSection ctx={ctx} targetGroup={r.targetGroup} report={r.report} />
             ))}

@@ -13,7 +13,7 @@ import {
   frameCells,
 } from '../../monitor/responses/analysis-source.js';
 import { type Actor, audit } from '../../platform/audit/audit.js';
-import type { Database } from '../../platform/db/database.js';
+import type { Database, Tx } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
 import { loadSolver } from '../../stats/disclosure/attacker.js';
 import { disclosureRulesOf } from '../disclosure/settings.js';
@@ -38,14 +38,8 @@ export interface RunSummary {
   estimates: Record<string, GroupEstimates>;
 }
 
-/** Computes and stores a results run of a closed wave. */
-export async function runResults(
-  database: Database,
-  waveIdOrCode: string,
-  actor: Actor,
-  options: WeightingOptions = {},
-): Promise<RunSummary> {
-  const wave = await findWave(database.db, waveIdOrCode);
+/** Refuses a wave that is not closed: only a closed wave can be weighted. */
+export function assertClosed(wave: Wave): void {
   if (wave.status !== 'closed' && wave.status !== 'archived')
     throw new AppError('conflict', {
       detail: {
@@ -53,17 +47,60 @@ export async function runResults(
         en: `wave ${wave.code} is ${wave.status}: close it before weighting and computing results`,
       },
     });
+}
+
+/** Steps of a run, for progress (the job `results.compute`, the CLI's bar). */
+export interface RunProgress {
+  done: number;
+  total: number;
+  group?: string;
+  phase: 'read' | 'estimate' | 'store';
+}
+
+export interface RunHooks {
+  /** Called before each step; awaited, so the caller can record it (and the event loop breathes). */
+  onProgress?: (p: RunProgress) => Promise<void> | void;
+  /** Runs inside the run's transaction after the run is written (e.g. to mark a computation done). */
+  onStored?: (tx: Tx, run: RunSummary) => Promise<void>;
+}
+
+/** Computes and stores a results run of a closed wave. */
+export async function runResults(
+  database: Database,
+  waveIdOrCode: string,
+  actor: Actor,
+  options: WeightingOptions = {},
+  hooks: RunHooks = {},
+): Promise<RunSummary> {
+  const wave = await findWave(database.db, waveIdOrCode);
+  assertClosed(wave);
   await ensureBuiltinIndicators(database.db, actor);
   const groups: Array<GroupResults<CompletedResponse>> = [];
   const used: Record<string, number> = {};
-  for (const link of await waveQuestionnairesOf(database.db, wave.id)) {
-    if (!weightedGroups.includes(link.targetGroup)) continue;
+  const links = (await waveQuestionnairesOf(database.db, wave.id)).filter((l) =>
+    weightedGroups.includes(l.targetGroup),
+  );
+  const total = 2 * links.length + 1;
+  let done = 0;
+  const step = async (phase: RunProgress['phase'], group?: string) => {
+    await hooks.onProgress?.({ done, total, phase, ...(group ? { group } : {}) });
+    done++;
+  };
+  for (const link of links) {
+    await step('read', link.targetGroup);
     const respondents = await completedResponses(database.db, wave.id, link.targetGroup);
-    if (respondents.length === 0) continue;
+    if (respondents.length === 0) {
+      done++;
+      continue;
+    }
     const questionnaire = await loadDefinition(database.db, link.questionnaireVersionId);
-    if (!questionnaire) continue;
+    if (!questionnaire) {
+      done++;
+      continue;
+    }
     const definitions = await currentIndicators(database.db, link.targetGroup);
     for (const d of definitions) used[d.code] = d.version;
+    await step('estimate', link.targetGroup);
     groups.push(
       computeGroup({
         targetGroup: link.targetGroup,
@@ -110,6 +147,7 @@ export async function runResults(
     );
     reapplyHolm(g.estimates);
   }
+  await step('store');
   return database.db.transaction(async (tx) => {
     // one run at a time per wave: the version numbers come from the rows this transaction sees
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`results:${wave.id}`}))`);
@@ -168,7 +206,9 @@ export async function runResults(
         disclosure: rules,
       },
     });
-    return toSummary(run!);
+    const summary = toSummary(run!);
+    await hooks.onStored?.(tx, summary);
+    return summary;
   });
 }
 

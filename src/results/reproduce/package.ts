@@ -97,6 +97,12 @@ export function reproduction(input: ReproductionInput): Record<string, string> {
   const title = `${input.wave} / ${input.targetGroup}${input.run ? ` / run ${input.run.version}` : ''}: ${chosen
     .map((i) => `${i.definition.code} v${i.definition.version}`)
     .join(', ')}`;
+  // the run tests every pair of groups of each one-variable breakdown (../estimates/pairs.ts), not only
+  // the definition's comparisons: the scripts reproduce every comparison the run stores
+  const withPairs = (list: readonly CompiledIndicator[]) =>
+    list.map((i) => storedComparisons(i, input.estimates));
+  const indicators = withPairs(input.indicators);
+  const reproduced = withPairs(chosen);
   const columns = analysisColumns(input.respondents, input.weighting, input.questionnaire, input.indicators);
   const design = designFile({
     design: input.design,
@@ -104,17 +110,37 @@ export function reproduction(input: ReproductionInput): Record<string, string> {
     targetGroup: input.targetGroup,
     ...(input.run ? { run: input.run } : {}),
     rows: input.respondents.length,
-    indicators: input.indicators,
+    indicators,
     confidence: CONFIDENCE,
   });
   return {
     'analysis.csv': analysisCsv(columns),
     'design.json': `${JSON.stringify(design, null, 2)}\n`,
-    'reproduce.R': rScript({ title, weighting: input.weighting, indicators: chosen }),
-    'analyse.json': `${JSON.stringify(analyseSpec(input.weighting, chosen), null, 2)}\n`,
+    'reproduce.R': rScript({ title, weighting: input.weighting, indicators: reproduced }),
+    'analyse.json': `${JSON.stringify(analyseSpec(input.weighting, reproduced), null, 2)}\n`,
     'weerbaar.csv': resultsCsv(appRows(input.estimates, chosen)),
     'README.txt': readme(title),
   };
+}
+
+/** The indicator with the comparisons its run stores (the definition's when the run holds none). */
+function storedComparisons(ind: CompiledIndicator, estimates: GroupEstimates): CompiledIndicator {
+  const d = ind.definition;
+  const seen = new Set<string>();
+  const comparisons = estimates.comparisons
+    .filter((c) => c.indicator === d.code && c.version === d.version)
+    .map((c) => ({
+      variable: c.variable as (typeof d.comparisons)[number]['variable'],
+      from: c.from,
+      to: c.to,
+    }))
+    .filter((c) => {
+      const key = `${c.variable}|${c.from}|${c.to}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  return comparisons.length ? { ...ind, definition: { ...d, comparisons } } : ind;
 }
 
 const readme = (title: string) => `Reproduction of ${title}

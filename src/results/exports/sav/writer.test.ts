@@ -1,0 +1,227 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import fc from 'fast-check';
+import { psppMissing, readWithPspp } from '../../../../test/support/pspp.js';
+import type { Column, ExportDataset, Language } from '../dataset.js';
+import { writeSav } from './writer.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'sav-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+let serial = 0;
+
+function roundTrip(d: ExportDataset, language: Language) {
+  const file = join(dir, `${++serial}.sav`);
+  writeFileSync(file, writeSav(d, { language, created: new Date('2026-12-07T20:00:00Z') }));
+  return readWithPspp(file);
+}
+
+const measurementName = { nominal: 'Nominal', ordinal: 'Ordinal', scale: 'Scale' } as const;
+
+/** Every value, label and missing code of `d` equals what PSPP read back. */
+function assertSame(d: ExportDataset, language: Language, back: ReturnType<typeof readWithPspp>) {
+  assert.equal(back.cases, d.cases);
+  assert.equal(back.weight, d.weight ?? null);
+  assert.deepEqual(
+    back.variables.map((v) => v.name),
+    d.columns.map((c) => c.code),
+  );
+  d.columns.forEach((c: Column, j) => {
+    const v = back.variables[j];
+    assert.ok(v);
+    assert.equal(v.label, c.label[language], `label of ${c.code}`);
+    const level = c.type === 'string' && c.measurement === 'scale' ? 'nominal' : c.measurement;
+    assert.equal(v.measurement, measurementName[level], `measurement of ${c.code}`);
+    if (c.type === 'numeric') assert.deepEqual(v.missing.map(Number), c.missing, `missing of ${c.code}`);
+    else
+      assert.deepEqual(
+        v.missing.map((m) => m.trimEnd()),
+        c.missing,
+        `missing of ${c.code}`,
+      );
+    const labels = back.valueLabels.get(c.code) ?? [];
+    // PSPP lists value labels sorted by value; the file keeps them in any order.
+    const byValue = (a: [number | string, string], b: [number | string, string]) =>
+      typeof a[0] === 'number' ? (a[0] as number) - (b[0] as number) : a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0;
+    assert.deepEqual(
+      labels
+        .map(([value, label]): [number | string, string] => [
+          c.type === 'numeric' ? Number(value) : value,
+          label,
+        ])
+        .sort(byValue),
+      c.valueLabels.map((l): [number | string, string] => [l.value, l.label[language]]).sort(byValue),
+      `value labels of ${c.code}`,
+    );
+    for (let i = 0; i < d.cases; i++) {
+      const shown = back.rows[i + 1]?.[j];
+      if (c.type === 'numeric') {
+        const x = c.values[i];
+        assert.equal(shown === '' ? null : Number(shown), x ?? null, `${c.code}[${i}]`);
+      } else assert.equal(shown, (c.values[i] ?? '').trimEnd(), `${c.code}[${i}]`);
+    }
+  });
+}
+
+const example: ExportDataset = {
+  title: { nl: 'Monitor 2024 — proef', en: 'Monitor 2024 — test' },
+  cases: 3,
+  weight: 'gewicht',
+  columns: [
+    {
+      code: 'q1_veilig',
+      type: 'numeric',
+      role: 'answer',
+      measurement: 'ordinal',
+      decimals: 0,
+      label: { nl: 'Voelt u zich veilig in uw functie? (één keuze)', en: 'Do you feel safe in your role?' },
+      valueLabels: [
+        { value: 1, label: { nl: 'Ja, helemaal', en: 'Yes, completely' } },
+        { value: 2, label: { nl: 'Nee', en: 'No' } },
+        { value: 98, label: { nl: 'Weet ik niet', en: "Don't know" } },
+        { value: 99, label: { nl: 'Zeg ik liever niet', en: 'Prefer not to say' } },
+      ],
+      missing: [98, 99],
+      values: [1, null, 99],
+    },
+    {
+      code: 'gewicht',
+      type: 'numeric',
+      role: 'weight',
+      measurement: 'scale',
+      decimals: 4,
+      label: { nl: 'Weegfactor', en: 'Weight' },
+      valueLabels: [],
+      missing: [],
+      values: [1.2345678901234567, 0.5, 2],
+    },
+    {
+      code: 'bestuurslaag',
+      type: 'string',
+      role: 'design',
+      measurement: 'nominal',
+      label: { nl: 'Bestuurslaag', en: 'Layer of government' },
+      valueLabels: [{ value: 'gemeente', label: { nl: 'Gemeente', en: 'Municipality' } }],
+      missing: ['onbekend'],
+      values: ['gemeente', 'waterschap Ö', null],
+    },
+  ],
+};
+
+describe('SPSS .sav writer, read back by PSPP', { skip: psppMissing }, () => {
+  it('keeps every value, variable label, value label, missing code, measurement level and the weight (nl and en)', () => {
+    for (const language of ['nl', 'en'] as const) assertSame(example, language, roundTrip(example, language));
+  });
+
+  it('refuses what SPSS cannot hold, with a clear message', () => {
+    const long = {
+      ...example,
+      weight: undefined,
+      columns: [{ ...example.columns[2], values: ['x'.repeat(256), null, null] } as Column],
+    };
+    assert.throws(() => writeSav(long, { language: 'nl' }), /256 bytes; the limit is 255/);
+    const reserved = {
+      ...example,
+      weight: undefined,
+      columns: [{ ...example.columns[1], code: 'with' } as Column],
+    };
+    assert.throws(() => writeSav(reserved, { language: 'nl' }), /reserved word/);
+    const twoMissing = { ...long, columns: [{ ...example.columns[2], missing: ['a', 'b'] } as Column] };
+    assert.throws(() => writeSav(twoMissing, { language: 'nl' }), /at most one missing value/);
+  });
+
+  it('round-trips random datasets: names, non-ASCII labels, missing values, long strings', () => {
+    const text = (max: number) =>
+      fc
+        .string({ unit: fc.constantFrom(...'abcxyzABCéëïöüßøÅ€ 12-_,;"\'αβ日本'.split('')), maxLength: max })
+        .map((s) => s.trim())
+        .filter((s) => !/\[[a-z]+\]$/.test(s));
+    const label = fc.record({ nl: text(30), en: text(30) });
+    const measurement = fc.constantFrom('nominal' as const, 'ordinal' as const, 'scale' as const);
+    const dataset = fc.integer({ min: 1, max: 6 }).chain((cases) => {
+      const numeric = fc.record({
+        type: fc.constant('numeric' as const),
+        role: fc.constant('answer' as const),
+        measurement,
+        decimals: fc.integer({ min: 0, max: 4 }),
+        label,
+        valueLabels: fc
+          .uniqueArray(fc.integer({ min: -5, max: 200 }), { maxLength: 4 })
+          .chain((vs) => fc.tuple(...vs.map((value) => label.map((l) => ({ value, label: l }))))),
+        missing: fc.uniqueArray(fc.integer({ min: 90, max: 99 }), { maxLength: 3 }),
+        values: fc.array(
+          fc.option(fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e12, max: 1e12 })),
+          {
+            minLength: cases,
+            maxLength: cases,
+          },
+        ),
+      });
+      const string = fc.integer({ min: 1, max: 255 }).chain((width) =>
+        fc.record({
+          type: fc.constant('string' as const),
+          role: fc.constant('design' as const),
+          measurement,
+          label,
+          valueLabels: fc
+            .uniqueArray(
+              text(8).filter((s) => s.length > 0 && Buffer.byteLength(s) <= width),
+              { maxLength: 3 },
+            )
+            .chain((vs) => fc.tuple(...vs.map((value) => label.map((l) => ({ value, label: l }))))),
+          missing: fc.uniqueArray(fc.stringMatching(/^[a-z0-9]{1,8}$/), { maxLength: width > 8 ? 1 : 3 }),
+          values: fc.array(
+            fc.option(
+              fc.string({ unit: fc.constantFrom(...'aé日 x,"'.split('')), maxLength: width }).map((s) =>
+                Buffer.from(s)
+                  .subarray(0, width)
+                  .toString('utf8')
+                  .replace(/\uFFFD/g, '')
+                  .trim(),
+              ),
+            ),
+            { minLength: cases, maxLength: cases },
+          ),
+        }),
+      );
+      const weight = fc.array(fc.double({ min: 0.01, max: 50, noNaN: true }), {
+        minLength: cases,
+        maxLength: cases,
+      });
+      return fc.record({
+        cases: fc.constant(cases),
+        columns: fc.array(fc.oneof(numeric, string), { maxLength: 5 }),
+        names: fc.uniqueArray(fc.stringMatching(/^[A-Za-z][A-Za-z0-9_]{0,40}$/), {
+          minLength: 5,
+          maxLength: 5,
+          selector: (s) => s.toLowerCase(),
+        }),
+        weight,
+        title: label,
+      });
+    });
+    fc.assert(
+      fc.property(dataset, fc.constantFrom('nl' as const, 'en' as const), (g, language) => {
+        const reservedWords = /^(all|and|by|eq|ge|gt|le|lt|ne|not|or|to|with|w)$/i;
+        fc.pre(g.names.every((n) => !reservedWords.test(n)));
+        const columns: Column[] = g.columns.map((c, i) => ({ ...c, code: g.names[i] ?? `v${i}` }) as Column);
+        columns.push({
+          code: 'w',
+          type: 'numeric',
+          role: 'weight',
+          measurement: 'scale',
+          decimals: 2,
+          label: { nl: 'Weegfactor', en: 'Weight' },
+          valueLabels: [],
+          missing: [],
+          values: g.weight,
+        });
+        const d: ExportDataset = { title: g.title, cases: g.cases, columns, weight: 'w' };
+        assertSame(d, language, roundTrip(d, language));
+      }),
+      { numRuns: 12 },
+    );
+  });
+});

@@ -3,11 +3,14 @@
  * DISPLAY DICTIONARY in PSPP's CSV output and the cases through SAVE TRANSLATE /TYPE=CSV (numbers with 17
  * significant digits, so doubles round-trip). Tests skip when /usr/bin/pspp is missing.
  */
+
+import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseCsv } from '../../src/platform/csv/csv.js';
+import type { Column, ExportDataset, Language } from '../../src/results/exports/dataset.js';
 
 export const psppPath = process.env.PSPP_PATH ?? '/usr/bin/pspp';
 export const psppMissing = existsSync(psppPath)
@@ -102,4 +105,51 @@ export function readWithPspp(file: string): PsppFile {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+const measurementName = { nominal: 'Nominal', ordinal: 'Ordinal', scale: 'Scale' } as const;
+
+/** Every value, label and missing code of `d` equals what PSPP read back. */
+export function assertSame(d: ExportDataset, language: Language, back: PsppFile) {
+  assert.equal(back.cases, d.cases);
+  assert.equal(back.weight, d.weight ?? null);
+  assert.deepEqual(
+    back.variables.map((v) => v.name),
+    d.columns.map((c) => c.code),
+  );
+  d.columns.forEach((c: Column, j) => {
+    const v = back.variables[j];
+    assert.ok(v);
+    assert.equal(v.label, c.label[language], `label of ${c.code}`);
+    const level = c.type === 'string' && c.measurement === 'scale' ? 'nominal' : c.measurement;
+    assert.equal(v.measurement, measurementName[level], `measurement of ${c.code}`);
+    if (c.type === 'numeric') assert.deepEqual(v.missing.map(Number), c.missing, `missing of ${c.code}`);
+    else
+      assert.deepEqual(
+        v.missing.map((m) => m.trimEnd()),
+        c.missing,
+        `missing of ${c.code}`,
+      );
+    const labels = back.valueLabels.get(c.code) ?? [];
+    // PSPP lists value labels sorted by value; the file keeps them in any order.
+    const byValue = (a: [number | string, string], b: [number | string, string]) =>
+      typeof a[0] === 'number' ? (a[0] as number) - (b[0] as number) : a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0;
+    assert.deepEqual(
+      labels
+        .map(([value, label]): [number | string, string] => [
+          c.type === 'numeric' ? Number(value) : value,
+          label,
+        ])
+        .sort(byValue),
+      c.valueLabels.map((l): [number | string, string] => [l.value, l.label[language]]).sort(byValue),
+      `value labels of ${c.code}`,
+    );
+    for (let i = 0; i < d.cases; i++) {
+      const shown = back.rows[i + 1]?.[j];
+      if (c.type === 'numeric') {
+        const x = c.values[i];
+        assert.equal(shown === '' ? null : Number(shown), x ?? null, `${c.code}[${i}]`);
+      } else assert.equal(shown, (c.values[i] ?? '').trimEnd(), `${c.code}[${i}]`);
+    }
+  });
 }

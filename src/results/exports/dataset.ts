@@ -80,3 +80,6 @@ export function assertDataset(d: ExportDataset): void {
     if (w?.type !== 'numeric') throw new Error(`export: weight ${d.weight} is not a numeric column`);
   }
 }
+
+/** A column without its values: what a codebook describes. */
+export type ColumnMeta = Omit<NumericColumn, 'values'> | Omit<StringColumn, 'values'>;

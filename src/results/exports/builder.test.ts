@@ -119,7 +119,7 @@ describe('export dataset of every built-in questionnaire as .sav, read back by P
     try {
       for (const def of templates) {
         const [rs] = fc.sample(
-          fc.array(
+          fc.uniqueArray(
             fc.record({
               id: fc.uuid(),
               strata: fc.record({ bg_layer: fc.constantFrom('gemeente', 'waterschap') }),

@@ -20,5 +20,5 @@ export const resultsModule: DomainModule = {
       hintKey: 'results.nav.hint',
     },
   ],
-  commands: [() => import('../cli/commands/results.js')],
+  commands: [() => import('../cli/commands/results.js'), () => import('../cli/commands/export.js')],
 };

@@ -39,6 +39,8 @@ export interface SavOptions {
   language: Language;
   /** Creation time written into the header (default: now). */
   created?: Date;
+  /** Cut string values longer than 255 bytes (at a character boundary) instead of refusing them. */
+  clipStrings?: boolean;
 }
 
 interface Planned {
@@ -54,11 +56,11 @@ interface Planned {
 
 const segmentsOf = (width: number) => (width === 0 ? 1 : Math.ceil(width / 8));
 
-function stringWidth(c: Column & { type: 'string' }): number {
+function stringWidth(c: Column & { type: 'string' }, clip: boolean): number {
   let width = 1;
   for (const v of [...c.values, ...c.missing, ...c.valueLabels.map((l) => l.value)]) {
     if (v === null) continue;
-    const n = utf8(v).length;
+    const n = clip ? utf8Prefix(v, MAX_STRING_BYTES).length : utf8(v).length;
     if (n > MAX_STRING_BYTES)
       throw new Error(`sav: a value of ${c.code} is ${n} bytes; the limit is ${MAX_STRING_BYTES}`);
     width = Math.max(width, n);
@@ -74,7 +76,7 @@ function stringWidth(c: Column & { type: 'string' }): number {
   return width;
 }
 
-function plan(d: ExportDataset): Planned[] {
+function plan(d: ExportDataset, clip: boolean): Planned[] {
   const used = new Set<string>();
   let serial = 0;
   let index = 1;
@@ -84,7 +86,7 @@ function plan(d: ExportDataset): Planned[] {
     let shortName = column.code.toUpperCase().slice(0, 8);
     while (used.has(shortName)) shortName = `V${++serial}`;
     used.add(shortName);
-    const width = column.type === 'numeric' ? 0 : stringWidth(column);
+    const width = column.type === 'numeric' ? 0 : stringWidth(column, clip);
     const p = { column, shortName, width, segments: segmentsOf(width), index };
     index += p.segments;
     return p;
@@ -220,7 +222,7 @@ function cases(out: Bytes, d: ExportDataset, planned: Planned[]): void {
         const v = c.values[i];
         out.float64(v === null || v === undefined || !Number.isFinite(v) ? SYSMIS : v);
       } else {
-        out.padded(utf8(c.values[i] ?? ''), p.segments * 8);
+        out.padded(utf8Prefix(c.values[i] ?? '', p.width), p.segments * 8);
       }
     }
   }
@@ -229,7 +231,7 @@ function cases(out: Bytes, d: ExportDataset, planned: Planned[]): void {
 /** The dataset as an SPSS system file. */
 export function writeSav(d: ExportDataset, o: SavOptions): Buffer {
   assertDataset(d);
-  const planned = plan(d);
+  const planned = plan(d, o.clipStrings ?? false);
   const out = new Bytes();
   header(out, d, planned, o);
   variableRecords(out, planned, o);

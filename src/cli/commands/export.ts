@@ -6,7 +6,7 @@ export function register(program: Command): void {
     .description(
       'export a closed wave: data with item codes, labels (nl/en), value labels, missing codes, weights and design variables',
     )
-    .requiredOption('--format <format>', 'csv | codebook-csv | xlsx | sav | ddi | html')
+    .requiredOption('--format <format>', 'csv | codebook-csv | xlsx | sav | parquet | ddi | html')
     .option('--group <targetGroup>', "target group (default: the wave's first), e.g. office_holders")
     .option(
       '--out <file>',

@@ -16,10 +16,11 @@ import { codebookHtml } from './codebook-html.js';
 import { codebookCsv, dataCsv } from './csv.js';
 import type { ExportDataset, Language } from './dataset.js';
 import { ddiCodebook } from './ddi.js';
+import { parquetFile } from './parquet.js';
 import { writeSav } from './sav/writer.js';
 import { xlsxWorkbook } from './xlsx.js';
 
-export const exportFormats = ['csv', 'codebook-csv', 'xlsx', 'sav', 'ddi', 'html'] as const;
+export const exportFormats = ['csv', 'codebook-csv', 'xlsx', 'sav', 'parquet', 'ddi', 'html'] as const;
 export type ExportFormat = (typeof exportFormats)[number];
 
 export interface ExportRequest {
@@ -120,6 +121,12 @@ export async function exportWave(
         fileName: `${base}.sav`,
         contentType: 'application/x-spss-sav',
         body: writeSav(dataset, { language, clipStrings: true }),
+      };
+    case 'parquet':
+      return {
+        fileName: `${base}.parquet`,
+        contentType: 'application/vnd.apache.parquet',
+        body: parquetFile(dataset),
       };
     case 'ddi':
       return {

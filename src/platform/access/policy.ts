@@ -100,6 +100,8 @@ const rules = {
   'results.embargoed': hasPlatform('admin', 'researcher'),
   'results.compute': hasPlatform('admin', 'researcher'),
   'results.release': hasPlatform('admin', 'researcher'),
+  // microdata exports of a closed wave (.sav, Parquet, XLSX, CSV, DDI): researchers only, not viewers
+  'results.export': hasPlatform('admin', 'researcher'),
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof rules;
@@ -127,6 +129,7 @@ const readOnlyActions = new Set<Action>([
   'incident.overview',
   'results.read',
   'results.embargoed',
+  'results.export',
 ]);
 
 export function can(principal: Principal | undefined, action: Action, organisationId?: string): boolean {

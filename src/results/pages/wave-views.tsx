@@ -3,6 +3,7 @@ import type { Wave } from '../../monitor/fieldwork/model.js';
 import { formatDateTime } from '../../platform/auth/views/fields.js';
 import type { PageContext } from '../../platform/ui/context.js';
 import { CsrfField, Layout } from '../../platform/ui/layout.js';
+import { ExportForm } from '../exports/export-form.js';
 import type { IndicatorDefinition } from '../indicators/model.js';
 import { themes } from '../indicators/model.js';
 import type { RunSummary } from '../runs/service.js';
@@ -65,6 +66,8 @@ export interface WaveResultsView {
   indicators: IndicatorDefinition[];
   mayCompute: boolean;
   mayRelease: boolean;
+  /** Researchers: the export form (microdata) under the run. */
+  mayExport?: boolean;
   notice?: string;
 }
 
@@ -218,6 +221,9 @@ export function waveResultsPage(ctx: PageContext, v: WaveResultsView) {
         ) : (
           <p>{t('results.compute.closedOnly')}</p>
         )
+      ) : null}
+      {v.mayExport && closed ? (
+        <ExportForm ctx={ctx} waveId={wave.id} groups={v.reports.map((r) => r.targetGroup)} />
       ) : null}
       {v.mayRelease && run && !run.releasedAt ? (
         <form method="post" action={`/results/${wave.id}/release`} class="stack">

@@ -152,3 +152,64 @@ describe('export dataset of every built-in questionnaire as .sav, read back by P
     }
   });
 });
+
+describe('export column codes', () => {
+  it('stay unique, valid and never an SPSS reserved word, whatever the item codes', () => {
+    const def: QuestionnaireDefinition = {
+      code: 'lastig',
+      title: { nl: 'Lastige codes' },
+      sections: [
+        {
+          id: 's',
+          title: { nl: 'S' },
+          items: [
+            { type: 'number', code: 'weight', label: { nl: 'Gewicht in kg' }, integer: true },
+            { type: 'number', code: 'BY', label: { nl: 'By' }, integer: true },
+            {
+              type: 'multiple_choice',
+              code: 'a',
+              label: { nl: 'A' },
+              options: [
+                { code: 'b', label: { nl: 'B' } },
+                { code: '1.5', label: { nl: 'Anderhalf' } },
+              ],
+            },
+            {
+              type: 'single_choice',
+              code: 'a_b',
+              label: { nl: 'A_B' },
+              options: [{ code: 'x', label: { nl: 'X' } }],
+            },
+            { type: 'number', code: `${'l'.repeat(62)}_z`, label: { nl: 'Lang' }, integer: true },
+            {
+              type: 'multiple_choice',
+              code: 'l'.repeat(62),
+              label: { nl: 'Lang' },
+              options: [{ code: 'z', label: { nl: 'Z' } }],
+            },
+          ],
+        },
+      ],
+    };
+    const d = buildExportDataset({
+      title: { nl: 'x', en: 'x' },
+      questionnaire: def,
+      respondents: [{ id: 'r', strata: {}, answers: { weight: 80, BY: 1, a: ['b'], a_b: 'x' } }],
+      strata: [],
+      anonymous: true,
+      weighting: { responseIds: ['r'], stratum: ['s'], fpc: [1], final: [2] },
+    });
+    assertDataset(d);
+    assert.equal(d.columns.find((c) => c.code === 'weight')?.values[0], 2);
+    assert.equal(d.columns.find((c) => c.code === 'weight_2')?.values[0], 80);
+    assert.equal(d.columns.find((c) => c.code === 'BY_2')?.values[0], 1);
+    assert.deepEqual(
+      d.columns.filter((c) => c.code.startsWith('a_b')).map((c) => [c.code, c.values[0]]),
+      [
+        ['a_b', 1],
+        ['a_b_2', 1],
+      ],
+    );
+    assert.ok(writeSav(d, { language: 'nl' }).length > 0);
+  });
+});

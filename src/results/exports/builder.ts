@@ -40,6 +40,27 @@ const label = (nl: string, en: string): Label => ({ nl, en });
 
 export const WEIGHT_CODE = 'weight';
 
+/** Words SPSS (and PSPP) reserve; a variable may not be named so. */
+const RESERVED = new Set(['all', 'and', 'by', 'eq', 'ge', 'gt', 'le', 'lt', 'ne', 'not', 'or', 'to', 'with']);
+
+/**
+ * Makes a column code unique (case-insensitively, as SPSS compares names), at most 64 characters and not
+ * an SPSS reserved word, by a numbered suffix: an item called `weight`, `by` or `a_b` next to the
+ * multiple-choice column `a_b` never breaks an export.
+ */
+function uniqueCodes(): (code: string) => string {
+  const used = new Set<string>();
+  return (code) => {
+    let candidate = code.slice(0, 64);
+    for (let n = 2; used.has(candidate.toLowerCase()) || RESERVED.has(candidate.toLowerCase()); n++) {
+      const suffix = `_${n}`;
+      candidate = `${code.slice(0, 64 - suffix.length)}${suffix}`;
+    }
+    used.add(candidate.toLowerCase());
+    return candidate;
+  };
+}
+
 export function buildExportDataset(input: ExportInput): ExportDataset {
   const w = input.weighting;
   // the results run's order when there is one (the order of the weights), else by response id
@@ -51,6 +72,7 @@ export function buildExportDataset(input: ExportInput): ExportDataset {
   const index = new Map(w?.responseIds.map((id, i) => [id, i]));
 
   const columns: Column[] = [];
+  const unique = uniqueCodes();
   const numeric = (
     code: string,
     lbl: Label,
@@ -59,7 +81,7 @@ export function buildExportDataset(input: ExportInput): ExportDataset {
     decimals = 0,
   ) =>
     columns.push({
-      code,
+      code: unique(code),
       label: lbl,
       role,
       type: 'numeric',
@@ -71,7 +93,7 @@ export function buildExportDataset(input: ExportInput): ExportDataset {
     });
   const string = (code: string, lbl: Label, role: 'design' | 'identifier', values: (string | null)[]) =>
     columns.push({
-      code,
+      code: unique(code),
       label: lbl,
       role,
       type: 'string',
@@ -135,7 +157,7 @@ export function buildExportDataset(input: ExportInput): ExportDataset {
   }
   for (const p of plans) {
     const values = rows.map((r) => p.value(r.answers));
-    columns.push({ ...p.column, values } as Column);
+    columns.push({ ...p.column, code: unique(p.column.code), values } as Column);
   }
   return { title: input.title, cases: rows.length, columns, ...(w ? { weight: WEIGHT_CODE } : {}) };
 }

@@ -68,13 +68,48 @@ describe('SPSS .sav writer, read back by PSPP', { skip: psppMissing }, () => {
     for (const language of ['nl', 'en'] as const) assertSame(example, language, roundTrip(example, language));
   });
 
+  it('writes very long strings (over 255 bytes) in segments that PSPP joins again', () => {
+    const text = (n: number) => Array.from({ length: n }, (_, i) => 'abcdéfghij日'[i % 11]).join('');
+    const values = [text(600), text(86), null, text(400).slice(0, 85) + 'ø'];
+    const d: ExportDataset = {
+      ...example,
+      weight: undefined,
+      cases: 4,
+      columns: [
+        {
+          code: 'open_antwoord',
+          type: 'string',
+          role: 'free-text',
+          measurement: 'nominal',
+          label: { nl: 'Toelichting', en: 'Comment' },
+          valueLabels: [],
+          missing: [],
+          values,
+        },
+        {
+          code: 'n',
+          type: 'numeric',
+          role: 'answer',
+          measurement: 'scale',
+          decimals: 0,
+          label: { nl: 'N', en: 'N' },
+          valueLabels: [],
+          missing: [],
+          values: [1, 2, 3, 4],
+        },
+      ],
+    };
+    assert.ok(Buffer.byteLength(values[0]!) > 510);
+    assertSame(d, 'nl', roundTrip(d, 'nl'));
+  });
+
   it('refuses what SPSS cannot hold, with a clear message', () => {
     const long = {
       ...example,
       weight: undefined,
-      columns: [{ ...example.columns[2], values: ['x'.repeat(256), null, null] } as Column],
+      columns: [{ ...example.columns[2], values: ['x'.repeat(32768), null, null] } as Column],
     };
-    assert.throws(() => writeSav(long, { language: 'nl' }), /256 bytes; the limit is 255/);
+    assert.throws(() => writeSav(long, { language: 'nl' }), /32768 bytes; the limit is 32767/);
     const reserved = {
       ...example,
       weight: undefined,
@@ -112,7 +147,7 @@ describe('SPSS .sav writer, read back by PSPP', { skip: psppMissing }, () => {
           },
         ),
       });
-      const string = fc.integer({ min: 1, max: 255 }).chain((width) =>
+      const string = fc.integer({ min: 1, max: 700 }).chain((width) =>
         fc.record({
           type: fc.constant('string' as const),
           role: fc.constant('design' as const),
@@ -121,10 +156,12 @@ describe('SPSS .sav writer, read back by PSPP', { skip: psppMissing }, () => {
           valueLabels: fc
             .uniqueArray(
               text(8).filter((s) => s.length > 0 && Buffer.byteLength(s) <= width),
-              { maxLength: 3 },
+              { maxLength: width > 255 ? 0 : 3 },
             )
             .chain((vs) => fc.tuple(...vs.map((value) => label.map((l) => ({ value, label: l }))))),
-          missing: fc.uniqueArray(fc.stringMatching(/^[a-z0-9]{1,8}$/), { maxLength: width > 8 ? 1 : 3 }),
+          missing: fc.uniqueArray(fc.stringMatching(/^[a-z0-9]{1,8}$/), {
+            maxLength: width > 255 ? 0 : width > 8 ? 1 : 3,
+          }),
           values: fc.array(
             fc.option(
               fc.string({ unit: fc.constantFrom(...'aé日 x,"'.split('')), maxLength: width }).map((s) =>

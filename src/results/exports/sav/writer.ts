@@ -7,7 +7,9 @@
  * variable names (7.13), long string missing values (7.22), the character encoding (7.20), the dictionary
  * terminator (999) and the cases.
  *
- * Limits (checked, with a clear error): string values up to 255 bytes (no very long strings), at most three
+ * Strings wider than 255 bytes are very long strings (7.14): segments of 255 bytes per 252 of width.
+ * Limits (checked, with a clear error): string values up to 32767 bytes (very long ones without missing
+ * values or value labels), at most three
  * discrete user-missing values, string missing values up to 8 bytes (one only for strings wider than 8 bytes:
  * PSPP 1.6 misreads record 7.22 with more). Value labels longer than 120 bytes are
  * cut at a character boundary (the SPSS limit).
@@ -26,7 +28,10 @@ const LOWEST = (() => {
   return b.readDoubleLE(0);
 })();
 
-export const MAX_STRING_BYTES = 255;
+/** The widest string SPSS holds; wider than 255 bytes is a very long string (record 7.14, segments). */
+export const MAX_STRING_BYTES = 32767;
+const SEGMENT_BYTES = 255;
+const SEGMENT_STEP = 252;
 const MAX_VALUE_LABEL_BYTES = 120;
 const reserved = new Set(['ALL', 'AND', 'BY', 'EQ', 'GE', 'GT', 'LE', 'LT', 'NE', 'NOT', 'OR', 'TO', 'WITH']);
 
@@ -46,6 +51,10 @@ export interface SavOptions {
 interface Planned {
   column: Column;
   shortName: string;
+  /** Widths of the segments (one for all but very long strings; 0 for numeric). */
+  segmentWidths: number[];
+  /** Short names of the segments (the first is `shortName`). */
+  segmentNames: string[];
   /** 0 for numeric, else the string width in bytes. */
   width: number;
   /** 8-byte segments in a case. */
@@ -54,7 +63,14 @@ interface Planned {
   index: number;
 }
 
-const segmentsOf = (width: number) => (width === 0 ? 1 : Math.ceil(width / 8));
+const slotsOf = (width: number) => (width === 0 ? 1 : Math.ceil(width / 8));
+
+/** A very long string of width w has ceil(w / 252) segments: 255 bytes wide each but the last. */
+function segmentWidthsOf(width: number): number[] {
+  if (width <= SEGMENT_BYTES) return [width];
+  const n = Math.ceil(width / SEGMENT_STEP);
+  return [...Array.from({ length: n - 1 }, () => SEGMENT_BYTES), width - (n - 1) * SEGMENT_STEP];
+}
 
 function stringWidth(c: Column & { type: 'string' }, clip: boolean): number {
   let width = 1;
@@ -73,6 +89,8 @@ function stringWidth(c: Column & { type: 'string' }, clip: boolean): number {
   if (width > 8 && c.missing.length > 1) {
     throw new Error(`sav: ${c.code} is wider than 8 bytes; it can have at most one missing value`);
   }
+  if (width > SEGMENT_BYTES && (c.missing.length > 0 || c.valueLabels.length > 0))
+    throw new Error(`sav: ${c.code} is wider than 255 bytes; it cannot have missing values or value labels`);
   return width;
 }
 
@@ -83,11 +101,20 @@ function plan(d: ExportDataset, clip: boolean): Planned[] {
   return d.columns.map((column) => {
     if (reserved.has(column.code.toUpperCase()))
       throw new Error(`sav: ${column.code} is a reserved word in SPSS`);
-    let shortName = column.code.toUpperCase().slice(0, 8);
-    while (used.has(shortName)) shortName = `V${++serial}`;
-    used.add(shortName);
+    const fresh = (name: string) => {
+      let n = name;
+      while (used.has(n)) n = `V${++serial}`;
+      used.add(n);
+      return n;
+    };
+    const shortName = fresh(column.code.toUpperCase().slice(0, 8));
     const width = column.type === 'numeric' ? 0 : stringWidth(column, clip);
-    const p = { column, shortName, width, segments: segmentsOf(width), index };
+    const segmentWidths = segmentWidthsOf(width);
+    const segmentNames = segmentWidths.map((_, i) =>
+      i === 0 ? shortName : fresh(`${shortName.slice(0, 5)}${i}`),
+    );
+    const segments = segmentWidths.reduce((n, w) => n + slotsOf(w), 0);
+    const p = { column, shortName, width, segmentWidths, segmentNames, segments, index };
     index += p.segments;
     return p;
   });
@@ -114,30 +141,30 @@ function header(out: Bytes, d: ExportDataset, planned: Planned[], o: SavOptions)
 function variableRecords(out: Bytes, planned: Planned[], o: SavOptions): void {
   for (const p of planned) {
     const c = p.column;
-    const label = utf8(c.label[o.language]);
-    const missingInRecord = c.type === 'numeric' || p.width <= 8 ? c.missing.length : 0;
-    const fmt =
-      c.type === 'numeric'
-        ? format(FORMAT_F, Math.min(40, Math.max(8, 2 + c.decimals + 6)), c.decimals)
-        : format(FORMAT_A, p.width, 0);
-    out
-      .int32(2)
-      .int32(p.width)
-      .int32(label.length > 0 ? 1 : 0)
-      .int32(missingInRecord)
-      .int32(fmt)
-      .int32(fmt);
-    out.padded(utf8(p.shortName), 8);
-    if (label.length > 0) {
-      out.int32(label.length).padded(label, Math.ceil(label.length / 4) * 4);
-    }
-    if (missingInRecord > 0) {
-      if (c.type === 'numeric') for (const m of c.missing) out.float64(m);
-      else for (const m of c.missing) out.padded(utf8(m), 8);
-    }
-    for (let s = 1; s < p.segments; s++) {
-      out.int32(2).int32(-1).int32(0).int32(0).int32(0).int32(0).padded(new Uint8Array(0), 8);
-    }
+    p.segmentWidths.forEach((width, segment) => {
+      const label = segment === 0 ? utf8(c.label[o.language]) : new Uint8Array(0);
+      const missing = segment === 0 && (c.type === 'numeric' || width <= 8) ? c.missing.length : 0;
+      const fmt =
+        c.type === 'numeric'
+          ? format(FORMAT_F, Math.min(40, Math.max(8, 2 + c.decimals + 6)), c.decimals)
+          : format(FORMAT_A, width, 0);
+      out
+        .int32(2)
+        .int32(width)
+        .int32(label.length > 0 ? 1 : 0)
+        .int32(missing)
+        .int32(fmt)
+        .int32(fmt);
+      out.padded(utf8(p.segmentNames[segment] ?? ''), 8);
+      if (label.length > 0) out.int32(label.length).padded(label, Math.ceil(label.length / 4) * 4);
+      if (missing > 0) {
+        if (c.type === 'numeric') for (const m of c.missing) out.float64(m);
+        else for (const m of c.missing) out.padded(utf8(m), 8);
+      }
+      for (let s = 1; s < slotsOf(width); s++) {
+        out.int32(2).int32(-1).int32(0).int32(0).int32(0).int32(0).padded(new Uint8Array(0), 8);
+      }
+    });
   }
 }
 
@@ -172,12 +199,14 @@ function extensionRecords(out: Bytes, planned: Planned[], o: SavOptions): void {
 
   const display = new Bytes();
   for (const p of planned) {
-    const level =
-      p.column.type === 'string' && p.column.measurement === 'scale' ? 'nominal' : p.column.measurement;
-    display
-      .int32(MEASURE[level])
-      .int32(p.width === 0 ? 8 : Math.min(p.width, 32))
-      .int32(p.width === 0 ? 1 : 0);
+    for (const width of p.segmentWidths) {
+      const level =
+        p.column.type === 'string' && p.column.measurement === 'scale' ? 'nominal' : p.column.measurement;
+      display
+        .int32(MEASURE[level])
+        .int32(width === 0 ? 8 : Math.min(width, 32))
+        .int32(width === 0 ? 1 : 0);
+    }
   }
   extension(out, 11, 4, display);
 
@@ -187,6 +216,12 @@ function extensionRecords(out: Bytes, planned: Planned[], o: SavOptions): void {
     1,
     new Bytes().raw(utf8(planned.map((p) => `${p.shortName}=${p.column.code}`).join('\t'))),
   );
+
+  const veryLong = planned
+    .filter((p) => p.width > SEGMENT_BYTES)
+    .map((p) => `${p.shortName}=${String(p.width).padStart(5, '0')}\0\t`)
+    .join('');
+  if (veryLong) extension(out, 14, 1, new Bytes().raw(utf8(veryLong)));
 
   const longLabels = new Bytes();
   for (const p of planned) {
@@ -222,7 +257,12 @@ function cases(out: Bytes, d: ExportDataset, planned: Planned[]): void {
         const v = c.values[i];
         out.float64(v === null || v === undefined || !Number.isFinite(v) ? SYSMIS : v);
       } else {
-        out.padded(utf8Prefix(c.values[i] ?? '', p.width), p.segments * 8);
+        const bytes = utf8Prefix(c.values[i] ?? '', p.width);
+        // packed 255 bytes per segment (PSPP guide, very long string record)
+        p.segmentWidths.forEach((width, segment) => {
+          const from = segment * SEGMENT_BYTES;
+          out.padded(bytes.subarray(from, from + width), slotsOf(width) * 8);
+        });
       }
     }
   }

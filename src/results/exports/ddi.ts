@@ -14,6 +14,7 @@ const esc = (s: string) =>
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
     // characters XML 1.0 cannot hold at all
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: matching exactly those control characters is the point
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '\uFFFD');
 
 const nature = { nominal: 'nominal', ordinal: 'ordinal', scale: 'interval' } as const;

@@ -30,7 +30,9 @@ describe('XLSX export', () => {
     );
     for (let i = 0; i < d.cases; i++) {
       const cells = (data.getRow(i + 2).values as unknown[]).slice(1);
-      d.columns.forEach((c, j) => assert.equal(cells[j] ?? null, c.values[i] ?? null, `${c.code}[${i}]`));
+      d.columns.forEach((c, j) => {
+        assert.equal(cells[j] ?? null, c.values[i] ?? null, `${c.code}[${i}]`);
+      });
     }
     // text that looks like a formula stays text
     assert.equal(data.getRow(2).getCell(header.indexOf('bg_layer') + 1).formula, undefined);

@@ -63,6 +63,25 @@ const example: ExportDataset = {
   ],
 };
 
+describe('SPSS .sav writer', () => {
+  it('refuses what SPSS cannot hold, with a clear message', () => {
+    const long = {
+      ...example,
+      weight: undefined,
+      columns: [{ ...example.columns[2], values: ['x'.repeat(32768), null, null] } as Column],
+    };
+    assert.throws(() => writeSav(long, { language: 'nl' }), /32768 bytes; the limit is 32767/);
+    const reserved = {
+      ...example,
+      weight: undefined,
+      columns: [{ ...example.columns[1], code: 'with' } as Column],
+    };
+    assert.throws(() => writeSav(reserved, { language: 'nl' }), /reserved word/);
+    const twoMissing = { ...long, columns: [{ ...example.columns[2], missing: ['a', 'b'] } as Column] };
+    assert.throws(() => writeSav(twoMissing, { language: 'nl' }), /at most one missing value/);
+  });
+});
+
 describe('SPSS .sav writer, read back by PSPP', { skip: psppMissing }, () => {
   it('keeps every value, variable label, value label, missing code, measurement level and the weight (nl and en)', () => {
     for (const language of ['nl', 'en'] as const) assertSame(example, language, roundTrip(example, language));
@@ -101,23 +120,6 @@ describe('SPSS .sav writer, read back by PSPP', { skip: psppMissing }, () => {
     };
     assert.ok(Buffer.byteLength(values[0]!) > 510);
     assertSame(d, 'nl', roundTrip(d, 'nl'));
-  });
-
-  it('refuses what SPSS cannot hold, with a clear message', () => {
-    const long = {
-      ...example,
-      weight: undefined,
-      columns: [{ ...example.columns[2], values: ['x'.repeat(32768), null, null] } as Column],
-    };
-    assert.throws(() => writeSav(long, { language: 'nl' }), /32768 bytes; the limit is 32767/);
-    const reserved = {
-      ...example,
-      weight: undefined,
-      columns: [{ ...example.columns[1], code: 'with' } as Column],
-    };
-    assert.throws(() => writeSav(reserved, { language: 'nl' }), /reserved word/);
-    const twoMissing = { ...long, columns: [{ ...example.columns[2], missing: ['a', 'b'] } as Column] };
-    assert.throws(() => writeSav(twoMissing, { language: 'nl' }), /at most one missing value/);
   });
 
   it('round-trips random datasets: names, non-ASCII labels, missing values, long strings', () => {

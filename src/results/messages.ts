@@ -120,6 +120,13 @@ export const resultsNl = {
   'results.var.bg_org_size': 'grootteklasse',
   'results.var.bg_gender': 'geslacht',
   'results.var.bg_age_group': 'leeftijdsgroep',
+  'results.export.title': 'Gegevens exporteren',
+  'results.export.hint':
+    'Download de respondentgegevens met codeboek: itemcodes, labels, waardelabels, ontbrekende waarden, gewichten en ontwerpvariabelen. Open antwoorden zitten er alleen in als u dat aanvinkt.',
+  'results.export.format': 'Bestandsformaat',
+  'results.export.group': 'Doelgroep',
+  'results.export.freeText': 'Open antwoorden meenemen',
+  'results.export.button': 'Downloaden',
 };
 
 export const resultsEn: Record<keyof typeof resultsNl, string> = {
@@ -242,6 +249,13 @@ export const resultsEn: Record<keyof typeof resultsNl, string> = {
   'results.var.bg_org_size': 'size class',
   'results.var.bg_gender': 'gender',
   'results.var.bg_age_group': 'age group',
+  'results.export.title': 'Export data',
+  'results.export.hint':
+    'Download the respondent data with a codebook: item codes, labels, value labels, missing values, weights and design variables. Open answers are included only when you tick the box.',
+  'results.export.format': 'File format',
+  'results.export.group': 'Target group',
+  'results.export.freeText': 'Include open answers',
+  'results.export.button': 'Download',
 };
 
 // These keys join the typed catalogue (registered at runtime through the results module descriptor).

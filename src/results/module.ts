@@ -34,5 +34,9 @@ export const resultsModule: DomainModule = {
       hintKey: 'results.nav.hint',
     },
   ],
-  commands: [() => import('../cli/commands/results.js'), () => import('../cli/commands/indicators.js')],
+  commands: [
+    () => import('../cli/commands/results.js'),
+    () => import('../cli/commands/indicators.js'),
+    () => import('../cli/commands/export.js'),
+  ],
 };

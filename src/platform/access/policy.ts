@@ -118,6 +118,8 @@ const rules = {
   // coordinators (strata such as burgemeester × province single people out)
   'results.reproduce': hasPlatform('researcher'),
   'results.indicators.edit': hasPlatform('admin', 'researcher'),
+  // microdata exports of a closed wave (.sav, Parquet, XLSX, CSV, DDI): researchers only, not viewers
+  'results.export': hasPlatform('admin', 'researcher'),
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof rules;
@@ -148,6 +150,7 @@ const readOnlyActions = new Set<Action>([
   'results.read',
   'results.embargoed',
   'results.reproduce',
+  'results.export',
 ]);
 
 export function can(principal: Principal | undefined, action: Action, organisationId?: string): boolean {

@@ -8,10 +8,12 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { listWaves } from '../../monitor/fieldwork/waves-service.js';
 import { can } from '../../platform/access/policy.js';
+import { audit } from '../../platform/audit/audit.js';
 import { actorOf } from '../../platform/auth/actor.js';
 import { renderChart } from '../../platform/charts/render.js';
 import { sendPage } from '../../platform/ui/render.js';
 import { disclosureRulesOf } from '../disclosure/settings.js';
+import { exportFormats, exportWave } from '../exports/service.js';
 import { indicatorIdParam, waveIdParam } from '../params.js';
 import { indicatorResults, visibilityOf, waveResults } from '../read/service.js';
 import { releaseRun, visibleRun } from '../release/service.js';
@@ -24,6 +26,17 @@ import { resultsListPage, waveResultsPage } from './wave-views.js';
 const read = { action: 'results.read' as const };
 const compute = { action: 'results.compute' as const };
 const release = { action: 'results.release' as const };
+const exportAccess = { action: 'results.export' as const };
+const exportQuery = z.object({
+  format: z.enum(exportFormats),
+  group: z
+    .string()
+    .max(64)
+    .regex(/^[a-z_]+$/)
+    .optional(),
+  freeText: z.enum(['1']).optional(),
+  lang: z.enum(['nl', 'en']).optional(),
+});
 const pageQuery = z
   .object({
     lang: z.enum(['nl', 'en']).optional(),
@@ -68,9 +81,36 @@ const routes: FastifyPluginAsync = async (app) => {
           ...(computation ? { computation } : {}),
           mayCompute,
           mayRelease: can(req.principal, 'results.release'),
+          mayExport: can(req.principal, 'results.export'),
           ...(req.query.notice ? { notice: ctx.t(k(`results.notice.${req.query.notice}`)) } : {}),
         }),
       );
+    },
+  );
+
+  r.get(
+    '/results/:waveId/export',
+    { config: { access: exportAccess }, schema: { params: waveParams, querystring: exportQuery } },
+    async (req, reply) => {
+      const q = req.query;
+      const file = await exportWave(database, req.params.waveId, {
+        format: q.format,
+        language: q.lang ?? 'nl',
+        includeFreeText: q.freeText === '1',
+        ...(q.group ? { targetGroup: q.group } : {}),
+      });
+      // who took which microdata: recorded like a change
+      await audit(database.db, actorOf(req.principal!), {
+        action: 'results.export',
+        resourceType: 'wave',
+        resourceId: req.params.waveId,
+        diff: { format: q.format, targetGroup: q.group ?? null, includeFreeText: q.freeText === '1' },
+      });
+      return reply
+        .header('content-type', file.contentType)
+        .header('content-disposition', `attachment; filename="${file.fileName}"`)
+        .header('cache-control', 'no-store')
+        .send(file.body);
     },
   );
 

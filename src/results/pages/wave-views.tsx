@@ -5,6 +5,7 @@ import type { PageContext } from '../../platform/ui/context.js';
 import { CsrfField, Layout } from '../../platform/ui/layout.js';
 import type { DisclosureRules } from '../../stats/disclosure/model.js';
 import { DisclosureRulesSection } from '../disclosure/views.js';
+import { ExportForm } from '../exports/export-form.js';
 import type { IndicatorDefinition } from '../indicators/model.js';
 import { themes } from '../indicators/model.js';
 import { marginCategoryText } from '../labels.js';
@@ -70,6 +71,8 @@ export interface WaveResultsView {
   indicators: IndicatorDefinition[];
   mayCompute: boolean;
   mayRelease: boolean;
+  /** Researchers: the export form (microdata) under the run. */
+  mayExport?: boolean;
   notice?: string;
   /** The wave's disclosure rules (applied by its next run). */
   rules?: DisclosureRules;
@@ -292,6 +295,9 @@ export function waveResultsPage(ctx: PageContext, v: WaveResultsView) {
         ) : (
           <p>{t('results.compute.closedOnly')}</p>
         )
+      ) : null}
+      {v.mayExport && closed ? (
+        <ExportForm ctx={ctx} waveId={wave.id} groups={v.reports.map((r) => r.targetGroup)} />
       ) : null}
       {v.mayRelease && run && !run.releasedAt ? (
         <form method="post" action={`/results/${wave.id}/release`} class="stack">

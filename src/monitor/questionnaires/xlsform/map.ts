@@ -23,6 +23,7 @@ import {
   type Lang,
   mapToCell,
   problem,
+  reportCellIssues,
   sortProblems,
   warnColumns,
   type XlsFormImport,
@@ -226,17 +227,28 @@ export async function importXlsForm(
         });
     }
     const settings = readSheet(settingsWs, defaultLang);
+    reportCellIssues(ctx, settings);
     const s = settings.rows[0];
     if (s) {
       const id = s.get('form_id');
+      const idKind = s.kind('form_id');
       if (id) {
         if (CODE_PATTERN.test(id) && id.length <= 64) code = id;
+        else if ((idKind === 'formula' || idKind === 'date') && code)
+          problem(ctx, 'warning', 'settings', s.row, s.col('form_id'), 'form_id_from_file_name', {
+            nl: `form_id is een ${idKind === 'date' ? 'datum' : 'formule'} ('${id}') en geen geldige code. De code wordt '${code}', uit de bestandsnaam.`,
+            en: `form_id is a ${idKind} ('${id}'), not a valid code; the code is '${code}', from the file name`,
+          });
         else
           problem(ctx, 'error', 'settings', s.row, s.col('form_id'), 'bad_name', {
             nl: `form_id '${id}' is niet geldig. Begin met een letter en gebruik alleen letters, cijfers en _.`,
             en: `form_id '${id}' must start with a letter and contain only letters, digits and _`,
           });
-      }
+      } else if (idKind === 'formula' && code)
+        problem(ctx, 'warning', 'settings', s.row, s.col('form_id'), 'form_id_from_file_name', {
+          nl: `form_id is een formule waarvan Weerbaar de uitkomst niet kan lezen. De code wordt '${code}', uit de bestandsnaam.`,
+          en: `form_id is a formula whose result cannot be read; the code is '${code}', from the file name`,
+        });
       const tnl = s.get('form_title', 'nl') || s.get('form_title');
       const ten = s.get('form_title', 'en');
       if (tnl) title = ten ? { nl: tnl, en: ten } : { nl: tnl };
@@ -280,8 +292,10 @@ export async function importXlsForm(
   const usedLists = new Set<string>();
   if (choicesWs) {
     const sheet = readSheet(choicesWs, defaultLang, nlFallback);
+    reportCellIssues(ctx, sheet);
     warnColumns(ctx, sheet, new Set(['list_name', 'name', 'label', 'exclusive', 'value']));
     for (const r of sheet.rows) {
+      if (r.blank) continue;
       const list = r.get('list_name');
       const name = r.get('name') || r.get('value');
       if (!list) {
@@ -338,6 +352,7 @@ export async function importXlsForm(
 
   // survey
   const survey = readSheet(surveyWs, defaultLang, nlFallback);
+  reportCellIssues(ctx, survey);
   if (!survey.columns.some((c) => c.base === 'type'))
     problem(ctx, 'error', 'survey', 1, 'type', 'missing_column', {
       nl: "Het werkblad survey heeft geen kolom 'type'. Voeg die kolom toe.",
@@ -485,6 +500,7 @@ export async function importXlsForm(
     const type = rawType.replace(/\s+/g, ' ').trim();
     const lower = type.toLowerCase();
     const name = r.get('name');
+    if (r.blank) continue;
     if (!type) {
       if (name)
         problem(ctx, 'error', 'survey', r.row, r.col('type') ?? 'type', 'missing_type', {

@@ -17,6 +17,7 @@ import {
   type QuestionnaireDefinition,
   type Section,
 } from '../model.js';
+import { normaliseType } from './aliases.js';
 import {
   type Ctx,
   jsonPath,
@@ -497,7 +498,7 @@ export async function importXlsForm(
 
   for (const r of survey.rows) {
     const rawType = r.get('type');
-    const type = rawType.replace(/\s+/g, ' ').trim();
+    const type = normaliseType(rawType);
     const lower = type.toLowerCase();
     const name = r.get('name');
     if (r.blank) continue;
@@ -1080,11 +1081,7 @@ function countUntilEnd(rows: SheetRow[], startRow: number): number {
   let n = 0;
   for (const r of rows) {
     if (r.row <= startRow) continue;
-    const k = r
-      .get('type')
-      .toLowerCase()
-      .replace(/\s+/g, ' ')
-      .replace(/^(begin|end) /, '$1_');
+    const k = normaliseType(r.get('type')).replace(/^(begin|end) /, '$1_');
     if (k.startsWith('begin_')) depth++;
     else if (k.startsWith('end_')) {
       if (depth === 0) return n;

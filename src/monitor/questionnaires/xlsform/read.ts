@@ -1,5 +1,6 @@
 /** Reading an XLSForm workbook: its size before unpacking, its sheets, columns (with languages) and rows. */
 import type ExcelJS from 'exceljs';
+import { splitHeader } from './aliases.js';
 import type { Lang } from './problems.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -135,15 +136,19 @@ export function readSheet(ws: ExcelJS.Worksheet, defaultLang: string, nlFallback
   const columns: Column[] = [];
   const issues: Sheet['issues'] = [];
   const header = ws.getRow(1);
+  let useDoubleColon = false;
+  header.eachCell({ includeEmpty: false }, (cell) => {
+    if (readCell(cell.value).text.includes('::')) useDoubleColon = true;
+  });
   header.eachCell({ includeEmpty: false }, (cell, index) => {
     const reading = readCell(cell.value);
     const text = reading.text.trim();
     if (reading.issue)
       issues.push({ row: 1, column: { header: `${columnLetter(index)}1`, index, base: '' }, reading });
     if (!text) return;
-    const [base, ...rest] = text.split('::');
-    const lang = rest.length ? languageCode(rest.join('::')) : undefined;
-    columns.push({ header: text, index, base: base!.trim().toLowerCase().replace(/\s+/g, '_'), lang });
+    const split = splitHeader(text, useDoubleColon);
+    const lang = split.lang ? languageCode(split.lang) : undefined;
+    columns.push({ header: text, index, base: split.base, lang });
   });
   const rows: SheetRow[] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {

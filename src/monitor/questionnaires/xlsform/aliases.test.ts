@@ -140,3 +140,41 @@ test('import: headers and types in any case; hidden and note; metadata ignored w
   const meta = res.warnings.filter((w) => w.code === 'ignored_metadata').map((w) => w.row);
   assert.deepEqual(meta, [2, 3, 4, 5, 6, 7, 8]);
 });
+
+test('import: question names pyxform accepts are stored under a code, and references follow', async () => {
+  const res = await imported([
+    ['type', 'name', 'label', 'relevant'],
+    ['integer', '_1_1_ppl_total', 'Aantal personen', ''],
+    ['text', 'tel.office', 'Telefoon kantoor', '${_1_1_ppl_total} > 0'],
+    ['text', 'tel_office', 'Telefoon thuis', ''],
+    ['note', 'check', 'Kantoor: ${tel.office}', "${tel.office} != ''"],
+  ]);
+  const d = res.definition;
+  assert.deepEqual(
+    items(d).map((i) => i.code),
+    ['q_1_1_ppl_total', 'tel_office_2', 'tel_office', 'check'],
+  );
+  assert.equal(item(d, 'tel_office_2').relevant, '${q_1_1_ppl_total} > 0');
+  assert.equal(item(d, 'check').label.nl, 'Kantoor: ${tel_office_2}');
+  assert.equal(item(d, 'check').relevant, "${tel_office_2} != ''");
+  assert.deepEqual(
+    res.warnings.filter((w) => w.code === 'renamed_name').map((w) => w.cell),
+    ['B2', 'B3'],
+  );
+  // What pyxform refuses too stays refused, by cell.
+  const bad = await importXlsForm(
+    await workbook({
+      survey: [
+        ['type', 'name', 'label'],
+        ['text', '1abc', 'Vraag'],
+        ['text', 'a b', 'Vraag'],
+      ],
+      settings,
+    }),
+  );
+  assert.equal(bad.ok, false);
+  assert.deepEqual(bad.ok ? [] : bad.problems.filter((p) => p.code === 'bad_name').map((p) => p.cell), [
+    'B2',
+    'B3',
+  ]);
+});

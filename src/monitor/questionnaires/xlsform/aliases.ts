@@ -143,3 +143,21 @@ export function normaliseType(raw: string): string {
     return type.replace(/^\S+/, (c) => c.toLowerCase());
   return lower;
 }
+
+/** Question names pyxform accepts (an XML name, ASCII here): a letter or _, then letters, digits, _ . - */
+const PYXFORM_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+
+/**
+ * The Weerbaar code for a question name pyxform accepts but a code does not (`_1_1_ppl_total` →
+ * `q_1_1_ppl_total`, `tel.office` → `tel_office`), unique among `taken`; undefined when pyxform
+ * would refuse the name too.
+ */
+export function pyxformCode(name: string, taken: Set<string>): string | undefined {
+  if (!PYXFORM_NAME.test(name)) return undefined;
+  let code = name.replace(/[.-]/g, '_');
+  if (!/^[A-Za-z]/.test(code)) code = `q${code}`;
+  code = code.slice(0, 60);
+  let candidate = code;
+  for (let n = 2; taken.has(candidate); n++) candidate = `${code}_${n}`;
+  return candidate;
+}

@@ -17,7 +17,7 @@ import {
   type QuestionnaireDefinition,
   type Section,
 } from '../model.js';
-import { normaliseType } from './aliases.js';
+import { normaliseType, pyxformCode } from './aliases.js';
 import {
   type Ctx,
   jsonPath,
@@ -398,6 +398,9 @@ export async function importXlsForm(
   /** Items with or_other: ODK calls their text `${name}_other`, Weerbaar `name_other_tekst`. */
   const orOther: Array<{ code: string; row: number }> = [];
   const titleFallback = title ?? { nl: code ?? 'Vragenlijst' };
+  /** Every name in the survey sheet, and pyxform names stored under another code (old → new). */
+  const allNames = new Set(survey.rows.map((r) => r.get('name')).filter(Boolean));
+  const renamedNames = new Map<string, string>();
 
   const claimName = (name: string, r: SheetRow): boolean => {
     const earlier = names.get(name);
@@ -500,7 +503,7 @@ export async function importXlsForm(
     const rawType = r.get('type');
     const type = normaliseType(rawType);
     const lower = type.toLowerCase();
-    const name = r.get('name');
+    let name = r.get('name');
     if (r.blank) continue;
     if (!type) {
       if (name)
@@ -712,11 +715,22 @@ export async function importXlsForm(
       continue;
     }
     if (!CODE_PATTERN.test(name) || name.length > 64) {
-      problem(ctx, 'error', 'survey', r.row, r.col('name'), 'bad_name', {
-        nl: `De name '${name}' is niet geldig. Begin met een letter en gebruik alleen letters, cijfers en _ (hoogstens 64 tekens).`,
-        en: `name '${name}' must start with a letter and contain only letters, digits and _ (at most 64)`,
+      const code = pyxformCode(name, allNames);
+      if (!code) {
+        problem(ctx, 'error', 'survey', r.row, r.col('name'), 'bad_name', {
+          nl: `De name '${name}' is niet geldig. Begin met een letter en gebruik alleen letters, cijfers en _ (hoogstens 64 tekens).`,
+          en: `name '${name}' must start with a letter and contain only letters, digits and _ (at most 64)`,
+        });
+        continue;
+      }
+      // A name pyxform accepts (`_1_1_total`, `tel.office`): stored under a code, references follow.
+      problem(ctx, 'warning', 'survey', r.row, r.col('name'), 'renamed_name', {
+        nl: `De name '${name}' wordt bewaard als '${code}': een code in Weerbaar begint met een letter en heeft alleen letters, cijfers en _. Verwijzingen naar \${${name}} zijn aangepast.`,
+        en: `name '${name}' is stored as '${code}' (a Weerbaar code starts with a letter and has only letters, digits and _); references to \${${name}} were changed accordingly`,
       });
-      continue;
+      renamedNames.set(name, code);
+      allNames.add(code);
+      name = code;
     }
 
     if (baseType === 'hidden') {
@@ -950,6 +964,7 @@ export async function importXlsForm(
       en: 'the form has no questions',
     });
 
+  if (renamedNames.size) rewriteReferences(sections, renamedNames);
   renameOrOtherReferences(ctx, sections, orOther, names);
 
   const definition = {
@@ -1002,6 +1017,17 @@ function renameOrOtherReferences(
   for (const o of orOther)
     if (!names.has(`${o.code}_other`)) renames.set(`${o.code}_other`, otherTextCode(o.code, 'other'));
   if (renames.size === 0) return;
+  const used = rewriteReferences(sections, renames);
+  for (const o of orOther)
+    if (used.has(`${o.code}_other`))
+      problem(ctx, 'warning', 'survey', o.row, 'type', 'renamed_reference', {
+        nl: `De tekst bij "anders" van '${o.code}' wordt bewaard als ${otherTextCode(o.code, 'other')}. Verwijzingen naar \${${o.code}_other} zijn daarop aangepast.`,
+        en: `the "other" text of '${o.code}' is stored as ${otherTextCode(o.code, 'other')}; references to \${${o.code}_other} were changed accordingly`,
+      });
+}
+
+/** Rewrites `${from}` to `${to}` in every expression and text; returns the names that occurred. */
+function rewriteReferences(sections: Section[], renames: Map<string, string>): Set<string> {
   const used = new Set<string>();
   const fix = (text: string | undefined) =>
     text?.replace(/\$\{\s*([^}\s]+)\s*\}/g, (m, n: string) => {
@@ -1032,12 +1058,7 @@ function renameOrOtherReferences(
         }
     }
   }
-  for (const o of orOther)
-    if (used.has(`${o.code}_other`))
-      problem(ctx, 'warning', 'survey', o.row, 'type', 'renamed_reference', {
-        nl: `De tekst bij "anders" van '${o.code}' wordt bewaard als ${otherTextCode(o.code, 'other')}. Verwijzingen naar \${${o.code}_other} zijn daarop aangepast.`,
-        en: `the "other" text of '${o.code}' is stored as ${otherTextCode(o.code, 'other')}; references to \${${o.code}_other} were changed accordingly`,
-      });
+  return used;
 }
 
 function splitRange(constraint: string): { min?: number; max?: number; constraint?: string } {

@@ -178,3 +178,35 @@ test('import: question names pyxform accepts are stored under a code, and refere
     'B3',
   ]);
 });
+
+test('import: choice names with spaces or / are stored under a code, and values in expressions follow', async () => {
+  const res = await imported(
+    [
+      ['type', 'name', 'label', 'relevant'],
+      ['select_one where', 'q1', 'Waar?', ''],
+      ['text', 'q2', 'Welk kantoor?', "${q1} = 'head office'"],
+      ['select_multiple where', 'q3', 'Waar nog meer?', ''],
+      ['text', 'q4', 'Hoe vaak?', 'selected(${q3}, \'1/2\') or ${q1} = "home"'],
+    ],
+    [
+      ['list_name', 'name', 'label'],
+      ['where', 'head office', 'Hoofdkantoor'],
+      ['where', 'head_office', 'Hoofdkantoor (oud)'],
+      ['where', '1/2', 'Half'],
+      ['where', 'home', 'Thuis'],
+    ],
+  );
+  const d = res.definition;
+  const q1 = item(d, 'q1');
+  assert.ok('options' in q1);
+  assert.deepEqual(
+    q1.options.map((o) => o.code),
+    ['head_office_2', 'head_office', '1_2', 'home'],
+  );
+  assert.equal(item(d, 'q2').relevant, "${q1} = 'head_office_2'");
+  assert.equal(item(d, 'q4').relevant, 'selected(${q3}, \'1_2\') or ${q1} = "home"');
+  assert.deepEqual(
+    res.warnings.filter((w) => w.code === 'renamed_choice').map((w) => w.cell),
+    ['B2', 'B4'],
+  );
+});

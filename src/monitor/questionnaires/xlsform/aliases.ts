@@ -161,3 +161,13 @@ export function pyxformCode(name: string, taken: Set<string>): string | undefine
   for (let n = 2; taken.has(candidate); n++) candidate = `${code}_${n}`;
   return candidate;
 }
+
+/** The choice code for a choice name pyxform accepts (`a b`, `1/2`, `één`), unique among `taken`. */
+export function pyxformChoiceCode(name: string, taken: Set<string>): string {
+  let code = name.trim().replace(/[^A-Za-z0-9_.-]+/g, '_');
+  if (!/^[A-Za-z0-9_]/.test(code)) code = `_${code}`;
+  code = code.slice(0, 60);
+  let candidate = code;
+  for (let n = 2; taken.has(candidate); n++) candidate = `${code}_${n}`;
+  return candidate;
+}

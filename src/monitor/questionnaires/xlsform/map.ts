@@ -17,7 +17,7 @@ import {
   type QuestionnaireDefinition,
   type Section,
 } from '../model.js';
-import { normaliseType, pyxformCode } from './aliases.js';
+import { normaliseType, pyxformChoiceCode, pyxformCode } from './aliases.js';
 import {
   type Ctx,
   jsonPath,
@@ -291,14 +291,22 @@ export async function importXlsForm(
   const lists = new Map<string, Choice[]>();
   const listRow = new Map<string, number>();
   const usedLists = new Set<string>();
+  /** Choice names pyxform accepts but a choice code does not (old → new), for expression values. */
+  const renamedChoices = new Map<string, string>();
   if (choicesWs) {
     const sheet = readSheet(choicesWs, defaultLang, nlFallback);
     reportCellIssues(ctx, sheet);
     warnColumns(ctx, sheet, new Set(['list_name', 'name', 'label', 'exclusive', 'value']));
+    const namesByList = new Map<string, string[]>();
+    for (const r of sheet.rows)
+      namesByList.set(r.get('list_name'), [
+        ...(namesByList.get(r.get('list_name')) ?? []),
+        r.get('name') || r.get('value'),
+      ]);
     for (const r of sheet.rows) {
       if (r.blank) continue;
       const list = r.get('list_name');
-      const name = r.get('name') || r.get('value');
+      let name = r.get('name') || r.get('value');
       if (!list) {
         problem(ctx, 'error', 'choices', r.row, r.col('list_name') ?? 'list_name', 'missing_list_name', {
           nl: 'list_name is leeg. Vul de naam van de keuzelijst in.',
@@ -313,14 +321,18 @@ export async function importXlsForm(
         });
         continue;
       }
-      if (!OPTION_CODE_PATTERN.test(name) || name.length > 64) {
-        problem(ctx, 'error', 'choices', r.row, r.col('name'), 'bad_name', {
-          nl: `De name '${name}' van deze keuze is niet geldig. Gebruik alleen letters, cijfers, _, - en . (geen spaties).`,
-          en: `choice name '${name}' may contain only letters, digits, _, - and . (no spaces)`,
-        });
-        continue;
-      }
       const entries = lists.get(list) ?? [];
+      if (!OPTION_CODE_PATTERN.test(name) || name.length > 64) {
+        // pyxform accepts any choice name (`a b`, `1/2`): stored under a code, expressions follow.
+        const taken = new Set([...entries.map((e) => e.option.code), ...(namesByList.get(list) ?? [])]);
+        const code = pyxformChoiceCode(name, taken);
+        problem(ctx, 'warning', 'choices', r.row, r.col('name'), 'renamed_choice', {
+          nl: `De keuze '${name}' in lijst '${list}' wordt bewaard als '${code}': een keuzecode heeft alleen letters, cijfers, _, - en . (geen spaties). Waarden '${name}' in expressies zijn aangepast.`,
+          en: `choice '${name}' in list '${list}' is stored as '${code}' (a choice code has only letters, digits, _, - and .; no spaces); values '${name}' in expressions were changed accordingly`,
+        });
+        if (!renamedChoices.has(name)) renamedChoices.set(name, code);
+        name = code;
+      }
       if (entries.some((e) => e.option.code === name)) {
         problem(ctx, 'error', 'choices', r.row, r.col('name'), 'duplicate_choice', {
           nl: `De keuze '${name}' staat twee keer in lijst '${list}' (ook in rij ${entries.find((e) => e.option.code === name)!.row}). Geef elke keuze een eigen name.`,
@@ -666,8 +678,8 @@ export async function importXlsForm(
 
     if (METADATA_TYPES.has(lower)) {
       problem(ctx, 'warning', 'survey', r.row, r.col('type'), 'ignored_metadata', {
-        nl: `Metadata '${type}'${name ? ` (${name})` : ''} wordt niet gebruikt: Weerbaar legt zelf vast wat nodig is.`,
-        en: `metadata '${type}'${name ? ` (${name})` : ''} is ignored: Weerbaar records what it needs itself`,
+        nl: `Metadata '${rawType}'${name ? ` (${name})` : ''} wordt niet gebruikt: Weerbaar legt zelf vast wat nodig is.`,
+        en: `metadata '${rawType}'${name ? ` (${name})` : ''} is ignored: Weerbaar records what it needs itself`,
       });
       continue;
     }
@@ -964,7 +976,7 @@ export async function importXlsForm(
       en: 'the form has no questions',
     });
 
-  if (renamedNames.size) rewriteReferences(sections, renamedNames);
+  if (renamedNames.size || renamedChoices.size) rewriteReferences(sections, renamedNames, renamedChoices);
   renameOrOtherReferences(ctx, sections, orOther, names);
 
   const definition = {
@@ -1027,34 +1039,46 @@ function renameOrOtherReferences(
 }
 
 /** Rewrites `${from}` to `${to}` in every expression and text; returns the names that occurred. */
-function rewriteReferences(sections: Section[], renames: Map<string, string>): Set<string> {
+function rewriteReferences(
+  sections: Section[],
+  renames: Map<string, string>,
+  values = new Map<string, string>(),
+): Set<string> {
   const used = new Set<string>();
-  const fix = (text: string | undefined) =>
+  const fixRefs = (text: string | undefined) =>
     text?.replace(/\$\{\s*([^}\s]+)\s*\}/g, (m, n: string) => {
       const to = renames.get(n);
       if (!to) return m;
       used.add(n);
       return `\${${to}}`;
     });
+  // In expressions also the quoted values of renamed choices ('a b' → 'a_b').
+  const fixExpr = (text: string | undefined) =>
+    values.size === 0
+      ? fixRefs(text)
+      : fixRefs(text)?.replace(/'([^']*)'|"([^"]*)"/g, (m, a?: string, b?: string) => {
+          const to = values.get(a ?? b ?? '');
+          return to === undefined ? m : `'${to}'`;
+        });
   const fixText = (t: LocalText | undefined) => {
     if (!t) return;
-    t.nl = fix(t.nl)!;
-    if (t.en !== undefined) t.en = fix(t.en);
+    t.nl = fixRefs(t.nl)!;
+    if (t.en !== undefined) t.en = fixRefs(t.en);
   };
   for (const section of sections) {
-    section.relevant = fix(section.relevant);
+    section.relevant = fixExpr(section.relevant);
     if (section.relevant === undefined) delete section.relevant;
     fixText(section.title);
     for (const item of section.items) {
       fixText(item.label);
       fixText(item.hint);
-      if (item.relevant !== undefined) item.relevant = fix(item.relevant);
-      if ('constraint' in item && item.constraint !== undefined) item.constraint = fix(item.constraint);
+      if (item.relevant !== undefined) item.relevant = fixExpr(item.relevant);
+      if ('constraint' in item && item.constraint !== undefined) item.constraint = fixExpr(item.constraint);
       if ('options' in item) for (const o of item.options) fixText(o.label);
       if (item.type === 'matrix')
         for (const row of item.rows) {
           fixText(row.label);
-          if (row.relevant !== undefined) row.relevant = fix(row.relevant);
+          if (row.relevant !== undefined) row.relevant = fixExpr(row.relevant);
         }
     }
   }

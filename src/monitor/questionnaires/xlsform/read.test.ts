@@ -132,3 +132,57 @@ test('formula cells in the survey use their cached result; one without result is
   assert.equal(w.column, 'label');
   assert.match(w.message.en, /=C2&"!"/);
 });
+
+/** exceljs writes only plain objects (it calls hasOwnProperty). */
+const plainRecord = { noNullPrototype: true } as const;
+/** Cell values a real workbook can hold after exceljs writes and reads it back. */
+const storedValue = fc.oneof(
+  {
+    weight: 4,
+    arbitrary: fc.constantFrom('type', 'name', 'label', 'text', 'select_one yn', 'yn', 'q1', '${q1}'),
+  },
+  { weight: 2, arbitrary: fc.string({ maxLength: 12 }) },
+  fc.integer(),
+  fc.boolean(),
+  fc.date({ min: new Date('1900-03-01'), max: new Date('2100-01-01'), noInvalidDate: true }),
+  fc.record(
+    {
+      formula: fc.constantFrom('NOW()', 'A1&"x"', 'TEXT(TODAY(),"yyyy")'),
+      result: fc.option(fc.oneof(fc.string(), fc.integer()), { nil: undefined }),
+    },
+    plainRecord,
+  ),
+  fc.record(
+    { richText: fc.array(fc.record({ text: fc.string({ maxLength: 6 }) }, plainRecord), { maxLength: 3 }) },
+    plainRecord,
+  ),
+  fc.record(
+    { text: fc.string({ maxLength: 6 }), hyperlink: fc.constant('https://example.org') },
+    plainRecord,
+  ),
+  fc.record({ error: fc.constantFrom('#N/A', '#REF!') }, plainRecord),
+  fc.constant(null),
+);
+const sheetRows = fc.array(fc.array(storedValue, { maxLength: 5 }), { maxLength: 6 });
+
+test('no workbook of random cells (formulas, dates, rich text, errors) makes the import throw', async () => {
+  await fc.assert(
+    fc.asyncProperty(
+      sheetRows,
+      sheetRows,
+      sheetRows,
+      fc.boolean(),
+      async (survey, choices, settings, fmt) => {
+        const numFmt = fmt ? { 'settings!A2': 'yyyy-mm-dd', 'survey!C2': 'yyyy-mm-dd' } : undefined;
+        const data = await workbook({ survey, choices, settings }, numFmt);
+        const res = await importXlsForm(data, { fallbackCode: 'uit_bestand' });
+        const problems = res.ok ? res.warnings : res.problems;
+        for (const p of problems) {
+          assert.equal(typeof p.message.nl, 'string');
+          assert.ok(!`${p.message.nl} ${p.message.en}`.includes('[object '), p.message.en);
+        }
+      },
+    ),
+    { numRuns: 40 },
+  );
+});

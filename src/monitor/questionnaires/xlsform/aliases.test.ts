@@ -210,3 +210,16 @@ test('import: choice names with spaces or / are stored under a code, and values 
     ['B2', 'B4'],
   );
 });
+
+test('import: a repeated column (label three times, relevant and bind:relevant) is named, not dropped silently', async () => {
+  const res = await imported([
+    ['type', 'name', 'label', 'label', 'Label', 'relevant', 'bind:relevant'],
+    ['integer', 'a', 'Vraag A', 'Question A', '', '', ''],
+    ['text', 'b', 'Vraag B', '', '', '${a} > 1', '${a} > 2'],
+  ]);
+  assert.equal(item(res.definition, 'b').relevant, '${a} > 1');
+  assert.deepEqual(
+    res.warnings.filter((w) => w.code === 'duplicate_column').map((w) => w.cell),
+    ['D1', 'G1'],
+  );
+});

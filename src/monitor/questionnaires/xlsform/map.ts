@@ -27,6 +27,7 @@ import {
   reportCellIssues,
   sortProblems,
   warnColumns,
+  warnDuplicateColumns,
   type XlsFormImport,
 } from './problems.js';
 import { languageCode, MAX_UNPACKED_BYTES, readSheet, type SheetRow } from './read.js';
@@ -296,6 +297,7 @@ export async function importXlsForm(
   if (choicesWs) {
     const sheet = readSheet(choicesWs, defaultLang, nlFallback);
     reportCellIssues(ctx, sheet);
+    warnDuplicateColumns(ctx, sheet);
     warnColumns(ctx, sheet, new Set(['list_name', 'name', 'label', 'exclusive', 'value']));
     const namesByList = new Map<string, string[]>();
     for (const r of sheet.rows)
@@ -366,6 +368,7 @@ export async function importXlsForm(
   // survey
   const survey = readSheet(surveyWs, defaultLang, nlFallback);
   reportCellIssues(ctx, survey);
+  warnDuplicateColumns(ctx, survey);
   if (!survey.columns.some((c) => c.base === 'type'))
     problem(ctx, 'error', 'survey', 1, 'type', 'missing_column', {
       nl: "Het werkblad survey heeft geen kolom 'type'. Voeg die kolom toe.",

@@ -133,3 +133,17 @@ export function reportCellIssues(ctx: Ctx, sheet: Sheet) {
       cellIssueMessage(reading),
     );
 }
+
+/** A column that repeats an earlier one (same column and language) is not read: named if it has content. */
+export function warnDuplicateColumns(ctx: Ctx, sheet: Sheet) {
+  sheet.columns.forEach((c, i) => {
+    const first = sheet.columns.slice(0, i).find((e) => e.base === c.base && e.lang === c.lang);
+    if (!first) return;
+    const used = sheet.rows.some((r) => r.cell(c.index) !== '');
+    if (used)
+      problem(ctx, 'warning', sheet.name.trim().toLowerCase(), 1, c, 'duplicate_column', {
+        nl: `De kolom '${c.header}' herhaalt kolom '${first.header}' (${columnLetter(first.index)}). Weerbaar leest alleen de eerste; de inhoud van deze kolom wordt niet gebruikt.`,
+        en: `column '${c.header}' repeats column '${first.header}' (${columnLetter(first.index)}); only the first is read and this column's content is ignored`,
+      });
+  });
+}

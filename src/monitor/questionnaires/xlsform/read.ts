@@ -20,6 +20,8 @@ export interface SheetRow {
   get(base: string, lang?: Lang): string;
   /** The column object for a base/lang (for positions). */
   col(base: string, lang?: Lang): Column | undefined;
+  /** The text of the cell in a given column (1-based), whatever its header. */
+  cell(index: number): string;
   /** What kind of value the cell holds (e.g. a formula or a date where a name was expected). */
   kind(base: string, lang?: Lang): CellKind;
 }
@@ -187,6 +189,7 @@ export function readSheet(ws: ExcelJS.Worksheet, defaultLang: string, nlFallback
         const c = col(base, lang);
         return c ? (values.get(c.index) ?? '') : '';
       },
+      cell: (index) => values.get(index) ?? '',
       kind: (base, lang) => {
         const c = col(base, lang);
         return c ? (kinds.get(c.index) ?? 'empty') : 'empty';

@@ -538,3 +538,32 @@ test('re-import: an unchanged definition makes no version; a changed one lists i
   );
   assert.match(page.body, new RegExp(`<td>Verwijderd</td><td>Vraag</td><td><code>${removed.code}</code>`));
 });
+
+test('import: a form_id that is an Excel formula gives a clear problem or the file name, never a 500', async () => {
+  const wb = new ExcelJS.Workbook();
+  const survey = wb.addWorksheet('survey');
+  survey.addRow(['type', 'name', 'label']);
+  survey.addRow(['text', 'fx_q1', 'Vraag 1']);
+  const settings = wb.addWorksheet('settings');
+  settings.addRow(['form_id', 'form_title']);
+  // A text result under a date format: exceljs reads it back as an invalid date.
+  settings.getCell('A2').value = { formula: 'TEXT(TODAY(),"yyyy")', result: 'abc' } as ExcelJS.CellValue;
+  settings.getCell('A2').numFmt = 'yyyy-mm-dd';
+  settings.getCell('B2').value = { formula: '"Formule"' } as ExcelJS.CellValue;
+  const data = Buffer.from(await wb.xlsx.writeBuffer());
+
+  const raw = await api(researcher, 'POST', '/api/v1/questionnaires/import', data, { 'content-type': XLSX });
+  assert.equal(raw.statusCode, 400, raw.body);
+  const names = raw.json().invalidParams.map((p: any) => `${p.name} ${p.code}`);
+  assert.ok(names.includes('settings missing_form_id'), names.join('\n'));
+
+  const mp = multipart({}, { name: 'Formule vorm.xlsx', data, type: XLSX });
+  const named = await api(researcher, 'POST', '/api/v1/questionnaires/import', mp.payload, {
+    'content-type': mp.contentType,
+  });
+  assert.equal(named.statusCode, 201, named.body);
+  assert.equal(named.json().version.questionnaireCode, 'formule_vorm');
+  const warnings = named.json().warnings.map((w: any) => `${w.sheet} ${w.row} ${w.code}`);
+  assert.ok(warnings.includes('settings 2 form_id_from_file_name'), warnings.join('\n'));
+  assert.ok(warnings.includes('settings 2 formula_without_value'), warnings.join('\n'));
+});

@@ -17,14 +17,17 @@ import {
   type QuestionnaireDefinition,
   type Section,
 } from '../model.js';
+import { normaliseType, pyxformChoiceCode, pyxformCode } from './aliases.js';
 import {
   type Ctx,
   jsonPath,
   type Lang,
   mapToCell,
   problem,
+  reportCellIssues,
   sortProblems,
   warnColumns,
+  warnDuplicateColumns,
   type XlsFormImport,
 } from './problems.js';
 import { languageCode, MAX_UNPACKED_BYTES, readSheet, type SheetRow } from './read.js';
@@ -226,17 +229,28 @@ export async function importXlsForm(
         });
     }
     const settings = readSheet(settingsWs, defaultLang);
+    reportCellIssues(ctx, settings);
     const s = settings.rows[0];
     if (s) {
       const id = s.get('form_id');
+      const idKind = s.kind('form_id');
       if (id) {
         if (CODE_PATTERN.test(id) && id.length <= 64) code = id;
+        else if ((idKind === 'formula' || idKind === 'date') && code)
+          problem(ctx, 'warning', 'settings', s.row, s.col('form_id'), 'form_id_from_file_name', {
+            nl: `form_id is een ${idKind === 'date' ? 'datum' : 'formule'} ('${id}') en geen geldige code. De code wordt '${code}', uit de bestandsnaam.`,
+            en: `form_id is a ${idKind} ('${id}'), not a valid code; the code is '${code}', from the file name`,
+          });
         else
           problem(ctx, 'error', 'settings', s.row, s.col('form_id'), 'bad_name', {
             nl: `form_id '${id}' is niet geldig. Begin met een letter en gebruik alleen letters, cijfers en _.`,
             en: `form_id '${id}' must start with a letter and contain only letters, digits and _`,
           });
-      }
+      } else if (idKind === 'formula' && code)
+        problem(ctx, 'warning', 'settings', s.row, s.col('form_id'), 'form_id_from_file_name', {
+          nl: `form_id is een formule waarvan Weerbaar de uitkomst niet kan lezen. De code wordt '${code}', uit de bestandsnaam.`,
+          en: `form_id is a formula whose result cannot be read; the code is '${code}', from the file name`,
+        });
       const tnl = s.get('form_title', 'nl') || s.get('form_title');
       const ten = s.get('form_title', 'en');
       if (tnl) title = ten ? { nl: tnl, en: ten } : { nl: tnl };
@@ -278,12 +292,23 @@ export async function importXlsForm(
   const lists = new Map<string, Choice[]>();
   const listRow = new Map<string, number>();
   const usedLists = new Set<string>();
+  /** Choice names pyxform accepts but a choice code does not (old → new), for expression values. */
+  const renamedChoices = new Map<string, string>();
   if (choicesWs) {
     const sheet = readSheet(choicesWs, defaultLang, nlFallback);
+    reportCellIssues(ctx, sheet);
+    warnDuplicateColumns(ctx, sheet);
     warnColumns(ctx, sheet, new Set(['list_name', 'name', 'label', 'exclusive', 'value']));
+    const namesByList = new Map<string, string[]>();
+    for (const r of sheet.rows)
+      namesByList.set(r.get('list_name'), [
+        ...(namesByList.get(r.get('list_name')) ?? []),
+        r.get('name') || r.get('value'),
+      ]);
     for (const r of sheet.rows) {
+      if (r.blank) continue;
       const list = r.get('list_name');
-      const name = r.get('name') || r.get('value');
+      let name = r.get('name') || r.get('value');
       if (!list) {
         problem(ctx, 'error', 'choices', r.row, r.col('list_name') ?? 'list_name', 'missing_list_name', {
           nl: 'list_name is leeg. Vul de naam van de keuzelijst in.',
@@ -298,14 +323,18 @@ export async function importXlsForm(
         });
         continue;
       }
-      if (!OPTION_CODE_PATTERN.test(name) || name.length > 64) {
-        problem(ctx, 'error', 'choices', r.row, r.col('name'), 'bad_name', {
-          nl: `De name '${name}' van deze keuze is niet geldig. Gebruik alleen letters, cijfers, _, - en . (geen spaties).`,
-          en: `choice name '${name}' may contain only letters, digits, _, - and . (no spaces)`,
-        });
-        continue;
-      }
       const entries = lists.get(list) ?? [];
+      if (!OPTION_CODE_PATTERN.test(name) || name.length > 64) {
+        // pyxform accepts any choice name (`a b`, `1/2`): stored under a code, expressions follow.
+        const taken = new Set([...entries.map((e) => e.option.code), ...(namesByList.get(list) ?? [])]);
+        const code = pyxformChoiceCode(name, taken);
+        problem(ctx, 'warning', 'choices', r.row, r.col('name'), 'renamed_choice', {
+          nl: `De keuze '${name}' in lijst '${list}' wordt bewaard als '${code}': een keuzecode heeft alleen letters, cijfers, _, - en . (geen spaties). Waarden '${name}' in expressies zijn aangepast.`,
+          en: `choice '${name}' in list '${list}' is stored as '${code}' (a choice code has only letters, digits, _, - and .; no spaces); values '${name}' in expressions were changed accordingly`,
+        });
+        if (!renamedChoices.has(name)) renamedChoices.set(name, code);
+        name = code;
+      }
       if (entries.some((e) => e.option.code === name)) {
         problem(ctx, 'error', 'choices', r.row, r.col('name'), 'duplicate_choice', {
           nl: `De keuze '${name}' staat twee keer in lijst '${list}' (ook in rij ${entries.find((e) => e.option.code === name)!.row}). Geef elke keuze een eigen name.`,
@@ -338,6 +367,8 @@ export async function importXlsForm(
 
   // survey
   const survey = readSheet(surveyWs, defaultLang, nlFallback);
+  reportCellIssues(ctx, survey);
+  warnDuplicateColumns(ctx, survey);
   if (!survey.columns.some((c) => c.base === 'type'))
     problem(ctx, 'error', 'survey', 1, 'type', 'missing_column', {
       nl: "Het werkblad survey heeft geen kolom 'type'. Voeg die kolom toe.",
@@ -382,6 +413,9 @@ export async function importXlsForm(
   /** Items with or_other: ODK calls their text `${name}_other`, Weerbaar `name_other_tekst`. */
   const orOther: Array<{ code: string; row: number }> = [];
   const titleFallback = title ?? { nl: code ?? 'Vragenlijst' };
+  /** Every name in the survey sheet, and pyxform names stored under another code (old → new). */
+  const allNames = new Set(survey.rows.map((r) => r.get('name')).filter(Boolean));
+  const renamedNames = new Map<string, string>();
 
   const claimName = (name: string, r: SheetRow): boolean => {
     const earlier = names.get(name);
@@ -482,9 +516,10 @@ export async function importXlsForm(
 
   for (const r of survey.rows) {
     const rawType = r.get('type');
-    const type = rawType.replace(/\s+/g, ' ').trim();
+    const type = normaliseType(rawType);
     const lower = type.toLowerCase();
-    const name = r.get('name');
+    let name = r.get('name');
+    if (r.blank) continue;
     if (!type) {
       if (name)
         problem(ctx, 'error', 'survey', r.row, r.col('type') ?? 'type', 'missing_type', {
@@ -646,8 +681,8 @@ export async function importXlsForm(
 
     if (METADATA_TYPES.has(lower)) {
       problem(ctx, 'warning', 'survey', r.row, r.col('type'), 'ignored_metadata', {
-        nl: `Metadata '${type}'${name ? ` (${name})` : ''} wordt niet gebruikt: Weerbaar legt zelf vast wat nodig is.`,
-        en: `metadata '${type}'${name ? ` (${name})` : ''} is ignored: Weerbaar records what it needs itself`,
+        nl: `Metadata '${rawType}'${name ? ` (${name})` : ''} wordt niet gebruikt: Weerbaar legt zelf vast wat nodig is.`,
+        en: `metadata '${rawType}'${name ? ` (${name})` : ''} is ignored: Weerbaar records what it needs itself`,
       });
       continue;
     }
@@ -695,11 +730,22 @@ export async function importXlsForm(
       continue;
     }
     if (!CODE_PATTERN.test(name) || name.length > 64) {
-      problem(ctx, 'error', 'survey', r.row, r.col('name'), 'bad_name', {
-        nl: `De name '${name}' is niet geldig. Begin met een letter en gebruik alleen letters, cijfers en _ (hoogstens 64 tekens).`,
-        en: `name '${name}' must start with a letter and contain only letters, digits and _ (at most 64)`,
+      const code = pyxformCode(name, allNames);
+      if (!code) {
+        problem(ctx, 'error', 'survey', r.row, r.col('name'), 'bad_name', {
+          nl: `De name '${name}' is niet geldig. Begin met een letter en gebruik alleen letters, cijfers en _ (hoogstens 64 tekens).`,
+          en: `name '${name}' must start with a letter and contain only letters, digits and _ (at most 64)`,
+        });
+        continue;
+      }
+      // A name pyxform accepts (`_1_1_total`, `tel.office`): stored under a code, references follow.
+      problem(ctx, 'warning', 'survey', r.row, r.col('name'), 'renamed_name', {
+        nl: `De name '${name}' wordt bewaard als '${code}': een code in Weerbaar begint met een letter en heeft alleen letters, cijfers en _. Verwijzingen naar \${${name}} zijn aangepast.`,
+        en: `name '${name}' is stored as '${code}' (a Weerbaar code starts with a letter and has only letters, digits and _); references to \${${name}} were changed accordingly`,
       });
-      continue;
+      renamedNames.set(name, code);
+      allNames.add(code);
+      name = code;
     }
 
     if (baseType === 'hidden') {
@@ -933,6 +979,7 @@ export async function importXlsForm(
       en: 'the form has no questions',
     });
 
+  if (renamedNames.size || renamedChoices.size) rewriteReferences(sections, renamedNames, renamedChoices);
   renameOrOtherReferences(ctx, sections, orOther, names);
 
   const definition = {
@@ -985,42 +1032,60 @@ function renameOrOtherReferences(
   for (const o of orOther)
     if (!names.has(`${o.code}_other`)) renames.set(`${o.code}_other`, otherTextCode(o.code, 'other'));
   if (renames.size === 0) return;
-  const used = new Set<string>();
-  const fix = (text: string | undefined) =>
-    text?.replace(/\$\{\s*([^}\s]+)\s*\}/g, (m, n: string) => {
-      const to = renames.get(n);
-      if (!to) return m;
-      used.add(n);
-      return `\${${to}}`;
-    });
-  const fixText = (t: LocalText | undefined) => {
-    if (!t) return;
-    t.nl = fix(t.nl)!;
-    if (t.en !== undefined) t.en = fix(t.en);
-  };
-  for (const section of sections) {
-    section.relevant = fix(section.relevant);
-    if (section.relevant === undefined) delete section.relevant;
-    fixText(section.title);
-    for (const item of section.items) {
-      fixText(item.label);
-      fixText(item.hint);
-      if (item.relevant !== undefined) item.relevant = fix(item.relevant);
-      if ('constraint' in item && item.constraint !== undefined) item.constraint = fix(item.constraint);
-      if ('options' in item) for (const o of item.options) fixText(o.label);
-      if (item.type === 'matrix')
-        for (const row of item.rows) {
-          fixText(row.label);
-          if (row.relevant !== undefined) row.relevant = fix(row.relevant);
-        }
-    }
-  }
+  const used = rewriteReferences(sections, renames);
   for (const o of orOther)
     if (used.has(`${o.code}_other`))
       problem(ctx, 'warning', 'survey', o.row, 'type', 'renamed_reference', {
         nl: `De tekst bij "anders" van '${o.code}' wordt bewaard als ${otherTextCode(o.code, 'other')}. Verwijzingen naar \${${o.code}_other} zijn daarop aangepast.`,
         en: `the "other" text of '${o.code}' is stored as ${otherTextCode(o.code, 'other')}; references to \${${o.code}_other} were changed accordingly`,
       });
+}
+
+/** Rewrites `${from}` to `${to}` in every expression and text; returns the names that occurred. */
+function rewriteReferences(
+  sections: Section[],
+  renames: Map<string, string>,
+  values = new Map<string, string>(),
+): Set<string> {
+  const used = new Set<string>();
+  const fixRefs = (text: string | undefined) =>
+    text?.replace(/\$\{\s*([^}\s]+)\s*\}/g, (m, n: string) => {
+      const to = renames.get(n);
+      if (!to) return m;
+      used.add(n);
+      return `\${${to}}`;
+    });
+  // In expressions also the quoted values of renamed choices ('a b' → 'a_b').
+  const fixExpr = (text: string | undefined) =>
+    values.size === 0
+      ? fixRefs(text)
+      : fixRefs(text)?.replace(/'([^']*)'|"([^"]*)"/g, (m, a?: string, b?: string) => {
+          const to = values.get(a ?? b ?? '');
+          return to === undefined ? m : `'${to}'`;
+        });
+  const fixText = (t: LocalText | undefined) => {
+    if (!t) return;
+    t.nl = fixRefs(t.nl)!;
+    if (t.en !== undefined) t.en = fixRefs(t.en);
+  };
+  for (const section of sections) {
+    section.relevant = fixExpr(section.relevant);
+    if (section.relevant === undefined) delete section.relevant;
+    fixText(section.title);
+    for (const item of section.items) {
+      fixText(item.label);
+      fixText(item.hint);
+      if (item.relevant !== undefined) item.relevant = fixExpr(item.relevant);
+      if ('constraint' in item && item.constraint !== undefined) item.constraint = fixExpr(item.constraint);
+      if ('options' in item) for (const o of item.options) fixText(o.label);
+      if (item.type === 'matrix')
+        for (const row of item.rows) {
+          fixText(row.label);
+          if (row.relevant !== undefined) row.relevant = fixExpr(row.relevant);
+        }
+    }
+  }
+  return used;
 }
 
 function splitRange(constraint: string): { min?: number; max?: number; constraint?: string } {
@@ -1064,11 +1129,7 @@ function countUntilEnd(rows: SheetRow[], startRow: number): number {
   let n = 0;
   for (const r of rows) {
     if (r.row <= startRow) continue;
-    const k = r
-      .get('type')
-      .toLowerCase()
-      .replace(/\s+/g, ' ')
-      .replace(/^(begin|end) /, '$1_');
+    const k = normaliseType(r.get('type')).replace(/^(begin|end) /, '$1_');
     if (k.startsWith('begin_')) depth++;
     else if (k.startsWith('end_')) {
       if (depth === 0) return n;

@@ -46,6 +46,15 @@ const call = (user: TestUser, method: string, url: string, payload?: unknown, co
     payload: payload as object,
   });
 
+async function report(): Promise<{ id: string }> {
+  const res = await call(reporter, 'POST', '/api/v1/incidents', {
+    organisationId: orgA,
+    ...completeReport(),
+  });
+  assert.equal(res.statusCode, 201, res.body);
+  return res.json();
+}
+
 const PNG = Buffer.concat([
   Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
   Buffer.from('the rest of a screenshot'),
@@ -93,9 +102,7 @@ test('the contact list: replaced all or nothing, read, one removed; only by the 
   assert.equal((await call(coordinator, 'DELETE', `${url}/${items[1]!.id}`)).statusCode, 404);
   assert.equal((await call(coordinator, 'GET', url)).json().items.length, 1);
 
-  const incident = (
-    await call(reporter, 'POST', '/api/v1/incidents', { organisationId: orgA, ...completeReport() })
-  ).json();
+  const incident = await report();
   const concerned = await call(coordinator, 'PUT', `/api/v1/incidents/${incident.id}/concerned-contact`, {
     contactId: items[0]!.id,
   });
@@ -108,9 +115,7 @@ test('the contact list: replaced all or nothing, read, one removed; only by the 
 });
 
 test('evidence: uploaded (octet-stream and multipart), listed, downloaded whole; refused files leave nothing', async () => {
-  const incident = (
-    await call(reporter, 'POST', '/api/v1/incidents', { organisationId: orgA, ...completeReport() })
-  ).json();
+  const incident = await report();
   const base = `/api/v1/incidents/${incident.id}/evidence`;
   const up = await call(reporter, 'POST', `${base}?fileName=scherm.png`, PNG, 'application/octet-stream');
   assert.equal(up.statusCode, 201, up.body);

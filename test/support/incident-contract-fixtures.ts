@@ -108,4 +108,8 @@ export const incidentFixtures: Record<string, OperationFixture> = {
       throw new Error(`evidence upload: ${res.statusCode} ${res.body.slice(0, 300)}`);
     return { params: { incidentId: id, evidenceId: res.json().id } };
   }),
+  'GET /organisations/{orgId}/incident-settings': byCoordinator(() => ({})),
+  'PATCH /organisations/{orgId}/incident-settings': byCoordinator(() => ({
+    body: { retentionYears: 7, draftRetentionDays: 60 },
+  })),
 };

@@ -7,7 +7,6 @@
  * - `/api/v1/incidents/{incidentId}/evidence`: list, upload (multipart field `file`, or the file itself as
  *   application/octet-stream with `fileName`), download (an attachment, never inlined). Files are
  *   sniffed, size-checked and stored encrypted; a refused file leaves nothing behind.
- * - `/api/v1/organisations/{orgId}/incident-settings`: the coordinator's terms and retention periods.
  * One plugin: its body parsers (with the evidence body limit) apply to these routes only.
  */
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
@@ -35,7 +34,6 @@ import { type EvidenceType, evidenceTypes, extensionOf } from './evidence-sniff.
 import { roles } from './model.js';
 import { acceptMultipart, isUpload } from './multipart.js';
 import { incidentOrg as incidentOrgOf, orgParam } from './route-support.js';
-import { changeSettings, settingsChange, settingsOf } from './settings.js';
 
 const orgParams = z.object({ orgId: z.uuid().describe('organisation id') });
 const contactParams = orgParams.extend({ contactId: z.uuid().describe('contact id') });
@@ -190,47 +188,6 @@ const routes: FastifyPluginAsync = async (app) => {
       await setConcernedContact(db(), req.principal!, req.params.incidentId, req.body.contactId);
       return { contactId: await concernedContactOf(db(), req.params.incidentId) };
     },
-  );
-
-  const settingsOut = z
-    .object({
-      firstContactWorkingDays: z.number().int().describe('first contact within this many working days'),
-      retentionYears: z.number().int().describe('personal data removed this many years after closure'),
-      draftRetentionDays: z
-        .number()
-        .int()
-        .describe('a draft never sent removed this many days after its last change'),
-    })
-    .meta({ id: 'IncidentSettings' });
-  const settingsAccess = { action: 'incident.settings' as const, org: orgParam };
-
-  r.get(
-    '/api/v1/organisations/:orgId/incident-settings',
-    {
-      config: { access: settingsAccess },
-      schema: {
-        tags,
-        summary: "The Meldpunt's terms and retention periods of the organisation",
-        params: orgParams,
-        response: { 200: settingsOut },
-      },
-    },
-    async (req) => settingsOf(db(), req.principal!, req.params.orgId),
-  );
-
-  r.patch(
-    '/api/v1/organisations/:orgId/incident-settings',
-    {
-      config: { access: settingsAccess },
-      schema: {
-        tags,
-        summary: 'Change the terms and retention periods (those left out stay as they are; audited)',
-        params: orgParams,
-        body: settingsChange,
-        response: { 200: settingsOut },
-      },
-    },
-    async (req) => changeSettings(db(), req.principal!, req.params.orgId, req.body),
   );
 
   const readAccess = { action: 'incident.read' as const, org: incidentOrg };

@@ -15,6 +15,8 @@ export const meldpuntModule: DomainModule = {
   routes: [
     () => import('./incidents/pages.js'),
     () => import('./incidents/api.js'),
+    () => import('./incidents/api-contacts.js'),
+    () => import('./incidents/api-settings.js'),
     () => import('./incidents/document-pages.js'),
     () => import('./incidents/contact-pages.js'),
     () => import('./incidents/evidence-pages.js'),

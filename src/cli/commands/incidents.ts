@@ -41,14 +41,15 @@ export function register(program: Command): void {
   incidents
     .command('purge-expired')
     .description(
-      'remove the personal data of incidents whose retention has passed (as the daily job does; audited)',
+      'remove the personal data of incidents whose retention has passed, and drafts never sent (as the daily job does; audited)',
     )
     .action(async () => {
       const { cliActor } = await import('../../platform/audit/audit.js');
-      const { purgeExpired } = await import('../../meldpunt/incidents/retention.js');
-      const n = await withDatabase((database) =>
-        purgeExpired(database.db, cliActor('incidents purge-expired')),
-      );
-      process.stdout.write(`${n} incident(s) purged\n`);
+      const { purgeExpired, purgeStaleDrafts } = await import('../../meldpunt/incidents/retention.js');
+      const [n, drafts] = await withDatabase(async (database) => [
+        await purgeExpired(database.db, cliActor('incidents purge-expired')),
+        await purgeStaleDrafts(database.db, cliActor('incidents purge-expired')),
+      ]);
+      process.stdout.write(`${n} incident(s) purged, ${drafts} draft(s) never sent removed\n`);
     });
 }

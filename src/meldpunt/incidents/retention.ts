@@ -93,3 +93,48 @@ export async function purgeExpired(db: Db, actor: Actor, now = new Date(), batch
     if (n < batch) return total;
   }
 }
+
+/**
+ * Removes drafts never sent whose last change is more than the organisation's `draft_retention_days`
+ * (default 90) before `now`: the whole incident goes (with its perpetrator name, evidence and contact
+ * link), as nothing was reported; the deletion log and the audit log keep its id and `draft`. Returns how
+ * many. Batches of `batch`.
+ */
+export async function purgeStaleDrafts(db: Db, actor: Actor, now = new Date(), batch = 100): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const n = await db.transaction(async (tx) => {
+      const due = rowsOf<{ id: string; organisation_id: string }>(
+        await tx.execute(sql`
+          select i.id, i.organisation_id
+          from incidents i left join incident_settings s on s.organisation_id = i.organisation_id
+          where i.state = 'draft'
+            and i.updated_at < ${now.toISOString()}::timestamptz - make_interval(days => coalesce(s.draft_retention_days, 90))
+          order by i.updated_at
+          limit ${batch}
+          for update of i skip locked`),
+      );
+      if (!due.length) return 0;
+      const idList = sql.join(
+        due.map((d) => sql`${d.id}::uuid`),
+        sql`, `,
+      );
+      await tx.execute(sql`delete from incidents where id in (${idList}) and state = 'draft'`);
+      for (const d of due) {
+        await tx.execute(sql`
+          insert into incident_deletion_log (organisation_id, incident_id, closed_at, purged_at, removed)
+          values (${d.organisation_id}::uuid, ${d.id}::uuid, null, ${now.toISOString()}::timestamptz, '{draft}'::text[])`);
+        await audit(tx, actor, {
+          action: 'incident.draft-purge',
+          resourceType: 'incident',
+          resourceId: d.id,
+          organisationId: d.organisation_id,
+          diff: { removed: ['draft'] },
+        });
+      }
+      return due.length;
+    });
+    total += n;
+    if (n < batch) return total;
+  }
+}

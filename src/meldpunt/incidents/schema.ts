@@ -178,6 +178,11 @@ export const incidentSettings = pgTable('incident_settings', {
   policeReportWorkingDays: integer('police_report_working_days').notNull().default(2),
   /** Personal data is removed this many years after closure (./retention.ts). */
   retentionYears: integer('retention_years').notNull().default(5),
+  /**
+   * A draft never sent is removed this many days after its last change (./retention.ts). Neither the
+   * issue nor the domain notes name a period: 90 days is an assumption, configurable per organisation.
+   */
+  draftRetentionDays: integer('draft_retention_days').notNull().default(90),
   updatedAt: ts('updated_at').notNull().defaultNow(),
 });
 

@@ -109,6 +109,8 @@ const rules = {
   'incident.start': signedIn,
   // the contact list whose people get a magic sign-in link (src/meldpunt/incidents/contacts.ts)
   'incident.contacts': hasOrgRole('coordinator'),
+  // the Meldpunt's terms and retention periods (src/meldpunt/incidents/settings.ts)
+  'incident.settings': hasOrgRole('coordinator'),
   // monitor results: viewers (BZK) see released runs only; researchers also those under embargo
   'results.read': hasPlatform('admin', 'researcher', 'viewer'),
   'results.embargoed': hasPlatform('admin', 'researcher'),

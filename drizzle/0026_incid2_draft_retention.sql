@@ -1,0 +1,1 @@
+ALTER TABLE "incident_settings" ADD COLUMN "draft_retention_days" integer DEFAULT 90 NOT NULL;

@@ -41,3 +41,16 @@ export async function hasRole(
     );
   return row !== undefined;
 }
+
+/** The users who hold `role` in the organisation. */
+export async function usersWithRole(
+  db: DbOrTx,
+  organisationId: string,
+  role: OrganisationRole,
+): Promise<Set<string>> {
+  const rows = await db
+    .select({ userId: memberships.userId })
+    .from(memberships)
+    .where(and(eq(memberships.organisationId, organisationId), eq(memberships.role, role)));
+  return new Set(rows.map((r) => r.userId));
+}

@@ -45,6 +45,12 @@ export const meldpuntModule: DomainModule = {
       access: 'integrity.investigate',
       pillar: 'meldpunt',
     },
+    {
+      labelKey: 'integrity.stats.nav',
+      href: '/integrity-statistics',
+      access: 'integrity.statistics',
+      pillar: 'meldpunt',
+    },
   ],
   home: [
     {

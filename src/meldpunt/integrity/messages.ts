@@ -30,6 +30,7 @@ export const integrityNl = {
   'integrity.channelName.oral': 'Mondeling',
   'integrity.stats.title': 'Cijfers over integriteitsmeldingen',
   'integrity.stats.nationalTitle': 'Cijfers over integriteitsmeldingen, alle organisaties',
+  'integrity.stats.nav': 'Integriteitsmeldingen (landelijke cijfers)',
   'integrity.stats.intro':
     'Aantallen uit het register, zonder inhoud van meldingen. Aantallen van 1 tot 4 tonen wij niet, en soms nog één aantal meer, zodat niemand een melding kan herleiden.',
   'integrity.stats.from': 'Van (datum van ontvangst)',
@@ -334,6 +335,7 @@ export const integrityEn: Record<keyof typeof integrityNl, string> = {
   'integrity.channelName.oral': 'Oral',
   'integrity.stats.title': 'Figures on integrity reports',
   'integrity.stats.nationalTitle': 'Figures on integrity reports, all organisations',
+  'integrity.stats.nav': 'Integrity reports (national figures)',
   'integrity.stats.intro':
     'Counts from the register, without any report content. We do not show counts of 1 to 4, and sometimes one more count, so that nobody can trace a report.',
   'integrity.stats.from': 'From (date received)',

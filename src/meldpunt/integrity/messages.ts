@@ -31,6 +31,8 @@ export const integrityNl = {
   'integrity.stats.title': 'Cijfers over integriteitsmeldingen',
   'integrity.stats.nationalTitle': 'Cijfers over integriteitsmeldingen, alle organisaties',
   'integrity.stats.nav': 'Integriteitsmeldingen (landelijke cijfers)',
+  'integrity.awaitsChair':
+    'De volgende stap is een besluit van de voorzitter (burgemeester, commissaris van de Koning of dijkgraaf). Leg uw advies vast als notitie.',
   'integrity.stats.intro':
     'Aantallen uit het register, zonder inhoud van meldingen. Aantallen van 1 tot 4 tonen wij niet, en soms nog één aantal meer, zodat niemand een melding kan herleiden.',
   'integrity.stats.from': 'Van (datum van ontvangst)',
@@ -336,6 +338,8 @@ export const integrityEn: Record<keyof typeof integrityNl, string> = {
   'integrity.stats.title': 'Figures on integrity reports',
   'integrity.stats.nationalTitle': 'Figures on integrity reports, all organisations',
   'integrity.stats.nav': 'Integrity reports (national figures)',
+  'integrity.awaitsChair':
+    'The next step is a decision by the chair (mayor, King’s commissioner or dijkgraaf). Record your advice as a note.',
   'integrity.stats.intro':
     'Counts from the register, without any report content. We do not show counts of 1 to 4, and sometimes one more count, so that nobody can trace a report.',
   'integrity.stats.from': 'From (date received)',

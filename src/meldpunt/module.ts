@@ -26,6 +26,7 @@ export const meldpuntModule: DomainModule = {
     () => import('./integrity/oral-routes.js'),
     () => import('./integrity/retention-routes.js'),
     () => import('./integrity/statistics-routes.js'),
+    () => import('./integrity/investigator-routes.js'),
   ],
   jobs: [() => import('./incidents/jobs.js'), () => import('./integrity/jobs.js')],
   commands: [() => import('../cli/commands/incidents.js')],
@@ -40,6 +41,18 @@ export const meldpuntModule: DomainModule = {
   navigation: [
     { labelKey: 'incidents.nav', href: '/meldpunt', access: 'incident.read', pillar: 'meldpunt' },
     { labelKey: 'integrity.nav', href: '/integrity', access: 'integrity.read', pillar: 'meldpunt' },
+    {
+      labelKey: 'integrity.investigations.nav',
+      href: '/integrity/investigations',
+      access: 'integrity.investigate',
+      pillar: 'meldpunt',
+    },
+    {
+      labelKey: 'integrity.stats.nav',
+      href: '/integrity-statistics',
+      access: 'integrity.statistics',
+      pillar: 'meldpunt',
+    },
   ],
   home: [
     {

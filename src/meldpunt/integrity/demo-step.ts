@@ -10,7 +10,13 @@ import type { DemoLogin, DemoStep } from '../../platform/demo/demo.js';
 import { AppError } from '../../platform/errors.js';
 import { getOrganisationByCode } from '../../platform/orgs/service.js';
 import { addNote, moveReport } from './history-service.js';
-import { findChannel, openKeyWithPassphrase, setUpChannel } from './keys-service.js';
+import {
+  certifyHandlerKey,
+  createHandlerKey,
+  findChannel,
+  openKeyWithPassphrase,
+  setUpChannel,
+} from './keys-service.js';
 import type { Category, ReportState } from './model.js';
 import { type IntegrityOptions, optionsFor } from './options.js';
 import {
@@ -20,13 +26,17 @@ import {
   reporterMessage,
   submitReport,
 } from './reports-service.js';
+import { chairDecides } from './workflow.js';
 
 export const DEMO_KEY_PASSPHRASE = 'Weerbaar-sleutel-2026';
 export const DEMO_RECEIPT_CODE = '2026034400170017';
 const OFFICER = 'integriteit.utrecht@weerbaar.demo';
+/** The chair (the mayor), who takes the decisions the handreiking reserves to her (workflow.ts). */
+const CHAIR = 'burgemeester.utrecht@weerbaar.demo';
 
 const logins: DemoLogin[] = [
   { role: 'integrity key passphrase', email: OFFICER, password: DEMO_KEY_PASSPHRASE },
+  { role: 'integrity key passphrase (chair)', email: CHAIR, password: DEMO_KEY_PASSPHRASE },
   { role: 'receipt code (reporter)', email: '/integriteit/GM0344', password: DEMO_RECEIPT_CODE },
 ];
 
@@ -111,6 +121,24 @@ const step: DemoStep & { logins: DemoLogin[] } = {
       userId: officer.id,
       passphrase: DEMO_KEY_PASSPHRASE,
     });
+    // the chair's key, certified by the officer before any report arrives, so every report is wrapped for it
+    const chair = await getUserByEmail(tx, CHAIR);
+    const chairKey = chair
+      ? await (async () => {
+          const { keyId } = await createHandlerKey(
+            tx,
+            actor,
+            { organisationId: org.id, userId: chair.id, passphrase: DEMO_KEY_PASSPHRASE },
+            base,
+          );
+          await certifyHandlerKey(tx, actor, key, keyId);
+          return openKeyWithPassphrase(tx, {
+            organisationId: org.id,
+            userId: chair.id,
+            passphrase: DEMO_KEY_PASSPHRASE,
+          });
+        })()
+      : key;
     const today = Date.now();
     for (const r of reports) {
       let now = new Date(today - r.daysAgo * 86_400_000);
@@ -161,7 +189,9 @@ const step: DemoStep & { logins: DemoLogin[] } = {
             true,
             opts,
           );
-        await moveReport(tx, actor, key, reportId, { to, note: `Demo: stap ${to}.` }, opts);
+        const from = i === 0 ? 'intake' : r.steps![i - 1]!;
+        const decider = chairDecides(from) ? chairKey : key;
+        await moveReport(tx, actor, decider, reportId, { to, note: `Demo: stap ${to}.` }, opts);
       }
       if (r.steps?.includes('onderzoek'))
         await addNote(

@@ -13,6 +13,7 @@ import type { MessageKey } from '../../platform/i18n/catalogue.js';
 import { getOrganisation } from '../../platform/orgs/service.js';
 import { sendPage } from '../../platform/ui/render.js';
 import { readAttachment } from './attachments.js';
+import { hasRole, usersWithRole } from './handler-roles.js';
 import { addNote, historyOf, keyHolders, moveReport, recuse } from './history-service.js';
 import { acceptedKeys, findChannel } from './keys-service.js';
 import type { ReporterIdentity, ReportState } from './model.js';
@@ -40,7 +41,7 @@ import {
   sendAttachment,
 } from './route-support.js';
 import { dashboardPage, handlerReportPage } from './views/handler-pages.js';
-import { nextStates } from './workflow.js';
+import { chairDecides, nextStates } from './workflow.js';
 
 const recordError = (req: FastifyRequest, what: string) => ({
   field: 'what',
@@ -134,6 +135,12 @@ const routes: FastifyPluginAsync = async (app) => {
         .filter((k) => holding.has(k.id))
         .map(async (k) => ({ keyId: k.id, name: (await nameOf(k.userId)) ?? '' })),
     );
+    const investigatorIds = await usersWithRole(db, orgId, 'integrity_investigator');
+    const investigators = await Promise.all(
+      (await acceptedKeys(db, orgId))
+        .filter((k) => investigatorIds.has(k.userId))
+        .map(async (k) => ({ userId: k.userId, name: (await nameOf(k.userId)) ?? '' })),
+    );
     return sendPage(
       reply,
       handlerReportPage(req.page(reply), {
@@ -149,7 +156,14 @@ const routes: FastifyPluginAsync = async (app) => {
         messages: view.messages,
         attachments: view.attachments,
         oral: view.oral,
-        workflow: { history, nextSteps: nextStates(view.register.state), holders },
+        workflow: {
+          history,
+          nextSteps: nextStates(view.register.state),
+          holders,
+          awaitsChair:
+            chairDecides(view.register.state) && !(await hasRole(db, orgId, key.userId, 'integrity_chair')),
+        },
+        investigators,
         ...extra,
       }),
       status,

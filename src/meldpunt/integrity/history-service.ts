@@ -7,13 +7,14 @@ import { type Actor, audit } from '../../platform/audit/audit.js';
 import type { DbOrTx } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
 import { openField } from './crypto/report-keys.js';
+import { hasRole } from './handler-roles.js';
 import { appendHistory } from './history-repository.js';
 import type { UnlockedKey } from './keys-service.js';
 import type { ReportState } from './model.js';
 import type { IntegrityOptions } from './options.js';
 import { reportKeyFor } from './reports-service.js';
 import { integrityHistory, integrityRegister, integrityReportKeys } from './schema.js';
-import { canMove, findings, type Outcome, outcomeRule } from './workflow.js';
+import { canMove, chairDecides, findings, type Outcome, outcomeRule } from './workflow.js';
 
 const invalid = (name: string, code: string, nl: string, en: string) =>
   new AppError('validation', { invalidParams: [{ name, code, reason: { nl, en } }] });
@@ -29,6 +30,7 @@ export async function moveReport(
 ): Promise<void> {
   const reportKey = await reportKeyFor(db, key, reportId);
   const at = opts.clock();
+  const chair = await hasRole(db, key.organisationId, key.userId, 'integrity_chair');
   await db.transaction(async (tx) => {
     const [line] = await tx
       .select()
@@ -50,6 +52,13 @@ export async function moveReport(
         'Deze stap kan nu niet. Kies een van de volgende stappen.',
         `cannot move from ${from} to ${input.to}`,
       );
+    if (chairDecides(from) && !chair)
+      throw new AppError('forbidden', {
+        detail: {
+          nl: 'Dit besluit neemt de voorzitter (burgemeester, commissaris van de Koning of dijkgraaf). Leg uw advies vast als notitie.',
+          en: 'this decision is the chair’s (mayor, King’s commissioner or dijkgraaf); record your advice as a note',
+        },
+      });
     const rule = outcomeRule(from, input.to);
     let outcome: Outcome | undefined;
     if (rule === 'geen_vervolg') outcome = 'geen_vervolg';

@@ -23,12 +23,13 @@ const submission = {
   identityMode: 'anonymous' as const,
 };
 
-async function world() {
+/** The decisions are the chair's, so the handler here is the chair (who handles like an officer). */
+async function world(role: 'integrity_chair' | 'integrity_officer' = 'integrity_chair') {
   let now = new Date('2026-02-02T09:00:00Z');
   const opts = testOptions(() => now);
   const org = await createTestOrganisation(database);
   const officer = await createUser(database, {
-    memberships: [{ organisationId: org.id, role: 'integrity_officer' }],
+    memberships: [{ organisationId: org.id, role }],
   });
   const { key } = await setUpHandler(database, org.id, officer, opts);
   return { opts, org, key, tick: (days: number) => (now = new Date(now.getTime() + days * 86_400_000)) };
@@ -162,4 +163,22 @@ test('recusal deletes the handler`s copy of the report key; the last holder cann
   const history = await historyOf(database.db, key, reportId);
   assert.equal(history.at(-1)?.kind, 'recusal');
   assert.equal(history.at(-1)?.note, 'genoemd in de melding');
+});
+
+test('an officer prepares but cannot take the decisions reserved to the chair', async () => {
+  const { opts, org, key } = await world('integrity_officer');
+  const { reportId } = await submitReport(database.db, org.id, submission, opts);
+  await acknowledge(database.db, systemActor, key, reportId, '', opts);
+  for (const to of ['vooronderzoek', 'besluit'] as const)
+    await moveReport(database.db, systemActor, key, reportId, { to }, opts);
+  for (const to of ['onderzoek', 'communicatie'] as const)
+    await assert.rejects(
+      moveReport(database.db, systemActor, key, reportId, { to }, opts),
+      isCode('forbidden'),
+    );
+  const [line] = await database.query<{ state: string }>(
+    'select state from integrity_register where report_id = $1',
+    [reportId],
+  );
+  assert.equal(line!.state, 'besluit');
 });

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { defineJob } from '../../platform/jobs/jobs.js';
 import { sendDeadlineAlerts } from './alerts.js';
+import { expireGrants } from './investigators.js';
 import { applyRetention } from './retention.js';
 
 export const deadlineAlertsJob = defineJob(
@@ -37,4 +38,19 @@ export const retentionJob = defineJob(
     return { destroyed: n };
   },
   { cron: '41 3 * * *', retryLimit: 2, expireInSeconds: 3600 },
+);
+
+/** Hourly: ends external investigators' grants whose period has passed (./investigators.ts). */
+export const investigatorExpiryJob = defineJob(
+  'integrity.investigator-expiry',
+  z.object({}).loose(),
+  async (_data, ctx) => {
+    const n = await expireGrants(
+      ctx.database.db,
+      { type: 'system', id: null, label: 'system:integrity investigator expiry' },
+      new Date(),
+    );
+    return { ended: n };
+  },
+  { cron: '7 * * * *', retryLimit: 2, expireInSeconds: 3600 },
 );

@@ -4,6 +4,7 @@
  * handler's key, giving it a copy of every report key any accepted handler holds. The recovery key is
  * typed in for one request and never stored.
  */
+
 import { and, eq, isNull } from 'drizzle-orm';
 import { type Actor, audit } from '../../platform/audit/audit.js';
 import type { DbOrTx } from '../../platform/db/database.js';
@@ -17,6 +18,7 @@ import {
   sealWithPassphrase,
 } from './crypto/handler-keys.js';
 import { unwrapReportKey, wrapReportKeyFor } from './crypto/report-keys.js';
+import { handlerUserIds } from './handler-roles.js';
 import { acceptedKeys, activeKeyRow, b64, bytes, findChannel, keyContext } from './key-repository.js';
 import { openKeyWithPassphrase } from './keys-service.js';
 import type { IntegrityOptions } from './options.js';
@@ -146,7 +148,9 @@ export async function certifyWithRecoveryKey(
       .set({ signedBy: 'recovery', signature: b64(certify(recovery.signing.privateKey, pub)) })
       .where(eq(integrityHandlerKeys.id, row.id));
     const given = new Set<string>();
-    for (const holder of accepted) {
+    // only officers' and chairs' keys receive the reports, and only from theirs (not investigators')
+    const handlers = await handlerUserIds(tx, input.organisationId);
+    for (const holder of handlers.has(row.userId) ? accepted.filter((k) => handlers.has(k.userId)) : []) {
       const keys = openWithRecovery(
         holder.row.recoveryWrapped,
         recovery,

@@ -24,6 +24,7 @@ import {
   wrapForRecovery,
 } from './crypto/handler-keys.js';
 import { unwrapReportKey, wrapReportKeyFor } from './crypto/report-keys.js';
+import { isHandler } from './handler-roles.js';
 import {
   acceptedKeys,
   activeKeyRow,
@@ -195,8 +196,10 @@ export async function handlerKeyStatus(
 }
 
 /**
- * A certified handler vouches for a pending key: signs it and gives it a copy of every report key the
- * certifier holds (reports the certifier cannot open stay closed to the new key too).
+ * A certified handler vouches for a pending key: signs it and, when the key's owner is an officer or
+ * chair, gives it a copy of every report key the certifier holds (reports the certifier cannot open
+ * stay closed to the new key too). Anyone else's key (an external investigator's) gets nothing here:
+ * only a grant for one report (investigators.ts).
  */
 export async function certifyHandlerKey(
   db: DbOrTx,
@@ -233,10 +236,12 @@ export async function certifyHandlerKey(
       .update(integrityHandlerKeys)
       .set({ signedBy: certifier.keyId, signature: b64(signature) })
       .where(eq(integrityHandlerKeys.id, row.id));
-    const held = await tx
-      .select()
-      .from(integrityReportKeys)
-      .where(eq(integrityReportKeys.handlerKeyId, certifier.keyId));
+    const held = (await isHandler(tx, row.organisationId, row.userId))
+      ? await tx
+          .select()
+          .from(integrityReportKeys)
+          .where(eq(integrityReportKeys.handlerKeyId, certifier.keyId))
+      : [];
     for (const h of held) {
       const reportKey = unwrapReportKey(certifier.keys.encryption, h.wrapped, h.reportId, certifier.keyId);
       await tx.insert(integrityReportKeys).values({

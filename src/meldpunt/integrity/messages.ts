@@ -30,6 +30,9 @@ export const integrityNl = {
   'integrity.channelName.oral': 'Mondeling',
   'integrity.stats.title': 'Cijfers over integriteitsmeldingen',
   'integrity.stats.nationalTitle': 'Cijfers over integriteitsmeldingen, alle organisaties',
+  'integrity.stats.nav': 'Integriteitsmeldingen (landelijke cijfers)',
+  'integrity.awaitsChair':
+    'De volgende stap is een besluit van de voorzitter (burgemeester, commissaris van de Koning of dijkgraaf). Leg uw advies vast als notitie.',
   'integrity.stats.intro':
     'Aantallen uit het register, zonder inhoud van meldingen. Aantallen van 1 tot 4 tonen wij niet, en soms nog één aantal meer, zodat niemand een melding kan herleiden.',
   'integrity.stats.from': 'Van (datum van ontvangst)',
@@ -179,6 +182,24 @@ export const integrityNl = {
   'integrity.stateName.gearchiveerd': 'Gearchiveerd',
 
   'integrity.nav': 'Integriteitsmeldingen',
+  'integrity.investigations.nav': 'Onderzoeken (integriteit)',
+  'integrity.investigations.title': 'Uw onderzoeken',
+  'integrity.investigations.intro':
+    'Als externe onderzoeker ziet u alleen de meldingen die een integriteitsfunctionaris of de voorzitter aan u heeft toegewezen, en alleen tot de einddatum. Daarna verdwijnt uw toegang vanzelf.',
+  'integrity.investigations.pending':
+    'Uw sleutel is gemaakt. Een integriteitsfunctionaris moet hem nog bevestigen voordat u een melding kunt krijgen.',
+  'integrity.investigations.granted': 'Aan u toegewezen meldingen',
+  'integrity.investigations.none': 'Er zijn nu geen meldingen aan u toegewezen.',
+  'integrity.investigations.until': 'Toegang tot {date}',
+  'integrity.investigations.report': 'Melding in onderzoek',
+  'integrity.investigations.category': 'Categorie',
+  'integrity.investigations.state': 'Stap',
+  'integrity.grant.title': 'Externe onderzoeker toegang geven',
+  'integrity.grant.investigator': 'Onderzoeker',
+  'integrity.grant.until': 'Toegang tot en met (datum)',
+  'integrity.grant.submit': 'Toegang geven',
+  'integrity.grant.done': 'De onderzoeker heeft toegang tot deze melding tot de gekozen datum.',
+  'integrity.grant.badDate': 'Vul een datum in de toekomst in, zoals 2026-12-31.',
   'integrity.dashboardTitle': 'Integriteitsmeldingen van {organisation}',
   'integrity.publicAddress': 'Meldpagina voor iedereen: {url}',
   'integrity.noReports': 'Er zijn nog geen meldingen.',
@@ -316,6 +337,9 @@ export const integrityEn: Record<keyof typeof integrityNl, string> = {
   'integrity.channelName.oral': 'Oral',
   'integrity.stats.title': 'Figures on integrity reports',
   'integrity.stats.nationalTitle': 'Figures on integrity reports, all organisations',
+  'integrity.stats.nav': 'Integrity reports (national figures)',
+  'integrity.awaitsChair':
+    'The next step is a decision by the chair (mayor, King’s commissioner or dijkgraaf). Record your advice as a note.',
   'integrity.stats.intro':
     'Counts from the register, without any report content. We do not show counts of 1 to 4, and sometimes one more count, so that nobody can trace a report.',
   'integrity.stats.from': 'From (date received)',
@@ -464,6 +488,24 @@ export const integrityEn: Record<keyof typeof integrityNl, string> = {
   'integrity.stateName.gearchiveerd': 'Archived',
 
   'integrity.nav': 'Integrity reports',
+  'integrity.investigations.nav': 'Investigations (integrity)',
+  'integrity.investigations.title': 'Your investigations',
+  'integrity.investigations.intro':
+    'As an external investigator you see only the reports an integrity officer or the chair granted to you, and only until the end date. After that your access ends by itself.',
+  'integrity.investigations.pending':
+    'Your key has been made. An integrity officer still has to certify it before you can be given a report.',
+  'integrity.investigations.granted': 'Reports granted to you',
+  'integrity.investigations.none': 'No reports are granted to you now.',
+  'integrity.investigations.until': 'Access until {date}',
+  'integrity.investigations.report': 'Report under investigation',
+  'integrity.investigations.category': 'Category',
+  'integrity.investigations.state': 'Step',
+  'integrity.grant.title': 'Give an external investigator access',
+  'integrity.grant.investigator': 'Investigator',
+  'integrity.grant.until': 'Access up to and including (date)',
+  'integrity.grant.submit': 'Give access',
+  'integrity.grant.done': 'The investigator has access to this report until the chosen date.',
+  'integrity.grant.badDate': 'Enter a date in the future, such as 2026-12-31.',
   'integrity.dashboardTitle': 'Integrity reports of {organisation}',
   'integrity.publicAddress': 'Reporting page for everyone: {url}',
   'integrity.noReports': 'There are no reports yet.',

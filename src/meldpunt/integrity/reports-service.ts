@@ -18,6 +18,7 @@ import {
   wrapReportKeyForReceipt,
 } from './crypto/report-keys.js';
 import { acknowledgementDue, feedbackDue, reportDeadlines } from './deadlines.js';
+import { handlerUserIds } from './handler-roles.js';
 import { appendHistory } from './history-repository.js';
 import { acceptedKeys, findChannel, type UnlockedKey } from './keys-service.js';
 import type { Category, IdentityMode, ReportChannel, ReportContent, ReporterIdentity } from './model.js';
@@ -68,8 +69,10 @@ export async function submitReport(
   receiptCode = generateReceiptCode(),
 ): Promise<{ reportId: string; receiptCode: string }> {
   const channel = await findChannel(db, organisationId);
+  // only officers' and chairs' keys: an external investigator gets a report only by a grant
+  const handlers = await handlerUserIds(db, organisationId);
   const keys = (await acceptedKeys(db, organisationId)).filter(
-    (k) => !(s.excludedKeyIds ?? []).includes(k.id),
+    (k) => handlers.has(k.userId) && !(s.excludedKeyIds ?? []).includes(k.id),
   );
   if (!channel || keys.length === 0)
     throw new AppError('not-found', {

@@ -18,7 +18,7 @@ after(() => t.close());
 test('an officer sets the retention period and destroys an archived report`s content', async () => {
   const org = await createTestOrganisation(t.database);
   const officer = await createUser(t, {
-    memberships: [{ organisationId: org.id, role: 'integrity_officer' }],
+    memberships: [{ organisationId: org.id, role: 'integrity_chair' }],
   });
   const coordinator = await createUser(t, { memberships: [{ organisationId: org.id, role: 'coordinator' }] });
   const pass = 'een lang sleutelwachtwoord';

@@ -30,7 +30,7 @@ test('an archived report`s content is destroyed after the retention period; the 
   const opts = testOptions(() => now);
   const org = await createTestOrganisation(database);
   const officer = await createUser(database, {
-    memberships: [{ organisationId: org.id, role: 'integrity_officer' }],
+    memberships: [{ organisationId: org.id, role: 'integrity_chair' }],
   });
   const { key } = await setUpHandler(database, org.id, officer, opts);
   await assert.rejects(

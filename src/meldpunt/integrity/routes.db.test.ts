@@ -203,6 +203,18 @@ test('the officer moves a report through the handreiking steps by form; a bad st
     const res = await postForm(t.app, `${base}/move`, { to, stepNote: `bij ${to}` }, officer.cookie);
     assert.equal(res.statusCode, 200, res.body.slice(0, 300));
   }
+  // the decision is the chair's: an officer is refused, and nothing moves
+  const refused = await postForm(t.app, `${base}/move`, { to: 'communicatie' }, officer.cookie);
+  assert.equal(refused.statusCode, 403);
+  const waiting = await t.app.inject({ url: base, headers: { cookie: officer.cookie } });
+  assert.match(waiting.body, /besluit van de voorzitter/);
+  assert.doesNotMatch(waiting.body, /action="[^"]*\/move"/);
+  await t.database.query(
+    "insert into memberships (user_id, organisation_id, role) values ($1, $2, 'integrity_chair')",
+    [officer.id, org.id],
+  );
+  const chairPage = await t.app.inject({ url: base, headers: { cookie: officer.cookie } });
+  assert.match(chairPage.body, /action="[^"]*\/move"/);
   const decided = await postForm(t.app, `${base}/move`, { to: 'communicatie' }, officer.cookie);
   assert.match(decided.body, /Geen vervolg/);
   assert.match(decided.body, /bij besluit/);

@@ -231,3 +231,36 @@ export const integrityHistory = pgTable(
   },
   (t) => [index('integrity_history_report_idx').on(t.reportId, t.seq)],
 );
+
+/**
+ * An external investigator's access to one report for one period (issue 17 item 4): the grant wraps
+ * that report's key for the investigator's certified key (a row in `integrity_report_keys`); when the
+ * period ends the copy is deleted and `ended_at` is set (investigators.ts). The rows stay as a record.
+ */
+export const integrityInvestigatorGrants = pgTable(
+  'integrity_investigator_grants',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    reportId: uuid('report_id')
+      .notNull()
+      .references(() => integrityReports.id, { onDelete: 'cascade' }),
+    investigatorKeyId: uuid('investigator_key_id')
+      .notNull()
+      .references(() => integrityHandlerKeys.id, { onDelete: 'cascade' }),
+    investigatorUserId: uuid('investigator_user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    grantedBy: uuid('granted_by').references(() => users.id, { onDelete: 'set null' }),
+    grantedAt: timestamp('granted_at', { withTimezone: true }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    /** When the key copy was deleted (expiry, or withdrawn); null while the grant runs. */
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('integrity_investigator_grants_user_idx').on(t.organisationId, t.investigatorUserId),
+    index('integrity_investigator_grants_open_idx').on(t.expiresAt).where(sql`${t.endedAt} is null`),
+  ],
+);

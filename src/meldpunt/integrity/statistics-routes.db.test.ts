@@ -89,6 +89,14 @@ test('an officer sees the figures with small cells suppressed and downloads them
   });
   assert.equal(national.statusCode, 200);
   assert.match(national.body, /alle organisaties/);
+  // reachable from the main navigation for researchers, not for officers
+  const home = await t.app.inject({ url: '/', headers: { cookie: researcher.cookie } });
+  assert.match(
+    home.body,
+    /<a href="\/integrity-statistics"[^>]*>Integriteitsmeldingen \(landelijke cijfers\)<\/a>/,
+  );
+  const officerHome = await t.app.inject({ url: '/', headers: { cookie: officer.cookie } });
+  assert.doesNotMatch(officerHome.body, /href="\/integrity-statistics"/);
   const notNational = await t.app.inject({
     url: '/integrity-statistics',
     headers: { cookie: officer.cookie },

@@ -37,3 +37,10 @@ export function outcomeRule(from: ReportState, to: ReportState): 'none' | 'geen_
 }
 
 export const findings: readonly Outcome[] = ['gegrond', 'deels_gegrond', 'ongegrond'];
+
+/**
+ * The decisions the handreiking reserves for the chair (burgemeester, commissaris van de Koning,
+ * dijkgraaf): after the preliminary inquiry, no further action or an (external) investigation
+ * (leaving besluit), and the finding (leaving besluitvorming). Officers prepare; the chair decides.
+ */
+export const chairDecides = (from: ReportState): boolean => from === 'besluit' || from === 'besluitvorming';

@@ -13,6 +13,7 @@ export const organisationRoles = [
   'integrity_officer',
   'reporter',
   'integrity_chair',
+  'integrity_investigator',
 ] as const;
 export type OrganisationRole = (typeof organisationRoles)[number];
 
@@ -95,6 +96,9 @@ const rules = {
   'integrity.handle': hasOrgRole('integrity_officer', 'integrity_chair'),
   // national figures on integrity reports (aggregates of the register only, small cells suppressed)
   'integrity.statistics': hasPlatform('admin', 'researcher'),
+  // an external investigator reads only the reports granted to them, for the grant's period (the
+  // service checks the grant and the key copy; src/meldpunt/integrity/investigators.ts)
+  'integrity.investigate': hasOrgRole('integrity_investigator'),
   // meldpunt incidents: the route checks the organisation; the service checks the incident itself
   // (reporter, person concerned, coordinator, assigned case handlers: src/meldpunt/incidents/access.ts)
   'incident.report': hasOrgRole('reporter', 'coordinator'),
@@ -145,6 +149,7 @@ const readOnlyActions = new Set<Action>([
   'responses.export',
   'integrity.read',
   'integrity.statistics',
+  'integrity.investigate',
   'incident.read',
   'incident.list',
   'incident.overview',

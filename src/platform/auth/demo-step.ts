@@ -52,6 +52,12 @@ const demoUsers: DemoUser[] = [
     memberships: [{ code: 'GM0344', role: 'integrity_officer' }],
   },
   {
+    email: 'burgemeester.utrecht@weerbaar.demo',
+    displayName: 'Bea Burgemeester',
+    role: 'integrity chair Utrecht',
+    memberships: [{ code: 'GM0344', role: 'integrity_chair' }],
+  },
+  {
     email: 'melder.utrecht@weerbaar.demo',
     displayName: 'Mo Melder',
     role: 'reporter Utrecht',

@@ -29,6 +29,7 @@ export const authNl = {
   'role.integrity_officer': 'Integriteitsfunctionaris',
   'role.reporter': 'Melder',
   'role.integrity_chair': 'Voorzitter (integriteit)',
+  'role.integrity_investigator': 'Externe onderzoeker (integriteit)',
 
   'account.title': 'Mijn account',
   'account.details': 'Uw gegevens',
@@ -254,6 +255,7 @@ export const authEn: Record<keyof typeof authNl, string> = {
   'role.integrity_officer': 'Integrity officer',
   'role.reporter': 'Reporter',
   'role.integrity_chair': 'Chair (integrity)',
+  'role.integrity_investigator': 'External investigator (integrity)',
 
   'account.title': 'My account',
   'account.details': 'Your details',

@@ -14,6 +14,7 @@ import type { ReportContent, ReporterIdentity } from '../model.js';
 import type { OralStatus } from '../report-repository.js';
 import type { Message } from '../reports-service.js';
 import { AttachmentList } from './attachment-parts.js';
+import { GrantForm } from './investigator-pages.js';
 import { OralRecordPanel } from './oral-pages.js';
 import { Conversation, CountdownCell, Deadlines, MultiLine, TextArea } from './parts.js';
 import { DestroyForm, RetentionForm } from './retention-parts.js';
@@ -319,6 +320,8 @@ export interface HandlerReportProps {
   attachments: AttachmentInfo[];
   oral: OralStatus;
   workflow: WorkflowProps;
+  /** External investigators with a certified key who could be granted this report. */
+  investigators?: Array<{ userId: string; name: string }>;
   notice?: string;
   errors?: FieldErrors;
 }
@@ -403,6 +406,9 @@ export function handlerReportPage(ctx: PageContext, p: HandlerReportProps) {
       </form>
       <WorkflowForms ctx={ctx} base={base} workflow={p.workflow} errors={errors} />
       <History ctx={ctx} history={p.workflow.history} />
+      {p.investigators && p.investigators.length > 0 && (
+        <GrantForm ctx={ctx} base={base} investigators={p.investigators} />
+      )}
       {p.state === 'gearchiveerd' && <DestroyForm ctx={ctx} base={base} />}
       <p>
         <a href={`/integrity/${p.orgId}`}>{ctx.t('integrity.back')}</a>

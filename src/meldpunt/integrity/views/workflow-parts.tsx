@@ -17,6 +17,8 @@ export interface WorkflowProps {
   history: Array<HistoryEntry & { actorName?: string }>;
   nextSteps: readonly ReportState[];
   holders: Array<{ keyId: string; name: string }>;
+  /** The next step is a decision reserved to the chair, and this handler is no chair. */
+  awaitsChair?: boolean;
 }
 
 const stateName = (ctx: PageContext, s: string | null) =>
@@ -62,7 +64,8 @@ export function WorkflowForms(props: {
   const { ctx, base, workflow, errors } = props;
   return (
     <>
-      {workflow.nextSteps.length > 0 && (
+      {workflow.awaitsChair && <p role="status">{ctx.t('integrity.awaitsChair')}</p>}
+      {!workflow.awaitsChair && workflow.nextSteps.length > 0 && (
         <form method="post" action={`${base}/move`} class="stack" novalidate>
           <h2>{ctx.t('integrity.nextStep')}</h2>
           <CsrfField ctx={ctx} />

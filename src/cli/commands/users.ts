@@ -46,7 +46,7 @@ export function register(program: Command): void {
     )
     .option(
       '--role <role>',
-      'coordinator | case_handler | integrity_officer | reporter, in the --org at the same position (repeatable)',
+      'coordinator | case_handler | integrity_officer | integrity_chair | integrity_investigator | reporter, in the --org at the same position (repeatable)',
       collect,
       [],
     )

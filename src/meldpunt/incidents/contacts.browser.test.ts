@@ -67,6 +67,8 @@ test('without JavaScript: the coordinator imports the list; a person on it signs
   await person.goto(`${server.url}/meldpunt/aanmelden`);
   await person.fill('#email', 'anna@lijst.test');
   await person.keyboard.press('Enter');
+  // the form page has an h1 too: wait for the answer page's heading before reading it
+  await person.locator('h1', { hasText: /Kijk in uw e-mail/ }).waitFor({ timeout: 60_000 });
   assert.match((await person.locator('h1').textContent()) ?? '', /Kijk in uw e-mail/);
   const [mail] = await server.database.query<{ text_body: string }>(
     "select text_body from mail_messages where to_address = 'anna@lijst.test' order by created_at desc limit 1",

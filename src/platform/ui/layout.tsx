@@ -54,7 +54,7 @@ function MainNav(props: { ctx: PageContext; path: string }) {
               <li class="nav-group">
                 <details>
                   <summary class={here ? 'current' : undefined}>{g.label}</summary>
-                  <ul>
+                  <ul class="nav-menu">
                     {g.items.map((item) => (
                       <li>
                         <a href={item.href} aria-current={isCurrent(item.href, path) ? 'page' : undefined}>

@@ -7,6 +7,7 @@ import type { DomainModule } from '../platform/modules.js';
 import { resultsLabelsEn, resultsLabelsNl } from './labels.js';
 import { resultsEn, resultsNl } from './messages.js';
 import { resultsPagesEn, resultsPagesNl } from './pages/messages.js';
+import { publicationsEn, publicationsNl } from './publications/messages.js';
 
 export const resultsModule: DomainModule = {
   name: 'results',
@@ -17,6 +18,7 @@ export const resultsModule: DomainModule = {
     () => import('./api/routes.js'),
     () => import('./disclosure/routes.js'),
     () => import('./pages/reproduce-routes.js'),
+    () => import('./publications/routes.js'),
   ],
   jobs: [() => import('./runs/jobs.js')],
   demoSteps: [() => import('./demo/demo-step.js')],
@@ -24,6 +26,7 @@ export const resultsModule: DomainModule = {
     { nl: resultsNl, en: resultsEn },
     { nl: resultsLabelsNl, en: resultsLabelsEn },
     { nl: resultsPagesNl, en: resultsPagesEn },
+    { nl: publicationsNl, en: publicationsEn },
   ],
   navigation: [
     {

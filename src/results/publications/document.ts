@@ -1,0 +1,39 @@
+/**
+ * The printable document shell around a product's body: one self-contained HTML file (styles inline,
+ * no external requests), used for the page in the app, the HTML file and the PDF.
+ */
+import { escapeHtml } from '../../platform/mail/templates.js';
+import type { RenderedProduct } from './product.js';
+
+const css = `
+:root { color-scheme: light; }
+body { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; color: #1a1a1a; line-height: 1.5;
+  max-width: 48rem; margin: 2rem auto; padding: 0 1rem; }
+h1, h2, h3 { color: #154273; line-height: 1.25; }
+table { border-collapse: collapse; margin: 1rem 0; }
+th, td { border-bottom: 1px solid #b4b4b4; padding: 0.25rem 0.5rem; text-align: left; vertical-align: top; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+thead { display: table-header-group; }
+tr { break-inside: avoid; }
+figure { margin: 1rem 0; break-inside: avoid; }
+nav.toc ol { padding-left: 1.25rem; }
+@media print { body { margin: 0; max-width: none; } a { color: inherit; } }
+`;
+
+export function productDocument(p: RenderedProduct): string {
+  return `<!doctype html>
+<html lang="${p.lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(p.title)}</title>
+<style>${css}</style>
+</head>
+<body>
+<main id="main">
+${p.body}
+</main>
+</body>
+</html>
+`;
+}

@@ -7,6 +7,9 @@
 //  - Browser tests skip themselves, saying so, when /usr/bin/chromium is missing. When there are browser
 //    tests in the run, one Chromium is started for all of them (test/support/browser-server.ts); each
 //    file connects to it and works in browser contexts of its own.
+//  - The test files are compiled ahead of time into .test-cache/build-<pid> (scripts/test-bundle.mjs:
+//    one esbuild build, project code shared in chunks), so a file's process loads JavaScript instead of
+//    compiling TypeScript through tsx module by module. WEERBAAR_TEST_TSX=1 runs the sources under tsx.
 //  - Files run two at a time (TEST_CONCURRENCY), the longest first: test/support/durations-reporter.mjs
 //    records each file's duration in .test-cache/test-durations.json; files not seen before go first.
 //  - Each file's wall time and CPU time (test/support/cpu-usage.mjs) are summed per pass at the end, with
@@ -26,6 +29,7 @@ import {
 import { tmpdir } from 'node:os';
 import { basename, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { bundleTests } from './test-bundle.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const startedAt = Date.now();
@@ -93,11 +97,20 @@ for (const code of await Promise.all(demoBuilds)) if (code !== 0) process.exit(c
 const setupCpuMs = childrenCpuMs();
 const setupWallMs = Date.now() - startedAt;
 
-const runList = [...files];
+// Compiled test files (see the header), removed when the run ends.
+const useTsx = process.env.WEERBAAR_TEST_TSX === '1';
+const buildDir = join(root, '.test-cache', `build-${process.pid}`);
+let compiled = new Map(files.map((f) => [f, f]));
+if (!useTsx) {
+  process.on('exit', () => rmSync(buildDir, { recursive: true, force: true }));
+  rmSync(buildDir, { recursive: true, force: true });
+  compiled = await bundleTests(root, files, buildDir);
+}
+const runList = files.map((f) => compiled.get(f));
 /** A file's key in the durations record: its path, plus " [postgres]" for its PostgreSQL-pass wrapper. */
-const durationKey = new Map(files.map((f) => [f, relative(root, f)]));
-/** The test file a PostgreSQL-pass wrapper runs (its size ranks it when no duration is known). */
-const sourceOf = new Map();
+const durationKey = new Map(files.map((f) => [compiled.get(f), relative(root, f)]));
+/** The source of a compiled file or of a PostgreSQL-pass wrapper (its size ranks it when no duration is known). */
+const sourceOf = new Map(files.map((f) => [compiled.get(f), f]));
 if (process.env.TEST_DATABASE_URL) {
   const pgDir = join(root, '.test-cache', `postgres-pass-${process.pid}`);
   process.on('exit', () => rmSync(pgDir, { recursive: true, force: true }));
@@ -119,7 +132,7 @@ if (process.env.TEST_DATABASE_URL) {
     );
     writeFileSync(
       wrapper,
-      `process.env.WEERBAAR_TEST_BACKEND = 'postgres';\nawait import(${JSON.stringify(pathToFileURL(f).href)});\n`,
+      `process.env.WEERBAAR_TEST_BACKEND = 'postgres';\nawait import(${JSON.stringify(pathToFileURL(compiled.get(f)).href)});\n`,
     );
     runList.push(wrapper);
     durationKey.set(wrapper, `${relative(root, f)} [postgres]`);
@@ -187,8 +200,7 @@ const concurrency = process.env.TEST_CONCURRENCY ?? '2';
 const result = spawnSync(
   process.execPath,
   [
-    '--import',
-    'tsx',
+    ...(useTsx ? ['--import', 'tsx'] : ['--enable-source-maps']),
     '--import',
     pathToFileURL(join(root, 'test/support/cpu-usage.mjs')).href,
     '--test',

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 
 const dir = process.env.WEERBAAR_TEST_USAGE_DIR;
 const file = process.argv[1] ?? '';
-if (dir && process.env.NODE_TEST_CONTEXT && /\.test\.tsx?$|\.pg\.mjs$/.test(file)) {
+if (dir && process.env.NODE_TEST_CONTEXT && /\.test\.(tsx?|mjs)$|\.pg\.mjs$/.test(file)) {
   process.on('exit', () => {
     const self = process.cpuUsage();
     let childrenMs = 0;

@@ -22,12 +22,13 @@ import type { Config } from '../../platform/config/config.js';
 import type { Database, DbOrTx } from '../../platform/db/database.js';
 import { type JsonStatementParam, jsonStatement, rowFromJson } from '../../platform/db/json-statements.js';
 import { AppError, type Lang } from '../../platform/errors.js';
-import { cancelQueuedMails, type QueueMailInput, queueMails } from '../../platform/mail/mail.js';
+import { type QueueMailInput, queueMails } from '../../platform/mail/mail.js';
 import { renderMail } from '../../platform/mail/templates.js';
 import { responseKeyFor } from '../answering/keys.js';
 import { organisationsByCode } from './frame-service.js';
 import type { FramePerson, Invitation, Wave, WaveMailTemplates } from './model.js';
-import { recordProgress } from './progress.js';
+import { mailKeysOf } from './opt-out-record.js';
+import { recordProgress, waitingMarks } from './progress.js';
 import { minutesByTargetGroup } from './questionnaire-link.js';
 import { type ReminderGate, reminderGate } from './reminder-gate.js';
 import { framePersons, invitations, waves } from './schema.js';
@@ -478,7 +479,9 @@ export async function sendReminders(
       // progress (they hold it shared), so no mark arrives meanwhile.
       const waiting: Map<string, string> = gate?.waiting ?? new Map();
       const statusOf = (i: Invitation) => waiting.get(i.id) ?? i.status;
-      const due = selected.filter(({ i }) => statusOf(i) !== 'completed');
+      // Whoever opted out gets nothing from now on, also while their opt-out waits in a mark (anonymous
+      // waves record it with a batch: ./opt-out.ts).
+      const due = selected.filter(({ i }) => statusOf(i) !== 'completed' && !gate?.optedOut.has(i.id));
       const rows = gate ? due.filter(({ p }) => !gate.deferred.has(gate.cellOf(p))) : due;
       const deferred = due.length - rows.length;
       if (rows.length === 0) return { sent: 0, last: lastSelected, deferred };
@@ -580,53 +583,9 @@ export async function sendDueReminders(
   return n;
 }
 
-// ---- opt-out ----
+// ---- opt-out: ./opt-out.ts ----
 
-/** Opts the link's holder out of further mail for this wave. Idempotent; false for an unknown link. */
-export async function optOut(db: DbOrTx, token: string): Promise<boolean> {
-  return db.transaction(async (tx) => {
-    const found = await findInvitationByToken(tx, token);
-    if (!found) return false;
-    if (found.framePerson.optedOutAt) return true;
-    // This waits for a reminder batch that holds the person (it locks them); after it, the batch's
-    // mail is visible below and cancelled, and later batches no longer select the person.
-    await tx
-      .update(framePersons)
-      .set({ optedOutAt: sql`now()` })
-      .where(eq(framePersons.id, found.framePerson.id));
-    const cancelled = await cancelQueuedMailOf(tx, found.invitation.id);
-    await audit(
-      tx,
-      { type: 'system', id: null, label: 'respondent (opt-out link)' },
-      {
-        action: 'wave.frame.optout',
-        resourceType: 'frame_person',
-        resourceId: found.framePerson.id,
-        diff: { waveId: found.wave.id, cancelledMail: cancelled },
-      },
-    );
-    return true;
-  });
-}
-
-/** Cancels the invitation's mail (invitation, reminders) that is queued and not yet handed to SMTP. */
-async function cancelQueuedMailOf(tx: DbOrTx, invitationId: string): Promise<number> {
-  const [current] = await tx
-    .select({ remindersSent: invitations.remindersSent })
-    .from(invitations)
-    .where(eq(invitations.id, invitationId));
-  return cancelQueuedMails(
-    tx,
-    mailKeysOf(invitationId, current?.remindersSent ?? 0),
-    'the recipient opted out before it was sent',
-  );
-}
-
-/** The idempotency keys of an invitation's mails: the invitation and each reminder sent. */
-export const mailKeysOf = (invitationId: string, remindersSent: number): string[] => [
-  `invitation:${invitationId}`,
-  ...Array.from({ length: remindersSent }, (_, n) => `reminder:${invitationId}:${n + 1}`),
-];
+export { mailKeysOf } from './opt-out-record.js';
 
 // ---- non-respondents ----
 
@@ -645,9 +604,23 @@ export interface NonRespondent {
   undelivered: Pick<UndeliveredPerson, 'reminder' | 'status' | 'reason' | 'at'> | null;
 }
 
-/** Everyone in the frame who has not completed and did not opt out, for phone or paper follow-up. */
-export async function nonRespondents(db: DbOrTx, waveId: string): Promise<NonRespondent[]> {
-  await getWave(db, waveId);
+/**
+ * Everyone in the frame who has not completed and did not opt out, for phone or paper follow-up. With
+ * the server key, an anonymous wave's waiting opt-outs count too — except of whoever has a completion
+ * waiting as well: leaving them out would show who completed a moment ago (docs/anonymity.md).
+ */
+export async function nonRespondents(
+  db: DbOrTx,
+  waveId: string,
+  serverKey?: Buffer,
+): Promise<NonRespondent[]> {
+  const wave = await getWave(db, waveId);
+  const waiting =
+    serverKey && wave.anonymity === 'anonymous' ? await waitingMarks(db, serverKey, waveId) : undefined;
+  const optedOut = (invitationId: string | undefined) =>
+    invitationId !== undefined &&
+    waiting?.optedOut.has(invitationId) === true &&
+    waiting.progress.get(invitationId) !== 'completed';
   const rows = await db
     .select({ p: framePersons, i: invitations })
     .from(framePersons)
@@ -661,18 +634,20 @@ export async function nonRespondents(db: DbOrTx, waveId: string): Promise<NonRes
     )
     .orderBy(asc(framePersons.layer), asc(framePersons.organisationId), asc(framePersons.name));
   const undelivered = await undeliveredByPerson(db, waveId);
-  return rows.map(({ p, i }) => ({
-    name: p.name,
-    email: p.email,
-    role: p.role,
-    organisationId: p.organisationId,
-    layer: p.layer,
-    status: i?.status ?? 'not_invited',
-    remindersSent: i?.remindersSent ?? 0,
-    invitedAt: i?.invitedAt ?? null,
-    strata: (p.strata ?? {}) as Record<string, string>,
-    undelivered: undelivered.get(p.id) ?? null,
-  }));
+  return rows
+    .filter(({ i }) => !optedOut(i?.id))
+    .map(({ p, i }) => ({
+      name: p.name,
+      email: p.email,
+      role: p.role,
+      organisationId: p.organisationId,
+      layer: p.layer,
+      status: i?.status ?? 'not_invited',
+      remindersSent: i?.remindersSent ?? 0,
+      invitedAt: i?.invitedAt ?? null,
+      strata: (p.strata ?? {}) as Record<string, string>,
+      undelivered: undelivered.get(p.id) ?? null,
+    }));
 }
 
 export async function invitationsOf(db: DbOrTx, waveId: string, ids: string[]) {

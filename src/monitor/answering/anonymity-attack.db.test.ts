@@ -18,7 +18,10 @@
  * - reminder rounds: rounds go to non-respondents only, and a round runs every 40 pages during the
  *   run (and once more before the copy): an invitation reminded after a response was completed, or
  *   left out of a round of its cell before, is not that response's (test/support/reminder-attack.ts);
- *   this attack is also tried on a copy taken right after each round.
+ *   this attack is also tried on a copy taken right after each round;
+ * - opting out: 24 of the completers open the opt-out link right after sending their answers; the
+ *   first opt-out a copy traces after a response (frame person versions, audit log, cancelled mail,
+ *   marks written alone and the persons changed by the batch that deleted them) names its candidates.
  * During fieldwork, every response must keep at least 10 candidates and no attack may beat a guess
  * among 10 by more than 3 standard deviations; after the close (and the job that follows it), no
  * attack may beat a guess within the cell by more than 3 standard deviations, no old row version

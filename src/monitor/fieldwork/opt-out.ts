@@ -16,7 +16,7 @@ import type { DbOrTx } from '../../platform/db/database.js';
 import { findInvitationByToken, type InvitationByToken } from './invitations.js';
 import { recordOptOut } from './opt-out-record.js';
 import { lockWaveShared, queueProgressMark, waitingMarks } from './progress.js';
-import { invitations, waves } from './schema.js';
+import { waves } from './schema.js';
 
 /** Whether the link's holder opted out (recorded, or in a waiting mark of an anonymous wave). */
 export async function hasOptedOut(db: DbOrTx, serverKey: Buffer, found: InvitationByToken): Promise<boolean> {
@@ -41,21 +41,10 @@ export async function optOut(db: DbOrTx, serverKey: Buffer, token: string): Prom
           await queueProgressMark(tx, serverKey, found.wave.id, found.invitation.id, 'opted_out');
         return true;
       }
-      // Closed: the responses were rewritten at the close; a direct write pairs with nothing.
+      // Closed: the close rewrote the responses (its job compacts their old versions); a direct write
+      // pairs with nothing.
     }
-    // This waits for a reminder batch that holds the invitation (it locks it); after it, the batch's
-    // mail is visible below and cancelled, and later batches no longer select the person.
-    const [current] = await tx
-      .select({ remindersSent: invitations.remindersSent })
-      .from(invitations)
-      .where(eq(invitations.id, found.invitation.id))
-      .for('update');
-    const cancelled = await recordOptOut(
-      tx,
-      found.invitation.id,
-      found.framePerson.id,
-      current?.remindersSent ?? 0,
-    );
+    const cancelled = await recordOptOut(tx, found.invitation.id, found.framePerson.id);
     await audit(
       tx,
       { type: 'system', id: null, label: 'respondent (opt-out link)' },

@@ -20,6 +20,10 @@
  * is recorded). A reminder round records the cells with at least 10 waiting completions (this batch)
  * and reads the rest in memory (`waitingProgress`), reminding no one in a cell with 1–9 waiting
  * (./reminder-gate.ts), so every batch and every round leaves at least 10 per cell (docs/anonymity.md).
+ *
+ * An opt-out is a mark too (./opt-out.ts): a batch records it with its cell's completions (the frame
+ * person's `opted_out_at`, their queued mail cancelled) for whoever has not completed; a completer's
+ * waits for the close.
  */
 import { createCipheriv, createDecipheriv, createHmac, randomBytes, randomInt } from 'node:crypto';
 import { and, count, eq, inArray, ne, sql } from 'drizzle-orm';
@@ -158,12 +162,7 @@ export async function recordProgress(
       ids.length === 0
         ? []
         : await tx
-            .select({
-              id: invitations.id,
-              status: invitations.status,
-              remindersSent: invitations.remindersSent,
-              p: framePersons,
-            })
+            .select({ id: invitations.id, status: invitations.status, p: framePersons })
             .from(invitations)
             .innerJoin(framePersons, eq(framePersons.id, invitations.framePersonId))
             .where(and(eq(invitations.waveId, waveId), inArray(invitations.id, ids)));
@@ -192,7 +191,7 @@ export async function recordProgress(
     const done = rows.filter((r) => !opened.has(r.id)).map((r) => r.id);
     const latest = new Map<string, ProgressStatus>();
     const byId = new Map(people.map((x) => [x.id, x]));
-    const optOuts = new Map<string, { framePersonId: string; remindersSent: number }>();
+    const optOuts = new Map<string, string>();
     for (const m of marks) {
       const person = byId.get(m.invitationId);
       if (m.status === 'opted_out') {
@@ -209,7 +208,7 @@ export async function recordProgress(
         if (!person || person.p.optedOutAt) done.push(m.id);
         else if (now) {
           done.push(m.id);
-          optOuts.set(m.invitationId, { framePersonId: person.p.id, remindersSent: person.remindersSent });
+          optOuts.set(m.invitationId, person.p.id);
         }
         continue;
       }
@@ -226,8 +225,7 @@ export async function recordProgress(
     ];
     for (const { id, optOut } of shuffle(changes)) {
       if (optOut) {
-        const o = optOuts.get(id)!;
-        cancelledMail += await recordOptOut(tx, id, o.framePersonId, o.remindersSent);
+        cancelledMail += await recordOptOut(tx, id, optOuts.get(id)!);
         continue;
       }
       const status = latest.get(id)!;

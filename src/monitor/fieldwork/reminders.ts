@@ -1,5 +1,5 @@
 /**
- * Reminder rounds (moved from ./invitations.ts; see its file comment for links and tokens).
+ * Reminder rounds (links, tokens and invitations: ./invitations.ts; the mails: ./wave-mail.ts).
  *
  * Reminders: since the token is not kept, a reminder carries a new link. In confidential and named
  * waves only to someone who has not started (the token is replaced: the old link stops working, the

@@ -85,14 +85,20 @@ export async function storedRounds(
   waveId: string,
   cells: ReadonlyMap<string, string>,
 ): Promise<StoredRounds> {
-  const mails = await database.query<{ key: string; at: string }>(
-    `select idempotency_key as key, xmin::text as at from mail_messages
+  // A cancelled message's row was written again by the cancellation: its round is the transaction
+  // of its mail job (queued with it), when the job is still there.
+  const mails = await database.query<{ key: string; at: string | null }>(
+    `select idempotency_key as key,
+            case when status = 'cancelled'
+                 then (select j.xmin::text from pgboss.job j where j.data->>'messageId' = m.id::text limit 1)
+                 else m.xmin::text end as at
+       from mail_messages m
       where purpose = 'reminder' and idempotency_key like 'reminder:%'`,
   );
   const byRound = new Map<number, Set<string>>();
   for (const m of mails) {
     const invitation = m.key.split(':')[1]!;
-    if (!cells.has(invitation)) continue;
+    if (!cells.has(invitation) || m.at === null) continue;
     const at = Number(m.at);
     byRound.set(at, (byRound.get(at) ?? new Set()).add(invitation));
   }

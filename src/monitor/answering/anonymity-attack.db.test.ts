@@ -18,7 +18,10 @@
  * - reminder rounds: rounds go to non-respondents only, and a round runs every 40 pages during the
  *   run (and once more before the copy): an invitation reminded after a response was completed, or
  *   left out of a round of its cell before, is not that response's (test/support/reminder-attack.ts);
- *   this attack is also tried on a copy taken right after each round.
+ *   this attack is also tried on a copy taken right after each round;
+ * - opting out: 24 of the completers open the opt-out link right after sending their answers; the
+ *   first opt-out a copy traces after a response (frame person versions, audit log, cancelled mail,
+ *   marks written alone and the persons changed by the batch that deleted them) names its candidates.
  * During fieldwork, every response must keep at least 10 candidates and no attack may beat a guess
  * among 10 by more than 3 standard deviations; after the close (and the job that follows it), no
  * attack may beat a guess within the cell by more than 3 standard deviations, no old row version
@@ -51,6 +54,8 @@ import { type SeededWave, seedAnsweringWave } from './seed-wave.js';
 const PERSONS = 120;
 const STARTERS = 100;
 const COMPLETERS = 84;
+/** Completers who opt out right after sending their answers (the next page they open). */
+const OPT_OUTS = 24;
 
 let t: TestApp;
 let wave: SeededWave;
@@ -58,6 +63,8 @@ let wave: SeededWave;
 const truth = new Map<string, string>();
 const cellOf = new Map<string, string>();
 const completedResponses = new Set<string>();
+/** Invitations whose person opted out (known to the test). */
+const optedOut = new Set<string>();
 /** Person index → the link they started with (a round gives who has not started a new one). */
 const usedToken = new Map<number, string>();
 /** Rounds that reminded someone, and the copies checked right after them. */
@@ -103,7 +110,7 @@ async function runQueuedJobs() {
 }
 
 /** One respondent's pages, one step per call. */
-function script(index: number, completes: boolean): Array<() => Promise<void>> {
+function script(index: number, completes: boolean, optsOut: boolean): Array<() => Promise<void>> {
   // The link the person holds when they open it (a reminder round may have replaced the first one).
   let base = '';
   const link = async () => {
@@ -146,6 +153,16 @@ function script(index: number, completes: boolean): Array<() => Promise<void>> {
   steps.push(async () => void (await r.post(`${base}/s/afsluiting`, { remarks: '', _action: 'next' })));
   if (completes)
     steps.push(async () => assert.equal((await r.post(`${base}/submit`)).location, `${base}/done`));
+  // Right after sending the answers, the opt-out link from the mail (other respondents' pages may run
+  // in between, as they would on a live server).
+  if (optsOut)
+    steps.push(async () => {
+      assert.equal((await r.get(`${base}/afmelden`)).status, 200);
+      const done = await r.post(`${base}/afmelden`);
+      assert.equal(done.status, 200);
+      assert.match(done.body, /U bent afgemeld/);
+      optedOut.add(wave.invitationIds[index]!);
+    });
   return steps;
 }
 
@@ -195,7 +212,9 @@ before(async () => {
   // The seed gives person i the role i % 3 and the gender i % 2: six cells of 20.
   for (const [i, id] of wave.invitationIds.entries()) cellOf.set(id, `${i % 3}/${i % 2}`);
   const order = wave.tokens.map((_, i) => i).sort(() => random() - 0.5);
-  const waiting = order.slice(0, STARTERS).map((i, n) => ({ i, steps: script(i, n < COMPLETERS) }));
+  const waiting = order
+    .slice(0, STARTERS)
+    .map((i, n) => ({ i, steps: script(i, n < COMPLETERS, n < OPT_OUTS) }));
   const active: typeof waiting = [];
   let ticks = 0;
   while (waiting.length || active.length) {
@@ -213,6 +232,7 @@ before(async () => {
   await learnTruth();
   assert.equal(truth.size, STARTERS);
   assert.equal(completedResponses.size, COMPLETERS);
+  assert.equal(optedOut.size, OPT_OUTS);
   assert.ok(rounds >= 5 && roundsChecked === rounds, `${rounds} rounds went out during the run`);
 });
 after(() => t.close());
@@ -233,6 +253,60 @@ interface Copy {
   rounds?: StoredRounds;
   /** Per round (its xid): what its mail told about each reminded invitation's start. */
   startKinds?: Map<number, Map<string, 'started' | 'not_started'>>;
+  /**
+   * Traces of opt-outs: when (a transaction id) and, when the copy tells, whose. From the frame
+   * persons' versions, the audit log, cancelled mail, and progress marks written alone (no response
+   * version with their xmin) with the persons changed by the batch that deleted them (files only).
+   */
+  optOuts?: Array<{ at: number; invitations: string[] }>;
+}
+
+/** Frame person → invitation, for the attacker (the invitations table has both). */
+async function invitationOfPerson(): Promise<Map<string, string>> {
+  const rows = await t.database.query<{ id: string; p: string }>(
+    'select id, frame_person_id as p from invitations where wave_id = $1',
+    [wave.waveId],
+  );
+  return new Map(rows.map((r) => [r.p, r.id]));
+}
+
+/**
+ * What a copy shows of opt-outs. `personVersions`: the frame persons' row versions (files: every
+ * version; SQL: the live one); a version later than a person's first was written by an update, which
+ * only an opt-out makes. `marks`: progress marks with their xmin and (files) xmax.
+ */
+async function optOutTraces(
+  personVersions: Array<{ id: string; xmin: number }>,
+  marks: Array<{ xmin: number; xmax: number }>,
+  responses: Map<string, Version[]>,
+): Promise<Array<{ at: number; invitations: string[] }>> {
+  const inv = await invitationOfPerson();
+  const out: Array<{ at: number; invitations: string[] }> = [];
+  // The frame was imported in one transaction: any later version of a person is an update.
+  const imported = Math.min(...personVersions.filter((v) => inv.has(v.id)).map((v) => v.xmin));
+  const changedBy = new Map<number, string[]>();
+  for (const v of personVersions) {
+    if (!inv.has(v.id) || v.xmin === imported) continue;
+    changedBy.set(v.xmin, [...(changedBy.get(v.xmin) ?? []), inv.get(v.id)!]);
+  }
+  for (const [at, invitations] of changedBy) out.push({ at, invitations });
+  const audits = await t.database.query<{ at: string; resource_id: string }>(
+    "select xmin::text as at, resource_id from audit_log where action = 'wave.frame.optout' and resource_type = 'frame_person'",
+  );
+  for (const a of audits)
+    if (inv.has(a.resource_id)) out.push({ at: Number(a.at), invitations: [inv.get(a.resource_id)!] });
+  const cancelled = await t.database.query<{ at: string; key: string }>(
+    "select xmin::text as at, idempotency_key as key from mail_messages where status = 'cancelled'",
+  );
+  for (const m of cancelled) {
+    const id = m.key.split(':')[1]!;
+    if (isInvitation(id)) out.push({ at: Number(m.at), invitations: [id] });
+  }
+  const written = new Set([...responses.values()].flatMap((vs) => vs.map((v) => v.xmin)));
+  for (const m of marks)
+    if (!written.has(m.xmin))
+      out.push({ at: m.xmin, invitations: m.xmax ? (changedBy.get(m.xmax) ?? []) : [] });
+  return out;
 }
 
 /**
@@ -273,16 +347,19 @@ async function fileCopy(): Promise<Copy> {
   const [marks] = await t.database.query<{ ok: boolean }>(
     "select to_regclass('invitation_progress') is not null as ok",
   );
-  const tables = ['responses', 'invitations', ...(marks!.ok ? ['invitation_progress'] : [])];
+  const tables = ['responses', 'invitations', 'frame_persons', ...(marks!.ok ? ['invitation_progress'] : [])];
   const heaps = await pgliteHeaps(t.database, tables);
   const rows = (name: string) =>
     heaps.get(name)!.map((h) => ({ id: h.id, xmin: h.xmin, place: h.block * 1000 + h.item }));
+  const responses = byId(rows('responses'), (id) => truth.has(id));
+  const progress = (heaps.get('invitation_progress') ?? []).map((h) => ({ xmin: h.xmin, xmax: h.xmax }));
   return {
-    responses: byId(rows('responses'), (id) => truth.has(id)),
+    responses,
     invitations: byId(rows('invitations'), isInvitation),
-    marks: (heaps.get('invitation_progress') ?? []).map((h) => ({ xmin: h.xmin, xmax: h.xmax })),
+    marks: progress,
     rounds: await storedRounds(t.database, wave.waveId, invitationCells()),
     startKinds: await startKinds(),
+    optOuts: await optOutTraces(rows('frame_persons'), progress, responses),
   };
 }
 
@@ -300,11 +377,27 @@ async function sqlCopy(): Promise<Copy> {
     xmin: Number(r.xmin),
     place: Number(r.place),
   });
+  const responses = byId((await rows('responses')).map(num), (id) => truth.has(id));
+  const live = async (table: string) =>
+    (
+      await t.database.query<{ id: string; xmin: string }>(
+        `select id, xmin::text as xmin from ${table} where wave_id = $1`,
+        [wave.waveId],
+      )
+    ).map((r) => ({ id: r.id, xmin: Number(r.xmin), xmax: 0 }));
+  const [progressTable] = await t.database.query<{ ok: boolean }>(
+    "select to_regclass('invitation_progress') is not null as ok",
+  );
   return {
-    responses: byId((await rows('responses')).map(num), (id) => truth.has(id)),
+    responses,
     invitations: byId((await rows('invitations')).map(num), isInvitation),
     rounds: await storedRounds(t.database, wave.waveId, invitationCells()),
     startKinds: await startKinds(),
+    optOuts: await optOutTraces(
+      await live('frame_persons'),
+      progressTable!.ok ? await live('invitation_progress') : [],
+      responses,
+    ),
   };
 }
 
@@ -458,7 +551,35 @@ function startRounds(copy: Copy): (r: string) => string[] {
   };
 }
 
-const attacks = { nearestXmin, batchIntersection, physicalOrder, markDeletion, reminderRounds, startRounds };
+/**
+ * Opting out right after answering: the first opt-out traced after the response's last version was,
+ * the attacker guesses, its person's; the persons the copy ties to that opt-out are the candidates.
+ */
+function optOutAfterAnswering(copy: Copy): (r: string) => string[] {
+  return (r) => {
+    const last = Math.max(...copy.responses.get(r)!.map((v) => v.xmin));
+    const cell = inCell(copy, r);
+    // The traces that could be its person's: after it, and of its cell (or of nobody known).
+    const after = (copy.optOuts ?? []).filter(
+      (o) => o.at > last && (o.invitations.length === 0 || o.invitations.some((i) => cell.includes(i))),
+    );
+    const first = Math.min(...after.map((o) => o.at));
+    const found = [...new Set(after.filter((o) => o.at === first).flatMap((o) => o.invitations))].filter(
+      (i) => cell.includes(i),
+    );
+    return found.length ? found : cell;
+  };
+}
+
+const attacks = {
+  nearestXmin,
+  batchIntersection,
+  physicalOrder,
+  markDeletion,
+  reminderRounds,
+  startRounds,
+  optOutAfterAnswering,
+};
 
 function assertNoBetterThan(
   copy: Copy,
@@ -542,6 +663,12 @@ test('after the close: no pairing better than chance within a cell, no old row v
     { status: 'not_started', n: PERSONS - STARTERS },
     { status: 'started', n: STARTERS - COMPLETERS },
   ]);
+
+  const [opted] = await t.database.query<{ n: number }>(
+    'select count(*)::int as n from frame_persons where wave_id = $1 and opted_out_at is not null',
+    [wave.waveId],
+  );
+  assert.equal(opted!.n, OPT_OUTS, 'every opt-out is recorded by the close');
 
   const rates = await responseRates(t.database.db, wave.waveId);
   assert.equal(rates.pendingProgress, 0);

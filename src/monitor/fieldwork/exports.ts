@@ -259,8 +259,8 @@ export async function responsesTable(
   return { name: 'responses', columns, rows: out };
 }
 
-export async function nonRespondentsTable(db: DbOrTx, waveId: string): Promise<Table> {
-  const list = await nonRespondents(db, waveId);
+export async function nonRespondentsTable(db: DbOrTx, waveId: string, serverKey?: Buffer): Promise<Table> {
+  const list = await nonRespondents(db, waveId, serverKey);
   const codes = await orgCodes(db);
   const extra = [...new Set(list.flatMap((p) => Object.keys(p.strata)))].sort();
   return {

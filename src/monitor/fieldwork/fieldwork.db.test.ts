@@ -9,6 +9,7 @@ import type { Database } from '../../platform/db/database.js';
 import type { AppError } from '../../platform/errors.js';
 import { deliverMessage } from '../../platform/mail/deliver.js';
 import { loadRegistry } from '../../platform/orgs/registry.js';
+import { responseKeyFor } from '../answering/keys.js';
 import { loadTemplates } from '../questionnaires/templates/index.js';
 import { frameCounts, frameTotals, importFrame } from './frame-service.js';
 import {
@@ -16,10 +17,10 @@ import {
   inviteAll,
   markInvitationStatus,
   nonRespondents,
-  optOut,
   sendReminders,
 } from './invitations.js';
 import { responseRates } from './monitoring.js';
+import { optOut as optOutWithKey } from './opt-out.js';
 import { latestPublishedVersionOf } from './questionnaire-link.js';
 import { createWave, getWave, setWaveQuestionnaire, transitionWave, updateWave } from './waves-service.js';
 
@@ -27,6 +28,7 @@ let database: Database;
 const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PUBLIC_URL: 'https://weerbaar.test' });
 const actor = systemActor;
 let seq = 0;
+const optOut = (db: Database['db'], token: string) => optOutWithKey(db, responseKeyFor(config), token);
 
 before(async () => {
   database = await createTestDatabase();
@@ -51,8 +53,8 @@ async function newWave(anonymity: 'anonymous' | 'confidential' = 'anonymous') {
   );
 }
 
-async function openWave(persons: string[]) {
-  const wave = await newWave();
+async function openWave(persons: string[], anonymity: 'anonymous' | 'confidential' = 'anonymous') {
+  const wave = await newWave(anonymity);
   const officeHolders = await latestPublishedVersionOf(db(), 'office_holders');
   assert.ok(officeHolders, 'the office-holders template is loaded');
   await setWaveQuestionnaire(db(), wave.id, 'office_holders', officeHolders!, actor);
@@ -427,7 +429,9 @@ test('reminders go only to those not completed and not opted out; due per schedu
       optedOut: total.optedOut,
       reminders: total.remindersSent,
     },
-    { frame: 4, invited: 4, started: 2, completed: 1, optedOut: 1, reminders: 4 },
+    // An anonymous wave: the opt-out waits in a sealed mark (the rounds above skipped the person)
+    // until the cell's next batch or the close records it (./opt-out.ts).
+    { frame: 4, invited: 4, started: 2, completed: 1, optedOut: 0, reminders: 4 },
   );
   assert.equal(total.responseRate, 0.25);
   assert.deepEqual(
@@ -437,15 +441,16 @@ test('reminders go only to those not completed and not opted out; due per schedu
   // A name, not a CBS code (issue 12): Amsterdam is GM0363.
   assert.equal(rates.breakdowns.organisation[0]!.label, 'Amsterdam');
 
-  const nr = await nonRespondents(db(), wave.id);
+  // With the server key, the waiting opt-out counts (the leaver's, a mark until a batch records it).
+  const nr = await nonRespondents(db(), wave.id, responseKeyFor(config));
   assert.deepEqual(nr.map((p) => p.email).sort(), ['fresh.r@voorbeeld.nl', 'started.r@voorbeeld.nl']);
 });
 
-test('opting out cancels the invitation and reminder still queued: their jobs send nothing; later reminders skip the person', async () => {
-  const wave = await openWave([
-    'Quitter,quitter.o@voorbeeld.nl,raadslid,GM0363',
-    'Stayer,stayer.o@voorbeeld.nl,raadslid,GM0363',
-  ]);
+test('opting out (confidential wave) cancels the invitation and reminder still queued: their jobs send nothing; later reminders skip the person', async () => {
+  const wave = await openWave(
+    ['Quitter,quitter.o@voorbeeld.nl,raadslid,GM0363', 'Stayer,stayer.o@voorbeeld.nl,raadslid,GM0363'],
+    'confidential',
+  );
   await inviteAll(db(), config, wave.id, actor);
   const mailConfig = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }); // no SMTP_HOST: the outbox
   const deliver = (id: string) =>

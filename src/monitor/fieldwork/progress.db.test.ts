@@ -48,14 +48,22 @@ test('completions of a cell are recorded from 10 on, together; starts wait while
   for (const id of cell(1)) await queueProgressMark(database.db, key, wave.waveId, id, 'started');
   // Nine completions in cell 0 (nine in other cells would not help: cells are counted apart).
   await queueProgressMark(database.db, key, wave.waveId, cell(2)[0]!, 'completed');
-  assert.deepEqual(await recordProgress(database.db, key, wave.waveId), { recorded: 0, waiting: 29 });
+  assert.deepEqual(await recordProgress(database.db, key, wave.waveId), {
+    recorded: 0,
+    optedOut: 0,
+    waiting: 29,
+  });
   assert.deepEqual(
     [...new Set((await invitationRows(wave.invitationIds)).map((r) => r.status))],
     ['not_started'],
   );
 
   await queueProgressMark(database.db, key, wave.waveId, zero[9]!, 'completed');
-  assert.deepEqual(await recordProgress(database.db, key, wave.waveId), { recorded: 10, waiting: 11 });
+  assert.deepEqual(await recordProgress(database.db, key, wave.waveId), {
+    recorded: 10,
+    optedOut: 0,
+    waiting: 11,
+  });
   const rows = await invitationRows(zero);
   assert.deepEqual(
     rows.map((r) => r.status),
@@ -73,7 +81,11 @@ test('a closed wave records everything that waits; marks no key opens are droppe
     sealMark(randomBytes(32), wave.invitationIds[1]!, 'completed'),
   ]);
   await database.query(`update waves set status = 'closed' where id = $1`, [wave.waveId]);
-  assert.deepEqual(await recordProgress(database.db, key, wave.waveId), { recorded: 11, waiting: 0 });
+  assert.deepEqual(await recordProgress(database.db, key, wave.waveId), {
+    recorded: 11,
+    optedOut: 0,
+    waiting: 0,
+  });
   assert.equal(await pendingProgressCount(database.db, wave.waveId), 0);
   assert.deepEqual([...new Set((await invitationRows(cell(1))).map((r) => r.status))], ['started']);
   assert.equal((await invitationRows([cell(2)[0]!]))[0]!.status, 'completed');

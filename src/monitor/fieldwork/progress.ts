@@ -20,6 +20,10 @@
  * is recorded). A reminder round records the cells with at least 10 waiting completions (this batch)
  * and reads the rest in memory (`waitingProgress`), reminding no one in a cell with 1–9 waiting
  * (./reminder-gate.ts), so every batch and every round leaves at least 10 per cell (docs/anonymity.md).
+ *
+ * An opt-out is a mark too (./opt-out.ts): a batch records it with its cell's completions (the frame
+ * person's `opted_out_at`, their queued mail cancelled) for whoever has not completed; a completer's
+ * waits for the close.
  */
 import { createCipheriv, createDecipheriv, createHmac, randomBytes, randomInt } from 'node:crypto';
 import { and, count, eq, inArray, ne, sql } from 'drizzle-orm';
@@ -27,6 +31,7 @@ import { audit } from '../../platform/audit/audit.js';
 import type { DbOrTx } from '../../platform/db/database.js';
 import { responseIdentity } from '../answering/strata.js';
 import type { FramePerson } from './model.js';
+import { recordOptOut } from './opt-out-record.js';
 import { recordCompletionDays } from './response-days.js';
 import { framePersons, invitationProgress, invitations } from './schema.js';
 import { getWave } from './waves-service.js';
@@ -35,6 +40,10 @@ import { getWave } from './waves-service.js';
 export const BATCH_MINIMUM = 10;
 
 export type ProgressStatus = 'started' | 'completed';
+/** What a mark records: a start, a completion, or an opt-out (./opt-out.ts), sealed alike. */
+export type MarkKind = ProgressStatus | 'opted_out';
+const KIND_CODES: Record<MarkKind, string> = { started: 's', completed: 'c', opted_out: 'o' };
+const KINDS: Record<string, MarkKind> = { s: 'started', c: 'completed', o: 'opted_out' };
 
 const keys = new WeakMap<Buffer, Buffer>();
 /** The sealing key: derived from the server key, so a copy of the database alone cannot open a mark. */
@@ -47,13 +56,10 @@ function sealingKey(serverKey: Buffer): Buffer {
   return key;
 }
 
-export function sealMark(serverKey: Buffer, invitationId: string, status: ProgressStatus): string {
+export function sealMark(serverKey: Buffer, invitationId: string, status: MarkKind): string {
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', sealingKey(serverKey), iv);
-  const body = Buffer.concat([
-    cipher.update(`${status === 'started' ? 's' : 'c'}${invitationId}`),
-    cipher.final(),
-  ]);
+  const body = Buffer.concat([cipher.update(`${KIND_CODES[status]}${invitationId}`), cipher.final()]);
   return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64');
 }
 
@@ -61,13 +67,14 @@ export function sealMark(serverKey: Buffer, invitationId: string, status: Progre
 export function openMark(
   serverKey: Buffer,
   sealed: string,
-): { invitationId: string; status: ProgressStatus } | undefined {
+): { invitationId: string; status: MarkKind } | undefined {
   try {
     const raw = Buffer.from(sealed, 'base64');
     const decipher = createDecipheriv('aes-256-gcm', sealingKey(serverKey), raw.subarray(0, 12));
     decipher.setAuthTag(raw.subarray(12, 28));
     const text = Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
-    return { invitationId: text.slice(1), status: text[0] === 's' ? 'started' : 'completed' };
+    const status = KINDS[text[0] ?? ''];
+    return status ? { invitationId: text.slice(1), status } : undefined;
   } catch {
     return undefined;
   }
@@ -79,7 +86,7 @@ export async function queueProgressMark(
   serverKey: Buffer,
   waveId: string,
   invitationId: string,
-  status: ProgressStatus,
+  status: MarkKind,
 ): Promise<void> {
   await tx.insert(invitationProgress).values({ waveId, sealed: sealMark(serverKey, invitationId, status) });
 }
@@ -121,6 +128,8 @@ function shuffle<T>(items: T[]): T[] {
 export interface RecordResult {
   /** Invitations updated. */
   recorded: number;
+  /** Opt-outs recorded on their frame persons (their queued mail cancelled). */
+  optedOut: number;
   /** Marks still waiting (their cell is below the minimum). */
   waiting: number;
 }
@@ -143,7 +152,7 @@ export async function recordProgress(
       .from(invitationProgress)
       .where(eq(invitationProgress.waveId, waveId))
       .for('update', { skipLocked: true });
-    if (rows.length === 0) return { recorded: 0, waiting: 0 };
+    if (rows.length === 0) return { recorded: 0, optedOut: 0, waiting: 0 };
     const marks = rows.flatMap((r) => {
       const m = openMark(serverKey, r.sealed);
       return m ? [{ id: r.id, ...m }] : [];
@@ -153,7 +162,7 @@ export async function recordProgress(
       ids.length === 0
         ? []
         : await tx
-            .select({ id: invitations.id, p: framePersons })
+            .select({ id: invitations.id, status: invitations.status, p: framePersons })
             .from(invitations)
             .innerJoin(framePersons, eq(framePersons.id, invitations.framePersonId))
             .where(and(eq(invitations.waveId, waveId), inArray(invitations.id, ids)));
@@ -163,25 +172,62 @@ export async function recordProgress(
     // tests that ask for a minimum of 1).
     const everything = wave.status !== 'open' || minimum <= 1;
     const completed = new Set(marks.filter((m) => m.status === 'completed').map((m) => m.invitationId));
+    const progressIds = new Set(marks.filter((m) => m.status !== 'opted_out').map((m) => m.invitationId));
     const byCell = new Map<string, Set<string>>();
-    for (const id of ids) {
+    for (const id of progressIds) {
       const cell = cells.get(id);
       if (cell === undefined || !(everything || completed.has(id))) continue;
       byCell.set(cell, (byCell.get(cell) ?? new Set()).add(id));
     }
     const due = new Set<string>();
-    for (const members of byCell.values())
-      if (everything || members.size >= minimum) for (const id of members) due.add(id);
+    const dueCells = new Set<string>();
+    for (const [cell, members] of byCell)
+      if (everything || members.size >= minimum) {
+        dueCells.add(cell);
+        for (const id of members) due.add(id);
+      }
     // Marks of invitations that no longer exist go too; so do marks no key opens (nothing can use them).
     const opened = new Set(marks.map((m) => m.id));
     const done = rows.filter((r) => !opened.has(r.id)).map((r) => r.id);
     const latest = new Map<string, ProgressStatus>();
+    const byId = new Map(people.map((x) => [x.id, x]));
+    const optOuts = new Map<string, string>();
     for (const m of marks) {
+      const person = byId.get(m.invitationId);
+      if (m.status === 'opted_out') {
+        // An opt-out is recorded with its cell's batch, and only for whoever has not completed: a
+        // completer's opt-out changes no mail, and recording it while the wave is open would tell
+        // "this completed person opted out", which the opt-out's own mark (written right after the
+        // response, docs/anonymity.md) ties to their response. Those wait for the close.
+        const now =
+          everything ||
+          (person !== undefined &&
+            dueCells.has(cells.get(m.invitationId)!) &&
+            person.status !== 'completed' &&
+            !completed.has(m.invitationId));
+        if (!person || person.p.optedOutAt) done.push(m.id);
+        else if (now) {
+          done.push(m.id);
+          optOuts.set(m.invitationId, person.p.id);
+        }
+        continue;
+      }
       if (!cells.has(m.invitationId) || due.has(m.invitationId)) done.push(m.id);
       if (!due.has(m.invitationId)) continue;
       if (latest.get(m.invitationId) !== 'completed') latest.set(m.invitationId, m.status);
     }
-    for (const id of shuffle([...latest.keys()])) {
+    // One random order for both kinds of change: neither the order nor the places in the files tell
+    // who completed or opted out first.
+    let cancelledMail = 0;
+    const changes = [
+      ...[...latest.keys()].map((id) => ({ id, optOut: false })),
+      ...[...optOuts.keys()].map((id) => ({ id, optOut: true })),
+    ];
+    for (const { id, optOut } of shuffle(changes)) {
+      if (optOut) {
+        cancelledMail += await recordOptOut(tx, id, optOuts.get(id)!);
+        continue;
+      }
       const status = latest.get(id)!;
       await tx
         .update(invitations)
@@ -196,7 +242,7 @@ export async function recordProgress(
     }
     await recordCompletionDays(tx, waveId, latest, cells, { closing: everything, minimum });
     if (done.length) await tx.delete(invitationProgress).where(inArray(invitationProgress.id, done));
-    if (latest.size) {
+    if (latest.size || optOuts.size) {
       await audit(
         tx,
         { type: 'system', id: null, label: 'system:invitation progress' },
@@ -204,11 +250,11 @@ export async function recordProgress(
           action: 'wave.progress.record',
           resourceType: 'wave',
           resourceId: waveId,
-          diff: { recorded: latest.size },
+          diff: { recorded: latest.size, optedOut: optOuts.size, cancelledMail },
         },
       );
     }
-    return { recorded: latest.size, waiting: rows.length - done.length };
+    return { recorded: latest.size, optedOut: optOuts.size, waiting: rows.length - done.length };
   });
 }
 
@@ -224,16 +270,28 @@ export async function waitingProgress(
   serverKey: Buffer,
   waveId: string,
 ): Promise<Map<string, ProgressStatus>> {
+  return (await waitingMarks(db, serverKey, waveId)).progress;
+}
+
+/** All of a wave's waiting marks, read in memory: progress per invitation, and the opt-outs. */
+export async function waitingMarks(
+  db: DbOrTx,
+  serverKey: Buffer,
+  waveId: string,
+): Promise<{ progress: Map<string, ProgressStatus>; optedOut: Set<string> }> {
   const rows = await db
     .select({ sealed: invitationProgress.sealed })
     .from(invitationProgress)
     .where(eq(invitationProgress.waveId, waveId));
-  const out = new Map<string, ProgressStatus>();
+  const progress = new Map<string, ProgressStatus>();
+  const optedOut = new Set<string>();
   for (const r of rows) {
     const m = openMark(serverKey, r.sealed);
-    if (m && out.get(m.invitationId) !== 'completed') out.set(m.invitationId, m.status);
+    if (!m) continue;
+    if (m.status === 'opted_out') optedOut.add(m.invitationId);
+    else if (progress.get(m.invitationId) !== 'completed') progress.set(m.invitationId, m.status);
   }
-  return out;
+  return { progress, optedOut };
 }
 
 /**

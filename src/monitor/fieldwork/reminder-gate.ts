@@ -25,7 +25,7 @@ import type { Config } from '../../platform/config/config.js';
 import type { DbOrTx } from '../../platform/db/database.js';
 import { responseKeyFor } from '../answering/keys.js';
 import type { FramePerson, Wave } from './model.js';
-import { BATCH_MINIMUM, cellOf, type ProgressStatus, waitingProgress } from './progress.js';
+import { BATCH_MINIMUM, cellOf, type ProgressStatus, waitingMarks } from './progress.js';
 import { framePersons, invitations } from './schema.js';
 
 /** The cells whose round must wait: 1 to minimum − 1 completions not recorded yet. */
@@ -38,6 +38,8 @@ export function deferredCells(waitingCompletions: ReadonlyMap<string, number>, m
 export interface ReminderGate {
   /** Waiting marks per invitation (completed wins over started), read without recording them. */
   waiting: Map<string, ProgressStatus>;
+  /** Invitations whose person opted out in a mark not recorded yet: they get no reminder. */
+  optedOut: Set<string>;
   /** Cells none of whose members may be reminded now. */
   deferred: Set<string>;
   /** The cell of a frame person, as the gate counts it. */
@@ -50,7 +52,7 @@ export interface ReminderGate {
  * the wave's lock, so no mark arrives meanwhile.
  */
 export async function reminderGate(tx: DbOrTx, serverKey: Buffer, wave: Wave): Promise<ReminderGate> {
-  const waiting = await waitingProgress(tx, serverKey, wave.id);
+  const { progress: waiting, optedOut } = await waitingMarks(tx, serverKey, wave.id);
   const completed = [...waiting].filter(([, s]) => s === 'completed').map(([id]) => id);
   const counts = new Map<string, number>();
   if (completed.length) {
@@ -66,6 +68,7 @@ export async function reminderGate(tx: DbOrTx, serverKey: Buffer, wave: Wave): P
   }
   return {
     waiting,
+    optedOut,
     deferred: deferredCells(counts),
     cellOf: (p) => cellOf(wave.anonymity, p),
   };
@@ -89,6 +92,7 @@ export async function deferredNow(db: DbOrTx, config: Config, wave: Wave): Promi
     ({ i, p }) =>
       i.invitedAt !== null &&
       p.optedOutAt === null &&
+      !gate.optedOut.has(i.id) &&
       (gate.waiting.get(i.id) ?? i.status) !== 'completed' &&
       gate.deferred.has(gate.cellOf(p as FramePerson)),
   ).length;

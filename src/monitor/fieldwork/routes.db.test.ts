@@ -9,8 +9,9 @@ import { loadConfig } from '../../platform/config/config.js';
 import { deliverMessage } from '../../platform/mail/deliver.js';
 import { recordBounce } from '../../platform/mail/mail.js';
 import { loadRegistry } from '../../platform/orgs/registry.js';
+import { responseKeyFor } from '../answering/keys.js';
 import { loadTemplates } from '../questionnaires/templates/index.js';
-import { queueProgressMark } from './progress.js';
+import { queueProgressMark, recordProgress } from './progress.js';
 import { latestPublishedVersionOf } from './questionnaire-link.js';
 
 let t: TestApp;
@@ -396,7 +397,12 @@ test('opt-out page: GET asks, POST opts out, an unknown link is a friendly 404',
   const [p] = await t.database.query<{ opted_out_at: Date | null }>(
     "select opted_out_at from frame_persons where email = 'o@voorbeeld.nl'",
   );
-  assert.ok(p!.opted_out_at);
+  // An anonymous wave: the opt-out waits in a sealed mark (./opt-out.ts); the page already says so.
+  assert.equal(p!.opted_out_at, null);
+  assert.match((await t.app.inject({ url: path })).body, /U bent afgemeld/);
+  // The close's job records it.
+  await api('POST', `/api/v1/waves/${wave.id}/transitions`, researcher, { transition: 'close' });
+  await recordProgress(t.database.db, responseKeyFor(t.app.deps.config), wave.id);
   const rates = (await api('GET', `/api/v1/waves/${wave.id}/response-rates`, researcher)).json();
   assert.equal(rates.breakdowns.total[0].optedOut, 1);
   const unknown = await t.app.inject({ url: `/r/${'x'.repeat(43)}/afmelden` });

@@ -6,6 +6,7 @@ import { audit } from '../../../platform/audit/audit.js';
 import { AppError, type Lang } from '../../../platform/errors.js';
 import { problemOf, problemSchema } from '../../../platform/http/problem.js';
 import type { MessageKey } from '../../../platform/i18n/catalogue.js';
+import { responseKeyFor } from '../../answering/keys.js';
 import { type ExportFormat, nonRespondentsTable, responsesTable, type Table, tableFile } from '../exports.js';
 import {
   clearFrame,
@@ -433,7 +434,9 @@ export function waveApiRoutes(app: FastifyInstance) {
       },
     },
     async (req, reply) =>
-      sendExport(req, reply, 'non-respondents', (wave) => nonRespondentsTable(db, wave.id)),
+      sendExport(req, reply, 'non-respondents', (wave) =>
+        nonRespondentsTable(db, wave.id, responseKeyFor(app.deps.config)),
+      ),
   );
 
   r.get(

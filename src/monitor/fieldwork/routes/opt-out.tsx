@@ -3,14 +3,17 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { sendPage } from '../../../platform/ui/render.js';
-import { findInvitationByToken, optOut } from '../invitations.js';
+import { responseKeyFor } from '../../answering/keys.js';
+import { findInvitationByToken } from '../invitations.js';
+import { hasOptedOut, optOut } from '../opt-out.js';
 import { optOutPage } from '../views.js';
 import { pageQuery } from './common.js';
 
 export function optOutRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const { database } = app.deps;
+  const { database, config } = app.deps;
   const db = database.db;
+  const serverKey = responseKeyFor(config);
   const tokenParams = z.object({ token: z.string().max(200) });
   r.get(
     '/r/:token/afmelden',
@@ -28,7 +31,7 @@ export function optOutRoutes(app: FastifyInstance) {
         reply,
         optOutPage(req.page(reply), {
           token: req.params.token,
-          state: found.framePerson.optedOutAt ? 'done' : 'confirm',
+          state: (await hasOptedOut(db, serverKey, found)) ? 'done' : 'confirm',
           waveName: found.wave.name,
         }),
       );
@@ -45,7 +48,7 @@ export function optOutRoutes(app: FastifyInstance) {
     },
     async (req, reply) => {
       reply.header('referrer-policy', 'no-referrer');
-      const ok = await optOut(db, req.params.token);
+      const ok = await optOut(db, serverKey, req.params.token);
       return sendPage(
         reply,
         optOutPage(req.page(reply), { token: '', state: ok ? 'done' : 'unknown' }),

@@ -1,0 +1,169 @@
+/**
+ * A bounded Chromium pool for PDF files: one browser (started on first use, closed when idle), at most
+ * `concurrency` pages rendering at once; further requests wait their turn. Shared by every domain's
+ * background jobs and commands (`sharedPdfPool`).
+ *
+ * Each file is printed in a fresh browser context with JavaScript off and every network request
+ * refused: the HTML is self-contained (styles inline, local fonts), so nothing leaves the machine.
+ * `page.pdf` makes a tagged PDF (structure tree) with a document outline from the headings, A4, and
+ * a running title and page numbers in the page margins.
+ */
+import type { Browser } from 'playwright-core';
+import type { Config } from '../config/config.js';
+import { escapeHtml } from '../mail/templates.js';
+import { chromiumArgs, pdfSupport } from './chromium.js';
+
+export interface PdfOptions {
+  /** Shown at the top of every page. */
+  runningTitle: string;
+  /** The page number line at the bottom, with `{page}` and `{pages}`, e.g. "Pagina {page} van {pages}". */
+  pageLabel: string;
+}
+
+export interface PdfPoolOptions {
+  /** Pages rendering at once. */
+  concurrency: number;
+  executablePath?: string;
+  /** How to get the browser (tests connect to their shared one); default: launch `executablePath`. */
+  launch?: () => Promise<Browser>;
+  /** Close the browser after this long without work (default 60 s). */
+  idleMs?: number;
+}
+
+const marginText = 'font-family: "DejaVu Sans", "Liberation Sans", sans-serif; font-size: 8pt; color: #444;';
+
+/** The header and footer templates of page.pdf (Chromium fills the spans with classes pageNumber and totalPages). */
+export function marginTemplates(o: PdfOptions): { header: string; footer: string } {
+  const label = escapeHtml(o.pageLabel)
+    .replace('{page}', '<span class="pageNumber"></span>')
+    .replace('{pages}', '<span class="totalPages"></span>');
+  return {
+    header: `<div style='${marginText} width: 100%; margin: 0 15mm; text-align: left;'>${escapeHtml(o.runningTitle)}</div>`,
+    footer: `<div style='${marginText} width: 100%; margin: 0 15mm; text-align: right;'>${label}</div>`,
+  };
+}
+
+export class PdfPool {
+  private browser: Promise<Browser> | undefined;
+  private active = 0;
+  private readonly waiting: Array<() => void> = [];
+  private idleTimer: NodeJS.Timeout | undefined;
+  private closed = false;
+
+  constructor(private readonly options: PdfPoolOptions) {
+    if (options.concurrency < 1) throw new Error('a PDF pool needs at least one page');
+  }
+
+  /** Pages that may render at once. */
+  get concurrencyLimit(): number {
+    return this.options.concurrency;
+  }
+
+  /** Pages rendering now, and requests waiting for one. */
+  get load(): { active: number; waiting: number } {
+    return { active: this.active, waiting: this.waiting.length };
+  }
+
+  /** Prints a self-contained HTML document to PDF. */
+  async render(html: string, o: PdfOptions): Promise<Buffer> {
+    if (this.closed) throw new Error('the PDF pool is closed');
+    await this.acquire();
+    try {
+      const browser = await this.getBrowser();
+      const context = await browser.newContext({ javaScriptEnabled: false });
+      try {
+        await context.route('**/*', (route) => route.abort());
+        const page = await context.newPage();
+        await page.setContent(html, { waitUntil: 'load' });
+        const { header, footer } = marginTemplates(o);
+        return await page.pdf({
+          format: 'A4',
+          printBackground: true,
+          tagged: true,
+          outline: true,
+          displayHeaderFooter: true,
+          headerTemplate: header,
+          footerTemplate: footer,
+          margin: { top: '22mm', bottom: '20mm', left: '18mm', right: '18mm' },
+        });
+      } finally {
+        await context.close().catch(() => undefined);
+      }
+    } finally {
+      this.release();
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.closeBrowser();
+  }
+
+  private acquire(): Promise<void> {
+    if (this.idleTimer) {
+      clearTimeout(this.idleTimer);
+      this.idleTimer = undefined;
+    }
+    if (this.active < this.options.concurrency) {
+      this.active++;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  private release(): void {
+    const next = this.waiting.shift();
+    if (next) return next(); // the slot passes on: `active` stays
+    this.active--;
+    if (this.active === 0 && !this.closed) {
+      this.idleTimer = setTimeout(() => void this.closeBrowser(), this.options.idleMs ?? 60_000);
+      this.idleTimer.unref();
+    }
+  }
+
+  private getBrowser(): Promise<Browser> {
+    if (!this.browser) {
+      const started = this.options.launch ? this.options.launch() : this.launch();
+      this.browser = started;
+      started.then(
+        (b) => b.on('disconnected', () => this.browser === started && (this.browser = undefined)),
+        () => this.browser === started && (this.browser = undefined),
+      );
+    }
+    return this.browser;
+  }
+
+  private async launch(): Promise<Browser> {
+    const { chromium } = await import('playwright-core');
+    return chromium.launch({
+      ...(this.options.executablePath ? { executablePath: this.options.executablePath } : {}),
+      args: chromiumArgs,
+    });
+  }
+
+  private async closeBrowser(): Promise<void> {
+    const b = this.browser;
+    this.browser = undefined;
+    if (b) await (await b.catch(() => undefined))?.close().catch(() => undefined);
+  }
+}
+
+let shared: PdfPool | undefined;
+
+/**
+ * The process's one PDF pool (PDF_CONCURRENCY pages), or undefined when no Chromium is installed
+ * (then callers make HTML only, see pdfSupport for what to tell the user).
+ */
+export function sharedPdfPool(config: Pick<Config, 'CHROMIUM_PATH' | 'PDF_CONCURRENCY'>): PdfPool | undefined {
+  const support = pdfSupport(config);
+  if (!support.available) return undefined;
+  shared ??= new PdfPool({ concurrency: config.PDF_CONCURRENCY, executablePath: support.executablePath });
+  return shared;
+}
+
+/** Closes the shared pool's browser (end of a command or test). */
+export async function closeSharedPdfPool(): Promise<void> {
+  const p = shared;
+  shared = undefined;
+  await p?.close();
+}

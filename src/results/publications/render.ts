@@ -5,9 +5,9 @@
  * and `npm run bench:report`. A product that fails is reported and the rest go on.
  */
 import { createHash } from 'node:crypto';
-import { t } from '../../platform/i18n/catalogue.js';
 import type { PdfPool } from '../../platform/pdf/pool.js';
 import { productDocument } from './document.js';
+import { publicationsEn, publicationsNl } from './messages.js';
 import type {
   ProductDefinition,
   ProductKind,
@@ -176,7 +176,8 @@ export async function renderProducts(
           try {
             const pdf = await pool.render(html, {
               runningTitle: product.runningTitle ?? product.title,
-              pageLabel: t(lang, 'publications.pdf.pageLabel'),
+              // the texts themselves, not the catalogue: this runs in jobs and commands too
+              pageLabel: (lang === 'nl' ? publicationsNl : publicationsEn)['publications.pdf.pageLabel'],
             });
             outcome = makeFile(plan.scope.wave.code, product, 'pdf', pdf);
           } catch (err) {

@@ -53,9 +53,13 @@ export function register(program: Command): void {
         });
         bar?.stop();
         for (const f of result.files)
-          process.stdout.write(`${f.path}\t${f.bytes} bytes${f.pages !== undefined ? `\t${f.pages} pages` : ''}\n`);
+          process.stdout.write(
+            `${f.path}\t${f.bytes} bytes${f.pages !== undefined ? `\t${f.pages} pages` : ''}\n`,
+          );
         for (const f of result.failures)
-          process.stderr.write(`weerbaar: ${f.ref.kind}/${f.ref.key} (${f.lang}, ${f.format}) failed: ${f.message}\n`);
+          process.stderr.write(
+            `weerbaar: ${f.ref.kind}/${f.ref.key} (${f.lang}, ${f.format}) failed: ${f.message}\n`,
+          );
         if (result.products === 0) process.stderr.write(`weerbaar: ${waveCode} has no publications yet\n`);
         if (result.failures.length > 0)
           throw new AppError('internal', {

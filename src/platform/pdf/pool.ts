@@ -113,7 +113,10 @@ export class PdfPool {
 
   private release(): void {
     const next = this.waiting.shift();
-    if (next) return next(); // the slot passes on: `active` stays
+    if (next) {
+      next(); // the slot passes on: `active` stays
+      return;
+    }
     this.active--;
     if (this.active === 0 && !this.closed) {
       this.idleTimer = setTimeout(() => void this.closeBrowser(), this.options.idleMs ?? 60_000);
@@ -125,10 +128,10 @@ export class PdfPool {
     if (!this.browser) {
       const started = this.options.launch ? this.options.launch() : this.launch();
       this.browser = started;
-      started.then(
-        (b) => b.on('disconnected', () => this.browser === started && (this.browser = undefined)),
-        () => this.browser === started && (this.browser = undefined),
-      );
+      const forget = () => {
+        if (this.browser === started) this.browser = undefined;
+      };
+      started.then((b) => b.on('disconnected', forget), forget);
     }
     return this.browser;
   }
@@ -154,7 +157,9 @@ let shared: PdfPool | undefined;
  * The process's one PDF pool (PDF_CONCURRENCY pages), or undefined when no Chromium is installed
  * (then callers make HTML only, see pdfSupport for what to tell the user).
  */
-export function sharedPdfPool(config: Pick<Config, 'CHROMIUM_PATH' | 'PDF_CONCURRENCY'>): PdfPool | undefined {
+export function sharedPdfPool(
+  config: Pick<Config, 'CHROMIUM_PATH' | 'PDF_CONCURRENCY'>,
+): PdfPool | undefined {
   const support = pdfSupport(config);
   if (!support.available) return undefined;
   shared ??= new PdfPool({ concurrency: config.PDF_CONCURRENCY, executablePath: support.executablePath });

@@ -16,7 +16,8 @@ export const renderJob = defineJob(
       ...(pool ? { pool } : {}),
       lastAttempt: ctx.lastAttempt,
     });
-    if (render) ctx.log.info({ renderId: render.id, state: render.state, files: render.done }, 'publications rendered');
+    if (render)
+      ctx.log.info({ renderId: render.id, state: render.state, files: render.done }, 'publications rendered');
     return render ? { state: render.state, done: render.done, total: render.total } : {};
   },
   { retryLimit: 2, retryDelay: 30, expireInSeconds: 3600 },

@@ -17,7 +17,8 @@ export const publicationsNl = {
   'publications.files': 'Bestanden',
   'publications.files.none': 'nog niet gemaakt',
   'publications.files.link': '{format} ({lang}, {size})',
-  'publications.files.linkPages': '{format} ({lang}, {pages, plural, one {# pagina} other {# pagina\'s}}, {size})',
+  'publications.files.linkPages':
+    "{format} ({lang}, {pages, plural, one {# pagina} other {# pagina's}}, {size})",
   'publications.product': 'Publicatie',
   'publications.lang.nl': 'Nederlands',
   'publications.lang.en': 'Engels',
@@ -30,13 +31,15 @@ export const publicationsNl = {
   'publications.render.lang.both': 'Nederlands en Engels',
   'publications.render.submit': 'Bestanden maken',
   'publications.render.queued': 'Bestanden maken staat klaar (gevraagd door {who} op {time}).',
-  'publications.render.running': 'Bezig met bestanden maken: {done} van {total} klaar (gevraagd door {who} op {time}).',
+  'publications.render.running':
+    'Bezig met bestanden maken: {done} van {total} klaar (gevraagd door {who} op {time}).',
   'publications.render.progress': 'Voortgang bestanden maken',
   'publications.render.refresh': 'Voortgang bijwerken',
   'publications.render.done': 'De bestanden zijn gemaakt op {time}: {done} bestanden.',
   'publications.render.failed':
     'Bestanden maken is mislukt op {time}. De vorige bestanden zijn bewaard. Wat misging:',
-  'publications.render.noticeQueued': 'Bestanden maken is gestart. Vernieuw deze pagina om de voortgang te zien.',
+  'publications.render.noticeQueued':
+    'Bestanden maken is gestart. Vernieuw deze pagina om de voortgang te zien.',
   'publications.pdf.unavailable':
     'PDF-bestanden kunnen op deze server niet gemaakt worden: Chromium ontbreekt ({path}). Installeer het Debian-pakket chromium (apt install chromium) of zet de omgevingsvariabele CHROMIUM_PATH op het programma Chromium, en start Weerbaar opnieuw. HTML-bestanden worden wel gemaakt.',
   'publications.embargo': 'De bestanden zijn te downloaden zodra de resultaten zijn vrijgegeven.',
@@ -77,7 +80,8 @@ export const publicationsEn: Record<keyof typeof publicationsNl, string> = {
   'publications.render.progress': 'Progress of making files',
   'publications.render.refresh': 'Update progress',
   'publications.render.done': 'The files were made on {time}: {done} files.',
-  'publications.render.failed': 'Making files failed on {time}. The previous files were kept. What went wrong:',
+  'publications.render.failed':
+    'Making files failed on {time}. The previous files were kept. What went wrong:',
   'publications.render.noticeQueued': 'Making files has started. Reload this page to see the progress.',
   'publications.pdf.unavailable':
     'PDF files cannot be made on this server: Chromium is missing ({path}). Install the Debian package chromium (apt install chromium) or set the environment variable CHROMIUM_PATH to the Chromium program, and restart Weerbaar. HTML files are made all the same.',

@@ -110,11 +110,16 @@ test('the PDF has an outline of its headings, its language, and every font embed
       const [emb] = line.slice(line.search(/\s(yes|no)\s+(yes|no)\s+(yes|no)\s/) + 1).split(/\s+/);
       assert.equal(emb, 'yes', `embedded: ${line}`);
     }
-    assert.ok(fonts.some((l) => /DejaVuSans|LiberationSans/.test(l)), 'a local font, no web font');
+    assert.ok(
+      fonts.some((l) => /DejaVuSans|LiberationSans/.test(l)),
+      'a local font, no web font',
+    );
   }
 });
 
-test('every page carries the running title and its number; the table header repeats; no row is split', { skip }, () => {
+test('every page carries the running title and its number; the table header repeats; no row is split', {
+  skip,
+}, () => {
   for (const [lang, { path }] of pdfs) {
     const pages = Number(/^Pages:\s+(\d+)$/m.exec(run('pdfinfo', path))![1]);
     const seen = new Map<number, number>();
@@ -122,7 +127,11 @@ test('every page carries the running title and its number; the table header repe
       const text = run('pdftotext', '-layout', '-f', String(p), '-l', String(p), path, '-');
       const label = lang === 'nl' ? `Pagina ${p} van ${pages}` : `Page ${p} of ${pages}`;
       assert.ok(text.includes(label), `page ${p}: ${label}`);
-      assert.ok(text.includes(lang === 'nl' ? 'Bijlage bij de Kamerbrief · pdf-2024' : 'Annex to the letter · pdf-2024'));
+      assert.ok(
+        text.includes(
+          lang === 'nl' ? 'Bijlage bij de Kamerbrief · pdf-2024' : 'Annex to the letter · pdf-2024',
+        ),
+      );
       const group = lang === 'nl' ? 'Groep' : 'Group';
       for (const m of text.matchAll(new RegExp(`^\\s*${group} (\\d+)\\s+(\\d+[.,]\\d)\\s*$`, 'gm')))
         seen.set(Number(m[1]), (seen.get(Number(m[1])) ?? 0) + 1);

@@ -113,7 +113,10 @@ export async function getRender(database: Database, id: string): Promise<Publica
 }
 
 /** The wave's latest render (what the publications page shows while it runs or after it failed). */
-export async function latestRender(database: Database, waveId: string): Promise<PublicationRender | undefined> {
+export async function latestRender(
+  database: Database,
+  waveId: string,
+): Promise<PublicationRender | undefined> {
   const [r] = await database.db
     .select()
     .from(publicationRenders)
@@ -200,7 +203,13 @@ export async function performRender(
             .onConflictDoNothing();
         },
         onFailure: async (f) => {
-          errors.push({ kind: f.ref.kind, key: f.ref.key, lang: f.lang, format: f.format, message: f.message });
+          errors.push({
+            kind: f.ref.kind,
+            key: f.ref.key,
+            lang: f.lang,
+            format: f.format,
+            message: f.message,
+          });
           await update(database, id, { errors });
         },
         onProgress: async (done, total) => {
@@ -298,7 +307,10 @@ const currentFiles = (database: Database, waveId: string) =>
     .select(infoColumns)
     .from(publicationFiles)
     .innerJoin(publicationRenders, eq(publicationRenders.id, publicationFiles.renderId))
-    .leftJoin(resultsRuns, and(eq(resultsRuns.id, publicationRenders.runId), isNotNull(resultsRuns.releasedAt)))
+    .leftJoin(
+      resultsRuns,
+      and(eq(resultsRuns.id, publicationRenders.runId), isNotNull(resultsRuns.releasedAt)),
+    )
     .$dynamic()
     .where(and(eq(publicationFiles.waveId, waveId), eq(publicationFiles.current, true)));
 
@@ -329,7 +341,10 @@ export async function storedPublicationFile(
     .select({ ...infoColumns, content: publicationFiles.content })
     .from(publicationFiles)
     .innerJoin(publicationRenders, eq(publicationRenders.id, publicationFiles.renderId))
-    .leftJoin(resultsRuns, and(eq(resultsRuns.id, publicationRenders.runId), isNotNull(resultsRuns.releasedAt)))
+    .leftJoin(
+      resultsRuns,
+      and(eq(resultsRuns.id, publicationRenders.runId), isNotNull(resultsRuns.releasedAt)),
+    )
     .where(
       and(
         eq(publicationFiles.waveId, waveId),

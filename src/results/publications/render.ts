@@ -164,11 +164,14 @@ export async function renderProducts(
         product = await byKind.get(ref.kind)!.render({ ...plan.scope, lang }, ref);
         html = productDocument(product);
       } catch (err) {
-        for (const format of wanted) await hand(() => finished({ ref, lang, format, message: messageOf(err) }));
+        for (const format of wanted)
+          await hand(() => finished({ ref, lang, format, message: messageOf(err) }));
         continue;
       }
       if (wanted.includes('html'))
-        await hand(() => finished(makeFile(plan.scope.wave.code, product, 'html', Buffer.from(html, 'utf8'))));
+        await hand(() =>
+          finished(makeFile(plan.scope.wave.code, product, 'html', Buffer.from(html, 'utf8'))),
+        );
       if (wanted.includes('pdf') && plan.pdf) {
         const pool = plan.pdf;
         const print = (async () => {

@@ -43,7 +43,9 @@ const productParams = waveParams.extend({
     .describe("The product's key: 'main', a factsheet's group or an organisation's id"),
 });
 const query = z.object({ lang: z.enum(['nl', 'en']).optional(), file: z.enum(['1']).optional() }).loose();
-const listQuery = z.object({ lang: z.enum(['nl', 'en']).optional(), notice: z.enum(['queued']).optional() }).loose();
+const listQuery = z
+  .object({ lang: z.enum(['nl', 'en']).optional(), notice: z.enum(['queued']).optional() })
+  .loose();
 const downloadQuery = z.object({ lang: z.enum(['nl', 'en']), format: z.enum(fileFormats) });
 const renderBody = z
   .object({
@@ -109,7 +111,14 @@ const routes: FastifyPluginAsync = async (app) => {
     async (req, reply) => {
       const wave = await findWave(database.db, req.params.waveId);
       const { kind, key } = req.params;
-      const file = await storedPublicationFile(database, wave.id, kind, key, req.query.lang, req.query.format);
+      const file = await storedPublicationFile(
+        database,
+        wave.id,
+        kind,
+        key,
+        req.query.lang,
+        req.query.format,
+      );
       if (!file || (!file.released && visibilityOf(req.principal) !== 'embargoed'))
         throw new AppError('not-found', {
           detail: {

@@ -62,7 +62,10 @@ function FileLinks(props: { ctx: PageContext; waveId: string; files: StoredFileI
 
 function RenderStatus(props: { ctx: PageContext; r: PublicationRender }) {
   const { ctx, r } = props;
-  const time = formatDateTime(ctx.lang, r.state === 'done' || r.state === 'failed' ? r.updatedAt : r.createdAt);
+  const time = formatDateTime(
+    ctx.lang,
+    r.state === 'done' || r.state === 'failed' ? r.updatedAt : r.createdAt,
+  );
   if (r.state === 'done') return <p>{ctx.t('publications.render.done', { time, done: r.done })}</p>;
   if (r.state === 'failed')
     return (
@@ -101,7 +104,9 @@ function RenderStatus(props: { ctx: PageContext; r: PublicationRender }) {
         </ul>
       ) : null}
       <p>
-        <a href={`/results/${r.waveId}/publications?lang=${ctx.lang}`}>{ctx.t('publications.render.refresh')}</a>
+        <a href={`/results/${r.waveId}/publications?lang=${ctx.lang}`}>
+          {ctx.t('publications.render.refresh')}
+        </a>
       </p>
     </div>
   );
@@ -141,7 +146,8 @@ export function publicationsPage(ctx: PageContext, v: PublicationsView) {
     if (!products.some((p) => p.kind === f.kind && p.key === f.key))
       products.push({ kind: f.kind, key: f.key, title: { nl: f.title, en: f.title } });
   products.sort((a, b) => productKinds.indexOf(a.kind) - productKinds.indexOf(b.kind));
-  const busy = v.render?.latest && (v.render.latest.state === 'queued' || v.render.latest.state === 'running');
+  const busy =
+    v.render?.latest && (v.render.latest.state === 'queued' || v.render.latest.state === 'running');
   return (
     <Layout ctx={ctx} title={title} wide>
       <h1>{title}</h1>

@@ -3,12 +3,13 @@
  * `concurrency` pages rendering at once; further requests wait their turn. Shared by every domain's
  * background jobs and commands (`sharedPdfPool`).
  *
- * Each file is printed in a fresh browser context with JavaScript off and every network request
+ * Each page lives in a browser context of its own with JavaScript off and every network request
  * refused: the HTML is self-contained (styles inline, local fonts), so nothing leaves the machine.
+ * Pages are reused (the next document replaces the last).
  * `page.pdf` makes a tagged PDF (structure tree) with a document outline from the headings, A4, and
  * a running title and page numbers in the page margins.
  */
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { Config } from '../config/config.js';
 import { escapeHtml } from '../mail/templates.js';
 import { chromiumArgs, pdfSupport } from './chromium.js';
@@ -47,6 +48,7 @@ export class PdfPool {
   private browser: Promise<Browser> | undefined;
   private active = 0;
   private readonly waiting: Array<() => void> = [];
+  private idlePages: Page[] = [];
   private idleTimer: NodeJS.Timeout | undefined;
   private closed = false;
 
@@ -68,30 +70,47 @@ export class PdfPool {
   async render(html: string, o: PdfOptions): Promise<Buffer> {
     if (this.closed) throw new Error('the PDF pool is closed');
     await this.acquire();
+    let page: Page | undefined;
     try {
-      const browser = await this.getBrowser();
-      const context = await browser.newContext({ javaScriptEnabled: false });
-      try {
-        await context.route('**/*', (route) => route.abort());
-        const page = await context.newPage();
-        await page.setContent(html, { waitUntil: 'load' });
-        const { header, footer } = marginTemplates(o);
-        return await page.pdf({
-          format: 'A4',
-          printBackground: true,
-          tagged: true,
-          outline: true,
-          displayHeaderFooter: true,
-          headerTemplate: header,
-          footerTemplate: footer,
-          margin: { top: '22mm', bottom: '20mm', left: '18mm', right: '18mm' },
-        });
-      } finally {
-        await context.close().catch(() => undefined);
-      }
+      page = await this.takePage();
+      await page.setContent(html, { waitUntil: 'load' });
+      const { header, footer } = marginTemplates(o);
+      const pdf = await page.pdf({
+        format: 'A4',
+        printBackground: true,
+        tagged: true,
+        outline: true,
+        displayHeaderFooter: true,
+        headerTemplate: header,
+        footerTemplate: footer,
+        margin: { top: '22mm', bottom: '20mm', left: '18mm', right: '18mm' },
+      });
+      this.idlePages.push(page);
+      page = undefined;
+      return pdf;
     } finally {
+      // a page that failed is not used again
+      if (page)
+        await page
+          .context()
+          .close()
+          .catch(() => undefined);
       this.release();
     }
+  }
+
+  /**
+   * A page to print on: an idle one (its next document replaces the last), or a new one in a context
+   * of its own with JavaScript off and every request refused. Reusing pages saves a renderer start
+   * per file.
+   */
+  private async takePage(): Promise<Page> {
+    for (let page = this.idlePages.pop(); page; page = this.idlePages.pop())
+      if (!page.isClosed()) return page;
+    const browser = await this.getBrowser();
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    await context.route('**/*', (route) => route.abort());
+    return context.newPage();
   }
 
   async close(): Promise<void> {
@@ -147,6 +166,7 @@ export class PdfPool {
   private async closeBrowser(): Promise<void> {
     const b = this.browser;
     this.browser = undefined;
+    this.idlePages = [];
     if (b) await (await b.catch(() => undefined))?.close().catch(() => undefined);
   }
 }

@@ -1,8 +1,9 @@
 /**
  * Test-only product definitions (never listed in products.ts): a small "annex" with headings, a
  * paragraph with non-ASCII text and a table long enough to span pages, so that the PDF, storage,
- * download and `weerbaar report` tests need no real product. `failing` makes a definition whose
- * second product throws.
+ * download and `weerbaar report` tests need no real product (and `npm run bench:report` has
+ * something to print before products are registered). `failing` makes a definition whose second
+ * product throws.
  */
 import { escapeHtml } from '../../platform/mail/templates.js';
 import type { ProductDefinition, ProductRef, RenderedProduct } from './product.js';
@@ -36,10 +37,14 @@ ${rows}
 <p>${lang === 'nl' ? 'Alle getallen komen uit de berekening.' : 'Every number comes from the computation.'}</p>`;
 }
 
-export function fixtureDefinition(options: { failing?: boolean } = {}): ProductDefinition {
+/** `count`: that many products (keys p1, p2, …) instead of the two (for the benchmark). */
+export function fixtureDefinition(options: { failing?: boolean; count?: number } = {}): ProductDefinition {
+  const list = options.count
+    ? Array.from({ length: options.count }, (_, i) => ({ ...refs[0]!, key: `p${i + 1}` }))
+    : refs;
   return {
     kind: 'annex',
-    list: async () => refs,
+    list: async () => list,
     render: async (ctx, ref): Promise<RenderedProduct> => {
       if (options.failing && ref.key === 'extra') throw new Error('this product cannot be rendered');
       const title = `${ref.title[ctx.lang]} ${ctx.wave.name}`;

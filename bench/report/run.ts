@@ -10,7 +10,7 @@
  * bench/out/report (gitignored).
  */
 import { execSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { createWave } from '../../src/monitor/fieldwork/waves-service.js';
@@ -125,11 +125,9 @@ async function bench(
     return { label, products: html.products, html: html.measure, load };
   }
   const pool = new PdfPool({ concurrency, executablePath: support.executablePath });
-  const children0 = childrenCpu();
   try {
     const pdf = await measure(database, waveCode, definitions, pool, dir);
-    await pool.close();
-    const chromiumCpu = childrenCpu() - children0;
+    const chromiumCpu = descendantsCpu();
     console.log(`${label}: HTML + PDF of ${pdf.products} products in ${pdf.measure.wall.toFixed(1)} s`);
     return {
       label,
@@ -143,14 +141,35 @@ async function bench(
   }
 }
 
-/** CPU seconds of this process's finished children (Chromium and its renderers, once the pool is closed). */
-function childrenCpu(): number {
+/**
+ * CPU seconds (user + system, including their reaped children) of every process below this one:
+ * Chromium, its zygote and renderers. Read from /proc before the pool closes them.
+ */
+function descendantsCpu(): number {
   try {
-    const stat = readFileSync('/proc/self/stat', 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    // fields from the state on: cutime and cstime are the 14th and 15th
     const ticks = Number(execSync('getconf CLK_TCK', { encoding: 'utf8' }).trim()) || 100;
-    return (Number(fields[13]) + Number(fields[14])) / ticks;
+    const procs = new Map<number, { ppid: number; cpu: number }>();
+    for (const name of readdirSync('/proc')) {
+      if (!/^\d+$/.test(name)) continue;
+      try {
+        const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+        // after "pid (comm) ": state ppid … utime(12) stime(13) cutime(14) cstime(15), counted from state = 0
+        const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        procs.set(Number(name), {
+          ppid: Number(f[1]),
+          cpu: (Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) / ticks,
+        });
+      } catch {
+        // the process ended meanwhile
+      }
+    }
+    const below = (pid: number): boolean => {
+      for (let p = procs.get(pid)?.ppid; p; p = procs.get(p)?.ppid) if (p === process.pid) return true;
+      return false;
+    };
+    let sum = 0;
+    for (const [pid, p] of procs) if (below(pid)) sum += p.cpu;
+    return sum;
   } catch {
     return Number.NaN;
   }
@@ -172,8 +191,8 @@ function section(rows: Row[], registered: string[]): string {
 Every registered product of the demo wave 2024 (${lang}) rendered by \`renderProducts\`, the code path of
 the render job and \`weerbaar report\`: first HTML only, then HTML and PDF through the bounded Chromium
 pool (PDF_CONCURRENCY=${concurrency} pages of one browser; the browser's start is included). Wall time,
-with CPU seconds in brackets: the Node process, and for PDF also "+ Chromium" (the browser and its
-renderers, counted when the pool closes them). On a quiet machine the PDF time is about the summed
+with CPU seconds in brackets: the Node process, and for PDF also "+ Chromium" (the browser, its zygote
+and renderers, read from /proc before the pool closes them). On a quiet machine the PDF time is about the summed
 CPU divided by the cores. Registered
 definitions when measured: ${registered.length ? registered.join(', ') : 'none yet (they come with the texts, report and letters branches)'}.
 Rows marked *synthetic* render the test-only fixture product (src/results/publications/test-fixture.ts:

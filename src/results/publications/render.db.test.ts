@@ -12,10 +12,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { createTestApp, type TestApp } from '../../../test/support/app.js';
-import { createUser, type TestUser } from '../../../test/support/principals.js';
+import { modules } from '../../../test/support/modules.js';
+import { createUser, postForm, type TestUser } from '../../../test/support/principals.js';
 import { createWave } from '../../monitor/fieldwork/waves-service.js';
 import { cliActor } from '../../platform/audit/audit.js';
+import { loadConfig } from '../../platform/config/config.js';
+import { startJobs } from '../../platform/jobs/runtime.js';
 import {
+  getRender,
   performRender,
   requestRender,
   storedPublicationFile,
@@ -56,13 +60,14 @@ test('the page says how to enable PDF, and a researcher’s render becomes a que
   const viewerPage = await get(`/results/${waveId}/publications`, viewer);
   assert.equal(viewerPage.statusCode, 200);
   assert.doesNotMatch(viewerPage.body, /publications\/render/);
-  const refused = await t.app.inject({
-    method: 'POST',
-    url: `/results/${waveId}/publications/render`,
-    headers: { cookie: viewer.cookie },
-    payload: { lang: 'nl' },
-  });
-  assert.equal(refused.statusCode, 403);
+  const refused = await postForm(
+    t.app,
+    `/results/${waveId}/publications/render`,
+    { lang: 'nl' },
+    viewer.cookie,
+  );
+  assert.equal(refused.statusCode, 403, 'the policy refuses viewers (with a valid CSRF token)');
+  assert.equal(await count('select count(*)::int as n from results_publication_renders'), 0);
 
   const { render, created } = await requestRender(t.database.db, waveId, actor, {
     langs: ['nl'],
@@ -232,5 +237,49 @@ test('writeReport writes every product to a directory with SHA256SUMS; an unknow
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('the job runtime runs a render asked for on the page (the registered products, HTML only here)', async () => {
+  const posted = await t.app.inject({
+    method: 'POST',
+    url: `/results/${waveId}/publications/render`,
+    headers: { cookie: researcher.cookie },
+    payload: { lang: 'en', kind: '' },
+  });
+  assert.equal(posted.statusCode, 403, 'no CSRF token');
+  const ok = await postForm(
+    t.app,
+    `/results/${waveId}/publications/render`,
+    { lang: 'en', kind: '' },
+    researcher.cookie,
+  );
+  assert.equal(ok.statusCode, 303, ok.body);
+  assert.match(String(ok.headers.location), /notice=queued/);
+  const [queued] = await t.database.query<{ id: string; pdf: boolean }>(
+    "select id, pdf from results_publication_renders where state = 'queued'",
+  );
+  assert.equal(queued!.pdf, false, 'this server has no Chromium');
+  const runtime = await startJobs(
+    t.database,
+    loadConfig({
+      NODE_ENV: 'test',
+      JOBS_POLL_INTERVAL_SECONDS: '0.5',
+      CHROMIUM_PATH: '/nonexistent/chromium',
+    }),
+    { modules, queues: ['publications.render'], log: { info() {}, warn() {}, error() {} } },
+  );
+  try {
+    for (let i = 0; ; i++) {
+      const r = (await getRender(t.database, queued!.id))!;
+      if (r.state === 'done' || r.state === 'failed') {
+        assert.equal(r.state, 'done', JSON.stringify(r.errors));
+        break;
+      }
+      assert.ok(i < 600, `the render is still ${r.state}`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  } finally {
+    await runtime.stop();
   }
 });

@@ -29,7 +29,7 @@ import {
   storedPublicationFile,
   storedPublicationFiles,
 } from './render-service.js';
-import { publicationsPage } from './views.js';
+import { FileLinks, publicationsPage } from './views.js';
 
 const read = { action: 'results.read' as const };
 const renderAccess = { action: 'results.publications.render' as const };
@@ -155,6 +155,9 @@ const routes: FastifyPluginAsync = async (app) => {
           detail: { nl: 'Deze publicatie bestaat niet.', en: 'no such publication' },
         });
       const product = await definition.render({ ...scope, lang: ctx.lang }, ref);
+      const stored = (await storedPublicationFiles(database, wave.id)).filter(
+        (f) => f.kind === ref.kind && f.key === ref.key && (scope.visibility === 'embargoed' || f.released),
+      );
       if (req.query.file === '1')
         return reply
           .type('text/html; charset=utf-8')
@@ -170,6 +173,12 @@ const routes: FastifyPluginAsync = async (app) => {
               {ctx.t('publications.file')}
             </a>
           </p>
+          {stored.length > 0 ? (
+            <div class="stack">
+              <p id="stored-files">{ctx.t('publications.files')}:</p>
+              <FileLinks ctx={ctx} waveId={wave.id} files={stored} />
+            </div>
+          ) : null}
           {/* the body is rendered with every value escaped by its product (product.ts) */}
           <div class="publication" dangerouslySetInnerHTML={{ __html: product.body }} />
         </Layout>,

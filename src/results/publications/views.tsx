@@ -36,11 +36,11 @@ export function formatSize(lang: Lang, bytes: number): string {
 export const downloadHref = (waveId: string, f: Pick<StoredFileInfo, 'kind' | 'key' | 'lang' | 'format'>) =>
   `/results/${waveId}/publications/${f.kind}/${f.key}/download?lang=${f.lang}&format=${f.format}`;
 
-function FileLinks(props: { ctx: PageContext; waveId: string; files: StoredFileInfo[] }) {
+export function FileLinks(props: { ctx: PageContext; waveId: string; files: StoredFileInfo[] }) {
   const { ctx } = props;
   if (props.files.length === 0) return <span>{ctx.t('publications.files.none')}</span>;
   return (
-    <ul class="inline-list">
+    <ul class="actions-list">
       {props.files.map((f) => {
         const params = {
           format: f.format.toUpperCase(),

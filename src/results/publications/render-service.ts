@@ -7,7 +7,7 @@
  * writes the audit record; a render with a failed product changes nothing (its errors are shown).
  * A retried job (at-least-once) resumes: files staged by its earlier attempt are not made again.
  */
-import { and, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { findWave } from '../../monitor/fieldwork/waves-service.js';
 import { type Actor, audit } from '../../platform/audit/audit.js';
 import type { Database, DbOrTx } from '../../platform/db/database.js';
@@ -15,10 +15,8 @@ import { AppError } from '../../platform/errors.js';
 import { enqueue } from '../../platform/jobs/jobs.js';
 import type { PdfPool } from '../../platform/pdf/pool.js';
 import { visibleRun } from '../release/service.js';
-import { resultsRuns } from '../schema.js';
 import type { ProductDefinition, ProductKind, ProductLang } from './product.js';
 import { productDefinitions } from './products.js';
-import type { FileFormat } from './render.js';
 import { publicationFiles, publicationRenders, type RenderError } from './schema.js';
 
 export type RenderState = 'queued' | 'running' | 'done' | 'failed';
@@ -261,101 +259,4 @@ export async function performRender(
     if (err instanceof AppError) return getRender(database, id);
     throw err;
   }
-}
-
-/** A stored file's description (without its bytes). */
-export interface StoredFileInfo {
-  kind: ProductKind;
-  key: string;
-  lang: ProductLang;
-  format: FileFormat;
-  title: string;
-  fileName: string;
-  contentType: string;
-  sha256: string;
-  sizeBytes: number;
-  pages: number | null;
-  createdAt: Date;
-  /** Rendered from a released results run (viewers may download it). */
-  released: boolean;
-}
-
-export interface StoredFile extends StoredFileInfo {
-  content: Buffer;
-}
-
-const infoColumns = {
-  kind: publicationFiles.kind,
-  key: publicationFiles.key,
-  lang: publicationFiles.lang,
-  format: publicationFiles.format,
-  title: publicationFiles.title,
-  fileName: publicationFiles.fileName,
-  contentType: publicationFiles.contentType,
-  sha256: publicationFiles.sha256,
-  sizeBytes: publicationFiles.sizeBytes,
-  pages: publicationFiles.pages,
-  createdAt: publicationFiles.createdAt,
-  releasedAt: resultsRuns.releasedAt,
-};
-
-const toInfo = ({ releasedAt, ...r }: { releasedAt: Date | null } & Record<string, unknown>) =>
-  ({ ...r, released: releasedAt !== null }) as StoredFileInfo;
-
-const currentFiles = (database: Database, waveId: string) =>
-  database.db
-    .select(infoColumns)
-    .from(publicationFiles)
-    .innerJoin(publicationRenders, eq(publicationRenders.id, publicationFiles.renderId))
-    .leftJoin(
-      resultsRuns,
-      and(eq(resultsRuns.id, publicationRenders.runId), isNotNull(resultsRuns.releasedAt)),
-    )
-    .$dynamic()
-    .where(and(eq(publicationFiles.waveId, waveId), eq(publicationFiles.current, true)));
-
-/** The wave's current stored files (no bytes), in product order. */
-export async function storedPublicationFiles(database: Database, waveId: string): Promise<StoredFileInfo[]> {
-  const rows = await currentFiles(database, waveId).orderBy(
-    publicationFiles.kind,
-    publicationFiles.key,
-    publicationFiles.lang,
-    publicationFiles.format,
-  );
-  return rows.map(toInfo);
-}
-
-/**
- * The stored file of one product (e.g. the PDF of a letter to attach to a mail), or undefined when it
- * has not been rendered. `released` says whether it comes from a released results run.
- */
-export async function storedPublicationFile(
-  database: Database,
-  waveId: string,
-  kind: ProductKind,
-  key: string,
-  lang: ProductLang,
-  format: FileFormat,
-): Promise<StoredFile | undefined> {
-  const [row] = await database.db
-    .select({ ...infoColumns, content: publicationFiles.content })
-    .from(publicationFiles)
-    .innerJoin(publicationRenders, eq(publicationRenders.id, publicationFiles.renderId))
-    .leftJoin(
-      resultsRuns,
-      and(eq(resultsRuns.id, publicationRenders.runId), isNotNull(resultsRuns.releasedAt)),
-    )
-    .where(
-      and(
-        eq(publicationFiles.waveId, waveId),
-        eq(publicationFiles.current, true),
-        eq(publicationFiles.kind, kind),
-        eq(publicationFiles.key, key),
-        eq(publicationFiles.lang, lang),
-        eq(publicationFiles.format, format),
-      ),
-    );
-  if (!row) return undefined;
-  const { content, ...info } = row;
-  return { ...toInfo(info), content };
 }

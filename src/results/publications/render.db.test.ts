@@ -18,14 +18,9 @@ import { createWave } from '../../monitor/fieldwork/waves-service.js';
 import { cliActor } from '../../platform/audit/audit.js';
 import { loadConfig } from '../../platform/config/config.js';
 import { startJobs } from '../../platform/jobs/runtime.js';
-import {
-  getRender,
-  performRender,
-  requestRender,
-  storedPublicationFile,
-  storedPublicationFiles,
-} from './render-service.js';
+import { getRender, performRender, requestRender } from './render-service.js';
 import { writeReport } from './report-files.js';
+import { storedPublicationFile, storedPublicationFiles } from './stored-files.js';
 import { fixtureDefinition } from './test-fixture.js';
 
 let t: TestApp;

@@ -16,7 +16,8 @@ import { signedInUser } from '../../../test/support/isolation-world.js';
 import { startTestServer, type TestServer } from '../../../test/support/server.js';
 import { createWave } from '../../monitor/fieldwork/waves-service.js';
 import { cliActor } from '../../platform/audit/audit.js';
-import { performRender, requestRender, storedPublicationFile } from './render-service.js';
+import { performRender, requestRender } from './render-service.js';
+import { storedPublicationFile } from './stored-files.js';
 import { fixtureDefinition } from './test-fixture.js';
 
 let server: TestServer;

@@ -23,12 +23,8 @@ import { productDocument } from './document.js';
 import { productKinds } from './product.js';
 import { listProducts, productDefinition, productDefinitions } from './products.js';
 import { fileFormats } from './render.js';
-import {
-  latestRender,
-  requestRender,
-  storedPublicationFile,
-  storedPublicationFiles,
-} from './render-service.js';
+import { latestRender, requestRender } from './render-service.js';
+import { storedPublicationFile, storedPublicationFiles } from './stored-files.js';
 import { FileLinks, publicationsPage } from './views.js';
 
 const read = { action: 'results.read' as const };

@@ -11,7 +11,8 @@ import type { PageContext } from '../../platform/ui/context.js';
 import { CsrfField, Layout } from '../../platform/ui/layout.js';
 import { Notice } from '../pages/common.js';
 import { type ProductKind, type ProductRef, productKinds } from './product.js';
-import type { PublicationRender, StoredFileInfo } from './render-service.js';
+import type { PublicationRender } from './render-service.js';
+import type { StoredFileInfo } from './stored-files.js';
 
 export interface PublicationsView {
   wave: { id: string; name: string };

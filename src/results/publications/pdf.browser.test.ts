@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -19,6 +19,9 @@ import type { Database } from '../../platform/db/database.js';
 import { PdfPool } from '../../platform/pdf/pool.js';
 import type { ProductLang } from './product.js';
 import { type ProductFile, renderProducts } from './render.js';
+import { performRender, requestRender } from './render-service.js';
+import { writeReport } from './report-files.js';
+import { storedPublicationFiles } from './stored-files.js';
 import { FIXTURE_ROWS, fixtureDefinition } from './test-fixture.js';
 
 const poppler = spawnSync('pdfinfo', ['-v']).status === 0;
@@ -26,6 +29,7 @@ const skip = browserSkip || (poppler ? false : 'poppler-utils (pdfinfo) not inst
 
 const dir = mkdtempSync(join(tmpdir(), 'weerbaar-pdf-'));
 let database: Database;
+let waveId: string;
 let pool: PdfPool;
 const pdfs = new Map<ProductLang, { path: string; file: ProductFile }>();
 
@@ -49,6 +53,7 @@ before(async () => {
   if (skip) return;
   database = await createTestDatabase();
   const wave = await createWave(database.db, { code: 'pdf-2024', name: 'Monitor 2024' }, cliActor('test'));
+  waveId = wave.id;
   pool = new PdfPool({ concurrency: 2, launch: launchBrowser });
   await renderProducts(
     {
@@ -146,4 +151,39 @@ test('every page carries the running title and its number; the table header repe
     assert.equal(seen.size, FIXTURE_ROWS);
     assert.ok([...seen.values()].every((n) => n === 1));
   }
+});
+
+test('the render job’s work and `weerbaar report --pdf` make the PDFs through the pool', {
+  skip,
+}, async () => {
+  const r = await requestRender(database.db, waveId, cliActor('test'), { langs: ['nl'], pdf: true });
+  const done = (await performRender(database, r.render.id, { pool, definitions: [fixtureDefinition()] }))!;
+  assert.equal(done.state, 'done', JSON.stringify(done.errors));
+  const stored = await storedPublicationFiles(database, waveId);
+  assert.deepEqual(
+    stored.map((f) => `${f.key}.${f.format}`),
+    ['extra.html', 'extra.pdf', 'main.html', 'main.pdf'],
+  );
+  for (const f of stored.filter((f) => f.format === 'pdf')) {
+    assert.equal(f.contentType, 'application/pdf');
+    assert.ok(f.pages! >= 2);
+  }
+
+  const out = join(dir, 'report');
+  const report = await writeReport(database, 'pdf-2024', {
+    out,
+    langs: ['en'],
+    pdf: pool,
+    definitions: [fixtureDefinition()],
+  });
+  assert.equal(report.failures.length, 0);
+  assert.deepEqual(readdirSync(out).sort(), [
+    'SHA256SUMS',
+    'pdf-2024-annex-en.html',
+    'pdf-2024-annex-en.pdf',
+    'pdf-2024-annex-extra-en.html',
+    'pdf-2024-annex-extra-en.pdf',
+  ]);
+  const info = run('pdfinfo', join(out, 'pdf-2024-annex-en.pdf'));
+  assert.match(info, /^Tagged:\s+yes$/m);
 });

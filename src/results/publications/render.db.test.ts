@@ -127,6 +127,10 @@ test('stored files: checksums, progress, downloads, atomic replacement, audit', 
     /attachment; filename="pub-2024-annex-nl\.html"/,
   );
   assert.equal(sha(download.rawPayload), stored.find((f) => f.key === 'main')!.sha256);
+  assert.equal(
+    download.headers['repr-digest'],
+    `sha-256=:${Buffer.from(sha(download.rawPayload), 'hex').toString('base64')}:`,
+  );
   assert.equal((await get(href.replaceAll('&amp;', '&'), viewer)).statusCode, 404, 'embargoed for viewers');
   assert.doesNotMatch((await get(`/results/${waveId}/publications`, viewer)).body, /download\?/);
   assert.equal(

@@ -132,7 +132,7 @@ const routes: FastifyPluginAsync = async (app) => {
         .type(file.contentType)
         .header('cache-control', 'no-store')
         .header('content-disposition', `attachment; filename="${file.fileName}"`)
-        .header('digest', `sha-256=${Buffer.from(file.sha256, 'hex').toString('base64')}`)
+        .header('repr-digest', `sha-256=:${Buffer.from(file.sha256, 'hex').toString('base64')}:`)
         .send(file.content);
     },
   );

@@ -20,7 +20,7 @@ export const resultsModule: DomainModule = {
     () => import('./pages/reproduce-routes.js'),
     () => import('./publications/routes.js'),
   ],
-  jobs: [() => import('./runs/jobs.js')],
+  jobs: [() => import('./runs/jobs.js'), () => import('./publications/jobs.js')],
   demoSteps: [() => import('./demo/demo-step.js')],
   messages: [
     { nl: resultsNl, en: resultsEn },
@@ -41,5 +41,6 @@ export const resultsModule: DomainModule = {
     () => import('../cli/commands/results.js'),
     () => import('../cli/commands/indicators.js'),
     () => import('../cli/commands/export.js'),
+    () => import('../cli/commands/report.js'),
   ],
 };

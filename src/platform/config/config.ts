@@ -82,6 +82,10 @@ export const envSchema = z.object({
   API_CONTACT_EMAIL: z.email('an e-mail address such as api@weerbaar.example.nl').optional(),
   /** Default: PUBLIC_URL. */
   API_CONTACT_URL: z.url('an absolute URL such as https://weerbaar.example.nl/contact').optional(),
+  /** Chromium for PDF files (src/platform/pdf). Default: /usr/bin/chromium when it exists; without one, HTML only. */
+  CHROMIUM_PATH: z.string().min(1).optional(),
+  /** Pages the one PDF browser renders at once (the bounded Chromium pool of the background jobs). */
+  PDF_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
 });
 
 export type Env = z.infer<typeof envSchema>;

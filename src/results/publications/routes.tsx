@@ -1,22 +1,34 @@
 /**
- * The publications of a wave in the app: /results/:waveId/publications lists every product,
+ * The publications of a wave in the app: /results/:waveId/publications lists every product with its
+ * stored files (researchers also make them there: POST …/publications/render, a background job),
  * /results/:waveId/publications/:kind/:key shows one (in the app's layout, or as the self-contained
- * HTML file with ?file=1). Viewers see products of released runs only, like every results page.
+ * HTML file with ?file=1), …/:kind/:key/download?lang=&format= sends a stored HTML or PDF file.
+ * Viewers see products of released runs only, like every results page, and only files rendered from
+ * a released run.
  */
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { findWave } from '../../monitor/fieldwork/waves-service.js';
+import { can } from '../../platform/access/policy.js';
+import { audit } from '../../platform/audit/audit.js';
+import { actorOf } from '../../platform/auth/actor.js';
 import { AppError } from '../../platform/errors.js';
+import { pdfSupport } from '../../platform/pdf/chromium.js';
 import { Layout } from '../../platform/ui/layout.js';
 import { sendPage } from '../../platform/ui/render.js';
 import { waveIdParam } from '../params.js';
 import { visibilityOf } from '../read/service.js';
 import { productDocument } from './document.js';
 import { productKinds } from './product.js';
-import { listProducts, productDefinition } from './products.js';
+import { listProducts, productDefinition, productDefinitions } from './products.js';
+import { fileFormats } from './render.js';
+import { latestRender, requestRender } from './render-service.js';
+import { storedPublicationFile, storedPublicationFiles } from './stored-files.js';
+import { FileLinks, publicationsPage } from './views.js';
 
 const read = { action: 'results.read' as const };
+const renderAccess = { action: 'results.publications.render' as const };
 const waveParams = z.object({ waveId: waveIdParam });
 const productParams = waveParams.extend({
   kind: z.enum(productKinds),
@@ -27,6 +39,16 @@ const productParams = waveParams.extend({
     .describe("The product's key: 'main', a factsheet's group or an organisation's id"),
 });
 const query = z.object({ lang: z.enum(['nl', 'en']).optional(), file: z.enum(['1']).optional() }).loose();
+const listQuery = z
+  .object({ lang: z.enum(['nl', 'en']).optional(), notice: z.enum(['queued']).optional() })
+  .loose();
+const downloadQuery = z.object({ lang: z.enum(['nl', 'en']), format: z.enum(fileFormats) });
+const renderBody = z
+  .object({
+    kind: z.union([z.enum(productKinds), z.literal('')]).optional(),
+    lang: z.enum(['nl', 'en', 'both']).default('nl'),
+  })
+  .loose();
 
 const routes: FastifyPluginAsync = async (app) => {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -34,30 +56,84 @@ const routes: FastifyPluginAsync = async (app) => {
 
   r.get(
     '/results/:waveId/publications',
-    { config: { access: read }, schema: { params: waveParams, querystring: query } },
+    { config: { access: read }, schema: { params: waveParams, querystring: listQuery } },
     async (req, reply) => {
       const ctx = req.page(reply);
       const wave = await findWave(database.db, req.params.waveId);
-      const products = await listProducts({ database, wave, visibility: visibilityOf(req.principal) });
-      const title = ctx.t('publications.title', { wave: wave.name });
+      const visibility = visibilityOf(req.principal);
+      const products = await listProducts({ database, wave, visibility });
+      const stored = await storedPublicationFiles(database, wave.id);
+      const files = visibility === 'embargoed' ? stored : stored.filter((f) => f.released);
+      const mayRender = can(req.principal, 'results.publications.render');
       return sendPage(
         reply,
-        <Layout ctx={ctx} title={title}>
-          <h1>{title}</h1>
-          <p>{ctx.t('publications.intro')}</p>
-          {products.length === 0 ? (
-            <p>{ctx.t('publications.none')}</p>
-          ) : (
-            <ul>
-              {products.map((p) => (
-                <li key={`${p.kind}/${p.key}`}>
-                  <a href={`/results/${wave.id}/publications/${p.kind}/${p.key}`}>{p.title[ctx.lang]}</a>
-                </li>
-              ))}
-            </ul>
-          )}
-        </Layout>,
+        publicationsPage(ctx, {
+          wave,
+          products,
+          files,
+          embargoed: files.length < stored.length,
+          ...(mayRender
+            ? {
+                render: {
+                  latest: await latestRender(database, wave.id),
+                  pdf: pdfSupport(app.deps.config),
+                  kinds: (await productDefinitions()).map((d) => d.kind),
+                },
+              }
+            : {}),
+          ...(req.query.notice ? { notice: ctx.t('publications.render.noticeQueued') } : {}),
+        }),
       );
+    },
+  );
+
+  r.post(
+    '/results/:waveId/publications/render',
+    { config: { access: renderAccess }, schema: { params: waveParams, body: renderBody } },
+    async (req, reply) => {
+      const { lang, kind } = req.body;
+      const { render } = await requestRender(database.db, req.params.waveId, actorOf(req.principal!), {
+        ...(kind ? { kind } : {}),
+        langs: lang === 'both' ? ['nl', 'en'] : [lang],
+        pdf: pdfSupport(app.deps.config).available,
+      });
+      return reply.redirect(`/results/${render.waveId}/publications?notice=queued`, 303);
+    },
+  );
+
+  r.get(
+    '/results/:waveId/publications/:kind/:key/download',
+    { config: { access: read }, schema: { params: productParams, querystring: downloadQuery } },
+    async (req, reply) => {
+      const wave = await findWave(database.db, req.params.waveId);
+      const { kind, key } = req.params;
+      const file = await storedPublicationFile(
+        database,
+        wave.id,
+        kind,
+        key,
+        req.query.lang,
+        req.query.format,
+      );
+      if (!file || (!file.released && visibilityOf(req.principal) !== 'embargoed'))
+        throw new AppError('not-found', {
+          detail: {
+            nl: 'Dit bestand is (nog) niet gemaakt of niet vrijgegeven.',
+            en: 'this file has not been made or released (yet)',
+          },
+        });
+      await audit(database.db, actorOf(req.principal!), {
+        action: 'results.publications.download',
+        resourceType: 'wave',
+        resourceId: wave.id,
+        diff: { kind, key, lang: file.lang, format: file.format, sha256: file.sha256 },
+      });
+      return reply
+        .type(file.contentType)
+        .header('cache-control', 'no-store')
+        .header('content-disposition', `attachment; filename="${file.fileName}"`)
+        .header('repr-digest', `sha-256=:${Buffer.from(file.sha256, 'hex').toString('base64')}:`)
+        .send(file.content);
     },
   );
 
@@ -75,6 +151,9 @@ const routes: FastifyPluginAsync = async (app) => {
           detail: { nl: 'Deze publicatie bestaat niet.', en: 'no such publication' },
         });
       const product = await definition.render({ ...scope, lang: ctx.lang }, ref);
+      const stored = (await storedPublicationFiles(database, wave.id)).filter(
+        (f) => f.kind === ref.kind && f.key === ref.key && (scope.visibility === 'embargoed' || f.released),
+      );
       if (req.query.file === '1')
         return reply
           .type('text/html; charset=utf-8')
@@ -90,6 +169,12 @@ const routes: FastifyPluginAsync = async (app) => {
               {ctx.t('publications.file')}
             </a>
           </p>
+          {stored.length > 0 ? (
+            <div class="stack">
+              <p id="stored-files">{ctx.t('publications.files')}:</p>
+              <FileLinks ctx={ctx} waveId={wave.id} files={stored} />
+            </div>
+          ) : null}
           {/* the body is rendered with every value escaped by its product (product.ts) */}
           <div class="publication" dangerouslySetInnerHTML={{ __html: product.body }} />
         </Layout>,

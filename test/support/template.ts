@@ -52,14 +52,16 @@ function sourceFiles(dir: string, out: string[] = []): string[] {
 }
 
 let demoHashOnce: string | undefined;
-/** What the demo data depends on: migrations, the non-test sources and data files, the date (UTC). */
+/** What the demo data depends on: migrations, the non-test sources and data files, the date (in the Netherlands, as the demo counts its days). */
 export function demoHash(): string {
   demoHashOnce ??= computeDemoHash();
   return demoHashOnce;
 }
 
 function computeDemoHash(): string {
-  const h = createHash('sha256').update(migrationsHash()).update(new Date().toISOString().slice(0, 10));
+  const h = createHash('sha256')
+    .update(migrationsHash())
+    .update(new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date()));
   const files = [...sourceFiles(projectPath('src')), ...sourceFiles(projectPath('data'))].sort();
   for (const f of files) h.update(relative(projectRoot, f)).update(readFileSync(f));
   return h.digest('hex').slice(0, 16);

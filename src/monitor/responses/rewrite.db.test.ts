@@ -117,10 +117,12 @@ test('closing an anonymous wave reduces the answering days to the period of the 
   assert.deepEqual(await days(), [{ started: 1, completed: 1 }]);
   const [row] = await database.query<{ started: string; completed: string; opened: string; today: string }>(
     `select min(r.started_on)::text as started, min(r.completed_on)::text as completed,
-            coalesce(min(w.opened_at::date), current_date)::text as opened, current_date::text as today
+            (coalesce(min(w.opened_at), now()) at time zone 'Europe/Amsterdam')::date::text as opened,
+            (now() at time zone 'Europe/Amsterdam')::date::text as today
        from responses r join waves w on w.id = r.wave_id where r.wave_id = $1`,
     [wave.waveId],
   );
+  // calendar days in the Netherlands, as the answering service records them (also just after midnight there)
   assert.equal(row!.started, row!.opened, 'started: the day the wave opened');
   assert.equal(row!.completed, row!.today, 'completed: the day it closed');
 });

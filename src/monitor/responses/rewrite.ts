@@ -30,8 +30,8 @@ export async function rewriteResponsesInRandomOrder(tx: DbOrTx, waveId: string):
   const recodes = await tx.select().from(responseRecodes).where(inArray(responseRecodes.responseId, ids));
   await tx.execute(sql`
     update ${responses}
-       set started_on = (select coalesce(opened_at::date, current_date) from waves where id = ${waveId}),
-           completed_on = case when completed_on is null then null else current_date end
+       set started_on = (select coalesce(opened_at, now()) at time zone 'Europe/Amsterdam' from waves where id = ${waveId})::date,
+           completed_on = case when completed_on is null then null else (now() at time zone 'Europe/Amsterdam')::date end
      where wave_id = ${waveId}`);
   const result = await tx.execute(sql`
     with moved as (delete from ${responses} where wave_id = ${waveId} returning *),

@@ -15,6 +15,7 @@ import { sendPage } from '../../platform/ui/render.js';
 import { readAttachment } from './attachments.js';
 import { hasRole, usersWithRole } from './handler-roles.js';
 import { addNote, historyOf, keyHolders, moveReport, recuse } from './history-service.js';
+import { runningGrants } from './investigators.js';
 import { acceptedKeys, findChannel } from './keys-service.js';
 import type { ReporterIdentity, ReportState } from './model.js';
 import { MAX_TEXT } from './model.js';
@@ -141,6 +142,13 @@ const routes: FastifyPluginAsync = async (app) => {
         .filter((k) => investigatorIds.has(k.userId))
         .map(async (k) => ({ userId: k.userId, name: (await nameOf(k.userId)) ?? '' })),
     );
+    const grants = await Promise.all(
+      (await runningGrants(db, orgId, reportId, opts.clock())).map(async (g) => ({
+        id: g.id,
+        expiresAt: g.expiresAt,
+        name: (await nameOf(g.investigatorUserId)) ?? '',
+      })),
+    );
     return sendPage(
       reply,
       handlerReportPage(req.page(reply), {
@@ -164,6 +172,7 @@ const routes: FastifyPluginAsync = async (app) => {
             chairDecides(view.register.state) && !(await hasRole(db, orgId, key.userId, 'integrity_chair')),
         },
         investigators,
+        grants,
         ...extra,
       }),
       status,
@@ -173,7 +182,13 @@ const routes: FastifyPluginAsync = async (app) => {
   r.get(
     '/integrity/:orgId/reports/:reportId',
     { config: read, schema: { params: reportParams } },
-    async (req, reply) => showReport(req, reply, req.params.orgId, req.params.reportId),
+    async (req, reply) =>
+      showReport(req, reply, req.params.orgId, req.params.reportId, {
+        notice:
+          (req.query as { withdrawn?: string }).withdrawn === '1'
+            ? req.t('integrity.grant.withdrawn')
+            : undefined,
+      }),
   );
 
   r.get(

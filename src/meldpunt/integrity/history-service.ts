@@ -134,7 +134,7 @@ export interface HistoryEntry {
   id: string;
   at: Date;
   actorUserId: string | null;
-  kind: 'transition' | 'note' | 'recusal';
+  kind: 'transition' | 'note' | 'recusal' | 'document';
   fromState: ReportState | null;
   toState: ReportState | null;
   outcome: string | null;

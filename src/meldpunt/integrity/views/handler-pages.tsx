@@ -13,7 +13,7 @@ import type { Countdown } from '../deadlines.js';
 import type { ReportContent, ReporterIdentity } from '../model.js';
 import type { OralStatus } from '../report-repository.js';
 import type { Message } from '../reports-service.js';
-import { AttachmentList } from './attachment-parts.js';
+import { AttachmentList, DocumentForm } from './attachment-parts.js';
 import { GrantForm, RunningGrants } from './investigator-pages.js';
 import { OralRecordPanel } from './oral-pages.js';
 import { Conversation, CountdownCell, Deadlines, MultiLine, TextArea } from './parts.js';
@@ -389,6 +389,7 @@ export function handlerReportPage(ctx: PageContext, p: HandlerReportProps) {
       )}
       <OralRecordPanel ctx={ctx} base={base} status={p.oral} content={p.content} />
       <AttachmentList ctx={ctx} attachments={p.attachments} href={(id) => `${base}/attachments/${id}`} />
+      <DocumentForm ctx={ctx} base={base} error={errorFor(errors, 'attachment')} />
       <Conversation ctx={ctx} messages={p.messages} viewer="handler" />
       <form method="post" action={`${base}/messages`} class="stack" novalidate>
         <CsrfField ctx={ctx} />

@@ -299,7 +299,7 @@ const routes: FastifyPluginAsync = async (app) => {
       const { orgId, reportId } = req.params;
       const key = await requireKey(req, orgId);
       const target = formString(req.body.keyId);
-      await recuse(
+      const { escalatedTo } = await recuse(
         db,
         actorOf(req.principal!),
         key,
@@ -309,7 +309,9 @@ const routes: FastifyPluginAsync = async (app) => {
         opts,
       );
       if (target === key.keyId) return reply.redirect(`/integrity/${orgId}`, 303);
-      return showReport(req, reply, orgId, reportId, { notice: req.t('integrity.recused') });
+      return showReport(req, reply, orgId, reportId, {
+        notice: req.t(escalatedTo.length ? 'integrity.recusedEscalated' : 'integrity.recused'),
+      });
     },
   );
 };

@@ -314,6 +314,8 @@ export const integrityNl = {
   'integrity.recuse': '{name} laten terugtreden',
   'integrity.field.reason': 'Reden',
   'integrity.recused': 'De integriteitsfunctionaris is teruggetreden en kan deze melding niet meer openen.',
+  'integrity.recusedEscalated':
+    'De integriteitsfunctionaris is teruggetreden. Er was geen andere integriteitsfunctionaris meer; de melding is doorgezet naar de voorzitter.',
   'integrity.error.step':
     'Deze stap kan nu niet, of er ontbreekt iets. Kies een volgende stap en zo nodig een uitkomst.',
   // home panel (./home-panel.tsx)
@@ -638,6 +640,8 @@ export const integrityEn: Record<keyof typeof integrityNl, string> = {
   'integrity.recuse': 'Let {name} step aside',
   'integrity.field.reason': 'Reason',
   'integrity.recused': 'The integrity officer stepped aside and can no longer open this report.',
+  'integrity.recusedEscalated':
+    'The integrity officer stepped aside. No other integrity officer was left, so the report has gone to the chair.',
   'integrity.error.step':
     'This step is not possible now, or something is missing. Choose a next step and, where needed, an outcome.',
   // home panel (./home-panel.tsx)

@@ -79,7 +79,12 @@ ${machineDetails()}
 
 | reports | load | p50 | p95 | max | CPU | page | p95 < 300 ms |
 |---:|---:|---:|---:|---:|---:|---:|---|
-${row}`;
+${row}
+
+Read the load column first: on the shared machine at a load average far above its 2 cores, wall time
+is mostly waiting for a core; the CPU column is what one request costs (the embedded database runs in
+the same process, so its work is counted there). Rerun at a quiet moment before relying on the
+verdict column.`;
   const path = projectPath('docs', 'benchmarks.md');
   writeFileSync(path, replaceSection(readFileSync(path, 'utf8'), 'integrity-dashboard', section));
   console.log('docs/benchmarks.md updated');

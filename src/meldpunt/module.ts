@@ -27,6 +27,7 @@ export const meldpuntModule: DomainModule = {
     () => import('./integrity/retention-routes.js'),
     () => import('./integrity/statistics-routes.js'),
     () => import('./integrity/investigator-routes.js'),
+    () => import('./integrity/document-routes.js'),
   ],
   jobs: [() => import('./incidents/jobs.js'), () => import('./integrity/jobs.js')],
   commands: [() => import('../cli/commands/incidents.js')],

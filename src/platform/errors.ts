@@ -130,6 +130,11 @@ export const errorCatalogue = {
     title: { nl: 'Inhoud vernietigd', en: 'Content destroyed' },
     exitCode: 1,
   },
+  'integrity-access-withdrawn': {
+    status: 410,
+    title: { nl: 'Toegang ingetrokken', en: 'Access withdrawn' },
+    exitCode: 1,
+  },
   internal: { status: 500, title: { nl: 'Interne fout', en: 'Internal error' }, exitCode: 1 },
 } as const satisfies Record<string, CatalogueEntry>;
 

@@ -82,6 +82,8 @@ export const paramFixtures: Record<string, ParamFixture> = {
   keyId: async (w) => (await import('../../src/meldpunt/integrity/fixtures.js')).isolationKey(w),
   attachmentId: async (w) =>
     (await import('../../src/meldpunt/integrity/fixtures.js')).isolationAttachment(w),
+  /** A running external investigator's grant of a report in A's channel. */
+  grantId: async (w) => (await import('../../src/meldpunt/integrity/fixtures.js')).isolationGrant(w),
   /** A submitted incident of organisation A (its description is A's secret) and one of its tasks. */
   incidentId: async (w) =>
     (await import('../../src/meldpunt/incidents/test-fixtures.js')).isolationIncident(w),

@@ -5,12 +5,12 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { FastifyInstance } from 'fastify';
 import { createTestApp, type TestApp } from '../../../test/support/app.js';
-import { cookies, createUser, csrfFor, postForm } from '../../../test/support/principals.js';
+import { createUser, postForm } from '../../../test/support/principals.js';
 import { stripJpeg } from './attachment-files.js';
 import { jpegWithExif } from './attachment-fixtures.js';
 import { createTestOrganisation } from './fixtures.js';
+import { postMultipart } from './multipart-fixtures.js';
 
 let t: TestApp;
 before(async () => {
@@ -19,34 +19,6 @@ before(async () => {
 after(() => t.close());
 
 const receiptOf = (html: string) => /<strong class="secret">([0-9 ]{19})<\/strong>/.exec(html)?.[1];
-
-async function postMultipart(
-  app: FastifyInstance,
-  url: string,
-  fields: Record<string, string>,
-  files: Array<{ name: string; data: Buffer; type?: string }>,
-  cookie?: string,
-) {
-  const csrf = await csrfFor(app);
-  const form = new FormData();
-  for (const [k, v] of Object.entries({ ...fields, _csrf: csrf.token })) form.append(k, v);
-  for (const f of files)
-    form.append(
-      'attachment',
-      new Blob([new Uint8Array(f.data)], { type: f.type ?? 'application/octet-stream' }),
-      f.name,
-    );
-  const request = new Request('http://x/', { method: 'POST', body: form });
-  return app.inject({
-    method: 'POST',
-    url,
-    headers: {
-      cookie: cookies(cookie, csrf.cookie),
-      'content-type': request.headers.get('content-type')!,
-    },
-    payload: Buffer.from(await request.arrayBuffer()),
-  });
-}
 
 async function channel() {
   const org = await createTestOrganisation(t.database);

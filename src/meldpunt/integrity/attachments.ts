@@ -27,13 +27,19 @@ export interface AttachmentInfo {
   kind: AttachmentKind;
   size: number;
   at: Date;
+  /** The reporter sees it: their own files always, an officer's only when the officer said so. */
+  visibleToReporter: boolean;
 }
 
 interface Meta {
   name: string;
   kind: AttachmentKind;
   size: number;
+  /** An officer's file that the reporter may see (sealed with the rest, so a dump does not tell). */
+  shared?: boolean;
 }
+
+const visible = (author: string, meta: Meta) => author === 'reporter' || meta.shared === true;
 
 /** Refuses a set of uploads with a clear reason (validation problem, Dutch and English). */
 export function checkAttachments(files: AttachmentInput[]): void {
@@ -58,13 +64,21 @@ export function checkAttachments(files: AttachmentInput[]): void {
   });
 }
 
-/** Seals checked files for a report (outside any transaction: sealing 20 MB takes a moment). */
-export function sealAttachments(reportKey: Buffer, reportId: string, files: AttachmentInput[]) {
+/**
+ * Seals checked files for a report (outside any transaction: sealing 20 MB takes a moment). `shared`:
+ * an officer's files that the reporter may see.
+ */
+export function sealAttachments(
+  reportKey: Buffer,
+  reportId: string,
+  files: AttachmentInput[],
+  shared?: boolean,
+) {
   checkAttachments(files);
   return files.map((f) => {
     const id = crypto.randomUUID();
     const { kind, data } = cleanAttachment(f.data);
-    const meta: Meta = { name: cleanName(f.name), kind, size: data.length };
+    const meta: Meta = { name: cleanName(f.name), kind, size: data.length, ...(shared ? { shared } : {}) };
     return {
       id,
       reportId,
@@ -89,11 +103,15 @@ export async function insertAttachments(
     .values(sealed.map((s) => ({ ...s, author, messageId, createdAt: at })));
 }
 
-/** The attachments of a report that still have content (descriptions only, no bytes). */
+/**
+ * The attachments of a report that still have content (descriptions only, no bytes); for the reporter
+ * (`forReporter`) only those they may see.
+ */
 export async function listAttachments(
   db: DbOrTx,
   reportId: string,
   reportKey: Buffer,
+  forReporter = false,
 ): Promise<AttachmentInfo[]> {
   const rows = await db
     .select({
@@ -106,20 +124,36 @@ export async function listAttachments(
     .from(integrityAttachments)
     .where(and(eq(integrityAttachments.reportId, reportId), isNotNull(integrityAttachments.metaSealed)))
     .orderBy(asc(integrityAttachments.createdAt), asc(integrityAttachments.id));
-  return rows.map((r) => {
+  return rows.flatMap((r) => {
     const meta = JSON.parse(openField(reportKey, reportId, 'attachment', r.metaSealed!, r.id)) as Meta;
-    return {
-      id: r.id,
-      messageId: r.messageId,
-      author: r.author as AttachmentInfo['author'],
-      ...meta,
-      at: r.createdAt,
-    };
+    const visibleToReporter = visible(r.author, meta);
+    if (forReporter && !visibleToReporter) return [];
+    return [
+      {
+        id: r.id,
+        messageId: r.messageId,
+        author: r.author as AttachmentInfo['author'],
+        name: meta.name,
+        kind: meta.kind,
+        size: meta.size,
+        at: r.createdAt,
+        visibleToReporter,
+      },
+    ];
   });
 }
 
-/** One attachment's bytes, with its name and the content type to send it with. */
-export async function readAttachment(db: DbOrTx, reportId: string, reportKey: Buffer, attachmentId: string) {
+/**
+ * One attachment's bytes, with its name and the content type to send it with; for the reporter
+ * (`forReporter`) an officer's file they may not see is as unknown as one that does not exist.
+ */
+export async function readAttachment(
+  db: DbOrTx,
+  reportId: string,
+  reportKey: Buffer,
+  attachmentId: string,
+  forReporter = false,
+) {
   const [row] = await db
     .select()
     .from(integrityAttachments)
@@ -129,6 +163,10 @@ export async function readAttachment(db: DbOrTx, reportId: string, reportKey: Bu
       detail: { nl: 'Deze bijlage bestaat niet (meer).', en: 'no such attachment' },
     });
   const meta = JSON.parse(openField(reportKey, reportId, 'attachment', row.metaSealed, row.id)) as Meta;
+  if (forReporter && !visible(row.author, meta))
+    throw new AppError('not-found', {
+      detail: { nl: 'Deze bijlage bestaat niet (meer).', en: 'no such attachment' },
+    });
   const data = openFieldBytes(reportKey, reportId, 'attachment-data', row.dataSealed, row.id).subarray(
     0,
     meta.size,

@@ -1,6 +1,7 @@
 /**
  * A raw copy of the database holds no plain text of a report, a message, an attachment (its bytes or
- * its file name) or a confidential identity
+ * its file name; the reporter's and an officer's documents, shared with the reporter or not) or a
+ * confidential identity
  * (issue 17, "encryption at rest that a database dump cannot break"). PGlite pass: every file of a
  * real on-disk data directory (tables, WAL, everything) after a checkpoint. PostgreSQL pass: the
  * output of pg_dump. As a control, the same search finds the organisation's name and the report's
@@ -18,6 +19,7 @@ import { createUser } from '../../../test/support/principals.js';
 import { ensurePgliteTemplate } from '../../../test/support/template.js';
 import { systemActor } from '../../platform/audit/audit.js';
 import { type Database, openDatabase } from '../../platform/db/database.js';
+import { addDocuments } from './documents.js';
 import { createTestOrganisation, setUpHandler, testOptions } from './fixtures.js';
 import {
   acknowledge,
@@ -57,6 +59,9 @@ async function fillDatabase(database: Database) {
     attachmentText: marker('inhoud-van-bijlage'),
     attachmentName: marker('bestandsnaam'),
     answerAttachmentText: marker('bijlage-bij-antwoord'),
+    officerDocumentText: marker('hoorverslag-inhoud'),
+    officerDocumentName: marker('hoorverslag-naam'),
+    officerDocumentNote: marker('toelichting-document'),
     passphrase,
   };
   const { reportId, receiptCode } = await submitReport(
@@ -79,6 +84,24 @@ async function fillDatabase(database: Database) {
     { name: 'aanvulling.txt', data: Buffer.from(secrets.answerAttachmentText) },
   ]);
   await handlerMessage(database.db, systemActor, key, reportId, `${secrets.handlerMessage}-2`, false, opts);
+  for (const shareWithReporter of [false, true])
+    await addDocuments(
+      database.db,
+      systemActor,
+      key,
+      reportId,
+      {
+        files: [
+          {
+            name: `${secrets.officerDocumentName}-${shareWithReporter}.txt`,
+            data: Buffer.from(`Verslag: ${secrets.officerDocumentText}\n`),
+          },
+        ],
+        note: secrets.officerDocumentNote,
+        shareWithReporter,
+      },
+      opts,
+    );
   return {
     secrets: { ...secrets, receiptCode },
     controls: { organisationName: org.name, category: 'ondermijning' },

@@ -9,9 +9,11 @@ import type { Database } from '../../platform/db/database.js';
 import { createOrganisation } from '../../platform/orgs/service.js';
 import { TEST_KDF } from './crypto/receipt.js';
 import { systemClock } from './deadlines.js';
+import { grantInvestigator } from './investigators.js';
 import {
   findChannel,
   handlerKeyStatus,
+  openKeyWithPassphrase,
   sessionKey,
   setUpChannel,
   type UnlockedKey,
@@ -122,6 +124,27 @@ export async function isolationAttachment(w: IsolationWorld): Promise<string> {
     [reportId],
   );
   return rows[0]!.id;
+}
+
+/**
+ * For the tenant-isolation test: a running investigator grant of a report in A's channel (userA holds
+ * every role of A, external investigator included, and grants it to themselves with their own key).
+ */
+export async function isolationGrant(w: IsolationWorld): Promise<string> {
+  const reportId = await isolationReport(w);
+  const key = await openKeyWithPassphrase(w.database.db, {
+    organisationId: w.orgA.id,
+    userId: w.userA.id,
+    passphrase: 'isolation passphrase',
+  });
+  const { grantId } = await grantInvestigator(
+    w.database.db,
+    systemActor,
+    key,
+    { reportId, investigatorUserId: w.userA.id, expiresAt: new Date(Date.now() + 30 * 86_400_000) },
+    testOptions(),
+  );
+  return grantId;
 }
 
 export async function isolationKey(w: IsolationWorld): Promise<string> {

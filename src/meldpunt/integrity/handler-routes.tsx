@@ -7,20 +7,19 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { can } from '../../platform/access/policy.js';
 import { actorOf } from '../../platform/auth/actor.js';
 import { formString } from '../../platform/auth/form-errors.js';
-import { getUser } from '../../platform/auth/users-service.js';
 import { AppError } from '../../platform/errors.js';
 import type { MessageKey } from '../../platform/i18n/catalogue.js';
 import { getOrganisation } from '../../platform/orgs/service.js';
 import { sendPage } from '../../platform/ui/render.js';
 import { readAttachment } from './attachments.js';
-import { hasRole, usersWithRole } from './handler-roles.js';
-import { addNote, historyOf, keyHolders, moveReport, recuse } from './history-service.js';
-import { acceptedKeys, findChannel } from './keys-service.js';
-import type { ReporterIdentity, ReportState } from './model.js';
+import { addNote, moveReport, recuse } from './history-service.js';
+import { findChannel } from './keys-service.js';
+import type { ReportState } from './model.js';
 import { MAX_TEXT } from './model.js';
 import { optionsFor } from './options.js';
 import { reviseOralRecord } from './oral-service.js';
 import { registerCsv } from './register-export.js';
+import { reportPageRenderer } from './report-page.js';
 import {
   acknowledge,
   handlerMessage,
@@ -40,8 +39,7 @@ import {
   requireKey as requireUnlockedKey,
   sendAttachment,
 } from './route-support.js';
-import { dashboardPage, handlerReportPage } from './views/handler-pages.js';
-import { chairDecides, nextStates } from './workflow.js';
+import { dashboardPage } from './views/handler-pages.js';
 
 const recordError = (req: FastifyRequest, what: string) => ({
   field: 'what',
@@ -103,77 +101,18 @@ const routes: FastifyPluginAsync = async (app) => {
     },
   );
 
-  async function showReport(
-    req: FastifyRequest,
-    reply: FastifyReply,
-    orgId: string,
-    reportId: string,
-    extra: {
-      identity?: ReporterIdentity;
-      notice?: string;
-      errors?: Array<{ field: string; message: string }>;
-    } = {},
-    status = 200,
-  ) {
-    const key = await requireKey(req, orgId);
-    const view = await handlerView(db, key, reportId, opts);
-    const names = new Map<string, string>();
-    const nameOf = async (userId: string | null) => {
-      if (!userId) return undefined;
-      if (!names.has(userId)) names.set(userId, (await getUser(db, userId))?.displayName ?? '');
-      return names.get(userId);
-    };
-    const history = await Promise.all(
-      (await historyOf(db, key, reportId)).map(async (h) => ({
-        ...h,
-        actorName: await nameOf(h.actorUserId),
-      })),
-    );
-    const holding = new Set(await keyHolders(db, reportId));
-    const holders = await Promise.all(
-      (await acceptedKeys(db, orgId))
-        .filter((k) => holding.has(k.id))
-        .map(async (k) => ({ keyId: k.id, name: (await nameOf(k.userId)) ?? '' })),
-    );
-    const investigatorIds = await usersWithRole(db, orgId, 'integrity_investigator');
-    const investigators = await Promise.all(
-      (await acceptedKeys(db, orgId))
-        .filter((k) => investigatorIds.has(k.userId))
-        .map(async (k) => ({ userId: k.userId, name: (await nameOf(k.userId)) ?? '' })),
-    );
-    return sendPage(
-      reply,
-      handlerReportPage(req.page(reply), {
-        orgId,
-        reportId,
-        receivedAt: view.register.receivedAt,
-        category: view.register.category,
-        state: view.register.state,
-        acknowledged: view.register.acknowledgedAt !== null,
-        deadlines: view.deadlines,
-        content: view.content,
-        hasIdentity: view.hasIdentity,
-        messages: view.messages,
-        attachments: view.attachments,
-        oral: view.oral,
-        workflow: {
-          history,
-          nextSteps: nextStates(view.register.state),
-          holders,
-          awaitsChair:
-            chairDecides(view.register.state) && !(await hasRole(db, orgId, key.userId, 'integrity_chair')),
-        },
-        investigators,
-        ...extra,
-      }),
-      status,
-    );
-  }
+  const showReport = reportPageRenderer(db, opts);
 
   r.get(
     '/integrity/:orgId/reports/:reportId',
     { config: read, schema: { params: reportParams } },
-    async (req, reply) => showReport(req, reply, req.params.orgId, req.params.reportId),
+    async (req, reply) =>
+      showReport(req, reply, req.params.orgId, req.params.reportId, {
+        notice:
+          (req.query as { withdrawn?: string }).withdrawn === '1'
+            ? req.t('integrity.grant.withdrawn')
+            : undefined,
+      }),
   );
 
   r.get(
@@ -360,7 +299,7 @@ const routes: FastifyPluginAsync = async (app) => {
       const { orgId, reportId } = req.params;
       const key = await requireKey(req, orgId);
       const target = formString(req.body.keyId);
-      await recuse(
+      const { escalatedTo } = await recuse(
         db,
         actorOf(req.principal!),
         key,
@@ -370,7 +309,9 @@ const routes: FastifyPluginAsync = async (app) => {
         opts,
       );
       if (target === key.keyId) return reply.redirect(`/integrity/${orgId}`, 303);
-      return showReport(req, reply, orgId, reportId, { notice: req.t('integrity.recused') });
+      return showReport(req, reply, orgId, reportId, {
+        notice: req.t(escalatedTo.length ? 'integrity.recusedEscalated' : 'integrity.recused'),
+      });
     },
   );
 };

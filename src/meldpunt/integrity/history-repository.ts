@@ -9,7 +9,7 @@ export interface HistoryEntryInput {
   organisationId: string;
   at: Date;
   actorUserId: string | null;
-  kind: 'transition' | 'note' | 'recusal';
+  kind: 'transition' | 'note' | 'recusal' | 'document';
   fromState?: ReportState;
   toState?: ReportState;
   outcome?: string;

@@ -6,12 +6,13 @@ import { and, asc, eq } from 'drizzle-orm';
 import { type Actor, audit } from '../../platform/audit/audit.js';
 import type { DbOrTx } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
-import { openField } from './crypto/report-keys.js';
-import { hasRole } from './handler-roles.js';
+import { openField, wrapReportKeyFor } from './crypto/report-keys.js';
+import { handlerUserIds, hasRole, usersWithRole } from './handler-roles.js';
 import { appendHistory } from './history-repository.js';
-import type { UnlockedKey } from './keys-service.js';
+import { acceptedKeys, type UnlockedKey } from './keys-service.js';
 import type { ReportState } from './model.js';
 import type { IntegrityOptions } from './options.js';
+import { isRecused, recordRecusals } from './recusals.js';
 import { reportKeyFor } from './reports-service.js';
 import { integrityHistory, integrityRegister, integrityReportKeys } from './schema.js';
 import { canMove, chairDecides, findings, type Outcome, outcomeRule } from './workflow.js';
@@ -134,7 +135,7 @@ export interface HistoryEntry {
   id: string;
   at: Date;
   actorUserId: string | null;
-  kind: 'transition' | 'note' | 'recusal';
+  kind: 'transition' | 'note' | 'recusal' | 'document';
   fromState: ReportState | null;
   toState: ReportState | null;
   outcome: string | null;
@@ -162,8 +163,14 @@ export async function historyOf(db: DbOrTx, key: UnlockedKey, reportId: string):
 
 /**
  * Recusal: a handler named in the report or with a conflict of interest loses their copy of the report
- * key (deleted, so they cannot open the report any more). Any handler with access may recuse
- * themselves or another; the last holder cannot be recused (nobody could read the report).
+ * key (deleted, so they cannot open the report any more) and is recorded as recused (recusals.ts), so
+ * no later key of theirs gets it back. Any handler with access may recuse themselves or another.
+ *
+ * The report must stay with at least one certified officer or chair who is not recused (issue 17
+ * item 4); an external investigator's copy does not count. When the recusal would leave none, the
+ * report is escalated to the organisation's chair(s): their certified keys get a copy (unless they
+ * are recused themselves), in the same transaction, audited `integrity.report.escalate`. When there
+ * is no such chair either, the recusal is refused (409) with what to do.
  */
 export async function recuse(
   db: DbOrTx,
@@ -173,32 +180,60 @@ export async function recuse(
   targetKeyId: string,
   reason: string,
   opts: IntegrityOptions,
-) {
+): Promise<{ escalatedTo: string[] }> {
   const reportKey = await reportKeyFor(db, key, reportId);
-  await db.transaction(async (tx) => {
+  const at = opts.clock();
+  return db.transaction(async (tx) => {
     const holders = await tx
       .select({ keyId: integrityReportKeys.handlerKeyId })
       .from(integrityReportKeys)
       .where(eq(integrityReportKeys.reportId, reportId))
       .for('update');
-    if (!holders.some((h) => h.keyId === targetKeyId))
+    const accepted = await acceptedKeys(tx, key.organisationId);
+    const target = accepted.find((k) => k.id === targetKeyId);
+    if (!target || !holders.some((h) => h.keyId === targetKeyId))
       throw new AppError('not-found', {
         detail: {
           nl: 'Deze behandelaar heeft geen toegang tot deze melding.',
           en: 'this handler has no access to this report',
         },
       });
-    if (holders.length === 1)
-      throw new AppError('conflict', {
-        detail: {
-          nl: 'U bent de laatste die deze melding kan lezen. Laat eerst een andere integriteitsfunctionaris toe.',
-          en: 'the last handler with access cannot be recused',
-        },
+    const handlers = await handlerUserIds(tx, key.organisationId);
+    const holding = new Set(holders.map((h) => h.keyId));
+    const remaining = accepted.filter(
+      (k) =>
+        k.id !== targetKeyId && k.userId !== target.userId && holding.has(k.id) && handlers.has(k.userId),
+    );
+    const escalateTo: typeof accepted = [];
+    if (remaining.length === 0) {
+      const chairs = await usersWithRole(tx, key.organisationId, 'integrity_chair');
+      for (const k of accepted)
+        if (
+          chairs.has(k.userId) &&
+          k.userId !== target.userId &&
+          !holding.has(k.id) &&
+          !(await isRecused(tx, reportKey, reportId, k.userId))
+        )
+          escalateTo.push(k);
+      if (escalateTo.length === 0)
+        throw new AppError('conflict', {
+          detail: {
+            nl: 'Na deze terugtreding kan geen integriteitsfunctionaris of voorzitter de melding nog openen. Laat eerst een andere integriteitsfunctionaris toe (sleutel bevestigen), of laat de voorzitter (burgemeester, commissaris van de Koning of dijkgraaf) een sleutel maken die u bevestigt; dan gaat de melding naar de voorzitter.',
+            en: 'after this recusal no integrity officer or chair could open the report: first certify another officer’s key, or let the chair make a key and certify it, so the report goes to the chair',
+          },
+        });
+    }
+    for (const k of escalateTo)
+      await tx.insert(integrityReportKeys).values({
+        reportId,
+        handlerKeyId: k.id,
+        wrapped: wrapReportKeyFor(k.encryptionPublic, reportKey, reportId, k.id),
       });
+    await recordRecusals(tx, reportKey, reportId, [target.userId], at);
     await appendHistory(tx, reportKey, {
       reportId,
       organisationId: key.organisationId,
-      at: opts.clock(),
+      at,
       actorUserId: key.userId,
       kind: 'recusal',
       note: reason,
@@ -215,6 +250,15 @@ export async function recuse(
       organisationId: key.organisationId,
       diff: { recusedKey: targetKeyId },
     });
+    if (escalateTo.length)
+      await audit(tx, actor, {
+        action: 'integrity.report.escalate',
+        resourceType: 'integrity_report',
+        resourceId: reportId,
+        organisationId: key.organisationId,
+        diff: { reason: 'recusal', toKeys: escalateTo.map((k) => k.id) },
+      });
+    return { escalatedTo: escalateTo.map((k) => k.userId) };
   });
 }
 

@@ -9,6 +9,7 @@ import { axeViolations, browserSkip, launchBrowser } from '../../../test/support
 import { createUser } from '../../../test/support/principals.js';
 import { startTestServer, type TestServer } from '../../../test/support/server.js';
 import { systemActor } from '../../platform/audit/audit.js';
+import { addDocuments } from './documents.js';
 import { createTestOrganisation, sessionIdOf, setUpHandler, testOptions } from './fixtures.js';
 import { grantInvestigator } from './investigators.js';
 import { certifyHandlerKey, createHandlerKey, unlockForSession } from './keys-service.js';
@@ -104,6 +105,31 @@ test('investigator pages and the grant form pass axe in both languages', {
     await i.click('main ul a');
     assert.match(await i.content(), /Facturen van een bevriend bureau/);
     await check(`granted report (${lang})`, i);
+  }
+  // the officer's page with a running grant (withdraw buttons), a shared document and the document form
+  await addDocuments(
+    db,
+    systemActor,
+    key,
+    reportId,
+    { files: [{ name: 'besluit.txt', data: Buffer.from('Besluit.\n') }], shareWithReporter: true },
+    opts,
+  );
+  for (const lang of ['nl', 'en']) {
+    await o.goto(`${server.url}/integrity/${org.id}/reports/${reportId}?lang=${lang}`);
+    assert.match(await o.content(), /besluit\.txt/);
+    await check(`report with running grant and a document (${lang})`, o);
+  }
+  await o.click('form[action$="/withdraw"] button');
+  assert.match(
+    await o.content(),
+    /The investigator can no longer open this report|De onderzoeker kan deze melding niet meer openen/,
+  );
+  await check('report after withdrawal', o);
+  for (const lang of ['nl', 'en']) {
+    const res = await i.goto(`${server.url}/integrity/${org.id}/investigations/${reportId}?lang=${lang}`);
+    assert.equal(res?.status(), 410);
+    await check(`withdrawn report (${lang})`, i);
   }
   assert.deepEqual(failures, []);
 });

@@ -11,10 +11,19 @@ import { formString } from '../../platform/auth/form-errors.js';
 import { AppError } from '../../platform/errors.js';
 import { sendPage } from '../../platform/ui/render.js';
 import { endOfDay } from './deadlines.js';
-import { grantedReports, grantInvestigator, investigatorView } from './investigators.js';
+import { grantedReports, grantInvestigator, investigatorView, withdrawGrant } from './investigators.js';
 import { createHandlerKey, findChannel, handlerKeyStatus, unlockForSession } from './keys-service.js';
 import { optionsFor } from './options.js';
-import { form, handleAccess, keyFor, orgParams, reportParams, requireKey, session } from './route-support.js';
+import {
+  form,
+  grantParams,
+  handleAccess,
+  keyFor,
+  orgParams,
+  reportParams,
+  requireKey,
+  session,
+} from './route-support.js';
 import type { KeyState } from './views/handler-pages.js';
 import { investigationPage, investigationsPage } from './views/investigator-pages.js';
 
@@ -181,6 +190,24 @@ const routes: FastifyPluginAsync = async (app) => {
         opts,
       );
       return reply.redirect(`/integrity/${orgId}/reports/${reportId}`, 303);
+    },
+  );
+
+  // Withdrawing a grant early (the same people who may grant): the investigator's copy is deleted at once.
+  r.post(
+    '/integrity/:orgId/reports/:reportId/investigators/:grantId/withdraw',
+    { config: handleAccess, schema: { params: grantParams, body: form } },
+    async (req, reply) => {
+      const { orgId, reportId, grantId } = req.params;
+      const key = await requireKey(db, req, orgId);
+      await withdrawGrant(
+        db,
+        actorOf(req.principal!),
+        key,
+        { reportId, grantId, reason: formString(req.body.reason) },
+        opts,
+      );
+      return reply.redirect(`/integrity/${orgId}/reports/${reportId}?withdrawn=1`, 303);
     },
   );
 };

@@ -4,20 +4,26 @@
  * certified like any other, but certification gives that key nothing and new reports are not wrapped
  * for it (handler-roles.ts). Only a grant by an officer or chair who can open the report wraps that one
  * report's key for the investigator's key, until `expiresAt`; at expiry (the hourly job, or the first
- * access after it) the copy is deleted, the grant ended and both audited.
+ * access after it) the copy is deleted, the grant ended and both audited. An officer or chair who can
+ * open the report can withdraw a grant early: the copy is deleted at once (audited), and the
+ * investigator's next request gets 410 ("access withdrawn"). A grant that ended before its end date was
+ * withdrawn (`ended_at < expires_at`); one that ended at or after it expired.
  */
-import { and, eq, gt, isNull, lte } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { type Actor, audit } from '../../platform/audit/audit.js';
 import type { DbOrTx } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
 import { openField, wrapReportKeyFor } from './crypto/report-keys.js';
 import { reportDeadlines } from './deadlines.js';
+import { expireGrants, wasWithdrawn, withdrawn } from './grant-ends.js';
 import { hasRole, isHandler } from './handler-roles.js';
 import { acceptedKeys, type UnlockedKey } from './keys-service.js';
 import type { ReportContent } from './model.js';
 import type { IntegrityOptions } from './options.js';
 import { messagesOf, registerLine, reportKeyFor, reportRow } from './report-repository.js';
 import { integrityInvestigatorGrants, integrityReportKeys } from './schema.js';
+
+export { expireGrants, runningGrants, withdrawGrant } from './grant-ends.js';
 
 const notGranted = () =>
   new AppError('not-found', {
@@ -103,62 +109,6 @@ export async function grantInvestigator(
   return { grantId };
 }
 
-/** Ends the grants whose period has passed (all, or one organisation's): deletes the key copies, audited. */
-export async function expireGrants(
-  db: DbOrTx,
-  actor: Actor,
-  now: Date,
-  organisationId?: string,
-): Promise<number> {
-  const due = await db
-    .select()
-    .from(integrityInvestigatorGrants)
-    .where(
-      and(
-        isNull(integrityInvestigatorGrants.endedAt),
-        lte(integrityInvestigatorGrants.expiresAt, now),
-        organisationId ? eq(integrityInvestigatorGrants.organisationId, organisationId) : undefined,
-      ),
-    );
-  for (const g of due) {
-    await db.transaction(async (tx) => {
-      await tx
-        .update(integrityInvestigatorGrants)
-        .set({ endedAt: now })
-        .where(eq(integrityInvestigatorGrants.id, g.id));
-      // another running grant of the same report for the same key keeps the copy
-      const [still] = await tx
-        .select({ id: integrityInvestigatorGrants.id })
-        .from(integrityInvestigatorGrants)
-        .where(
-          and(
-            eq(integrityInvestigatorGrants.reportId, g.reportId),
-            eq(integrityInvestigatorGrants.investigatorKeyId, g.investigatorKeyId),
-            isNull(integrityInvestigatorGrants.endedAt),
-            gt(integrityInvestigatorGrants.expiresAt, now),
-          ),
-        );
-      if (!still)
-        await tx
-          .delete(integrityReportKeys)
-          .where(
-            and(
-              eq(integrityReportKeys.reportId, g.reportId),
-              eq(integrityReportKeys.handlerKeyId, g.investigatorKeyId),
-            ),
-          );
-      await audit(tx, actor, {
-        action: 'integrity.investigator.expire',
-        resourceType: 'integrity_report',
-        resourceId: g.reportId,
-        organisationId: g.organisationId,
-        diff: { investigator: g.investigatorUserId, grantId: g.id, keyCopyDeleted: !still },
-      });
-    });
-  }
-  return due.length;
-}
-
 /** The reports granted to this investigator now (after ending any expired grant of theirs). */
 export async function grantedReports(
   db: DbOrTx,
@@ -198,7 +148,10 @@ export async function investigatorView(
 ) {
   const granted = await grantedReports(db, actor, key.organisationId, key.userId, opts);
   const grant = granted.find((g) => g.reportId === reportId);
-  if (!grant) throw notGranted();
+  if (!grant) {
+    if (await wasWithdrawn(db, key.organisationId, key.userId, reportId)) throw withdrawn();
+    throw notGranted();
+  }
   const row = await reportRow(db, key.organisationId, reportId);
   const reportKey = await reportKeyFor(db, key, reportId);
   const register = await registerLine(db, key.organisationId, reportId);

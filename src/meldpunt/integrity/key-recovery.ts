@@ -22,6 +22,7 @@ import { handlerUserIds } from './handler-roles.js';
 import { acceptedKeys, activeKeyRow, b64, bytes, findChannel, keyContext } from './key-repository.js';
 import { openKeyWithPassphrase } from './keys-service.js';
 import type { IntegrityOptions } from './options.js';
+import { isRecused } from './recusals.js';
 import { integrityHandlerKeys, integrityReportKeys } from './schema.js';
 
 const invalid = (name: string, code: string, nl: string, en: string) =>
@@ -162,6 +163,8 @@ export async function certifyWithRecoveryKey(
         .where(eq(integrityReportKeys.handlerKeyId, holder.id))) {
         if (given.has(h.reportId)) continue;
         const reportKey = unwrapReportKey(keys.encryption, h.wrapped, h.reportId, holder.id);
+        // a person recused from the report does not get it back with a new key
+        if (await isRecused(tx, reportKey, h.reportId, row.userId)) continue;
         await tx.insert(integrityReportKeys).values({
           reportId: h.reportId,
           handlerKeyId: row.id,

@@ -36,6 +36,7 @@ import {
   type UnlockedKey,
 } from './key-repository.js';
 import type { IntegrityOptions } from './options.js';
+import { isRecused } from './recusals.js';
 import {
   integrityChannels,
   integrityHandlerKeys,
@@ -242,8 +243,12 @@ export async function certifyHandlerKey(
           .from(integrityReportKeys)
           .where(eq(integrityReportKeys.handlerKeyId, certifier.keyId))
       : [];
+    let given = 0;
     for (const h of held) {
       const reportKey = unwrapReportKey(certifier.keys.encryption, h.wrapped, h.reportId, certifier.keyId);
+      // a person recused from the report (excluded, named, conflict) does not get it back with a new key
+      if (await isRecused(tx, reportKey, h.reportId, row.userId)) continue;
+      given++;
       await tx.insert(integrityReportKeys).values({
         reportId: h.reportId,
         handlerKeyId: row.id,
@@ -255,7 +260,7 @@ export async function certifyHandlerKey(
       resourceType: 'integrity_handler_key',
       resourceId: row.id,
       organisationId: row.organisationId,
-      diff: { signedBy: certifier.keyId, reports: held.length },
+      diff: { signedBy: certifier.keyId, reports: given },
     });
   });
 }

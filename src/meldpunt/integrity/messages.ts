@@ -200,6 +200,12 @@ export const integrityNl = {
   'integrity.grant.submit': 'Toegang geven',
   'integrity.grant.done': 'De onderzoeker heeft toegang tot deze melding tot de gekozen datum.',
   'integrity.grant.badDate': 'Vul een datum in de toekomst in, zoals 2026-12-31.',
+  'integrity.grant.running': 'Externe onderzoekers met toegang',
+  'integrity.grant.runningItem': '{name}, tot en met {date}.',
+  'integrity.grant.withdraw': 'Toegang van {name} intrekken',
+  'integrity.grant.withdrawHint':
+    'Intrekken werkt meteen: de sleutel van deze melding wordt van de sleutel van de onderzoeker verwijderd.',
+  'integrity.grant.withdrawn': 'De toegang is ingetrokken. De onderzoeker kan deze melding niet meer openen.',
   'integrity.dashboardTitle': 'Integriteitsmeldingen van {organisation}',
   'integrity.publicAddress': 'Meldpagina voor iedereen: {url}',
   'integrity.noReports': 'Er zijn nog geen meldingen.',
@@ -274,6 +280,20 @@ export const integrityNl = {
   'integrity.history.transition': 'Van {from} naar {to}',
   'integrity.history.note': 'Notitie',
   'integrity.history.recusal': 'Teruggetreden',
+  'integrity.documents.title': 'Document toevoegen aan het dossier',
+  'integrity.documents.hint':
+    'Het document wordt versleuteld bewaard, net als de melding. Alleen wie deze melding kan openen, kan het lezen.',
+  'integrity.documents.files': 'Bestanden',
+  'integrity.documents.note': 'Toelichting (niet verplicht)',
+  'integrity.documents.share': 'Ook tonen aan de melder',
+  'integrity.documents.shareHint':
+    'Zet dit alleen aan voor stukken die voor de melder bedoeld zijn, zoals een besluit of een samenvatting van de uitkomst. Anders ziet de melder het document niet.',
+  'integrity.documents.submit': 'Document toevoegen',
+  'integrity.documents.added': 'Het document is toegevoegd aan het dossier.',
+  'integrity.documents.required': 'Kies een of meer bestanden.',
+  'integrity.documents.shared': 'zichtbaar voor de melder',
+  'integrity.documents.internal': 'document van de behandelaar, niet zichtbaar voor de melder',
+  'integrity.history.document': 'Document toegevoegd',
   'integrity.history.by': 'door {name}',
   'integrity.nextStep': 'Volgende stap',
   'integrity.field.to': 'Naar welke stap?',
@@ -294,6 +314,8 @@ export const integrityNl = {
   'integrity.recuse': '{name} laten terugtreden',
   'integrity.field.reason': 'Reden',
   'integrity.recused': 'De integriteitsfunctionaris is teruggetreden en kan deze melding niet meer openen.',
+  'integrity.recusedEscalated':
+    'De integriteitsfunctionaris is teruggetreden. Er was geen andere integriteitsfunctionaris meer; de melding is doorgezet naar de voorzitter.',
   'integrity.error.step':
     'Deze stap kan nu niet, of er ontbreekt iets. Kies een volgende stap en zo nodig een uitkomst.',
   // home panel (./home-panel.tsx)
@@ -506,6 +528,12 @@ export const integrityEn: Record<keyof typeof integrityNl, string> = {
   'integrity.grant.submit': 'Give access',
   'integrity.grant.done': 'The investigator has access to this report until the chosen date.',
   'integrity.grant.badDate': 'Enter a date in the future, such as 2026-12-31.',
+  'integrity.grant.running': 'External investigators with access',
+  'integrity.grant.runningItem': '{name}, up to and including {date}.',
+  'integrity.grant.withdraw': 'Withdraw access of {name}',
+  'integrity.grant.withdrawHint':
+    'Withdrawing works at once: this report’s key is removed from the investigator’s key.',
+  'integrity.grant.withdrawn': 'Access withdrawn. The investigator can no longer open this report.',
   'integrity.dashboardTitle': 'Integrity reports of {organisation}',
   'integrity.publicAddress': 'Reporting page for everyone: {url}',
   'integrity.noReports': 'There are no reports yet.',
@@ -578,6 +606,20 @@ export const integrityEn: Record<keyof typeof integrityNl, string> = {
   'integrity.history.transition': 'From {from} to {to}',
   'integrity.history.note': 'Note',
   'integrity.history.recusal': 'Recused',
+  'integrity.documents.title': 'Add a document to the case file',
+  'integrity.documents.hint':
+    'The document is stored encrypted, like the report. Only those who can open this report can read it.',
+  'integrity.documents.files': 'Files',
+  'integrity.documents.note': 'Note (optional)',
+  'integrity.documents.share': 'Also show to the reporter',
+  'integrity.documents.shareHint':
+    'Tick this only for documents meant for the reporter, such as a decision or a summary of the outcome. Otherwise the reporter does not see the document.',
+  'integrity.documents.submit': 'Add document',
+  'integrity.documents.added': 'The document was added to the case file.',
+  'integrity.documents.required': 'Choose one or more files.',
+  'integrity.documents.shared': 'visible to the reporter',
+  'integrity.documents.internal': 'officer’s document, not visible to the reporter',
+  'integrity.history.document': 'Document added',
   'integrity.history.by': 'by {name}',
   'integrity.nextStep': 'Next step',
   'integrity.field.to': 'To which step?',
@@ -598,6 +640,8 @@ export const integrityEn: Record<keyof typeof integrityNl, string> = {
   'integrity.recuse': 'Let {name} step aside',
   'integrity.field.reason': 'Reason',
   'integrity.recused': 'The integrity officer stepped aside and can no longer open this report.',
+  'integrity.recusedEscalated':
+    'The integrity officer stepped aside. No other integrity officer was left, so the report has gone to the chair.',
   'integrity.error.step':
     'This step is not possible now, or something is missing. Choose a next step and, where needed, an outcome.',
   // home panel (./home-panel.tsx)

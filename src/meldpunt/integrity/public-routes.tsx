@@ -315,7 +315,10 @@ const routes: FastifyPluginAsync = async (app) => {
         throw new AppError('not-found', {
           detail: { nl: 'Deze bijlage bestaat niet (meer).', en: 'no such attachment' },
         });
-      return sendAttachment(reply, await readAttachment(db, s.opened.reportId, s.opened.reportKey, id.data));
+      return sendAttachment(
+        reply,
+        await readAttachment(db, s.opened.reportId, s.opened.reportKey, id.data, true),
+      );
     },
   );
 };

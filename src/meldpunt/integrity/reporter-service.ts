@@ -86,7 +86,7 @@ export async function reporterView(
       ? (JSON.parse(openField(opened.reportKey, row.id, 'content', row.contentSealed)) as ReportContent)
       : undefined,
     messages: await messagesOf(db, row.id, opened.reportKey),
-    attachments: await listAttachments(db, row.id, opened.reportKey),
+    attachments: await listAttachments(db, row.id, opened.reportKey, true),
     oral: await oralStatus(db, organisationId, row.id, opened.reportKey),
   };
 }

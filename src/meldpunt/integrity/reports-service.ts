@@ -23,6 +23,7 @@ import { appendHistory } from './history-repository.js';
 import { acceptedKeys, findChannel, type UnlockedKey } from './keys-service.js';
 import type { Category, IdentityMode, ReportChannel, ReportContent, ReporterIdentity } from './model.js';
 import type { IntegrityOptions } from './options.js';
+import { recordRecusals } from './recusals.js';
 import {
   addMessage,
   anonymousReporter,
@@ -71,9 +72,11 @@ export async function submitReport(
   const channel = await findChannel(db, organisationId);
   // only officers' and chairs' keys: an external investigator gets a report only by a grant
   const handlers = await handlerUserIds(db, organisationId);
-  const keys = (await acceptedKeys(db, organisationId)).filter(
-    (k) => handlers.has(k.userId) && !(s.excludedKeyIds ?? []).includes(k.id),
-  );
+  const accepted = await acceptedKeys(db, organisationId);
+  const excluded = new Set(s.excludedKeyIds ?? []);
+  const keys = accepted.filter((k) => handlers.has(k.userId) && !excluded.has(k.id));
+  // the people the reporter excluded stay recused (also with a key they make later)
+  const excludedUsers = accepted.filter((k) => excluded.has(k.id)).map((k) => k.userId);
   if (!channel || keys.length === 0)
     throw new AppError('not-found', {
       detail: {
@@ -100,6 +103,7 @@ export async function submitReport(
       createdAt: receivedAt,
     });
     await insertAttachments(tx, attachments, 'reporter', receivedAt);
+    await recordRecusals(tx, reportKey, reportId, excludedUsers, receivedAt);
     await tx.insert(integrityReportKeys).values(
       keys.map((k) => ({
         reportId,

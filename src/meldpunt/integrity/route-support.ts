@@ -10,6 +10,7 @@ import { sessionKey, type UnlockedKey } from './keys-service.js';
 export const orgParams = z.object({ orgId: z.uuid() });
 export const reportParams = z.object({ orgId: z.uuid(), reportId: z.uuid() });
 export const attachmentParams = z.object({ orgId: z.uuid(), reportId: z.uuid(), attachmentId: z.uuid() });
+export const grantParams = z.object({ orgId: z.uuid(), reportId: z.uuid(), grantId: z.uuid() });
 export const keyParams = z.object({ orgId: z.uuid(), keyId: z.uuid() });
 export const form = z.record(z.string(), z.unknown());
 const orgOf = (req: FastifyRequest) => (req.params as { orgId: string }).orgId;

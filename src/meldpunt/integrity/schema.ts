@@ -128,6 +128,24 @@ export const integrityReportKeys = pgTable(
   ],
 );
 
+/**
+ * Who is recused from a report (named in it, excluded by the reporter, a declared conflict of interest),
+ * as keyed tags: HMAC under a sub-key of the report key of the user's id (recusals.ts). Only a holder
+ * of the report key can test whether someone is recused, so certifying a new key or escalating to the
+ * chair never gives a recused person the report back; a dump shows how many are recused, not who.
+ */
+export const integrityRecusals = pgTable(
+  'integrity_recusals',
+  {
+    reportId: uuid('report_id')
+      .notNull()
+      .references(() => integrityReports.id, { onDelete: 'cascade' }),
+    tag: text('tag').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.reportId, t.tag] })],
+);
+
 /** The conversation between the reporter and the handlers; each text sealed under the report key. */
 export const integrityMessages = pgTable(
   'integrity_messages',

@@ -8,6 +8,7 @@ import type { DbOrTx } from '../../platform/db/database.js';
 import type { Lang } from '../../platform/errors.js';
 import type { MessageKey } from '../../platform/i18n/catalogue.js';
 import { t } from '../../platform/i18n/catalogue.js';
+import { loadSolver } from '../../stats/disclosure/index.js';
 import { integrityRegister } from './schema.js';
 import { integrityStatistics, type Statistics, type StatTable } from './statistics.js';
 
@@ -24,7 +25,7 @@ export async function statisticsFor(
       : organisationIds.length === 0
         ? []
         : await q.where(inArray(integrityRegister.organisationId, organisationIds));
-  return integrityStatistics(lines, period, now);
+  return integrityStatistics(await loadSolver(), lines, period, now);
 }
 
 /** The text of a table's key (category, state, channel or outcome code). */

@@ -1,26 +1,35 @@
 /**
  * Statistics of integrity reports (issue 17 item 6), pure: counts by category, state, channel and
- * outcome, and the share of deadlines met, over register lines only (never content), with small cells
- * suppressed.
+ * outcome, and the share of deadlines met, over register lines only (never content), under the shared
+ * disclosure control of src/stats/disclosure (primary and complementary suppression, checked by its
+ * attacker model), with counts below STATISTICS_THRESHOLD as the primary rule.
  *
- * Disclosure control is a seam: `DisclosureRule` decides which counts may be shown. Today it is a plain
- * minimum (`minimumCount(STATISTICS_THRESHOLD)`) with one complementary suppression so a suppressed
- * cell cannot be recovered from the table's total. When src/stats/disclosure (branch `disclose`) lands,
- * replace `defaultRule` with its rule; the rest stays.
+ * A table of counts in that model: every key is an atom whose base is the table's total N (published,
+ * so known) and whose value is its count; a published cell fixes its count, the total cell their sum.
+ * A cell's "respondents" is its count, except that a zero is published (it discloses nobody): it is
+ * given the largest n, so complementary suppression (which hides the cell with the fewest first)
+ * picks it last (a hidden zero adds little protection anyway). Protection: the range of counts an attacker can derive for a hidden cell (from
+ * the total and every published cell) must span at least `threshold` counts around it (protection
+ * threshold / 2N, at most the whole range 0..N). A table whose total is below the threshold is hidden
+ * entirely.
  */
+import type { Highs } from 'highs';
+import { type DisclosureRules, protectTable, type TableCell } from '../../stats/disclosure/index.js';
 import { amsterdamDate } from './deadlines.js';
 import { categories, channels, states } from './model.js';
 import { findings } from './workflow.js';
 
 export const STATISTICS_THRESHOLD = 5;
 
-/** Which non-zero counts may be shown (zero is always shown: it discloses nobody). */
-export type DisclosureRule = (count: number) => boolean;
-export const minimumCount =
-  (threshold: number): DisclosureRule =>
-  (n) =>
-    n === 0 || n >= threshold;
-export const defaultRule = minimumCount(STATISTICS_THRESHOLD);
+/** The disclosure rules for a table of counts with total `total` (> 0). */
+export function countRules(threshold: number, total: number): DisclosureRules {
+  return {
+    minRespondents: threshold,
+    maxIntervalWidth: null,
+    protection: Math.min(0.5, threshold / (2 * total)),
+    protect: 'primary',
+  };
+}
 
 export interface StatLine {
   receivedAt: Date;
@@ -63,27 +72,50 @@ export interface Statistics {
   shares: Share[];
 }
 
+const TOTAL = '\u0000total';
+
 /**
- * One table: each count shown only if the rule allows; if exactly one count is suppressed while the
- * total is shown, the smallest other non-zero count is suppressed too (else total − rest = the cell).
+ * Counts under the disclosure control: which may be shown (null: suppressed), and the total (null
+ * when below the threshold: then every count is hidden too).
  */
-export function suppressTable(
-  name: StatTable['name'],
-  counts: Map<string, number>,
+export function protectCounts(
+  highs: Highs,
+  counts: ReadonlyMap<string, number>,
   keys: readonly string[],
-  rule: DisclosureRule = defaultRule,
+  threshold = STATISTICS_THRESHOLD,
+): { cells: Cell[]; total: number | null } {
+  const values = keys.map((k) => counts.get(k) ?? 0);
+  const total = values.reduce((a, b) => a + b, 0);
+  if (total === 0) return { cells: keys.map((key) => ({ key, count: 0 })), total: 0 };
+  if (total < threshold) return { cells: keys.map((key) => ({ key, count: null })), total: null };
+  const cells: TableCell[] = keys.map((key, i) => ({
+    id: key,
+    atoms: [i],
+    n: values[i] === 0 ? Number.MAX_SAFE_INTEGER : values[i]!,
+    intervalWidth: null,
+  }));
+  cells.push({ id: TOTAL, atoms: keys.map((_, i) => i), n: total, intervalWidth: null });
+  const decision = protectTable(
+    highs,
+    { atoms: values.map((value) => ({ base: total, value })), cells },
+    countRules(threshold, total),
+  );
+  const hidden = (id: string) => id in decision.suppressed;
+  return {
+    cells: keys.map((key, i) => ({ key, count: hidden(key) ? null : values[i]! })),
+    total: hidden(TOTAL) ? null : total,
+  };
+}
+
+/** One table of counts by key, under the disclosure control. */
+export function suppressTable(
+  highs: Highs,
+  name: StatTable['name'],
+  counts: ReadonlyMap<string, number>,
+  keys: readonly string[],
+  threshold = STATISTICS_THRESHOLD,
 ): StatTable {
-  const total = [...counts.values()].reduce((a, b) => a + b, 0);
-  if (!rule(total)) return { name, cells: keys.map((key) => ({ key, count: null })), total: null };
-  const cells: Cell[] = keys.map((key) => {
-    const n = counts.get(key) ?? 0;
-    return { key, count: rule(n) ? n : null };
-  });
-  if (cells.filter((c) => c.count === null).length === 1) {
-    const next = cells.filter((c) => c.count !== null && c.count > 0).sort((a, b) => a.count! - b.count!)[0];
-    if (next) next.count = null;
-  }
-  return { name, cells, total };
+  return { name, ...protectCounts(highs, counts, keys, threshold) };
 }
 
 const countBy = (lines: StatLine[], f: (l: StatLine) => string | null) => {
@@ -95,22 +127,41 @@ const countBy = (lines: StatLine[], f: (l: StatLine) => string | null) => {
   return m;
 };
 
+/**
+ * The share of reports whose deadline was met, of those whose deadline passed or was met: a table of
+ * two counts (met, missed) with the number due as its total, under the same control; the share is
+ * shown only when both the number due and the number met are.
+ */
 function share(
+  highs: Highs,
   name: Share['name'],
   lines: StatLine[],
   now: Date,
   done: (l: StatLine) => Date | null,
   due: (l: StatLine) => Date,
-  rule: DisclosureRule,
+  threshold: number,
 ): Share {
   const counted = lines.filter((l) => done(l) !== null || now.getTime() > due(l).getTime());
   const met = counted.filter((l) => {
     const d = done(l);
     return d !== null && d.getTime() <= due(l).getTime();
   }).length;
-  const late = counted.length - met;
-  if (!rule(counted.length) || !rule(met) || !rule(late)) return { name, due: null, met: null, share: null };
-  return { name, due: counted.length, met, share: counted.length ? met / counted.length : null };
+  const t = protectCounts(
+    highs,
+    new Map([
+      ['met', met],
+      ['missed', counted.length - met],
+    ]),
+    ['met', 'missed'],
+    threshold,
+  );
+  const shownMet = t.cells[0]!.count;
+  return {
+    name,
+    due: t.total,
+    met: shownMet,
+    share: t.total && shownMet !== null ? shownMet / t.total : null,
+  };
 }
 
 const isoDay = (d: Date) => {
@@ -123,10 +174,11 @@ const isoDay = (d: Date) => {
  * (deadlines not yet passed and not met count for neither side of a share).
  */
 export function integrityStatistics(
+  highs: Highs,
   all: StatLine[],
   period: { from: string; to: string },
   now: Date,
-  rule: DisclosureRule = defaultRule,
+  threshold = STATISTICS_THRESHOLD,
 ): Statistics {
   const lines = all.filter((l) => {
     const d = isoDay(l.receivedAt);
@@ -134,49 +186,55 @@ export function integrityStatistics(
   });
   return {
     ...period,
-    reports: rule(lines.length) ? lines.length : null,
+    reports: lines.length === 0 || lines.length >= threshold ? lines.length : null,
     tables: [
       suppressTable(
+        highs,
         'category',
         countBy(lines, (l) => l.category),
         categories,
-        rule,
+        threshold,
       ),
       suppressTable(
+        highs,
         'state',
         countBy(lines, (l) => l.state),
         states,
-        rule,
+        threshold,
       ),
       suppressTable(
+        highs,
         'channel',
         countBy(lines, (l) => l.channel),
         channels,
-        rule,
+        threshold,
       ),
       suppressTable(
+        highs,
         'outcome',
         countBy(lines, (l) => l.outcome),
         ['geen_vervolg', ...findings],
-        rule,
+        threshold,
       ),
     ],
     shares: [
       share(
+        highs,
         'acknowledgedInTime',
         lines,
         now,
         (l) => l.acknowledgedAt,
         (l) => l.acknowledgementDueAt,
-        rule,
+        threshold,
       ),
       share(
+        highs,
         'feedbackInTime',
         lines,
         now,
         (l) => l.feedbackAt,
         (l) => l.feedbackDueAt,
-        rule,
+        threshold,
       ),
     ],
   };

@@ -3,13 +3,19 @@ import { formatDateTime } from '../../../platform/auth/views/fields.js';
 import type { PageContext } from '../../../platform/ui/context.js';
 import { CsrfField } from '../../../platform/ui/layout.js';
 import type { AttachmentInfo } from '../attachments.js';
+import { TextArea } from './parts.js';
 
-export function AttachmentField(props: { ctx: PageContext; error?: string }) {
+export function AttachmentField(props: {
+  ctx: PageContext;
+  error?: string;
+  label?: string;
+  required?: boolean;
+}) {
   const { ctx } = props;
   const described = ['attachment-hint', props.error ? 'attachment-error' : ''].filter(Boolean).join(' ');
   return (
     <div>
-      <label for="attachment">{ctx.t('integrity.field.attachments')}</label>
+      <label for="attachment">{props.label ?? ctx.t('integrity.field.attachments')}</label>
       <p class="hint" id="attachment-hint">
         {ctx.t('integrity.field.attachmentsHint')}
       </p>
@@ -24,6 +30,7 @@ export function AttachmentField(props: { ctx: PageContext; error?: string }) {
         name="attachment"
         multiple
         accept=".pdf,.png,.jpg,.jpeg,.txt,.docx,.xlsx,.pptx,.odt,.ods,application/pdf,image/png,image/jpeg,text/plain"
+        required={props.required}
         aria-invalid={props.error ? 'true' : undefined}
         aria-describedby={described}
       />
@@ -68,10 +75,52 @@ export function AttachmentList(props: {
             )}{' '}
             <span class="hint">
               {size(a.size)}, {formatDateTime(ctx.lang, a.at)}
+              {props.href &&
+                a.author === 'handler' &&
+                `, ${ctx.t(a.visibleToReporter ? 'integrity.documents.shared' : 'integrity.documents.internal')}`}
             </span>
           </li>
         ))}
       </ul>
     </section>
+  );
+}
+
+/**
+ * The officer's form to add documents to the case file (multipart, works without JavaScript); the
+ * reporter sees them only when "show to the reporter" is ticked (../documents.ts).
+ */
+export function DocumentForm(props: { ctx: PageContext; base: string; error?: string }) {
+  const { ctx } = props;
+  return (
+    <form
+      method="post"
+      action={`${props.base}/documents`}
+      enctype="multipart/form-data"
+      class="stack"
+      novalidate
+    >
+      <h2>{ctx.t('integrity.documents.title')}</h2>
+      <p>{ctx.t('integrity.documents.hint')}</p>
+      <CsrfField ctx={ctx} />
+      <AttachmentField ctx={ctx} error={props.error} label={ctx.t('integrity.documents.files')} required />
+      <TextArea id="documentNote" label={ctx.t('integrity.documents.note')} rows={2} />
+      <div class="choice">
+        <input
+          type="checkbox"
+          id="shareWithReporter"
+          name="shareWithReporter"
+          value="yes"
+          aria-describedby="shareWithReporter-hint"
+        />
+        <label for="shareWithReporter">{ctx.t('integrity.documents.share')}</label>
+      </div>
+      <p class="hint" id="shareWithReporter-hint">
+        {ctx.t('integrity.documents.shareHint')}
+      </p>
+      <div>
+        <button type="submit">{ctx.t('integrity.documents.submit')}</button>
+      </div>
+    </form>
   );
 }

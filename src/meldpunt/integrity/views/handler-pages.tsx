@@ -13,8 +13,8 @@ import type { Countdown } from '../deadlines.js';
 import type { ReportContent, ReporterIdentity } from '../model.js';
 import type { OralStatus } from '../report-repository.js';
 import type { Message } from '../reports-service.js';
-import { AttachmentList } from './attachment-parts.js';
-import { GrantForm } from './investigator-pages.js';
+import { AttachmentList, DocumentForm } from './attachment-parts.js';
+import { GrantForm, RunningGrants } from './investigator-pages.js';
 import { OralRecordPanel } from './oral-pages.js';
 import { Conversation, CountdownCell, Deadlines, MultiLine, TextArea } from './parts.js';
 import { DestroyForm, RetentionForm } from './retention-parts.js';
@@ -322,6 +322,8 @@ export interface HandlerReportProps {
   workflow: WorkflowProps;
   /** External investigators with a certified key who could be granted this report. */
   investigators?: Array<{ userId: string; name: string }>;
+  /** Running grants of this report (withdrawable). */
+  grants?: Array<{ id: string; name: string; expiresAt: Date }>;
   notice?: string;
   errors?: FieldErrors;
 }
@@ -387,6 +389,7 @@ export function handlerReportPage(ctx: PageContext, p: HandlerReportProps) {
       )}
       <OralRecordPanel ctx={ctx} base={base} status={p.oral} content={p.content} />
       <AttachmentList ctx={ctx} attachments={p.attachments} href={(id) => `${base}/attachments/${id}`} />
+      <DocumentForm ctx={ctx} base={base} error={errorFor(errors, 'attachment')} />
       <Conversation ctx={ctx} messages={p.messages} viewer="handler" />
       <form method="post" action={`${base}/messages`} class="stack" novalidate>
         <CsrfField ctx={ctx} />
@@ -406,6 +409,7 @@ export function handlerReportPage(ctx: PageContext, p: HandlerReportProps) {
       </form>
       <WorkflowForms ctx={ctx} base={base} workflow={p.workflow} errors={errors} />
       <History ctx={ctx} history={p.workflow.history} />
+      <RunningGrants ctx={ctx} base={base} grants={p.grants ?? []} />
       {p.investigators && p.investigators.length > 0 && (
         <GrantForm ctx={ctx} base={base} investigators={p.investigators} />
       )}

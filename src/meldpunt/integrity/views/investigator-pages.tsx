@@ -136,3 +136,33 @@ export function GrantForm(props: {
     </form>
   );
 }
+
+/** On the officer's report page: the running grants, each with a button that withdraws it at once. */
+export function RunningGrants(props: {
+  ctx: PageContext;
+  base: string;
+  grants: Array<{ id: string; name: string; expiresAt: Date }>;
+}) {
+  const { ctx } = props;
+  if (props.grants.length === 0) return null;
+  return (
+    <section aria-labelledby="running-grants">
+      <h2 id="running-grants">{ctx.t('integrity.grant.running')}</h2>
+      <p class="hint">{ctx.t('integrity.grant.withdrawHint')}</p>
+      <ul class="plain-list">
+        {props.grants.map((g) => (
+          <li>
+            <form method="post" action={`${props.base}/investigators/${g.id}/withdraw`}>
+              <CsrfField ctx={ctx} />
+              {ctx.t('integrity.grant.runningItem', {
+                name: g.name,
+                date: formatDateTime(ctx.lang, g.expiresAt),
+              })}{' '}
+              <button type="submit">{ctx.t('integrity.grant.withdraw', { name: g.name })}</button>
+            </form>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

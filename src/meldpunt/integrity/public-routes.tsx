@@ -15,6 +15,7 @@ import { getOrganisationByCode } from '../../platform/orgs/service.js';
 import { sendPage } from '../../platform/ui/render.js';
 import { attachmentProblem } from './attachment-files.js';
 import { readAttachment } from './attachments.js';
+import { handlerUserIds } from './handler-roles.js';
 import { acceptedKeys } from './keys-service.js';
 import { type Category, categories, type IdentityMode, identityModes, MAX_SHORT, MAX_TEXT } from './model.js';
 import { ATTACHMENT_BODY_LIMIT, filesOf, parseFormWithFiles } from './multipart.js';
@@ -58,7 +59,9 @@ const routes: FastifyPluginAsync = async (app) => {
       throw err;
     });
     if (!org || org.validTo) return undefined;
-    const keys = await acceptedKeys(db, org.id);
+    // only officers and chairs receive reports (an external investigator's key gets one through a grant)
+    const handlerIds = await handlerUserIds(db, org.id);
+    const keys = (await acceptedKeys(db, org.id)).filter((k) => handlerIds.has(k.userId));
     if (keys.length === 0) return undefined;
     const handlers = await Promise.all(
       keys.map(async (k) => ({ keyId: k.id, name: (await getUser(db, k.userId))?.displayName ?? '' })),

@@ -76,6 +76,8 @@ export const paramFixtures: Record<string, ParamFixture> = {
   questionnaireId: async (w) =>
     (await import('../../src/monitor/questionnaires/fixtures.js')).isolationQuestionnaire(w.database),
   version: () => '1',
+  /** An attachment of a mail message (its place in the message). */
+  position: () => '1',
   targetGroup: () => 'office_holders',
   /** A report in A's integrity channel (set up by userA) and userA's handler key. */
   reportId: async (w) => (await import('../../src/meldpunt/integrity/fixtures.js')).isolationReport(w),

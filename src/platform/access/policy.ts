@@ -126,6 +126,10 @@ const rules = {
   'results.indicators.edit': hasPlatform('admin', 'researcher'),
   // microdata exports of a closed wave (.sav, Parquet, XLSX, CSV, DDI): researchers only, not viewers
   'results.export': hasPlatform('admin', 'researcher'),
+  // the letter to a participating organisation holds its own answers: researchers and admins read every
+  // letter, an organisation's coordinator only its own; sending them is for researchers and admins
+  'results.letter.read': any(hasPlatform('admin', 'researcher'), hasOrgRole('coordinator')),
+  'results.letters.send': hasPlatform('admin', 'researcher'),
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof rules;
@@ -158,6 +162,7 @@ const readOnlyActions = new Set<Action>([
   'results.embargoed',
   'results.reproduce',
   'results.export',
+  'results.letter.read',
 ]);
 
 export function can(principal: Principal | undefined, action: Action, organisationId?: string): boolean {

@@ -54,29 +54,28 @@ export interface LetterSource {
   benchmarks: Map<string, Record<string, Benchmark>>;
 }
 
-const cache = new WeakMap<object, Map<string, { at: number; source: Promise<LetterSource | null> }>>();
+const cache = new WeakMap<object, Map<string, { at: number; source: Promise<LetterSource> }>>();
 const FRESH_MS = 30_000;
 
 /**
  * The letters' source of a wave, or null when there are none yet (no visible results run). Cached for
- * a few seconds per database, wave and visibility, so rendering every letter reads the wave once.
+ * a few seconds per database and run, so rendering every letter reads the wave once.
  */
-export function letterSource(scope: ProductScope): Promise<LetterSource | null> {
-  const byKey = cache.get(scope.database) ?? new Map();
-  cache.set(scope.database, byKey);
-  const key = `${scope.wave.id}|${scope.visibility}`;
-  const hit = byKey.get(key);
+export async function letterSource(scope: ProductScope): Promise<LetterSource | null> {
+  const run = await visibleRun(scope.database, scope.wave.id, scope.visibility);
+  if (!run) return null;
+  const byRun = cache.get(scope.database) ?? new Map();
+  cache.set(scope.database, byRun);
+  const hit = byRun.get(run.id);
   if (hit && Date.now() - hit.at < FRESH_MS) return hit.source;
-  const source = load(scope);
-  byKey.set(key, { at: Date.now(), source });
-  source.catch(() => byKey.delete(key));
+  const source = load(scope, run);
+  byRun.set(run.id, { at: Date.now(), source });
+  source.catch(() => byRun.delete(run.id));
   return source;
 }
 
-async function load({ database, wave, visibility }: ProductScope): Promise<LetterSource | null> {
+async function load({ database, wave }: ProductScope, run: RunSummary): Promise<LetterSource> {
   const db = database.db;
-  const run = await visibleRun(database, wave.id, visibility);
-  if (!run) return null;
   const answers = await organisationPolicyAnswers(db, wave.id);
   const indicators = await policyIndicators(database, run);
   const year: Record<string, string> = wave.fieldworkStart

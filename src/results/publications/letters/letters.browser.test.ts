@@ -20,7 +20,10 @@ test('a letter passes axe in both languages', { skip: browserSkip, timeout: 240_
     for (const lang of ['nl', 'en'] as const) {
       await page.setContent(productDocument(await renderLetterOf({ ...scope, lang }, key)));
       assert.equal(await page.locator('table').count(), 1);
-      assert.ok((await page.locator('ul.notes li').count()) > 0, 'the letter says why a benchmark is missing');
+      assert.ok(
+        (await page.locator('ul.notes li').count()) > 0,
+        'the letter says why a benchmark is missing',
+      );
       for (const v of await axeViolations(page))
         failures.push(`${lang}: ${v.id} ${v.help} at ${v.nodes.slice(0, 3).join(', ')}`);
     }

@@ -89,9 +89,12 @@ export const paramFixtures: Record<string, ParamFixture> = {
     (await import('../../src/meldpunt/incidents/test-fixtures.js')).isolationIncident(w),
   /** An indicator of the monitor results (built-in definitions are platform-wide). */
   indicatorId: () => 'agr_any_12m',
-  /** A publication of a wave (products are listed per wave; an unknown one is a 404). */
-  kind: () => 'summary',
-  key: () => 'main',
+  /**
+   * A publication of a wave: organisation A's letter (it holds A's own answers; B's users, with no
+   * platform role, are refused before the product is looked up).
+   */
+  kind: () => 'letter',
+  key: (w) => w.orgA.id,
   taskId: async (w) => (await import('../../src/meldpunt/incidents/test-fixtures.js')).isolationTask(w),
   /** A person on organisation A's Meldpunt contact list, and a magic sign-in link (public routes). */
   contactId: async (w) => (await import('../../src/meldpunt/incidents/test-fixtures.js')).isolationContact(w),

@@ -42,6 +42,10 @@ export const lettersNl = {
   'letters.note.extreme':
     'In een groep van minder dan {double} organisaties tonen we geen 0% of 100%. Anders zou u weten wat elke andere organisatie heeft geantwoord.',
   'letters.notes': 'Toelichting',
+  'letters.comparable.gemeente': 'gemeenten met {size}',
+  'letters.comparable.layer.gemeente': 'alle gemeenten',
+  'letters.comparable.layer.provincie': 'alle provincies',
+  'letters.comparable.layer.waterschap': 'alle waterschappen',
   'letters.slot':
     'Het volledige rapport, de 5-minutenversie en de factsheets staan op de website van het ministerie van BZK. Heeft u vragen over deze brief? Neem dan contact op met het ministerie.',
   'letters.closing': 'Met vriendelijke groet,',
@@ -63,7 +67,7 @@ export const lettersNl = {
     '{count} brieven zijn klaargezet om te versturen. Een brief die al verstuurd is, gaat niet nog een keer.',
   'letters.page.none':
     'Er zijn geen brieven: geen organisatie vulde de vragenlijst in, of de resultaten zijn nog niet berekend.',
-  'letters.page.open': 'Bekijken',
+  'letters.page.link': 'Brieven aan deelnemende organisaties: bekijken en versturen',
   'letters.page.file': 'Bestand',
   'letters.page.organisation': 'Organisatie',
   'letters.page.contact': 'Contactpersoon',
@@ -111,6 +115,10 @@ export const lettersEn: Record<LettersKey, string> = {
   'letters.note.extreme':
     'In a group of fewer than {double} organisations we show no 0% or 100%: you would otherwise know what every other organisation answered.',
   'letters.notes': 'Notes',
+  'letters.comparable.gemeente': 'municipalities with {size}',
+  'letters.comparable.layer.gemeente': 'all municipalities',
+  'letters.comparable.layer.provincie': 'all provinces',
+  'letters.comparable.layer.waterschap': 'all water authorities',
   'letters.slot':
     'The full report, the 5-minute version and the factsheets are on the website of the Ministry of the Interior. If you have questions about this letter, please contact the ministry.',
   'letters.closing': 'Kind regards,',
@@ -131,7 +139,7 @@ export const lettersEn: Record<LettersKey, string> = {
   'letters.page.queued': '{count} letters are queued. A letter sent before is not sent again.',
   'letters.page.none':
     'There are no letters: no organisation answered the questionnaire, or the results have not been computed.',
-  'letters.page.open': 'View',
+  'letters.page.link': 'Letters to participating organisations: view and send',
   'letters.page.file': 'File',
   'letters.page.organisation': 'Organisation',
   'letters.page.contact': 'Contact person',

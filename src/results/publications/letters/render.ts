@@ -21,7 +21,12 @@ import { keyFindings, type LetterSource, type Participant } from './source.js';
 
 const pct = (_lang: Lang, p: number) => `${p}%`;
 
+/** The comparison group in words: "gemeenten met 20.000 tot 50.000 inwoners", "alle provincies". */
 export function groupLabel(lang: Lang, p: Pick<Participant, 'layer' | 'sizeClass'>): string {
+  if (p.sizeClass && p.layer === 'gemeente')
+    return say(lang, 'letters.comparable.gemeente', { size: valueLabel(lang, 'bg_org_size', p.sizeClass) });
+  if (p.layer === 'gemeente' || p.layer === 'provincie' || p.layer === 'waterschap')
+    return say(lang, `letters.comparable.layer.${p.layer}`);
   const layer = valueLabel(lang, 'bg_layer', p.layer);
   return p.sizeClass ? `${layer}, ${valueLabel(lang, 'bg_org_size', p.sizeClass)}` : layer;
 }

@@ -67,11 +67,15 @@ export async function storedProductFile(
 }
 
 /** What a letter's mail carries: the stored file (PDF) if there is one, else the HTML document. */
-export async function storedLetterFile(scope: ProductScope, doc: LetterDocument): Promise<LetterFile> {
+export async function storedLetterFile(
+  scope: ProductScope,
+  doc: LetterDocument,
+  organisationCode: string,
+): Promise<LetterFile> {
   const stored = await storedProductFile(scope, { kind: 'letter', key: doc.organisationId });
   if (stored) return stored;
   return {
-    filename: `${scope.wave.code}-brief-${doc.organisationId}.html`,
+    filename: `${scope.wave.code}-brief-${organisationCode}.html`,
     contentType: 'text/html; charset=utf-8',
     content: Buffer.from(doc.html, 'utf8'),
   };

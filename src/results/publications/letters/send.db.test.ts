@@ -28,6 +28,7 @@ let viewer: TestUser;
 let coordinatorA: TestUser;
 let orgA: string;
 let orgB: string;
+let codeA: string;
 let sendable = 0;
 let letters = 0;
 const actor = cliActor('test');
@@ -49,6 +50,7 @@ before(async () => {
   letters = o.participants.length;
   orgA = o.participants[0]!.organisation.id;
   orgB = o.participants[1]!.organisation.id;
+  codeA = o.participants[0]!.organisation.code;
   researcher = await createUser(t, { platformRoles: ['researcher'] });
   admin = await createUser(t, { platformRoles: ['admin'] });
   viewer = await createUser(t, { platformRoles: ['viewer'] });
@@ -156,7 +158,7 @@ test('the outbox shows a letter mail attachment and serves it as a download', as
   const page = await get(`/admin/outbox/${m!.id}`, admin);
   assert.equal(page.statusCode, 200);
   assert.match(page.body, /Bijlagen/);
-  assert.match(page.body, new RegExp(`brief-${orgA}\\.html`));
+  assert.match(page.body, new RegExp(`brief-${codeA}\\.html`));
   const file = await get(`/admin/outbox/${m!.id}/attachments/1`, admin);
   assert.equal(file.statusCode, 200);
   assert.match(String(file.headers['content-disposition']), /^attachment;/);

@@ -116,7 +116,11 @@ export async function sendLetter(
   if (!p) return { skipped: 'no letter for this organisation in the released run' };
   if (!p.contact?.email) return { skipped: 'no contact address' };
   const product = await renderLetterOf({ ...scope, lang: 'nl' }, organisationId);
-  const file = await storedLetterFile(scope, { organisationId, product, html: productDocument(product) });
+  const file = await storedLetterFile(
+    scope,
+    { organisationId, product, html: productDocument(product) },
+    p.organisation.code,
+  );
   const salutation = say('nl', 'letters.salutation', { name: p.contact.name });
   const text = say('nl', 'letters.mail.body', { salutation, wave: wave.name });
   return database.db.transaction(async (tx) => {

@@ -19,7 +19,7 @@ import type { Benchmark, Value } from './benchmark.js';
 import { say } from './messages.js';
 import { keyFindings, type LetterSource, type Participant } from './source.js';
 
-const pct = (_lang: Lang, p: number) => `${p}%`;
+const pct = (_lang: Lang, p: number) => `${p}%`; // the same in Dutch and English
 
 /** The comparison group in words: "gemeenten met 20.000 tot 50.000 inwoners", "alle provincies". */
 export function groupLabel(lang: Lang, p: Pick<Participant, 'layer' | 'sizeClass'>): string {

@@ -77,12 +77,12 @@ const routes: FastifyPluginAsync = async (app) => {
               <p>
                 <a href={`/results/${wave.id}/letters/all.html`}>{ctx.t('letters.page.combined')}</a>
               </p>
-              <form method="post" action={`/results/${wave.id}/letters/send`} class="stack">
+              <form method="post" action={`/results/${wave.id}/letters/send`} class="stack" novalidate>
                 <CsrfField ctx={ctx} />
                 <h2>{ctx.t('letters.page.send')}</h2>
                 <input type="hidden" name="count" value={String(o.sendable.length)} />
-                <div class="checkbox">
-                  <input type="checkbox" id="confirm" name="confirm" value="yes" required />
+                <div class="choice">
+                  <input type="checkbox" id="confirm" name="confirm" value="yes" />
                   <label for="confirm">{ctx.t('letters.page.confirm', { count: o.sendable.length })}</label>
                 </div>
                 <button type="submit">{ctx.t('letters.page.button')}</button>

@@ -44,7 +44,7 @@ export interface Participant {
 
 export interface LetterSource {
   run: RunSummary;
-  /** N: the wave's disclosure threshold (minRespondents). */
+  /** N: the wave's disclosure threshold (minRespondents; the stricter of the run's and the current). */
   threshold: number;
   indicators: IndicatorDefinition[];
   /** The labels of the key findings' indicators (the run's versions). */
@@ -132,7 +132,11 @@ async function load({ database, wave }: ProductScope, run: RunSummary): Promise<
     const d = await indicatorVersion(db, code, run.indicators[code]);
     if (d) labels[code] = d.label;
   }
-  const threshold = (await disclosureRulesOf(db, wave.id)).minRespondents;
+  // the stricter of the rules the run applied and the wave's rules now
+  const threshold = Math.max(
+    run.estimates.organisation_policy?.disclosure?.rules.minRespondents ?? 1,
+    (await disclosureRulesOf(db, wave.id)).minRespondents,
+  );
   return {
     run,
     threshold,

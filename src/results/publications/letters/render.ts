@@ -40,9 +40,10 @@ export async function renderLetter(
   const { lang, wave } = ctx;
   const figures: PublishedFigure[] = [];
   const outline: OutlineEntry[] = [];
-  const section = async (name: string, builtin: string) => {
+  // the built-in text is made (and its figures recorded) only when there is no researcher's text
+  const section = async (name: string, builtin: () => string) => {
     const own = await narrative({ ctx, kind: 'letter', section: name, scope: { organisation: ref.key } });
-    if (!own) return builtin;
+    if (!own) return builtin();
     figures.push(...own.figures);
     return own.html;
   };
@@ -63,23 +64,21 @@ export async function renderLetter(
         ? say(lang, 'letters.to', { name: contact.name, role, organisation: p.organisation.name })
         : say(lang, 'letters.to.noContact', { organisation: p.organisation.name }),
     )}</p>`,
-    await section(
-      'aanhef',
-      `<p>${esc(
-        contact
-          ? say(lang, 'letters.salutation', { name: contact.name })
-          : say(lang, 'letters.salutation.noContact'),
-      )}</p>\n<p>${esc(say(lang, 'letters.aanhef', { wave: wave.name }))}</p>`,
-    ),
+    `<p>${esc(
+      contact
+        ? say(lang, 'letters.salutation', { name: contact.name })
+        : say(lang, 'letters.salutation.noContact'),
+    )}</p>`,
+    await section('aanhef', () => `<p>${esc(say(lang, 'letters.aanhef', { wave: wave.name }))}</p>`),
     heading('kernpunten', say(lang, 'letters.kernpunten.heading')),
-    await section('kernpunten', findings(lang, source, figures, wave.code)),
+    await section('kernpunten', () => findings(lang, source, figures, wave.code)),
     heading('eigen-organisatie', say(lang, 'letters.own.heading')),
     await section(
       'eigen-organisatie',
-      `<p>${esc(say(lang, 'letters.own.intro', { group: groupLabel(lang, p) }))}</p>`,
+      () => `<p>${esc(say(lang, 'letters.own.intro', { group: groupLabel(lang, p) }))}</p>`,
     ),
     ownTable(lang, source, p, figures, wave.code),
-    await section('slot', `<p>${esc(say(lang, 'letters.slot'))}</p>`),
+    await section('slot', () => `<p>${esc(say(lang, 'letters.slot'))}</p>`),
     `<p>${esc(say(lang, 'letters.closing'))}</p>\n<p>${esc(say(lang, 'letters.sender'))}</p>`,
   ];
   return { ref, lang, title, runningTitle: running, body: parts.join('\n'), outline, figures };

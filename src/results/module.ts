@@ -7,6 +7,7 @@ import type { DomainModule } from '../platform/modules.js';
 import { resultsLabelsEn, resultsLabelsNl } from './labels.js';
 import { resultsEn, resultsNl } from './messages.js';
 import { resultsPagesEn, resultsPagesNl } from './pages/messages.js';
+import { lettersEn, lettersNl } from './publications/letters/messages.js';
 import { publicationsEn, publicationsNl } from './publications/messages.js';
 
 export const resultsModule: DomainModule = {
@@ -19,14 +20,20 @@ export const resultsModule: DomainModule = {
     () => import('./disclosure/routes.js'),
     () => import('./pages/reproduce-routes.js'),
     () => import('./publications/routes.js'),
+    () => import('./publications/letters/routes.js'),
   ],
-  jobs: [() => import('./runs/jobs.js'), () => import('./publications/jobs.js')],
+  jobs: [
+    () => import('./runs/jobs.js'),
+    () => import('./publications/jobs.js'),
+    () => import('./publications/letters/jobs.js'),
+  ],
   demoSteps: [() => import('./demo/demo-step.js')],
   messages: [
     { nl: resultsNl, en: resultsEn },
     { nl: resultsLabelsNl, en: resultsLabelsEn },
     { nl: resultsPagesNl, en: resultsPagesEn },
     { nl: publicationsNl, en: publicationsEn },
+    { nl: lettersNl, en: lettersEn },
   ],
   navigation: [
     {

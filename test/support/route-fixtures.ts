@@ -76,6 +76,8 @@ export const paramFixtures: Record<string, ParamFixture> = {
   questionnaireId: async (w) =>
     (await import('../../src/monitor/questionnaires/fixtures.js')).isolationQuestionnaire(w.database),
   version: () => '1',
+  /** An attachment of a mail message (its place in the message). */
+  position: () => '1',
   targetGroup: () => 'office_holders',
   /** A report in A's integrity channel (set up by userA) and userA's handler key. */
   reportId: async (w) => (await import('../../src/meldpunt/integrity/fixtures.js')).isolationReport(w),
@@ -89,9 +91,12 @@ export const paramFixtures: Record<string, ParamFixture> = {
     (await import('../../src/meldpunt/incidents/test-fixtures.js')).isolationIncident(w),
   /** An indicator of the monitor results (built-in definitions are platform-wide). */
   indicatorId: () => 'agr_any_12m',
-  /** A publication of a wave (products are listed per wave; an unknown one is a 404). */
-  kind: () => 'summary',
-  key: () => 'main',
+  /**
+   * A publication of a wave: organisation A's letter (it holds A's own answers; B's users, with no
+   * platform role, are refused before the product is looked up).
+   */
+  kind: () => 'letter',
+  key: (w) => w.orgA.id,
   taskId: async (w) => (await import('../../src/meldpunt/incidents/test-fixtures.js')).isolationTask(w),
   /** A person on organisation A's Meldpunt contact list, and a magic sign-in link (public routes). */
   contactId: async (w) => (await import('../../src/meldpunt/incidents/test-fixtures.js')).isolationContact(w),

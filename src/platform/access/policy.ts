@@ -128,6 +128,11 @@ const rules = {
   'results.export': hasPlatform('admin', 'researcher'),
   // rendering a wave's publications to stored HTML and PDF files (src/results/publications)
   'results.publications.render': hasPlatform('admin', 'researcher'),
+
+  // the letter to a participating organisation holds its own answers: researchers and admins read every
+  // letter, an organisation's coordinator only its own; sending them is for researchers and admins
+  'results.letter.read': any(hasPlatform('admin', 'researcher'), hasOrgRole('coordinator')),
+  'results.letters.send': hasPlatform('admin', 'researcher'),
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof rules;
@@ -160,6 +165,7 @@ const readOnlyActions = new Set<Action>([
   'results.embargoed',
   'results.reproduce',
   'results.export',
+  'results.letter.read',
 ]);
 
 export function can(principal: Principal | undefined, action: Action, organisationId?: string): boolean {

@@ -12,7 +12,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Config } from '../config/config.js';
 import type { Database } from '../db/database.js';
 import type { JobLogger } from '../jobs/jobs.js';
-import { mailMessages, REDACTED_BODY } from './schema.js';
+import { mailAttachments, mailMessages, REDACTED_BODY } from './schema.js';
 import {
   classifySmtpError,
   fromAddress,
@@ -98,6 +98,11 @@ export async function deliverMessage(
     eq(mailMessages.attempts, claim.attempts),
   );
   try {
+    const files = await database.db
+      .select()
+      .from(mailAttachments)
+      .where(eq(mailAttachments.messageId, id))
+      .orderBy(mailAttachments.position);
     const info = await smtpTransport(config).sendMail({
       from: config.MAIL_FROM,
       to: m.toAddress,
@@ -106,6 +111,11 @@ export async function deliverMessage(
       html: m.htmlBody ?? undefined,
       messageId: claim.messageId,
       headers: { 'X-Weerbaar-Mail-Id': id, 'Auto-Submitted': 'auto-generated' },
+      attachments: files.map((f) => ({
+        filename: f.filename,
+        contentType: f.contentType,
+        content: f.content,
+      })),
     });
     await database.db
       .update(mailMessages)

@@ -15,13 +15,14 @@
  * few statements. Delivery (SMTP, or the embedded outbox without SMTP_HOST) happens in the job, with
  * throttling and retries; see docs/jobs-and-mail.md.
  */
+import { createHash } from 'node:crypto';
 import { and, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database, DbOrTx } from '../db/database.js';
 import { AppError, type Lang } from '../errors.js';
 import { enqueueMany, sqlClientOf } from '../jobs/jobs.js';
 import { mailSendJob } from './jobs.js';
-import { mailMessages } from './schema.js';
+import { mailAttachments, mailMessages } from './schema.js';
 import { type MailParams, type MailTemplate, type RenderedMail, renderMail } from './templates.js';
 
 export const mailStatuses = ['queued', 'sending', 'sent', 'failed', 'bounced', 'cancelled'] as const;
@@ -47,7 +48,18 @@ export interface QueueMailInput {
    * no longer holds the link. The outbox of a demo install keeps it, so the demo can be followed.
    */
   redactAfterSend?: boolean;
+  /** Files sent with the message (stored with it, so every retry sends the same bytes). At most 10 MB in all. */
+  attachments?: MailAttachmentInput[];
 }
+
+export interface MailAttachmentInput {
+  /** A plain file name (no path), e.g. `brief-GM0363.pdf`. */
+  filename: string;
+  contentType: string;
+  content: Buffer;
+}
+
+const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 
 export { REDACTED_BODY } from './schema.js';
 
@@ -101,6 +113,18 @@ export async function queueMails(dbOrTx: DbOrTx, inputs: QueueMailInput[]): Prom
       for (const r of found.rows) existing.set(r.idempotency_key as string, r.id as string);
     }
     const fresh = unique.filter((r) => created.has(r.idempotency_key));
+    const files = fresh.flatMap((r) =>
+      r.attachments.map((a, i) => ({
+        messageId: created.get(r.idempotency_key)!,
+        position: i + 1,
+        filename: a.filename,
+        contentType: a.contentType,
+        size: a.content.length,
+        sha256: createHash('sha256').update(a.content).digest('hex'),
+        content: a.content,
+      })),
+    );
+    if (files.length > 0) await tx.insert(mailAttachments).values(files);
     await enqueueMany(
       tx,
       mailSendJob,
@@ -142,8 +166,41 @@ function messageRow(input: QueueMailInput) {
     redact_after_send: input.redactAfterSend ?? false,
     lang,
     sendAfter: input.sendAfter,
+    attachments: checkedAttachments(input.attachments ?? []),
   };
 }
+
+function checkedAttachments(files: MailAttachmentInput[]): MailAttachmentInput[] {
+  const bad = (detail: string) =>
+    new AppError('validation', {
+      detail,
+      invalidParams: [{ name: 'attachments', code: 'invalid', reason: detail }],
+    });
+  let total = 0;
+  for (const f of files) {
+    const plain = f.filename.length > 0 && f.filename.length <= 200 && !/[/\\"]/.test(f.filename);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused
+    if (!plain || /[\u0000-\u001f\u007f]/.test(f.filename))
+      throw bad(`not a plain file name: ${JSON.stringify(f.filename)}`);
+    if (!/^[a-z]+\/[a-z0-9.+-]+(;.*)?$/i.test(f.contentType))
+      throw bad(`not a content type: ${f.contentType}`);
+    total += f.content.length;
+  }
+  if (total > MAX_ATTACHMENT_BYTES)
+    throw bad(`attachments of ${total} bytes: at most ${MAX_ATTACHMENT_BYTES}`);
+  return files;
+}
+
+/** The files attached to a message, in order (the outbox and the delivery read them). */
+export async function attachmentsOf(db: DbOrTx, messageId: string) {
+  return db
+    .select()
+    .from(mailAttachments)
+    .where(eq(mailAttachments.messageId, messageId))
+    .orderBy(mailAttachments.position);
+}
+
+export type MailAttachment = typeof mailAttachments.$inferSelect;
 
 /**
  * Cancels messages that are still waiting to be sent (status `queued`, also after a temporary failure), by

@@ -38,6 +38,8 @@ export const mailNl = {
   'outbox.message.response': 'Antwoord van de server',
   'outbox.message.text': 'Tekst',
   'outbox.message.html': 'HTML-bron',
+  'outbox.message.attachments': 'Bijlagen',
+  'outbox.message.attachment': '{name} ({type}, {size} bytes)',
   'jobs.title': 'Achtergrondtaken',
   'jobs.intro':
     'Taken die wachten, lopen of mislukt zijn. Een mislukte taak kunt u opnieuw starten; een wachtende taak direct.',
@@ -98,6 +100,8 @@ export const mailEn: Record<keyof typeof mailNl, string> = {
   'outbox.message.response': 'Server reply',
   'outbox.message.text': 'Text',
   'outbox.message.html': 'HTML source',
+  'outbox.message.attachments': 'Attachments',
+  'outbox.message.attachment': '{name} ({type}, {size} bytes)',
   'jobs.title': 'Background jobs',
   'jobs.intro':
     'Jobs that are waiting, running or failed. A failed job can be retried; a waiting one started now.',

@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../errors.js';
 import { sendPage } from '../ui/render.js';
-import { getMailMessage, listMailMessages, type MailMessage, mailStatuses } from './mail.js';
+import { attachmentsOf, getMailMessage, listMailMessages, type MailMessage, mailStatuses } from './mail.js';
 import { messagePage, outboxPage } from './views/outbox-pages.js';
 
 const opt = <T extends z.ZodType>(schema: T) =>
@@ -124,7 +124,36 @@ const routes: FastifyPluginAsync = async (app) => {
   r.get(
     '/admin/outbox/:messageId',
     { config: { access }, schema: { params: messageParams } },
-    async (req, reply) => sendPage(reply, messagePage(req.page(reply), await find(req.params.messageId))),
+    async (req, reply) => {
+      const m = await find(req.params.messageId);
+      return sendPage(
+        reply,
+        messagePage(req.page(reply), m, await attachmentsOf(app.deps.database.db, m.id)),
+      );
+    },
+  );
+
+  r.get(
+    '/admin/outbox/:messageId/attachments/:position',
+    {
+      config: { access },
+      schema: { params: messageParams.extend({ position: z.coerce.number().int().min(1).max(100) }) },
+    },
+    async (req, reply) => {
+      const m = await find(req.params.messageId);
+      const file = (await attachmentsOf(app.deps.database.db, m.id)).find(
+        (f) => f.position === req.params.position,
+      );
+      if (!file) throw new AppError('not-found', { detail: `no attachment ${req.params.position}` });
+      // always a download (never rendered in the app's origin), with a safe ASCII file name
+      const name = file.filename.replace(/[^A-Za-z0-9._-]/g, '_');
+      return reply
+        .type(file.contentType)
+        .header('cache-control', 'no-store')
+        .header('x-content-type-options', 'nosniff')
+        .header('content-disposition', `attachment; filename="${name}"`)
+        .send(file.content);
+    },
   );
 };
 export default routes;

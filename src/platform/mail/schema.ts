@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  customType,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 /**
  * Every outgoing mail, recorded when it is queued (in the business transaction) and updated by the
@@ -54,3 +64,29 @@ export const mailMessages = pgTable(
 
 /** What a redacted message's stored body says instead of the original. */
 export const REDACTED_BODY = '[Removed after delivery: this message contained a personal link.]';
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
+});
+
+/**
+ * Files attached to a message (e.g. a letter as PDF), stored with it when it is queued so every retry
+ * sends the same bytes; removed with the message. `position` orders them (1, 2, …).
+ */
+export const mailAttachments = pgTable(
+  'mail_attachments',
+  {
+    messageId: uuid('message_id')
+      .notNull()
+      .references(() => mailMessages.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    filename: text('filename').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    /** Hex SHA-256 of the content. */
+    sha256: text('sha256').notNull(),
+    content: bytea('content').notNull(),
+  },
+  (t) => [uniqueIndex('mail_attachments_uq').on(t.messageId, t.position)],
+);

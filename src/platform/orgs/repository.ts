@@ -99,6 +99,11 @@ export async function findOrganisationsByCodes(db: DbOrTx, codes: string[]): Pro
   return db.select().from(organisations).where(inArray(organisations.code, codes));
 }
 
+export async function findOrganisationsByIds(db: DbOrTx, ids: string[]): Promise<Organisation[]> {
+  if (ids.length === 0) return [];
+  return db.select().from(organisations).where(inArray(organisations.id, ids));
+}
+
 export async function allOrganisations(db: DbOrTx): Promise<Organisation[]> {
   return db.select().from(organisations);
 }

@@ -32,6 +32,7 @@ import {
   findOrganisationById,
   findOrganisations,
   findOrganisationsByCodes,
+  findOrganisationsByIds,
   mergersFromSource,
   type OrganisationFilter,
   provinceCodesInDb,
@@ -82,6 +83,11 @@ export async function getOrganisationByCode(db: DbOrTx, code: string): Promise<O
 /** Organisations by code (current and former), e.g. to link the codes in a merger history. */
 export function organisationsByCodes(db: DbOrTx, codes: string[]): Promise<Organisation[]> {
   return findOrganisationsByCodes(db, codes);
+}
+
+/** Organisations by id (unknown ids are left out), e.g. the participants of a wave. */
+export function organisationsByIds(db: DbOrTx, ids: string[]): Promise<Organisation[]> {
+  return findOrganisationsByIds(db, ids.filter(isUuid));
 }
 
 async function knownProvinces(db: DbOrTx): Promise<Set<string>> {

@@ -299,6 +299,11 @@ export function waveResultsPage(ctx: PageContext, v: WaveResultsView) {
       {v.mayExport && closed ? (
         <ExportForm ctx={ctx} waveId={wave.id} groups={v.reports.map((r) => r.targetGroup)} />
       ) : null}
+      {v.mayCompute && run ? (
+        <p>
+          <a href={`/results/${wave.id}/letters`}>{t('letters.page.link')}</a>
+        </p>
+      ) : null}
       {v.mayRelease && run && !run.releasedAt ? (
         <form method="post" action={`/results/${wave.id}/release`} class="stack">
           <CsrfField ctx={ctx} />

@@ -4,7 +4,9 @@
 import { AppError } from '../../platform/errors.js';
 import type { ProductDefinition, ProductKind, ProductRef, ProductScope } from './product.js';
 
-const definitions: Array<() => Promise<ProductDefinition>> = [];
+const definitions: Array<() => Promise<ProductDefinition>> = [
+  async () => (await import('./letters/definition.js')).letterDefinition,
+];
 
 export async function productDefinitions(): Promise<ProductDefinition[]> {
   return Promise.all(definitions.map((load) => load()));

@@ -111,7 +111,15 @@ export function outboxPage(
  * One message. The HTML part is shown as escaped source, not rendered: rendering mail HTML inside the
  * application (even in a sandboxed iframe) is not worth the risk; the text part is what the recipient reads.
  */
-export function messagePage(ctx: PageContext, m: MailMessage) {
+/** What the outbox shows of an attachment (not its content). */
+export interface AttachmentRow {
+  position: number;
+  filename: string;
+  contentType: string;
+  size: number;
+}
+
+export function messagePage(ctx: PageContext, m: MailMessage, files: readonly AttachmentRow[] = []) {
   const t = ctx.t;
   const row = (label: string, value: string | null | undefined) =>
     value ? (
@@ -146,6 +154,20 @@ export function messagePage(ctx: PageContext, m: MailMessage) {
           <summary>{t('outbox.message.html')}</summary>
           <pre class="mail-body">{m.htmlBody}</pre>
         </details>
+      )}
+      {files.length > 0 && (
+        <>
+          <h2>{t('outbox.message.attachments')}</h2>
+          <ul>
+            {files.map((f) => (
+              <li key={f.position}>
+                <a href={`/admin/outbox/${m.id}/attachments/${f.position}`}>
+                  {t('outbox.message.attachment', { name: f.filename, type: f.contentType, size: f.size })}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </>
       )}
     </Layout>
   );

@@ -2,12 +2,12 @@
  * Mail-merge: each letter as a file, and all letters of a wave in one file.
  *
  * Seam for the PDF branch: `letterDocuments(scope, lang)` yields every letter's rendered product and its
- * self-contained HTML document, one at a time (render them to PDF and store them); `storedLetterFile`
- * is what the sending job attaches — the stored PDF when there is one, else the HTML document. The
- * PDF branch replaces the body of `storedProductFile` (or its import) with its own store lookup.
+ * self-contained HTML document, one at a time; `storedLetterFile` is what the sending job attaches — the
+ * stored PDF (rendered by the publications job) when there is one, else the HTML document.
  */
 import { productDocument } from '../document.js';
 import type { ProductLang, ProductScope, RenderedProduct } from '../product.js';
+import { storedPublicationFile } from '../stored-files.js';
 import { letterRefs, renderLetterOf } from './definition.js';
 
 export interface LetterDocument {
@@ -56,14 +56,16 @@ export interface LetterFile {
 }
 
 /**
- * A file stored for a product of a wave (the PDF branch stores rendered PDFs with the wave): null until
- * that store exists. Kept here so the sending job needs no change when it does.
+ * The letter's stored PDF (rendered by the publications job, stored-files.ts), in Dutch: letters go to
+ * Dutch organisations. Only a file rendered from a released results run is sent.
  */
 export async function storedProductFile(
-  _scope: ProductScope,
-  _ref: { kind: 'letter'; key: string },
+  scope: ProductScope,
+  ref: { kind: 'letter'; key: string },
 ): Promise<LetterFile | null> {
-  return null;
+  const file = await storedPublicationFile(scope.database, scope.wave.id, ref.kind, ref.key, 'nl', 'pdf');
+  if (!file?.released) return null;
+  return { filename: file.fileName, contentType: file.contentType, content: file.content };
 }
 
 /** What a letter's mail carries: the stored file (PDF) if there is one, else the HTML document. */

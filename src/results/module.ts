@@ -8,6 +8,7 @@ import { resultsLabelsEn, resultsLabelsNl } from './labels.js';
 import { resultsEn, resultsNl } from './messages.js';
 import { resultsPagesEn, resultsPagesNl } from './pages/messages.js';
 import { publicationsEn, publicationsNl } from './publications/messages.js';
+import { textsEn, textsNl } from './texts/messages.js';
 
 export const resultsModule: DomainModule = {
   name: 'results',
@@ -19,6 +20,7 @@ export const resultsModule: DomainModule = {
     () => import('./disclosure/routes.js'),
     () => import('./pages/reproduce-routes.js'),
     () => import('./publications/routes.js'),
+    () => import('./texts/routes.js'),
   ],
   jobs: [() => import('./runs/jobs.js')],
   demoSteps: [() => import('./demo/demo-step.js')],
@@ -27,6 +29,7 @@ export const resultsModule: DomainModule = {
     { nl: resultsLabelsNl, en: resultsLabelsEn },
     { nl: resultsPagesNl, en: resultsPagesEn },
     { nl: publicationsNl, en: publicationsEn },
+    { nl: textsNl, en: textsEn },
   ],
   navigation: [
     {

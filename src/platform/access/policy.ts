@@ -126,6 +126,8 @@ const rules = {
   'results.indicators.edit': hasPlatform('admin', 'researcher'),
   // microdata exports of a closed wave (.sav, Parquet, XLSX, CSV, DDI): researchers only, not viewers
   'results.export': hasPlatform('admin', 'researcher'),
+  // the narrative texts of the publications (src/results/texts): write and preview
+  'results.texts.edit': hasPlatform('admin', 'researcher'),
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof rules;

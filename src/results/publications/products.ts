@@ -4,7 +4,10 @@
 import { AppError } from '../../platform/errors.js';
 import type { ProductDefinition, ProductKind, ProductRef, ProductScope } from './product.js';
 
-const definitions: Array<() => Promise<ProductDefinition>> = [];
+const definitions: Array<() => Promise<ProductDefinition>> = [
+  async () => (await import('./summary.js')).summaryProduct,
+  async () => (await import('./annex.js')).annexProduct,
+];
 
 export async function productDefinitions(): Promise<ProductDefinition[]> {
   return Promise.all(definitions.map((load) => load()));

@@ -90,8 +90,6 @@ export const paramFixtures: Record<string, ParamFixture> = {
   /** A publication of a wave (products are listed per wave; an unknown one is a 404). */
   kind: () => 'summary',
   key: () => 'main',
-  /** A section of a product's narrative text (the text editor). */
-  section: () => 'ervaringen',
   taskId: async (w) => (await import('../../src/meldpunt/incidents/test-fixtures.js')).isolationTask(w),
   /** A person on organisation A's Meldpunt contact list, and a magic sign-in link (public routes). */
   contactId: async (w) => (await import('../../src/meldpunt/incidents/test-fixtures.js')).isolationContact(w),

@@ -11,7 +11,14 @@ import { trendOf } from '../trends/service.js';
 import { cellKey } from '../trends/trend.js';
 import { esc, fmt, keyFigure, keyFigureContext, keyFigureFigures, verdictText } from './key-figures.js';
 import { narrative } from './narrative.js';
-import type { OutlineEntry, ProductDefinition, ProductRef, ProductScope, PublishedFigure, RenderContext } from './product.js';
+import type {
+  OutlineEntry,
+  ProductDefinition,
+  ProductRef,
+  ProductScope,
+  PublishedFigure,
+  RenderContext,
+} from './product.js';
 
 /** The findings of the annex, in order: indicator and group. */
 export const annexFindings: Array<{ indicator: string; by?: Record<string, string> }> = [
@@ -25,7 +32,12 @@ export const annexFindings: Array<{ indicator: string; by?: Record<string, strin
   { indicator: 'int_obs_belangen_any' },
   { indicator: 'int_obs_any' },
 ];
-const comparedIndicators = ['agr_any_12m', 'agr_serious_12m', 'agr_considered_quitting', 'int_obs_belangen_any'];
+const comparedIndicators = [
+  'agr_any_12m',
+  'agr_serious_12m',
+  'agr_considered_quitting',
+  'int_obs_belangen_any',
+];
 
 const title = (scope: ProductScope) => {
   const year = waveYear(scope.wave);
@@ -70,7 +82,9 @@ export const annexProduct: ProductDefinition = {
         rows.push(`<tr>${th}<td colspan="5">${esc(tx(lang, 'keys.suppressed'))}</td></tr>`);
         continue;
       }
-      const series = await trendOf(ctx.database, finding.indicator, by, ctx.visibility).catch(() => undefined);
+      const series = await trendOf(ctx.database, finding.indicator, by, ctx.visibility).catch(
+        () => undefined,
+      );
       const points = (series?.points ?? []).filter((p) => p.year < year && Number.isFinite(p.estimate));
       for (const p of points)
         figures.push({
@@ -115,7 +129,9 @@ export const annexProduct: ProductDefinition = {
         const th = `<th scope="row">${esc(pair)}</th>`;
         const withheld = c.suppressed || c.difference === null;
         for (const value of [c.to, c.from]) {
-          const cell = group.cells.find((x) => cellKey(x.indicator, x.by) === cellKey(code, { [c.variable]: value }));
+          const cell = group.cells.find(
+            (x) => cellKey(x.indicator, x.by) === cellKey(code, { [c.variable]: value }),
+          );
           if (cell)
             figures.push({
               indicator: code,

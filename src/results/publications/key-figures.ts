@@ -7,9 +7,9 @@ import { escapeHtml } from '../../platform/mail/templates.js';
 import type { CellEstimate } from '../estimates/compute.js';
 import type { IndicatorDefinition } from '../indicators/model.js';
 import { coveredFigures } from '../published.js';
-import { cellKey } from '../trends/trend.js';
 import { resultsLookup } from '../texts/lookup.js';
 import type { Lookup } from '../texts/resolve.js';
+import { cellKey } from '../trends/trend.js';
 import type { ProductLang, PublishedFigure, RenderContext } from './product.js';
 
 export interface KeyFigure {
@@ -18,7 +18,15 @@ export interface KeyFigure {
   cell: CellEstimate;
   /** The earlier value and how the change was judged. */
   previous?:
-    | { year: number; wave: string; estimate: number; tested: true; significant: boolean; pHolm: number | null; change: number }
+    | {
+        year: number;
+        wave: string;
+        estimate: number;
+        tested: true;
+        significant: boolean;
+        pHolm: number | null;
+        change: number;
+      }
     | { year: number; wave: string; estimate: number; tested: false; change: number };
 }
 
@@ -50,7 +58,9 @@ export async function keyFigure(
   const test = group?.trends?.find((t) => cellKey(t.indicator, t.by) === key);
   if (test) {
     const before = await lookup.wave(test.previousWave);
-    const prev = before?.run?.estimates[definition.targetGroup]?.cells.find((c) => cellKey(c.indicator, c.by) === key);
+    const prev = before?.run?.estimates[definition.targetGroup]?.cells.find(
+      (c) => cellKey(c.indicator, c.by) === key,
+    );
     if (before && prev?.estimate != null && !prev.suppressed)
       out.previous = {
         year: before.year,
@@ -107,7 +117,10 @@ export function keyFigureFigures(f: KeyFigure, wave: string, where: string): Pub
 const percent = (lang: ProductLang, r: number | null | undefined) =>
   r === null || r === undefined
     ? '—'
-    : new Intl.NumberFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { style: 'percent', maximumFractionDigits: 1 }).format(r);
+    : new Intl.NumberFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', {
+        style: 'percent',
+        maximumFractionDigits: 1,
+      }).format(r);
 const points = (lang: ProductLang, d: number) =>
   `${d > 0 ? '+' : d < 0 ? '−' : '±'}${new Intl.NumberFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: 1 }).format(Math.abs(Math.round(d * 1000) / 10))}`;
 
@@ -117,7 +130,10 @@ const verdicts = {
   up: { nl: 'significant gestegen', en: 'significantly risen' },
   down: { nl: 'significant gedaald', en: 'significantly fallen' },
   same: { nl: 'niet significant veranderd', en: 'no significant change' },
-  untested: { nl: 'niet getoetst (gepubliceerd cijfer zonder standaardfout)', en: 'not tested (published figure without a standard error)' },
+  untested: {
+    nl: 'niet getoetst (gepubliceerd cijfer zonder standaardfout)',
+    en: 'not tested (published figure without a standard error)',
+  },
 } as const;
 
 /** The verdict of a change in words: from the stored test, or "not tested". */

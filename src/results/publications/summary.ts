@@ -36,7 +36,12 @@ const keyNumbers: Record<string, string[]> = {
   gevolgen: ['agr_consequence_any', 'agr_decisions_influenced', 'agr_considered_quitting'],
   'aangifte-registratie': ['agr_discussed', 'agr_reported_org_any', 'agr_aangifte_any', 'agr_aftercare_need'],
   'aanpak-beleid': ['org_protocol_aggression', 'org_training_aggression_2y', 'org_incident_registration'],
-  'perceptie-integriteit': ['int_obs_any', 'int_obs_belangen_any', 'int_aware_codes', 'int_colleagues_conscious'],
+  'perceptie-integriteit': [
+    'int_obs_any',
+    'int_obs_belangen_any',
+    'int_aware_codes',
+    'int_colleagues_conscious',
+  ],
   'integriteit-praktijk': ['int_obs_meestemmen_belang'],
 };
 const forms = ['agr_verbal_12m', 'agr_threat_12m', 'agr_intimidation_12m', 'agr_physical_12m'];
@@ -116,7 +121,11 @@ async function formsChart(k: KeyFigureContext, figures: PublishedFigure[]): Prom
     if (!f) continue;
     categories.push({ id: code, label: f.definition.label[lang] });
     const suppressed = Boolean(f.cell.suppressed) || f.cell.estimate === null;
-    values.push({ category: code, value: suppressed ? null : f.cell.estimate, ...(suppressed ? { suppressed: true } : {}) });
+    values.push({
+      category: code,
+      value: suppressed ? null : f.cell.estimate,
+      ...(suppressed ? { suppressed: true } : {}),
+    });
     figures.push(...keyFigureFigures({ ...f, previous: undefined }, k.ctx.wave.code, 'chart:forms'));
   }
   if (categories.length === 0) return '';
@@ -148,9 +157,12 @@ async function layerTable(k: KeyFigureContext, figures: PublishedFigure[]): Prom
       label = f.definition.label[lang];
       const suppressed = Boolean(f.cell.suppressed) || f.cell.estimate === null;
       cells.push(`<td class="num">${suppressed ? '—' : fmt.percent(lang, f.cell.estimate)}</td>`);
-      figures.push(...keyFigureFigures({ ...f, previous: undefined }, k.ctx.wave.code, 'table:integrity-layers'));
+      figures.push(
+        ...keyFigureFigures({ ...f, previous: undefined }, k.ctx.wave.code, 'table:integrity-layers'),
+      );
     }
-    if (cells.length === layers.length) rows.push(`<tr><th scope="row">${esc(label)}</th>${cells.join('')}</tr>`);
+    if (cells.length === layers.length)
+      rows.push(`<tr><th scope="row">${esc(label)}</th>${cells.join('')}</tr>`);
   }
   if (rows.length === 0) return '';
   const names =
@@ -159,7 +171,9 @@ async function layerTable(k: KeyFigureContext, figures: PublishedFigure[]): Prom
       : ['Municipalities', 'Provinces', 'Water authorities'];
   return `<div class="table-scroll"><table><caption>${esc(tx(lang, 'summary.layers'))}</caption><thead><tr><th scope="col">${esc(tx(lang, 'keys.indicator'))}</th>${names
     .map((n) => `<th scope="col" class="num">${esc(n)}</th>`)
-    .join('')}</tr></thead><tbody>${rows.join('')}</tbody></table><p>${esc(tx(lang, 'keys.suppressed'))}: —</p></div>`;
+    .join(
+      '',
+    )}</tr></thead><tbody>${rows.join('')}</tbody></table><p>${esc(tx(lang, 'keys.suppressed'))}: —</p></div>`;
 }
 
 export const summaryProduct: ProductDefinition = {
@@ -185,7 +199,10 @@ export const summaryProduct: ProductDefinition = {
         figures.push(...text.figures);
       }
       const rows = await sectionFigures(k, keyNumbers[section] ?? [], `table:${section}`, figures);
-      if (rows.length) parts.push(keyTable(lang, tx(lang, 'summary.keyNumbers', { section: name }), rows, k.lookup.current.year));
+      if (rows.length)
+        parts.push(
+          keyTable(lang, tx(lang, 'summary.keyNumbers', { section: name }), rows, k.lookup.current.year),
+        );
       if (section === 'ervaringen') parts.push(await formsChart(k, figures));
       if (section === 'perceptie-integriteit') parts.push(await layerTable(k, figures));
       parts.push('</section>');

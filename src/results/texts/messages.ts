@@ -29,7 +29,8 @@ export const textsNl = {
   'texts.errors': 'De tekst heeft {count} fout(en). Verbeter ze voordat u opslaat:',
   'texts.error': 'Regel {line}, kolom {column}: {message}',
   'texts.noErrors': 'Geen fouten gevonden.',
-  'texts.noRun': 'Deze meting heeft nog geen berekende resultaten. Bereken eerst de resultaten; dan kunt u het voorbeeld met getallen zien.',
+  'texts.noRun':
+    'Deze meting heeft nog geen berekende resultaten. Bereken eerst de resultaten; dan kunt u het voorbeeld met getallen zien.',
   'texts.figures': 'Getallen in deze tekst: {count}',
   'texts.history': 'Eerdere versies',
   'texts.history.entry': 'Versie {version}, {when}, door {by}',
@@ -62,7 +63,8 @@ export const textsNl = {
   'keys.all': 'alle politieke ambtsdragers',
   'keys.note':
     'Percentages zijn gewogen. Een verandering heet alleen significant als de toets het na correctie voor meervoudig toetsen (Holm, 5%) bevestigt. Een vergelijking met een eerder gepubliceerd cijfer is niet getoetst: van dat cijfer is geen standaardfout bekend.',
-  'annex.title': 'Bijlage bij de Kamerbrief: belangrijkste uitkomsten Monitor Integriteit en Veiligheid {year}',
+  'annex.title':
+    'Bijlage bij de Kamerbrief: belangrijkste uitkomsten Monitor Integriteit en Veiligheid {year}',
   'annex.running': 'Bijlage Kamerbrief Monitor Integriteit en Veiligheid {year}',
   'annex.intro': 'Inleiding',
   'annex.findings': 'Belangrijkste uitkomsten',
@@ -110,7 +112,8 @@ export const textsEn: Record<keyof typeof textsNl, string> = {
   'texts.errors': 'The text has {count} error(s). Correct them before saving:',
   'texts.error': 'Line {line}, column {column}: {message}',
   'texts.noErrors': 'No errors found.',
-  'texts.noRun': 'This wave has no computed results yet. Compute the results first; then the preview shows the numbers.',
+  'texts.noRun':
+    'This wave has no computed results yet. Compute the results first; then the preview shows the numbers.',
   'texts.figures': 'Numbers in this text: {count}',
   'texts.history': 'Earlier versions',
   'texts.history.entry': 'Version {version}, {when}, by {by}',

@@ -12,7 +12,6 @@ import type { Wave } from '../../monitor/fieldwork/model.js';
 import { findWave } from '../../monitor/fieldwork/waves-service.js';
 import { actorOf } from '../../platform/auth/actor.js';
 import type { Database } from '../../platform/db/database.js';
-import type { PageContext } from '../../platform/ui/context.js';
 import { sendPage } from '../../platform/ui/render.js';
 import { waveIdParam } from '../params.js';
 import { narrativeSections } from '../publications/narrative.js';
@@ -49,7 +48,6 @@ const formBody = z
 
 async function editorState(
   database: Database,
-  ctx: PageContext,
   wave: Wave,
   kind: ProductKind,
   section: string,
@@ -88,7 +86,10 @@ const routes: FastifyPluginAsync = async (app) => {
     async (req, reply) => {
       const ctx = req.page(reply);
       const wave = await findWave(database.db, req.params.waveId);
-      const texts = new Map<string, { nl: Awaited<ReturnType<typeof currentText>>; en: Awaited<ReturnType<typeof currentText>> }>();
+      const texts = new Map<
+        string,
+        { nl: Awaited<ReturnType<typeof currentText>>; en: Awaited<ReturnType<typeof currentText>> }
+      >();
       for (const kind of productKinds)
         for (const section of narrativeSections[kind])
           texts.set(`${kind}/${section}`, {
@@ -107,7 +108,7 @@ const routes: FastifyPluginAsync = async (app) => {
       const { kind, section } = req.params;
       assertSection(kind, section);
       const wave = await findWave(database.db, req.params.waveId);
-      const state = await editorState(database, ctx, wave, kind, section, req.query.in ?? ctx.lang);
+      const state = await editorState(database, wave, kind, section, req.query.in ?? ctx.lang);
       if (req.query.saved) state.notice = ctx.t('texts.saved', { version: req.query.saved });
       return sendPage(reply, editorPage(ctx, state));
     },
@@ -124,7 +125,7 @@ const routes: FastifyPluginAsync = async (app) => {
       const textLang = req.query.in ?? ctx.lang;
       const { body, target, action } = req.body;
       const draft = { body: body.replace(/\r\n/g, '\n'), target };
-      const state = await editorState(database, ctx, wave, kind, section, textLang, draft);
+      const state = await editorState(database, wave, kind, section, textLang, draft);
       if (action === 'preview') return sendPage(reply, editorPage(ctx, state));
       if (state.errors.length > 0) return sendPage(reply, editorPage(ctx, state), 422);
       const saved = await saveText(

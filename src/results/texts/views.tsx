@@ -130,7 +130,11 @@ export function editorPage(ctx: PageContext, s: EditorState) {
                   <ul id="body-errors">
                     {s.errors.map((e) => (
                       <li data-line={e.line} data-column={e.column} data-code={e.code}>
-                        {ctx.t('texts.error', { line: e.line, column: e.column, message: e.message[ctx.lang] })}
+                        {ctx.t('texts.error', {
+                          line: e.line,
+                          column: e.column,
+                          message: e.message[ctx.lang],
+                        })}
                       </li>
                     ))}
                   </ul>

@@ -7,6 +7,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { findWave } from '../../monitor/fieldwork/waves-service.js';
+import { can } from '../../platform/access/policy.js';
 import { AppError } from '../../platform/errors.js';
 import { Layout } from '../../platform/ui/layout.js';
 import { sendPage } from '../../platform/ui/render.js';
@@ -45,6 +46,11 @@ const routes: FastifyPluginAsync = async (app) => {
         <Layout ctx={ctx} title={title}>
           <h1>{title}</h1>
           <p>{ctx.t('publications.intro')}</p>
+          {can(req.principal, 'results.texts.edit') ? (
+            <p>
+              <a href={`/results/${wave.id}/texts`}>{ctx.t('texts.nav')}</a>
+            </p>
+          ) : null}
           {products.length === 0 ? (
             <p>{ctx.t('publications.none')}</p>
           ) : (

@@ -319,7 +319,7 @@ async function pointOf(
 
 const describe = (by: Record<string, string>) =>
   Object.keys(by).length === 0
-    ? '(alle respondenten)'
+    ? '(totaal)'
     : Object.keys(by)
         .sort()
         .map((k) => `${k}=${by[k]}`)

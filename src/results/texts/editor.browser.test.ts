@@ -102,3 +102,24 @@ test('the preview button (a plain form post; the page has no script) shows the e
   assert.match((await page.locator('.texts-preview strong').textContent()) ?? '', /^\d+(,\d)?%$/);
   assert.equal(await page.locator('#body-errors').count(), 0);
 });
+
+test('with JavaScript the errors and the preview follow the text as it is typed', {
+  skip: browserSkip,
+  timeout: 120_000,
+}, async () => {
+  const page = await context.newPage();
+  await page.goto(`${server.url}/results/${waveId}/texts/summary/doel?in=en&lang=en`);
+  await page.locator('#body').fill('Now {{value agr_any_12m role=nobody}}.');
+  await page.locator('#body-errors').waitFor();
+  assert.match(
+    (await page.locator('#body-errors').textContent()) ?? '',
+    /Line 1, column 5: indicator agr_any_12m has no cell/,
+  );
+  assert.equal(await page.locator('#body').getAttribute('aria-invalid'), 'true');
+  await page.locator('#body').fill('Now *{{value agr_any_12m}}*.');
+  await page.locator('#preview-body em').waitFor();
+  assert.match((await page.locator('#preview-body em').textContent()) ?? '', /^\d+(\.\d)?%$/);
+  assert.equal(await page.locator('#body-errors').count(), 0);
+  assert.equal(await page.locator('#body').getAttribute('aria-invalid'), null);
+  assert.match(page.url(), /texts\/summary\/doel/, 'no page load');
+});

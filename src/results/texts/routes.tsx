@@ -16,6 +16,7 @@ import { sendPage } from '../../platform/ui/render.js';
 import { waveIdParam } from '../params.js';
 import { narrativeSections } from '../publications/narrative.js';
 import { type ProductKind, type ProductLang, productKinds } from '../publications/product.js';
+import { livePreviewScript } from './live-preview.js';
 import { resultsLookup } from './lookup.js';
 import { renderText } from './service.js';
 import { assertSection, currentText, MAX_TEXT, saveText, textVersions } from './store.js';
@@ -79,6 +80,16 @@ async function editorState(
 const routes: FastifyPluginAsync = async (app) => {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { database } = app.deps;
+
+  r.get(
+    '/results/texts/live-preview.js',
+    { config: { access: { public: 'script of the text editor (no data)' } }, logLevel: 'warn' },
+    async (_req, reply) =>
+      reply
+        .type('text/javascript; charset=utf-8')
+        .header('cache-control', 'public, max-age=3600')
+        .send(livePreviewScript),
+  );
 
   r.get(
     '/results/:waveId/texts',

@@ -116,14 +116,14 @@ export function editorPage(ctx: PageContext, s: EditorState) {
         {ctx.t('texts.source')}: {sourceText(ctx, s.current)}
       </p>
       <div class="texts-editor">
-        <form method="post" action={action} class="stack" novalidate>
+        <form method="post" action={action} class="stack" novalidate data-live-preview>
           <CsrfField ctx={ctx} />
           <div>
             <label for="body">{ctx.t('texts.body')}</label>
             <p class="hint" id="body-hint">
               {ctx.t('texts.body.hint')}
             </p>
-            <div id="body-status">
+            <div id="body-status" aria-live="polite">
               {s.errors.length > 0 ? (
                 <div class="field-error" role="alert">
                   <p>{ctx.t('texts.errors', { count: s.errors.length })}</p>
@@ -181,17 +181,19 @@ export function editorPage(ctx: PageContext, s: EditorState) {
         </form>
         <section aria-labelledby="preview-title" class="texts-preview">
           <h2 id="preview-title">{ctx.t('texts.previewTitle')}</h2>
-          {s.preview === undefined ? (
-            <p>{ctx.t('texts.noRun')}</p>
-          ) : s.preview === '' ? (
-            <p>{ctx.t('texts.previewEmpty')}</p>
-          ) : (
-            <>
-              {/* escaped by the Markdown subset renderer (texts/markdown.ts) */}
-              <div class="publication" lang={s.textLang} dangerouslySetInnerHTML={{ __html: s.preview }} />
-              <p class="hint">{ctx.t('texts.figures', { count: s.figureCount })}</p>
-            </>
-          )}
+          <div id="preview-body">
+            {s.preview === undefined ? (
+              <p>{ctx.t('texts.noRun')}</p>
+            ) : s.preview === '' ? (
+              <p>{ctx.t('texts.previewEmpty')}</p>
+            ) : (
+              <>
+                {/* escaped by the Markdown subset renderer (texts/markdown.ts) */}
+                <div class="publication" lang={s.textLang} dangerouslySetInnerHTML={{ __html: s.preview }} />
+                <p class="hint">{ctx.t('texts.figures', { count: s.figureCount })}</p>
+              </>
+            )}
+          </div>
         </section>
       </div>
       {s.versions.length > 0 ? (
@@ -211,6 +213,7 @@ export function editorPage(ctx: PageContext, s: EditorState) {
         </section>
       ) : null}
       <p class="hint">{placeholderKinds.map((k) => `{{${k} …}}`).join(' · ')}</p>
+      <script src="/results/texts/live-preview.js" defer />
     </Layout>
   );
 }

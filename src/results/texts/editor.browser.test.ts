@@ -108,6 +108,8 @@ test('with JavaScript the errors and the preview follow the text as it is typed'
   timeout: 120_000,
 }, async () => {
   const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(`${server.url}/results/${waveId}/texts/summary/doel?in=en&lang=en`);
   await page.locator('#body').fill('Now {{value agr_any_12m role=nobody}}.');
   await page.locator('#body-errors').waitFor();
@@ -122,4 +124,5 @@ test('with JavaScript the errors and the preview follow the text as it is typed'
   assert.equal(await page.locator('#body-errors').count(), 0);
   assert.equal(await page.locator('#body').getAttribute('aria-invalid'), null);
   assert.match(page.url(), /texts\/summary\/doel/, 'no page load');
+  assert.deepEqual(errors, []);
 });

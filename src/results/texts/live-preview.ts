@@ -7,13 +7,14 @@ export const livePreviewScript = `(() => {
   const form = document.querySelector('form[data-live-preview]');
   const body = form && form.querySelector('textarea[name=body]');
   if (!form || !body) return;
+  // form.action would be the button named "action": read the attribute
   let timer, seq = 0;
   const update = async () => {
     const mine = ++seq;
     const data = new URLSearchParams(new FormData(form));
     data.set('action', 'preview');
     try {
-      const res = await fetch(form.action, { method: 'POST', body: data, credentials: 'same-origin' });
+      const res = await fetch(form.getAttribute('action'), { method: 'POST', body: data, credentials: 'same-origin' });
       if (!res.ok || mine !== seq) return;
       const doc = new DOMParser().parseFromString(await res.text(), 'text/html');
       for (const id of ['body-status', 'preview-body']) {

@@ -9,6 +9,7 @@ import { resultsEn, resultsNl } from './messages.js';
 import { resultsPagesEn, resultsPagesNl } from './pages/messages.js';
 import { lettersEn, lettersNl } from './publications/letters/messages.js';
 import { publicationsEn, publicationsNl } from './publications/messages.js';
+import { textsEn, textsNl } from './texts/messages.js';
 
 export const resultsModule: DomainModule = {
   name: 'results',
@@ -21,6 +22,7 @@ export const resultsModule: DomainModule = {
     () => import('./pages/reproduce-routes.js'),
     () => import('./publications/routes.js'),
     () => import('./publications/letters/routes.js'),
+    () => import('./texts/routes.js'),
   ],
   jobs: [
     () => import('./runs/jobs.js'),
@@ -34,6 +36,7 @@ export const resultsModule: DomainModule = {
     { nl: resultsPagesNl, en: resultsPagesEn },
     { nl: publicationsNl, en: publicationsEn },
     { nl: lettersNl, en: lettersEn },
+    { nl: textsNl, en: textsEn },
   ],
   navigation: [
     {

@@ -133,6 +133,9 @@ const rules = {
   // letter, an organisation's coordinator only its own; sending them is for researchers and admins
   'results.letter.read': any(hasPlatform('admin', 'researcher'), hasOrgRole('coordinator')),
   'results.letters.send': hasPlatform('admin', 'researcher'),
+
+  // the narrative texts of the publications (src/results/texts): write and preview
+  'results.texts.edit': hasPlatform('admin', 'researcher'),
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof rules;

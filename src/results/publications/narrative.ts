@@ -1,9 +1,16 @@
 /**
  * The researcher's narrative of a product section (Markdown with live numbers, issue #15 item 2).
- * Products call narrative() for every section they have; texts/ implements it (stored texts, defaults
- * per product, placeholders resolved through the results layer). Until a text exists it returns null
- * and the product renders without narrative.
+ * Products call narrative() for every section they have: the wave's stored text, else the stored
+ * default, else the built-in default (src/results/texts/), with its placeholders resolved through the
+ * results layer (the published view of the latest run the reader may see) and rendered as escaped HTML.
+ * It returns null when the section has no text or the wave no run; a text with an error (an unknown
+ * indicator, a suppressed cell, …) is refused with every error and its position, never shown wrong.
  */
+import { AppError } from '../../platform/errors.js';
+import { resultsLookup } from '../texts/lookup.js';
+import { scopeBy } from '../texts/resolve.js';
+import { errorText, renderText } from '../texts/service.js';
+import { currentText } from '../texts/store.js';
 import type { ProductKind, PublishedFigure, RenderContext } from './product.js';
 
 /** The sections of each kind of product that carry a narrative, in order. */
@@ -59,6 +66,21 @@ export interface Narrative {
   figures: PublishedFigure[];
 }
 
-export async function narrative(_request: NarrativeRequest): Promise<Narrative | null> {
-  return null;
+export async function narrative(request: NarrativeRequest): Promise<Narrative | null> {
+  const { ctx, kind, section } = request;
+  const text = await currentText(ctx.database.db, ctx.wave.id, { kind, section, lang: ctx.lang });
+  if (!text.body.trim()) return null;
+  const lookup = await resultsLookup(ctx.database, ctx.wave, ctx.visibility, ctx.lang);
+  if (!lookup.current.run) return null;
+  const checked = await renderText(lookup, text.body, scopeBy(request.scope), `text:${section}`);
+  if (checked.errors.length > 0) {
+    const list = (lang: 'nl' | 'en') => checked.errors.map((e) => errorText(e, lang)).join('; ');
+    throw new AppError('validation', {
+      detail: {
+        nl: `De tekst van paragraaf ${section} (${kind}) heeft fouten: ${list('nl')}. Verbeter de tekst in de teksteditor.`,
+        en: `the text of section ${section} (${kind}) has errors: ${list('en')}; correct it in the text editor`,
+      },
+    });
+  }
+  return { html: checked.html, figures: checked.figures };
 }

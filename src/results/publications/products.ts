@@ -6,6 +6,8 @@ import type { ProductDefinition, ProductKind, ProductRef, ProductScope } from '.
 
 const definitions: Array<() => Promise<ProductDefinition>> = [
   async () => (await import('./letters/definition.js')).letterDefinition,
+  async () => (await import('./summary.js')).summaryProduct,
+  async () => (await import('./annex.js')).annexProduct,
 ];
 
 export async function productDefinitions(): Promise<ProductDefinition[]> {

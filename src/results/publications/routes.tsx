@@ -72,6 +72,7 @@ const routes: FastifyPluginAsync = async (app) => {
           products,
           files,
           embargoed: files.length < stored.length,
+          mayEditTexts: can(req.principal, 'results.texts.edit'),
           ...(mayRender
             ? {
                 render: {

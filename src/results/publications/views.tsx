@@ -15,6 +15,8 @@ import type { PublicationRender } from './render-service.js';
 import type { StoredFileInfo } from './stored-files.js';
 
 export interface PublicationsView {
+  /** A link to the texts editor (researchers and admins). */
+  mayEditTexts?: boolean;
   wave: { id: string; name: string };
   products: ProductRef[];
   files: StoredFileInfo[];
@@ -154,6 +156,11 @@ export function publicationsPage(ctx: PageContext, v: PublicationsView) {
       <h1>{title}</h1>
       <Notice text={v.notice} />
       <p>{ctx.t('publications.intro')}</p>
+      {v.mayEditTexts ? (
+        <p>
+          <a href={`/results/${v.wave.id}/texts`}>{ctx.t('texts.nav')}</a>
+        </p>
+      ) : null}
       {v.render ? (
         <section aria-labelledby="render-title" class="stack">
           <h2 id="render-title">{ctx.t('publications.render.title')}</h2>

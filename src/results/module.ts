@@ -7,7 +7,10 @@ import type { DomainModule } from '../platform/modules.js';
 import { resultsLabelsEn, resultsLabelsNl } from './labels.js';
 import { resultsEn, resultsNl } from './messages.js';
 import { resultsPagesEn, resultsPagesNl } from './pages/messages.js';
+import { pubFactsheetEn, pubFactsheetNl } from './publications/factsheets/messages.js';
 import { publicationsEn, publicationsNl } from './publications/messages.js';
+import { pubReportEn, pubReportNl } from './publications/report/messages.js';
+import { pubMethodEn, pubMethodNl } from './publications/report/method-messages.js';
 
 export const resultsModule: DomainModule = {
   name: 'results',
@@ -27,6 +30,9 @@ export const resultsModule: DomainModule = {
     { nl: resultsLabelsNl, en: resultsLabelsEn },
     { nl: resultsPagesNl, en: resultsPagesEn },
     { nl: publicationsNl, en: publicationsEn },
+    { nl: pubReportNl, en: pubReportEn },
+    { nl: pubMethodNl, en: pubMethodEn },
+    { nl: pubFactsheetNl, en: pubFactsheetEn },
   ],
   navigation: [
     {

@@ -4,7 +4,11 @@
 import { AppError } from '../../platform/errors.js';
 import type { ProductDefinition, ProductKind, ProductRef, ProductScope } from './product.js';
 
-const definitions: Array<() => Promise<ProductDefinition>> = [];
+const definitions: Array<() => Promise<ProductDefinition>> = [
+  () => import('./report/definition.js').then((m) => m.reportSafety),
+  () => import('./report/definition.js').then((m) => m.reportIntegrity),
+  () => import('./factsheets/definition.js').then((m) => m.factsheets),
+];
 
 export async function productDefinitions(): Promise<ProductDefinition[]> {
   return Promise.all(definitions.map((load) => load()));

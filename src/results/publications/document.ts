@@ -17,6 +17,7 @@ thead { display: table-header-group; }
 tr { break-inside: avoid; }
 figure { margin: 1rem 0; break-inside: avoid; }
 nav.toc ol { padding-left: 1.25rem; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 @media print { body { margin: 0; max-width: none; } a { color: inherit; } }
 `;
 

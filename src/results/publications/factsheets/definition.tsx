@@ -48,8 +48,7 @@ async function officeContent(
   name: string,
 ): Promise<VNode[]> {
   const codes = keyIndicators.filter((c) => d.indicators.has(c));
-  const member = (m: Record<string, string>) =>
-    g.kind === 'role' ? valueLabel(b.lang, 'bg_role', m.bg_role!) : name;
+  const member = (m: Record<string, string>) => (m.bg_role ? valueLabel(b.lang, 'bg_role', m.bg_role) : name);
   const all = b.t('pub.fs.allOfficeHolders');
   const columns: Column[] = [
     ...(g.kind === 'all' ? [] : g.members.map((m) => ({ label: member(m), by: m }))),
@@ -82,10 +81,11 @@ async function officeContent(
   return [
     <section aria-labelledby={h.id}>
       <h2 id={h.id}>{h.text}</h2>
-      {g.members.length > 1 ? (
+      {g.roles && g.small ? (
         <p>
-          {b.t('pub.fs.keyNumbers.members', {
-            list: g.members.map((m) => b.t(`pub.fs.group.role.${m.bg_role}`)).join(', '),
+          {b.t('pub.fs.combined', {
+            list: name,
+            small: g.small.map((r) => b.t(`pub.fs.group.role.${r}`)).join(', '),
           })}
         </p>
       ) : null}

@@ -7,11 +7,13 @@
  * waterschap layer), all office holders together, and the employees.
  *
  * A role below the threshold (in the demo: the 12 commissarissen van de Koning, the 21 dijkgraven)
- * shares the factsheet of its related role (`partnerRole`: CdK with the gedeputeerden, dijkgraaf with
- * the DB-leden, …) when that role reaches the threshold; otherwise it has none. A combined factsheet
- * shows each role's own published cells (the small role's are suppressed, so "—"): it never computes a
- * new estimate for the union, which the run's disclosure decision would not cover.
+ * is combined with the related roles of its layer and role group (CdK with the gedeputeerden as the
+ * provincial executives, dijkgraaf with the DB-leden): that factsheet shows the run's cell of layer ×
+ * role group (a breakdown of every office-holder indicator, so disclosure control decided it with
+ * every other cell). It never computes an estimate of its own. Without a published cell for the
+ * combination the small role has no factsheet, and the method chapter says so.
  */
+import { roleGroupOf } from '../../../monitor/fieldwork/model.js';
 import { t } from '../../../platform/i18n/catalogue.js';
 import type { GroupEstimates } from '../../estimates/compute.js';
 import type { ProductLang, ProductRef } from '../product.js';
@@ -28,89 +30,119 @@ export const roleOrder = [
   'lid_ab',
 ] as const;
 
-/** The related role a small role is combined with (same layer; executives with executives). */
-export const partnerRole: Record<string, string> = {
-  cdk: 'gedeputeerde',
-  dijkgraaf: 'lid_db',
-  burgemeester: 'wethouder',
-  wethouder: 'burgemeester',
-  raadslid: 'wethouder',
-  gedeputeerde: 'cdk',
-  statenlid: 'gedeputeerde',
-  lid_db: 'dijkgraaf',
-  lid_ab: 'lid_db',
-};
-
 export const HEADLINE = { office_holders: 'agr_any_12m', employees: 'emp_agr_any_12m' } as const;
 
 export interface FactsheetGroup {
   key: string;
   targetGroup: 'office_holders' | 'employees';
   kind: 'role' | 'layer' | 'province' | 'all' | 'employees';
-  /** The cells the factsheet is about: one, or one per role of a combined factsheet. */
+  /** The cells the factsheet is about (one: the group's own cell). */
   members: Array<Record<string, string>>;
+  /** The roles of a combined factsheet (its cell is layer × role group), largest first. */
+  roles?: string[];
+  /** Of those, the roles too small to publish alone. */
+  small?: string[];
 }
 
 export interface FactsheetPlan {
   groups: FactsheetGroup[];
-  /** Small roles shown in a related role's factsheet: [small, with]. */
-  combined: Array<[string, string]>;
+  /** Each combined factsheet: the roles too small alone, and the related roles they are shown with. */
+  combined: Array<{ small: string[]; with: string[] }>;
   /** Roles with no factsheet at all. */
   left: string[];
 }
 
-/** The published cells (by one variable) of the headline indicator: value → published. */
-function published(group: GroupEstimates | undefined, code: string, variable?: string): Map<string, boolean> {
-  const out = new Map<string, boolean>();
+interface Published {
+  by: Record<string, string>;
+  ok: boolean;
+  /** Suppressed by itself (too few respondents, too uncertain), not to protect another cell. */
+  primary: boolean;
+}
+
+/** The roles from the largest to the smallest: a combined factsheet names the larger first. */
+const bySize = [
+  'raadslid',
+  'wethouder',
+  'burgemeester',
+  'statenlid',
+  'gedeputeerde',
+  'cdk',
+  'lid_ab',
+  'lid_db',
+  'dijkgraaf',
+];
+
+/** The headline indicator's cells over exactly these variables: cell key → published. */
+function published(
+  group: GroupEstimates | undefined,
+  code: string,
+  variables: string[] = [],
+): Map<string, Published> {
+  const out = new Map<string, Published>();
+  const want = [...variables].sort().join('+');
   for (const c of group?.cells ?? []) {
-    if (c.indicator !== code) continue;
-    const keys = Object.keys(c.by);
-    if (variable === undefined ? keys.length !== 0 : keys.length !== 1 || keys[0] !== variable) continue;
-    out.set(variable ? c.by[variable]! : '', !c.suppressed && c.estimate !== null);
+    if (c.indicator !== code || Object.keys(c.by).sort().join('+') !== want) continue;
+    out.set(variables.map((v) => c.by[v]).join('|'), {
+      by: c.by,
+      ok: !c.suppressed && c.estimate !== null,
+      primary: c.suppressed === 'few-respondents' || c.suppressed === 'wide-interval',
+    });
   }
   return out;
 }
 
 const keyPart = (s: string) => s.replace(/[^A-Za-z0-9]+/g, '-').toLowerCase();
+const rank = (role: string) => roleOrder.indexOf(role as never) + 1 || 99;
 
 export function planFactsheets(estimates: Record<string, GroupEstimates> | undefined): FactsheetPlan {
   const office = estimates?.office_holders;
+  const code = HEADLINE.office_holders;
   const plan: FactsheetPlan = { groups: [], combined: [], left: [] };
   const add = (g: Omit<FactsheetGroup, 'targetGroup'> & { targetGroup?: FactsheetGroup['targetGroup'] }) =>
     plan.groups.push({ targetGroup: 'office_holders', ...g });
-  if (published(office, HEADLINE.office_holders).get(''))
-    add({ key: 'all-office-holders', kind: 'all', members: [{}] });
-  const roles = published(office, HEADLINE.office_holders, 'bg_role');
-  const ordered = [...roles.keys()].sort(
-    (a, b) => (roleOrder.indexOf(a as never) + 1 || 99) - (roleOrder.indexOf(b as never) + 1 || 99),
+  if (published(office, code).get('')?.ok) add({ key: 'all-office-holders', kind: 'all', members: [{}] });
+  const roles = published(office, code, ['bg_role']);
+  const layerOf = new Map(
+    [...published(office, code, ['bg_layer', 'bg_role']).values()].map((c) => [
+      c.by.bg_role!,
+      c.by.bg_layer!,
+    ]),
   );
-  const joined = new Map<string, string[]>();
+  const unions = published(office, code, ['bg_layer', 'bg_role_group']);
+  const ordered = [...roles.keys()].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  const combinedFor = new Set<string>();
   for (const role of ordered) {
-    if (roles.get(role)) continue;
-    const partner = partnerRole[role];
-    if (partner && roles.get(partner)) {
-      joined.set(partner, [...(joined.get(partner) ?? []), role]);
-      plan.combined.push([role, partner]);
-    } else plan.left.push(role);
+    if (roles.get(role)!.ok) {
+      add({ key: `role-${keyPart(role)}`, kind: 'role', members: [{ bg_role: role }] });
+      continue;
+    }
+    const layer = layerOf.get(role);
+    const group = roleGroupOf(role);
+    const union = layer && group ? unions.get(`${layer}|${group}`) : undefined;
+    const related = ordered.filter((r) => r !== role && layerOf.get(r) === layer && roleGroupOf(r) === group);
+    if (!union?.ok || related.length === 0) {
+      plan.left.push(role);
+      continue;
+    }
+    const key = `${layer}|${group}`;
+    if (combinedFor.has(key)) continue;
+    combinedFor.add(key);
+    const size = (r: string) => bySize.indexOf(r) + 1 || 99;
+    const all = [...related, role].sort((a, b) => size(a) - size(b) || a.localeCompare(b));
+    const hidden = all.filter((r) => !roles.get(r)!.ok);
+    const small = hidden.some((r) => roles.get(r)!.primary)
+      ? hidden.filter((r) => roles.get(r)!.primary)
+      : hidden;
+    plan.combined.push({ small, with: all.filter((r) => !small.includes(r)) });
+    add({ key: `roles-${all.map(keyPart).join('-')}`, kind: 'role', members: [union.by], roles: all, small });
   }
-  for (const role of ordered) {
-    if (!roles.get(role)) continue;
-    const small = joined.get(role) ?? [];
-    add({
-      key: small.length ? `roles-${[role, ...small].map(keyPart).join('-')}` : `role-${keyPart(role)}`,
-      kind: 'role',
-      members: [role, ...small].map((r) => ({ bg_role: r })),
-    });
-  }
-  for (const [layer, ok] of published(office, HEADLINE.office_holders, 'bg_layer'))
-    if (ok) add({ key: `layer-${keyPart(layer)}`, kind: 'layer', members: [{ bg_layer: layer }] });
-  const provinces = [...published(office, HEADLINE.office_holders, 'bg_province')].sort(([a], [b]) =>
-    a.localeCompare(b),
-  );
-  for (const [province, ok] of provinces)
-    if (ok && province !== 'geen')
+  for (const [layer, c] of published(office, code, ['bg_layer']))
+    if (c.ok) add({ key: `layer-${keyPart(layer)}`, kind: 'layer', members: [{ bg_layer: layer }] });
+  const provinces = [...published(office, code, ['bg_province'])].sort(([a], [b]) => a.localeCompare(b));
+  for (const [province, c] of provinces)
+    if (c.ok && province !== 'geen')
       add({ key: `province-${keyPart(province)}`, kind: 'province', members: [{ bg_province: province }] });
-  if (published(estimates?.employees, HEADLINE.employees).get(''))
+  if (published(estimates?.employees, HEADLINE.employees).get('')?.ok)
     add({ key: 'employees', kind: 'employees', targetGroup: 'employees', members: [{}] });
   return plan;
 }
@@ -121,6 +153,10 @@ export function groupName(
   g: FactsheetGroup,
   provinceLabel: (p: string) => string,
 ): string {
+  if (g.roles) {
+    const names = g.roles.map((r) => t(lang, `pub.fs.group.role.${r}` as never));
+    return t(lang, 'pub.fs.and', { a: names.slice(0, -1).join(', '), b: names.at(-1)! });
+  }
   const member = (m: Record<string, string>) =>
     g.kind === 'role'
       ? t(lang, `pub.fs.group.role.${m.bg_role}` as never)

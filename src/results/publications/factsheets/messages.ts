@@ -24,8 +24,8 @@ export const pubFactsheetNl = {
   'pub.fs.keyNumbers': 'Kerncijfers',
   'pub.fs.keyNumbers.caption': 'Kerncijfers: {group} vergeleken met {all}',
   'pub.fs.keyNumbers.indicator': 'Onderwerp',
-  'pub.fs.keyNumbers.members':
-    'Deze factsheet gaat over {list}. Cijfers van een groep met te weinig respondenten tonen we niet (“—”).',
+  'pub.fs.combined':
+    'Deze factsheet gaat over {list} samen. We tonen de cijfers per functie niet apart, omdat er te weinig {small} zijn.',
   'pub.fs.chart': '{group} vergeleken met {all}',
   'pub.fs.forms': 'Vormen van agressie',
   'pub.fs.forms.caption': 'Vormen van agressie en intimidatie: {group}',
@@ -63,8 +63,8 @@ export const pubFactsheetEn: Record<keyof typeof pubFactsheetNl, string> = {
   'pub.fs.keyNumbers': 'Key figures',
   'pub.fs.keyNumbers.caption': 'Key figures: {group} compared with {all}',
   'pub.fs.keyNumbers.indicator': 'Topic',
-  'pub.fs.keyNumbers.members':
-    'This factsheet is about {list}. We do not show figures of a group with too few respondents (“—”).',
+  'pub.fs.combined':
+    'This factsheet is about {list} together. We do not show the figures per role separately, because there are too few {small}.',
   'pub.fs.chart': '{group} compared with {all}',
   'pub.fs.forms': 'Forms of aggression',
   'pub.fs.forms.caption': 'Forms of aggression and intimidation: {group}',

@@ -215,8 +215,11 @@ function Disclosure(b: ProductBuilder, d: PublicationData) {
         <p>
           {b.t('pub.method.disclosure.combined', {
             list: plan.combined
-              .map(([small, w]) =>
-                b.t('pub.method.disclosure.combinedItem', { small: role(small), with: role(w) }),
+              .map((c) =>
+                b.t('pub.method.disclosure.combinedItem', {
+                  small: c.small.map(role).join(', '),
+                  with: c.with.map(role).join(', '),
+                }),
               )
               .join('; '),
           })}

@@ -9,7 +9,7 @@ import type { TableRow } from '../../pages/table.js';
 import { cellKey } from '../../trends/trend.js';
 import { DASH, type ProductBuilder } from '../report/build.js';
 import { type PublicationData, publishedTable, rulesOf } from '../report/data.js';
-import { changeText, rowFigures } from '../report/tables.js';
+import { changeText, rowFigures, waveYear } from '../report/tables.js';
 
 export interface Column {
   label: string;
@@ -142,7 +142,7 @@ export function CellsTable(
             </th>
             <th scope="col" class="num">
               {previous
-                ? b.t('pub.report.table.change', { wave: previous })
+                ? b.t('pub.report.table.change', { wave: waveYear(d, previous) })
                 : b.t('pub.report.table.changeNone')}
             </th>
           </tr>

@@ -29,7 +29,8 @@ export async function narrativeBlock(
 
 async function indicatorSection(b: ProductBuilder, d: PublicationData, code: string, prefix?: string) {
   const def = d.indicators.get(code)!;
-  const label = prefix ? `${prefix}: ${def.label[b.lang]}` : def.label[b.lang];
+  const own = def.label[b.lang];
+  const label = prefix && !own.toLowerCase().startsWith(prefix.toLowerCase()) ? `${prefix}: ${own}` : own;
   const h = b.heading(3, `ind-${slug(code)}`, label);
   const table = IndicatorTable(b, d, code, { breakdowns: reportBreakdowns[def.targetGroup] ?? [[]] });
   const trend = await trendFigure(b, d, code);

@@ -40,7 +40,8 @@ function cellValue(
 
 async function figure(b: ProductBuilder, input: ChartInput) {
   const chart = await renderChart(input, b.lang);
-  return <ChartFigure ctx={{ t: (k, p) => b.t(k, p) }} chart={chart} />;
+  // the data table beside the drawing says the same, so the words are for screen readers
+  return <ChartFigure ctx={{ t: (k, p) => b.t(k, p) }} chart={chart} describe="hidden" />;
 }
 
 /** Several indicators (categories) by layer (series): "ervaringen per bestuurslaag". */
@@ -140,6 +141,7 @@ export async function trendFigure(
       ctx={{ t: (k, p) => b.t(k, p) }}
       chart={chart}
       class="trend-chart"
+      describe="hidden"
       note={b.t('pub.report.trend.note')}
     />
   );

@@ -7,6 +7,7 @@
 import type { VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { t } from '../../../platform/i18n/catalogue.js';
+import { builtinIndicators } from '../../indicators/builtin.js';
 import { narrativeSections } from '../narrative.js';
 import type {
   OutlineEntry,
@@ -90,9 +91,11 @@ async function sectionOf(b: ProductBuilder, d: PublicationData, kind: ReportKind
       </section>
     );
   }
+  const order = (code: string) => builtinIndicators.findIndex((i) => i.code === code) + 1 || 999;
   const codes = [...d.indicators.values()]
     .filter((def) => chapterOf(kind, def) === section && publishedTable(d, def.code))
-    .map((def) => def.code);
+    .map((def) => def.code)
+    .sort((a, b) => order(a) - order(b) || a.localeCompare(b));
   return chapter(b, d, kind, section, codes);
 }
 

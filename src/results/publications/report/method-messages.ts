@@ -17,7 +17,7 @@ export const pubMethodNl = {
     'Niet iedereen vult de vragenlijst in. Daarom wegen we de antwoorden: elke groep telt mee naar haar echte grootte in de doelgroep. We wegen naar bestuurslaag en functie, en waar bekend naar geslacht en provincie. De cijfers gelden zo voor de hele doelgroep, niet alleen voor wie meedeed.',
   'pub.method.weighting.group':
     '{group}: {n} respondenten uit een doelgroep van {population}. Door de weging telt het onderzoek als {neff} respondenten zonder weging (design-effect {deff}).',
-  'pub.method.weighting.margin': 'Weging van {group} naar {margin}',
+  'pub.method.weighting.margin': '{group}: weging naar {margin}',
   'pub.method.weighting.category': 'Groep',
   'pub.method.weighting.population': 'In de doelgroep',
   'pub.method.weighting.respondents': 'Respondenten',
@@ -63,7 +63,7 @@ export const pubMethodEn: Record<keyof typeof pubMethodNl, string> = {
     'Not everyone completes the questionnaire. So we weight the answers: every group counts at its real size in the target group. We weight by layer and role, and where known by gender and province. The figures then hold for the whole target group, not only for those who took part.',
   'pub.method.weighting.group':
     '{group}: {n} respondents from a target group of {population}. Because of the weighting the study counts as {neff} unweighted respondents (design effect {deff}).',
-  'pub.method.weighting.margin': 'Weighting of {group} by {margin}',
+  'pub.method.weighting.margin': '{group}: weighting by {margin}',
   'pub.method.weighting.category': 'Group',
   'pub.method.weighting.population': 'In the target group',
   'pub.method.weighting.respondents': 'Respondents',

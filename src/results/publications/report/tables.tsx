@@ -32,6 +32,29 @@ export interface TableOptions {
   caption?: string;
 }
 
+/** Roles in the order of the layers (gemeente, provincie, waterschap), executives first. */
+const roleOrder = [
+  'burgemeester',
+  'wethouder',
+  'raadslid',
+  'cdk',
+  'gedeputeerde',
+  'statenlid',
+  'dijkgraaf',
+  'lid_db',
+  'lid_ab',
+];
+const sortRows = (rows: TableRow[]) =>
+  rows.every((r) => r.breakdown.length === 1 && r.breakdown[0] === 'bg_role')
+    ? [...rows].sort(
+        (a, b) => (roleOrder.indexOf(a.by.bg_role!) + 1 || 99) - (roleOrder.indexOf(b.by.bg_role!) + 1 || 99),
+      )
+    : rows;
+
+/** "2022" for the wave monitor-2022 (the year of its fieldwork), else the code. */
+export const waveYear = (d: PublicationData, code: string) =>
+  String(d.runs.find((r) => r.wave === code)?.year ?? code);
+
 const sameBreakdown = (a: readonly string[], b: readonly string[]) => a.join('+') === [...b].sort().join('+');
 
 /** Records the numbers of one row as figures (or the suppression) and returns the cells' texts. */
@@ -73,7 +96,7 @@ export function IndicatorTable(b: ProductBuilder, d: PublicationData, code: stri
   const where = o.where ?? `table:${code}`;
   const groups = byBreakdown(table.rows)
     .filter((g) => !o.breakdowns || o.breakdowns.some((x) => sameBreakdown(g.breakdown, x)))
-    .map((g) => ({ ...g, rows: o.rows ? g.rows.filter(o.rows) : g.rows }))
+    .map((g) => ({ ...g, rows: sortRows(o.rows ? g.rows.filter(o.rows) : g.rows) }))
     .filter((g) => g.rows.length > 0);
   if (o.breakdowns)
     groups.sort(
@@ -156,7 +179,7 @@ export function IndicatorTable(b: ProductBuilder, d: PublicationData, code: stri
             </th>
             <th scope="col" class="num">
               {previous
-                ? b.t('pub.report.table.change', { wave: previous })
+                ? b.t('pub.report.table.change', { wave: waveYear(d, previous) })
                 : b.t('pub.report.table.changeNone')}
             </th>
           </tr>

@@ -1,12 +1,14 @@
 /**
  * What the report and the factsheets read from a wave: its latest visible run (the disclosure
  * decision included), the indicator definitions of that run, the weighting reports, the response per
- * stratum (the monitor's service) and the runs of earlier waves for the trends. Read once per render;
- * every number a product shows comes from here, never from a product's own arithmetic.
+ * stratum (the monitor's service) and the runs of earlier waves for the trends. Every number a
+ * product shows comes from here, never from a product's own arithmetic.
  */
+import { asc } from 'drizzle-orm';
 import type { Wave } from '../../../monitor/fieldwork/model.js';
 import { type ResponseRates, responseRates } from '../../../monitor/fieldwork/monitoring.js';
 import { listWaves } from '../../../monitor/fieldwork/waves-service.js';
+import type { Database } from '../../../platform/db/database.js';
 import { type DisclosureRules, defaultRules } from '../../../stats/disclosure/model.js';
 import type { CellEstimate, GroupEstimates } from '../../estimates/compute.js';
 import type { IndicatorDefinition } from '../../indicators/model.js';
@@ -15,6 +17,7 @@ import { type IndicatorTable, indicatorTable } from '../../pages/table.js';
 import { coveredFigures } from '../../published.js';
 import { visibleRun } from '../../release/service.js';
 import { type RunSummary, weightingRun } from '../../runs/service.js';
+import { resultsRuns } from '../../schema.js';
 import { cellKey, type RunPoint, type TrendPoint, trendSeries } from '../../trends/trend.js';
 import type { WeightingReport } from '../../weighting/report.js';
 import type { ProductScope } from '../product.js';
@@ -40,7 +43,38 @@ export interface PublicationData {
 const yearOf = (w: Pick<Wave, 'fieldworkStart' | 'createdAt'>) =>
   Number((w.fieldworkStart ?? new Date(w.createdAt).toISOString()).slice(0, 4));
 
+/**
+ * Rendering every product of a wave (about 30 of them, in two languages) reads the same runs each
+ * time: the data is kept per database, wave and visibility while the stored runs are the same (a new
+ * or released run changes the fingerprint, so a product never shows an old run).
+ */
+const cache = new WeakMap<Database, Map<string, Promise<PublicationData>>>();
+const CACHED = 8;
+
+async function fingerprint(database: Database): Promise<string> {
+  const rows = await database.db
+    .select({ id: resultsRuns.id, released: resultsRuns.releasedAt })
+    .from(resultsRuns)
+    .orderBy(asc(resultsRuns.id));
+  return rows.map((r) => `${r.id}:${r.released ? 1 : 0}`).join(',');
+}
+
 export async function publicationData(scope: ProductScope): Promise<PublicationData> {
+  const key = `${scope.wave.id}|${scope.visibility}|${await fingerprint(scope.database)}`;
+  let perDatabase = cache.get(scope.database);
+  if (!perDatabase) cache.set(scope.database, (perDatabase = new Map()));
+  let entry = perDatabase.get(key);
+  if (!entry) {
+    entry = load(scope);
+    perDatabase.set(key, entry);
+    // a failed read is not kept
+    entry.catch(() => perDatabase.delete(key));
+    if (perDatabase.size > CACHED) perDatabase.delete(perDatabase.keys().next().value!);
+  }
+  return { ...(await entry), wave: scope.wave };
+}
+
+async function load(scope: ProductScope): Promise<PublicationData> {
   const { database, wave, visibility } = scope;
   const run = await visibleRun(database, wave.id, visibility);
   const indicators = new Map<string, IndicatorDefinition>();

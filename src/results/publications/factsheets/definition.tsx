@@ -50,17 +50,24 @@ async function officeContent(
   const codes = keyIndicators.filter((c) => d.indicators.has(c));
   const member = (m: Record<string, string>) => (m.bg_role ? valueLabel(b.lang, 'bg_role', m.bg_role) : name);
   const all = b.t('pub.fs.allOfficeHolders');
+  const allInText = b.t('pub.fs.group.all');
   const columns: Column[] = [
     ...(g.kind === 'all' ? [] : g.members.map((m) => ({ label: member(m), by: m }))),
     { label: all, by: {} },
   ];
   const h = b.heading(2, 'kerncijfers', b.t('pub.fs.keyNumbers'));
-  const table = KeyFigures(b, d, codes, columns, b.t('pub.fs.keyNumbers.caption', { group: name, all }));
+  const table = KeyFigures(
+    b,
+    d,
+    codes,
+    columns,
+    b.t('pub.fs.keyNumbers.caption', { group: name, all: allInText }),
+  );
   const chart = await groupsChart(
     b,
     d,
     `fs-${g.key}`,
-    b.t('pub.fs.chart', { group: name, all }),
+    b.t('pub.fs.chart', { group: name, all: allInText }),
     codes.slice(0, 4),
     columns.map((c, i) => ({ id: `g${i}`, label: c.label, by: c.by })),
   );
@@ -101,14 +108,13 @@ async function officeContent(
 
 async function employeeContent(b: ProductBuilder, d: PublicationData, name: string): Promise<VNode[]> {
   const codes = [...d.indicators.values()].filter((i) => i.targetGroup === 'employees').map((i) => i.code);
-  const all = b.t('pub.fs.allEmployees');
   const h = b.heading(2, 'kerncijfers', b.t('pub.fs.keyNumbers'));
   const layers = ['gemeente', 'provincie', 'waterschap'];
   const chart = await groupsChart(
     b,
     d,
     'fs-employees',
-    b.t('pub.fs.chart', { group: name, all }),
+    b.t('pub.fs.employeesChart'),
     codes.slice(0, 4),
     layers.map((l) => ({ id: l, label: valueLabel(b.lang, 'bg_layer', l), by: { bg_layer: l } })),
   );

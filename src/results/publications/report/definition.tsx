@@ -8,6 +8,7 @@ import type { VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { t } from '../../../platform/i18n/catalogue.js';
 import { builtinIndicators } from '../../indicators/builtin.js';
+import { visibleRun } from '../../release/service.js';
 import { narrativeSections } from '../narrative.js';
 import type {
   OutlineEntry,
@@ -143,7 +144,6 @@ function definition(kind: ReportKind): ProductDefinition {
   return {
     kind,
     async list(scope) {
-      const { visibleRun } = await import('../../release/service.js');
       const run = await visibleRun(scope.database, scope.wave.id, scope.visibility);
       return run ? [refOf(kind, yearOf(scope.wave.code, scope.wave.fieldworkStart))] : [];
     },

@@ -12,10 +12,10 @@ import { visibleRun } from '../../release/service.js';
 import type { ProductDefinition, ProductRef, RenderContext, RenderedProduct } from '../product.js';
 import { ProductBuilder } from '../report/build.js';
 import { narrativeBlock } from '../report/chapter.js';
-import { groupsChart } from '../report/charts.js';
+import { barChart, groupsChart } from '../report/charts.js';
 import { type PublicationData, publicationData } from '../report/data.js';
 import { IndicatorTable } from '../report/tables.js';
-import { type FactsheetGroup, factsheetRef, groupName, planFactsheets } from './groups.js';
+import { type FactsheetGroup, factsheetRef, groupName, HEADLINE, planFactsheets } from './groups.js';
 import { CellsTable, type Column, KeyFigures } from './tables.js';
 
 /** The key figures of an office holders' factsheet (those in the run). */
@@ -110,14 +110,17 @@ async function employeeContent(b: ProductBuilder, d: PublicationData, name: stri
   const codes = [...d.indicators.values()].filter((i) => i.targetGroup === 'employees').map((i) => i.code);
   const h = b.heading(2, 'kerncijfers', b.t('pub.fs.keyNumbers'));
   const layers = ['gemeente', 'provincie', 'waterschap'];
-  const chart = await groupsChart(
-    b,
-    d,
-    'fs-employees',
-    b.t('pub.fs.employeesChart'),
-    codes.slice(0, 4),
-    layers.map((l) => ({ id: l, label: valueLabel(b.lang, 'bg_layer', l), by: { bg_layer: l } })),
-  );
+  const headline = d.indicators.get(HEADLINE.employees) ?? d.indicators.get(codes[0] ?? '');
+  const chart = headline
+    ? await barChart(
+        b,
+        d,
+        'fs-employees',
+        b.t('pub.report.chart.byLayer', { chapter: headline.label[b.lang] }),
+        headline.code,
+        layers.map((l) => ({ id: l, label: valueLabel(b.lang, 'bg_layer', l), by: { bg_layer: l } })),
+      )
+    : null;
   const tables = codes.map((code) =>
     IndicatorTable(b, d, code, { breakdowns: [[], ['bg_layer'], ['bg_gender'], ['bg_age_group']] }),
   );

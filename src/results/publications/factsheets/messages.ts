@@ -26,7 +26,6 @@ export const pubFactsheetNl = {
   'pub.fs.combined':
     'Deze factsheet gaat over {list} samen. We tonen de cijfers per functie niet apart, omdat er te weinig {small} zijn.',
   'pub.fs.chart': '{group} vergeleken met {all}',
-  'pub.fs.employeesChart': 'Medewerkers per bestuurslaag',
   'pub.fs.forms': 'Vormen van agressie',
   'pub.fs.forms.caption': 'Vormen van agressie en intimidatie: {group}',
   'pub.fs.breakdown': 'Uitsplitsing',
@@ -65,7 +64,6 @@ export const pubFactsheetEn: Record<keyof typeof pubFactsheetNl, string> = {
   'pub.fs.combined':
     'This factsheet is about {list} together. We do not show the figures per role separately, because there are too few {small}.',
   'pub.fs.chart': '{group} compared with {all}',
-  'pub.fs.employeesChart': 'Employees by layer of government',
   'pub.fs.forms': 'Forms of aggression',
   'pub.fs.forms.caption': 'Forms of aggression and intimidation: {group}',
   'pub.fs.breakdown': 'Breakdown',

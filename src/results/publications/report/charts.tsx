@@ -106,6 +106,35 @@ export async function groupsChart(
   });
 }
 
+/** One indicator for some groups (the bars), e.g. the employees by layer. */
+export async function barChart(
+  b: ProductBuilder,
+  d: PublicationData,
+  key: string,
+  title: string,
+  code: string,
+  groups: Array<{ id: string; label: string; by: Record<string, string> }>,
+) {
+  const where = `chart:${key}`;
+  const values: ChartValue[] = [];
+  for (const g of groups) {
+    const v = cellValue(b, d, code, g.by, where, { category: g.id });
+    if (v) values.push(v);
+  }
+  if (values.length === 0) return null;
+  return figure(b, {
+    key: `chart-${slug(key)}`,
+    kind: 'bar',
+    title,
+    categoryTitle: b.t('pub.report.table.group'),
+    valueTitle: b.t('pub.report.table.percentage'),
+    unit: 'share',
+    valueMax: 1,
+    categories: groups.map((g) => ({ id: g.id, label: g.label })),
+    values,
+  });
+}
+
 /** An indicator's trend since 2014 (only when there is more than one point). */
 export async function trendFigure(
   b: ProductBuilder,

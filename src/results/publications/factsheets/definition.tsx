@@ -106,7 +106,7 @@ async function officeContent(
   ];
 }
 
-async function employeeContent(b: ProductBuilder, d: PublicationData, name: string): Promise<VNode[]> {
+async function employeeContent(b: ProductBuilder, d: PublicationData): Promise<VNode[]> {
   const codes = [...d.indicators.values()].filter((i) => i.targetGroup === 'employees').map((i) => i.code);
   const h = b.heading(2, 'kerncijfers', b.t('pub.fs.keyNumbers'));
   const layers = ['gemeente', 'provincie', 'waterschap'];
@@ -147,7 +147,7 @@ async function renderFactsheet(ctx: RenderContext, ref: ProductRef): Promise<Ren
     const intro = await narrativeBlock(b, 'factsheet', 'inleiding', scope);
     if (intro) parts.push(intro);
     parts.push(
-      ...(g.kind === 'employees' ? await employeeContent(b, d, name) : await officeContent(b, d, g, name)),
+      ...(g.kind === 'employees' ? await employeeContent(b, d) : await officeContent(b, d, g, name)),
     );
     const points = await narrativeBlock(b, 'factsheet', 'kernpunten', scope);
     if (points) {

@@ -61,8 +61,8 @@ async function fingerprint(database: Database): Promise<string> {
 
 export async function publicationData(scope: ProductScope): Promise<PublicationData> {
   const key = `${scope.wave.id}|${scope.visibility}|${await fingerprint(scope.database)}`;
-  let perDatabase = cache.get(scope.database);
-  if (!perDatabase) cache.set(scope.database, (perDatabase = new Map()));
+  const perDatabase = cache.get(scope.database) ?? new Map<string, Promise<PublicationData>>();
+  cache.set(scope.database, perDatabase);
   let entry = perDatabase.get(key);
   if (!entry) {
     entry = load(scope);

@@ -7,8 +7,11 @@ import type { DomainModule } from '../platform/modules.js';
 import { resultsLabelsEn, resultsLabelsNl } from './labels.js';
 import { resultsEn, resultsNl } from './messages.js';
 import { resultsPagesEn, resultsPagesNl } from './pages/messages.js';
+import { pubFactsheetEn, pubFactsheetNl } from './publications/factsheets/messages.js';
 import { lettersEn, lettersNl } from './publications/letters/messages.js';
 import { publicationsEn, publicationsNl } from './publications/messages.js';
+import { pubReportEn, pubReportNl } from './publications/report/messages.js';
+import { pubMethodEn, pubMethodNl } from './publications/report/method-messages.js';
 import { textsEn, textsNl } from './texts/messages.js';
 
 export const resultsModule: DomainModule = {
@@ -37,6 +40,9 @@ export const resultsModule: DomainModule = {
     { nl: publicationsNl, en: publicationsEn },
     { nl: lettersNl, en: lettersEn },
     { nl: textsNl, en: textsEn },
+    { nl: pubReportNl, en: pubReportEn },
+    { nl: pubMethodNl, en: pubMethodEn },
+    { nl: pubFactsheetNl, en: pubFactsheetEn },
   ],
   navigation: [
     {

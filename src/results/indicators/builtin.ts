@@ -19,6 +19,10 @@ const officeBreakdowns: IndicatorInput['breakdowns'] = [
   ['bg_role'],
   ['bg_role_group'],
   ['bg_layer', 'bg_role'],
+  // executives and representatives per layer: the factsheets of small roles combined with related
+  // ones (CdK with gedeputeerden, dijkgraaf with DB-leden) publish these cells, so disclosure control
+  // decides them with every other cell
+  ['bg_layer', 'bg_role_group'],
   ['bg_gender'],
   ['bg_age_group'],
   ['bg_province'],

@@ -23,6 +23,7 @@ tr, th, td { break-inside: avoid; page-break-inside: avoid; }
 figure { margin: 1rem 0; break-inside: avoid; }
 svg { max-width: 100%; height: auto; }
 nav.toc ol { padding-left: 1.25rem; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 @page { size: A4; }
 @media print {
   body { margin: 0; max-width: none; padding: 0; font-size: 10.5pt; }

@@ -5,8 +5,11 @@ import { AppError } from '../../platform/errors.js';
 import type { ProductDefinition, ProductKind, ProductRef, ProductScope } from './product.js';
 
 const definitions: Array<() => Promise<ProductDefinition>> = [
-  async () => (await import('./letters/definition.js')).letterDefinition,
+  () => import('./report/definition.js').then((m) => m.reportSafety),
+  () => import('./report/definition.js').then((m) => m.reportIntegrity),
   async () => (await import('./summary.js')).summaryProduct,
+  () => import('./factsheets/definition.js').then((m) => m.factsheets),
+  async () => (await import('./letters/definition.js')).letterDefinition,
   async () => (await import('./annex.js')).annexProduct,
 ];
 

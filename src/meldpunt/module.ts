@@ -6,6 +6,7 @@
 import type { DomainModule } from '../platform/modules.js';
 import { incidentContactsEn, incidentContactsNl } from './incidents/contacts-messages.js';
 import { incidentEvidenceEn, incidentEvidenceNl } from './incidents/evidence-messages.js';
+import { incidentInsightEn, incidentInsightNl } from './incidents/insight-messages.js';
 import { incidentLinksEn, incidentLinksNl } from './incidents/links-messages.js';
 import { incidentsEn, incidentsNl } from './incidents/messages.js';
 import { integrityEn, integrityNl } from './integrity/messages.js';
@@ -36,6 +37,7 @@ export const meldpuntModule: DomainModule = {
     { nl: incidentContactsNl, en: incidentContactsEn },
     { nl: incidentEvidenceNl, en: incidentEvidenceEn },
     { nl: incidentLinksNl, en: incidentLinksEn },
+    { nl: incidentInsightNl, en: incidentInsightEn },
     { nl: integrityNl, en: integrityEn },
   ],
   navigation: [

@@ -10,6 +10,7 @@ import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
 import { sendPage } from '../../platform/ui/render.js';
 import { organisationOverview } from './overview.js';
+import { overviewCharts } from './overview-charts.js';
 import {
   incidentId,
   incidentOrg as incidentOrgOf,
@@ -73,7 +74,11 @@ const routes: FastifyPluginAsync = async (app) => {
       }
       const overview = await organisationOverview(app.deps.database, organisationId, from, to, today);
       const values = { from: q.from ?? from, to: q.to ?? to };
-      return sendPage(reply, overviewPage(req.page(reply), org, overview, errors, values));
+      const ctx = req.page(reply);
+      const charts = await overviewCharts(ctx.t, ctx.lang, overview, (err) =>
+        req.log.warn({ err: err.message }, 'overview chart not drawn'),
+      );
+      return sendPage(reply, overviewPage(ctx, org, overview, errors, values, charts));
     },
   );
 

@@ -16,3 +16,15 @@ export {
   validateRules,
 } from './model.js';
 export { auditTable, protectTable } from './protect.js';
+export {
+  type CountCell,
+  type CountDecision,
+  type CountReason,
+  type CountRelation,
+  type CountRules,
+  countOf,
+  defaultCountRules,
+  primaryCountReason,
+  protectCounts,
+  validateCountRules,
+} from './counts.js';

@@ -21,6 +21,7 @@ export const meldpuntModule: DomainModule = {
     () => import('./incidents/document-pages.js'),
     () => import('./incidents/contact-pages.js'),
     () => import('./incidents/evidence-pages.js'),
+    () => import('./incidents/insight-pages.js'),
     () => import('./integrity/public-routes.js'),
     () => import('./integrity/handler-routes.js'),
     () => import('./integrity/key-routes.js'),
@@ -42,6 +43,12 @@ export const meldpuntModule: DomainModule = {
   ],
   navigation: [
     { labelKey: 'incidents.nav', href: '/meldpunt', access: 'incident.read', pillar: 'meldpunt' },
+    {
+      labelKey: 'incidents.benchmark.nav',
+      href: '/meldpunt/benchmark',
+      access: 'incident.national',
+      pillar: 'meldpunt',
+    },
     { labelKey: 'integrity.nav', href: '/integrity', access: 'integrity.read', pillar: 'meldpunt' },
     {
       labelKey: 'integrity.investigations.nav',

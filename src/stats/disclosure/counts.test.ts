@@ -53,8 +53,8 @@ const rules = fc.record<CountRules>({
 
 test('no shown cell is small, has too few organisations or is dominated by one', () => {
   fc.assert(
-    fc.property(table, rules, ({ cells, relations }, r) => {
-      const { suppressed } = protectCounts(cells, relations, r);
+    fc.property(table, rules, fc.constantFrom('parts', 'total'), ({ cells, relations }, r, prefer) => {
+      const { suppressed } = protectCounts(cells, relations, r, prefer as 'parts' | 'total');
       for (const c of cells) {
         const reason = primaryCountReason(c, r);
         if (reason) assert.equal(suppressed[c.id], reason, `${c.id} must be suppressed (${reason})`);
@@ -74,8 +74,8 @@ test('no shown cell is small, has too few organisations or is dominated by one',
 
 test('no suppressed cell can be worked out from the shown cells of a relation', () => {
   fc.assert(
-    fc.property(table, rules, ({ cells, relations }, r) => {
-      const { suppressed } = protectCounts(cells, relations, r);
+    fc.property(table, rules, fc.constantFrom('parts', 'total'), ({ cells, relations }, r, prefer) => {
+      const { suppressed } = protectCounts(cells, relations, r, prefer as 'parts' | 'total');
       const count = new Map(cells.map((c) => [c.id, countOf(c)]));
       for (const rel of relations) {
         const hidden = [rel.total, ...rel.parts].filter((id) => suppressed[id]);
@@ -124,5 +124,17 @@ test('a single small part of a shown total takes the next smallest part with it'
     [{ total: 'total', parts: ['a', 'b', 'c'] }],
   );
   assert.deepEqual(d.suppressed, { a: 'few-units', b: 'complementary' });
+  const margin = protectCounts(
+    [
+      { id: 'total', contributions: [10, 10, 10] },
+      { id: 'a', contributions: [1, 1, 0] },
+      { id: 'b', contributions: [3, 3, 3] },
+      { id: 'c', contributions: [6, 6, 7] },
+    ],
+    [{ total: 'total', parts: ['a', 'b', 'c'] }],
+    defaultCountRules,
+    'total',
+  );
+  assert.deepEqual(margin.suppressed, { a: 'few-units', total: 'complementary' });
   assert.throws(() => protectCounts([], [], { ...defaultCountRules, minCount: 0 }), /minCount/);
 });

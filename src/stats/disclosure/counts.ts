@@ -18,7 +18,7 @@
  * suppressed members must be none or at least two, and when the total is published the suppressed
  * parts together must not be a small cell themselves (their sum is then known: it must reach
  * `minCount`, or every part is suppressed). Until that holds, the published part with the smallest
- * count (else the total) is suppressed too; relations are checked again until nothing changes. This
+ * count (else the total; or the total first, `prefer: 'total'`) is suppressed too; relations are checked again until nothing changes. This
  * protects hierarchical tables (parts → total → grand total), the only kind the Meldpunt publishes.
  */
 
@@ -57,10 +57,12 @@ export const countOf = (c: CountCell) => c.contributions.reduce((a, b) => a + b,
 
 export function validateCountRules(r: CountRules): string[] {
   const errors: string[] = [];
-  if (!Number.isInteger(r.minCount) || r.minCount < 1) errors.push('minCount must be a whole number of at least 1');
+  if (!Number.isInteger(r.minCount) || r.minCount < 1)
+    errors.push('minCount must be a whole number of at least 1');
   if (!Number.isInteger(r.minContributors) || r.minContributors < 1)
     errors.push('minContributors must be a whole number of at least 1');
-  if (!(r.maxLargestShare > 0 && r.maxLargestShare <= 1)) errors.push('maxLargestShare must be above 0 and at most 1');
+  if (!(r.maxLargestShare > 0 && r.maxLargestShare <= 1))
+    errors.push('maxLargestShare must be above 0 and at most 1');
   return errors;
 }
 
@@ -79,6 +81,12 @@ export function protectCounts(
   cells: readonly CountCell[],
   relations: readonly CountRelation[],
   rules: CountRules = defaultCountRules,
+  /**
+   * Which cell to give up first when a relation needs one more: the smallest published part
+   * ('parts', the least information lost), or its total ('total': keeps the detailed cells, e.g. the
+   * groups of a benchmark, and gives up the margin; the margin's own relations are then checked in turn).
+   */
+  prefer: 'parts' | 'total' = 'parts',
 ): CountDecision {
   const problems = validateCountRules(rules);
   if (problems.length) throw new Error(`disclosure rules: ${problems.join('; ')}`);
@@ -105,8 +113,10 @@ export function protectCounts(
           hiddenParts.length < r.parts.length &&
           hiddenParts.reduce((s, id) => s + count(id), 0) < rules.minCount);
       if (!needsMore) continue;
-      const open = r.parts.filter((id) => !suppressed[id]).sort((a, b) => count(a) - count(b) || (a < b ? -1 : 1));
-      const next = open[0] ?? r.total;
+      const open = r.parts
+        .filter((id) => !suppressed[id])
+        .sort((a, b) => count(a) - count(b) || (a < b ? -1 : 1));
+      const next = prefer === 'total' && !suppressed[r.total] ? r.total : (open[0] ?? r.total);
       suppressed[next] = 'complementary';
       changed = true;
     }

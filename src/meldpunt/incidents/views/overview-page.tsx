@@ -2,20 +2,20 @@
  * The organisation's overview: a period form, key figures, and charts (SVG with text alternative and
  * table, src/platform/charts) by month, state, form, channel, role, severity and overdue task.
  */
-import { errorFor, type FieldErrors, TextField } from '../../../platform/auth/views/fields.js';
 import { ChartFigure } from '../../../platform/charts/figure.js';
 import type { PageContext } from '../../../platform/ui/context.js';
 import { Layout } from '../../../platform/ui/layout.js';
 import type { Overview } from '../overview.js';
 import type { OverviewCharts } from '../overview-charts.js';
+import type { Period } from '../period.js';
 import { formatDay } from './common.js';
+import { PeriodForm } from './period-form.js';
 
 export function overviewPage(
   ctx: PageContext,
   org: { id: string; name: string },
   o: Overview,
-  errors: FieldErrors,
-  values: { from: string; to: string },
+  period: Period,
   charts: OverviewCharts,
 ) {
   const t = ctx.t;
@@ -27,30 +27,7 @@ export function overviewPage(
         <a href={`/organisations/${org.id}/incidents`}>{t('incidents.detail.back')}</a>
       </p>
       <h1>{title}</h1>
-      {errors.length > 0 && (
-        <p class="notice" role="status">
-          {t('incidents.overview.badPeriod')}
-        </p>
-      )}
-      <form method="get" action={`/organisations/${org.id}/incidents/overview`} class="filters">
-        <TextField
-          id="from"
-          type="date"
-          label={t('incidents.overview.from')}
-          value={values.from}
-          error={errorFor(errors, 'from')}
-        />
-        <TextField
-          id="to"
-          type="date"
-          label={t('incidents.overview.to')}
-          value={values.to}
-          error={errorFor(errors, 'to')}
-        />
-        <div>
-          <button type="submit">{t('incidents.overview.show')}</button>
-        </div>
-      </form>
+      <PeriodForm ctx={ctx} action={`/organisations/${org.id}/incidents/overview`} period={period} />
       <p>
         {t('incidents.overview.intro', { from: formatDay(ctx.lang, o.from), to: formatDay(ctx.lang, o.to) })}
       </p>

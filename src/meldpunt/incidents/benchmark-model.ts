@@ -43,7 +43,7 @@ export const measures = [
 ] as const;
 export type Measure = (typeof measures)[number];
 
-const valueOf = (o: OrganisationCounts, m: Measure): number => {
+const measureValue = (o: OrganisationCounts, m: Measure): number => {
   if (m === 'total') return o.total;
   if (m === 'aangifte') return o.aangifte;
   if (m === 'firstContactOnTime') return o.firstContactOnTime;
@@ -118,7 +118,7 @@ export function nationalBenchmark(
     for (const m of measures)
       cells.set(`${id}#${m}`, {
         id: `${id}#${m}`,
-        contributions: u.members.map((o) => valueOf(o, m)),
+        contributions: u.members.map((o) => measureValue(o, m)),
       });
     relations.push(...innerRelations(id));
   }
@@ -164,13 +164,13 @@ export function organisationBenchmark(
   const cells = new Map<string, CountCell>(
     measures.map((m) => [
       `others#${m}`,
-      { id: `others#${m}`, contributions: others.map((o) => valueOf(o, m)) },
+      { id: `others#${m}`, contributions: others.map((o) => measureValue(o, m)) },
     ]),
   );
   const { suppressed } = protectCounts([...cells.values()], innerRelations('others'), rules);
   return {
     group: { layer: organisation.layer, sizeClass: organisation.sizeClass },
-    own: Object.fromEntries(measures.map((m) => [m, own ? valueOf(own, m) : 0])) as Record<Measure, number>,
+    own: Object.fromEntries(measures.map((m) => [m, own ? measureValue(own, m) : 0])) as Record<Measure, number>,
     others: {
       id: 'others',
       layer: organisation.layer,

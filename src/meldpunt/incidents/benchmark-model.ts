@@ -170,7 +170,10 @@ export function organisationBenchmark(
   const { suppressed } = protectCounts([...cells.values()], innerRelations('others'), rules);
   return {
     group: { layer: organisation.layer, sizeClass: organisation.sizeClass },
-    own: Object.fromEntries(measures.map((m) => [m, own ? measureValue(own, m) : 0])) as Record<Measure, number>,
+    own: Object.fromEntries(measures.map((m) => [m, own ? measureValue(own, m) : 0])) as Record<
+      Measure,
+      number
+    >,
     others: {
       id: 'others',
       layer: organisation.layer,

@@ -8,6 +8,34 @@ export const incidentInsightNl = {
   'incidents.overview.overdueByKind': 'Taken over de termijn, naar soort',
   'incidents.benchmark.link': 'Vergelijking met vergelijkbare organisaties',
   'incidents.gap.link': 'Registratiekloof: meldingen naast de monitor',
+  'incidents.gap.allOfLayer': '{layer}: alle bestuurders en volksvertegenwoordigers',
+  'incidents.gap.chartTitle': 'Geregistreerd en volgens de monitor',
+  'incidents.gap.row': 'Bestuurslaag en functie',
+  'incidents.gap.share': 'Per 100 ambtsdragers',
+  'incidents.gap.registeredSeries': 'Met een melding bij het meldpunt',
+  'incidents.gap.monitorSeries': 'Agressie meegemaakt volgens de monitor',
+  'incidents.gap.source': 'Bron',
+  'incidents.gap.nationalTitle': 'Registratiekloof: meldingen naast de monitor',
+  'incidents.gap.orgTitle': 'Registratiekloof: {org}',
+  'incidents.gap.noWave':
+    'Er zijn nog geen vrijgegeven resultaten van de monitor. Zodra een meting is vrijgegeven, ziet u hier de vergelijking.',
+  'incidents.gap.intro':
+    'Ambtsdragers met minstens één melding bij het meldpunt over iets dat gebeurde van {from} tot en met {to}: de 12 maanden voor het veldwerk van {wave}. Per 100 ambtsdragers in de steekproef van die meting, naast het gewogen aandeel dat volgens de monitor in die 12 maanden agressie meemaakte.',
+  'incidents.gap.embargo':
+    'Let op: deze resultaten van de monitor zijn nog niet vrijgegeven (embargo). Deel ze nog niet.',
+  'incidents.gap.nationalNote':
+    'Het verschil tussen de twee getallen laat zien hoeveel agressie niet gemeld wordt.',
+  'incidents.gap.orgNote':
+    'De monitor heeft geen cijfers per organisatie. Naast uw eigen meldingen staat daarom het landelijke cijfer voor dezelfde bestuurslaag en functie.',
+  'incidents.gap.rules':
+    'Een aantal meldingen van minder dan 5, of een groep van minder dan 10 ambtsdragers, tonen we niet (–). Landelijk moet een getal ook uit minstens 3 organisaties komen, zonder dat één organisatie meer dan de helft heeft.',
+  'incidents.gap.tableTitle': 'Meldingen en monitor per bestuurslaag en functie',
+  'incidents.gap.frame': 'Ambtsdragers in de steekproef',
+  'incidents.gap.registered': 'Met een melding',
+  'incidents.gap.per100': 'Met een melding per 100',
+  'incidents.gap.prevalence': 'Agressie volgens de monitor',
+  'incidents.gap.interval': '95%-betrouwbaarheidsinterval',
+  'incidents.gap.ci': '{lo} tot {hi}',
   'incidents.benchmark.nav': 'Meldpunt: landelijke cijfers',
   'incidents.benchmark.all': 'Nederland (alle organisaties)',
   'incidents.benchmark.group': '{layer}, {size} inwoners',
@@ -47,6 +75,34 @@ export const incidentInsightEn: Record<keyof typeof incidentInsightNl, string> =
   'incidents.overview.overdueByKind': 'Overdue tasks, by kind',
   'incidents.benchmark.link': 'Comparison with comparable organisations',
   'incidents.gap.link': 'Registration gap: incidents next to the monitor',
+  'incidents.gap.allOfLayer': '{layer}: all office holders',
+  'incidents.gap.chartTitle': 'Registered and according to the monitor',
+  'incidents.gap.row': 'Layer and role',
+  'incidents.gap.share': 'Per 100 office holders',
+  'incidents.gap.registeredSeries': 'With an incident at the reporting desk',
+  'incidents.gap.monitorSeries': 'Met aggression according to the monitor',
+  'incidents.gap.source': 'Source',
+  'incidents.gap.nationalTitle': 'Registration gap: incidents next to the monitor',
+  'incidents.gap.orgTitle': 'Registration gap: {org}',
+  'incidents.gap.noWave':
+    'There are no released monitor results yet. Once a wave is released, the comparison appears here.',
+  'incidents.gap.intro':
+    "Office holders with at least one incident at the reporting desk about something that happened from {from} up to and including {to}: the 12 months before the fieldwork of {wave}. Per 100 office holders in that wave's sample frame, next to the weighted share who met aggression in those 12 months according to the monitor.",
+  'incidents.gap.embargo':
+    'Note: these monitor results have not been released yet (embargo). Do not share them yet.',
+  'incidents.gap.nationalNote':
+    'The difference between the two numbers shows how much aggression goes unreported.',
+  'incidents.gap.orgNote':
+    'The monitor has no figures per organisation. Your own incidents are therefore shown next to the national figure for the same layer and role.',
+  'incidents.gap.rules':
+    'A number of fewer than 5 incidents, or a group of fewer than 10 office holders, is not shown (–). Nationally a number must also come from at least 3 organisations, with no organisation having more than half of it.',
+  'incidents.gap.tableTitle': 'Incidents and monitor by layer and role',
+  'incidents.gap.frame': 'Office holders in the sample frame',
+  'incidents.gap.registered': 'With an incident',
+  'incidents.gap.per100': 'With an incident per 100',
+  'incidents.gap.prevalence': 'Aggression according to the monitor',
+  'incidents.gap.interval': '95% confidence interval',
+  'incidents.gap.ci': '{lo} to {hi}',
   'incidents.benchmark.nav': 'Reporting desk: national figures',
   'incidents.benchmark.all': 'The Netherlands (all organisations)',
   'incidents.benchmark.group': '{layer}, {size} inhabitants',

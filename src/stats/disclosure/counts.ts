@@ -11,7 +11,8 @@
  * - `dominance`: one organisation contributes more than `maxLargestShare` of it (the (1, k) dominance
  *   rule: the cell would mostly be that organisation's figure).
  * A cell may also be declared small by its group (`groupSize` below `minContributors`): a group of
- * fewer organisations than that is suppressed whole.
+ * fewer organisations than that is suppressed whole; and a count shown as a rate by its base (`base`
+ * below `minBase`, e.g. fewer than 10 office holders in the frame: then even a 0 says something).
  *
  * Complementary suppression over the table's additive relations (a total and the parts that sum to it,
  * e.g. a layer and its size classes, or all incidents and their severities): in every relation, the
@@ -27,6 +28,8 @@ export interface CountRules {
   minContributors: number;
   /** 0–1: the largest contribution may be at most this share of the cell. */
   maxLargestShare: number;
+  /** No cell whose base (the population it is a rate of, `CountCell.base`) is below this. */
+  minBase?: number;
 }
 
 /** The Meldpunt's defaults: 5 incidents, 3 organisations, no organisation above half of a cell. */
@@ -38,6 +41,8 @@ export interface CountCell {
   contributions: readonly number[];
   /** The number of organisations in the cell's group (also those contributing 0); default: contributions.length. */
   groupSize?: number;
+  /** The population the count is shown as a rate of (e.g. office holders in the frame); see `minBase`. */
+  base?: number;
 }
 
 export interface CountRelation {
@@ -69,6 +74,7 @@ export function validateCountRules(r: CountRules): string[] {
 /** Why a cell may not be shown by itself, or null. */
 export function primaryCountReason(cell: CountCell, rules: CountRules): CountReason | null {
   const total = countOf(cell);
+  if (rules.minBase !== undefined && cell.base !== undefined && cell.base < rules.minBase) return 'few-units';
   if ((cell.groupSize ?? cell.contributions.length) < rules.minContributors) return 'few-contributors';
   if (total === 0) return null;
   if (total < rules.minCount) return 'few-units';

@@ -108,7 +108,7 @@ export function gapRows(
     }
     relations.push({ total: `${layer}|*`, parts: roles.map((r) => `${layer}|${r.role}`) });
   }
-  const { suppressed } = protectCounts(cells, relations, { ...effective, minBase: MIN_FRAME });
+  const { suppressed } = protectCounts(cells, relations, { ...effective, minBase: MIN_FRAME }, 'total');
   return rows.map(({ id, ...row }) => {
     const reason = suppressed[id];
     const count = cells.find((c) => c.id === id)!.contributions.reduce((a, b) => a + b, 0);

@@ -22,6 +22,7 @@ export const meldpuntModule: DomainModule = {
     () => import('./incidents/contact-pages.js'),
     () => import('./incidents/evidence-pages.js'),
     () => import('./incidents/insight-pages.js'),
+    () => import('./incidents/settings-pages.js'),
     () => import('./integrity/public-routes.js'),
     () => import('./integrity/handler-routes.js'),
     () => import('./integrity/key-routes.js'),

@@ -3,6 +3,22 @@
  * benchmark and the registration gap. Dutch (B1) and English with the same keys.
  */
 export const incidentInsightNl = {
+  'incidents.settings.title': 'Instellingen van het meldpunt: {org}',
+  'incidents.settings.link': 'Instellingen',
+  'incidents.settings.intro':
+    'Deze termijnen gelden voor nieuwe meldingen en voor het opruimen van gegevens. Elke wijziging komt in het auditlog.',
+  'incidents.settings.firstContactWorkingDays': 'Eerste contact binnen (werkdagen)',
+  'incidents.settings.firstContactWorkingDays.hint':
+    'Zoveel werkdagen na de melding neemt iemand contact op met de persoon. Van {min} tot en met {max}.',
+  'incidents.settings.retentionYears': 'Persoonsgegevens bewaren na afsluiten (jaren)',
+  'incidents.settings.retentionYears.hint':
+    'Daarna verwijderen we de persoonsgegevens. Alleen een geteld, anoniem record blijft. Van {min} tot en met {max}.',
+  'incidents.settings.draftRetentionDays': 'Concepten bewaren (dagen)',
+  'incidents.settings.draftRetentionDays.hint':
+    'Een concept dat nooit is verstuurd, verwijderen we zoveel dagen na de laatste wijziging. Van {min} tot en met {max}.',
+  'incidents.settings.invalid': 'Vul een heel getal in van {min} tot en met {max}.',
+  'incidents.settings.save': 'Instellingen opslaan',
+  'incidents.settings.saved': 'De instellingen zijn opgeslagen.',
   'incidents.overview.byMonth': 'Meldingen per maand',
   'incidents.overview.month': 'Maand',
   'incidents.overview.overdueByKind': 'Taken over de termijn, naar soort',
@@ -70,6 +86,22 @@ export const incidentInsightNl = {
 };
 
 export const incidentInsightEn: Record<keyof typeof incidentInsightNl, string> = {
+  'incidents.settings.title': 'Reporting desk settings: {org}',
+  'incidents.settings.link': 'Settings',
+  'incidents.settings.intro':
+    'These terms apply to new incidents and to removing data. Every change is written to the audit log.',
+  'incidents.settings.firstContactWorkingDays': 'First contact within (working days)',
+  'incidents.settings.firstContactWorkingDays.hint':
+    'Someone contacts the person this many working days after the report. From {min} to {max}.',
+  'incidents.settings.retentionYears': 'Keep personal data after closure (years)',
+  'incidents.settings.retentionYears.hint':
+    'After that the personal data is removed. Only a counted, anonymous record stays. From {min} to {max}.',
+  'incidents.settings.draftRetentionDays': 'Keep drafts (days)',
+  'incidents.settings.draftRetentionDays.hint':
+    'A draft that was never sent is removed this many days after its last change. From {min} to {max}.',
+  'incidents.settings.invalid': 'Enter a whole number from {min} to {max}.',
+  'incidents.settings.save': 'Save settings',
+  'incidents.settings.saved': 'The settings have been saved.',
   'incidents.overview.byMonth': 'Incidents per month',
   'incidents.overview.month': 'Month',
   'incidents.overview.overdueByKind': 'Overdue tasks, by kind',

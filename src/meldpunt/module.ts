@@ -18,6 +18,7 @@ export const meldpuntModule: DomainModule = {
     () => import('./incidents/api.js'),
     () => import('./incidents/api-contacts.js'),
     () => import('./incidents/api-settings.js'),
+    () => import('./incidents/api-contact-import.js'),
     () => import('./incidents/document-pages.js'),
     () => import('./incidents/contact-pages.js'),
     () => import('./incidents/evidence-pages.js'),

@@ -19,8 +19,8 @@ import autocannon from 'autocannon';
 import Fastify from 'fastify';
 import { completeReport } from '../../src/meldpunt/incidents/fixtures.js';
 import { projectPath } from '../../src/platform/paths.js';
-import { startTestServer, type TestServer } from '../../test/support/server.js';
 import { createUser, type TestUser } from '../../test/support/principals.js';
+import { startTestServer, type TestServer } from '../../test/support/server.js';
 import { machineDetails, replaceSection } from '../machine.js';
 import { benchPostgresUrl } from '../postgres.js';
 
@@ -122,7 +122,9 @@ async function bulk(server: TestServer) {
             case when g <= 340 then (array['lt20k','20k-50k','50k-100k','ge100k'])[1 + g % 4] end
        from generate_series(1, 400) g`,
   );
-  const [big] = await server.database.query<{ id: string }>("select id from organisations where code = 'BX0001'");
+  const [big] = await server.database.query<{ id: string }>(
+    "select id from organisations where code = 'BX0001'",
+  );
   await server.database.query(
     `insert into incidents (organisation_id, state, reporter_user_id, reporter_relation, concerned_role, occurred_on,
        channel, forms, severity, aangifte_made, submitted_at)
@@ -171,7 +173,9 @@ async function backend(label: string) {
     await bare.app.close();
 
     const big = await bulk(server);
-    const coordinator = await createUser(server, { memberships: [{ organisationId: big, role: 'coordinator' }] });
+    const coordinator = await createUser(server, {
+      memberships: [{ organisationId: big, role: 'coordinator' }],
+    });
     const bzk = await createUser(server, { platformRoles: ['viewer'] });
     const [count] = await server.database.query<{ n: number }>(
       'select count(*)::int as n from incidents where organisation_id = $1',

@@ -152,7 +152,10 @@ async function bulk(server: TestServer) {
   return big!.id;
 }
 
+const progress = (what: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${what}\n`);
+
 async function backend(label: string) {
+  progress(`${label}: server`);
   const server = await startTestServer({ RATE_LIMIT_PER_MINUTE: '100000000' });
   try {
     const [org] = await server.database.query<{ id: string }>(
@@ -162,6 +165,7 @@ async function backend(label: string) {
     const reporters: TestUser[] = [];
     for (let i = 0; i < REPORTERS; i++)
       reporters.push(await createUser(server, { memberships: [{ organisationId, role: 'reporter' }] }));
+    progress(`${label}: ${REPORTERS} reporters created; submitting`);
     const body = () => JSON.stringify({ organisationId, ...completeReport({ occurredOn: '2026-11-30' }) });
     const weerbaar = await hammer(
       `${server.url}/api/v1/incidents`,
@@ -172,7 +176,9 @@ async function backend(label: string) {
     const baseline = await hammer(`${bare.url}/incidents`, body, ['-']);
     await bare.app.close();
 
+    progress(`${label}: 400 organisations and 200,000 incidents`);
     const big = await bulk(server);
+    progress(`${label}: pages`);
     const coordinator = await createUser(server, {
       memberships: [{ organisationId: big, role: 'coordinator' }],
     });

@@ -7,7 +7,9 @@ import type { Database } from '../../platform/db/database.js';
 import type { OrganisationCounts } from './benchmark-model.js';
 import { forms, severities } from './model.js';
 
-const LOCAL_DAY = (column: string) => `(${column} at time zone 'Europe/Amsterdam')::date`;
+/** The first instant of a Dutch calendar day, and of the day after it. */
+const START = (day: string) => `(${day})::timestamp at time zone 'Europe/Amsterdam'`;
+const DAY_AFTER = (day: string) => `((${day}) + 1)::timestamp at time zone 'Europe/Amsterdam'`;
 
 export async function organisationCounts(
   database: Pick<Database, 'query'>,
@@ -20,31 +22,21 @@ export async function organisationCounts(
   const severityColumns = severities
     .map((s, k) => `count(*) filter (where i.severity = '${s}')::int as s${k}`)
     .join(',\n');
+  // The period as instants (Dutch calendar days), so the index on (organisation, state, submitted_at) serves;
+  // every submitted incident has one first-contact task (./tasks.ts), so joining it keeps one row per incident.
   const rows = await database.query<Record<string, number | string | null>>(
-    `with users as (
-       select distinct organisation_id from incidents where state <> 'draft'
-     ), scoped as (
-       select i.* from incidents i
-        where i.state <> 'draft' and ${LOCAL_DAY('i.submitted_at')} between $1::date and $2::date
-     ), first_contact as (
-       select t.incident_id,
-              bool_or(t.done_at is not null and ${LOCAL_DAY('t.done_at')} <= t.due_on) as on_time,
-              bool_or(t.done_at is not null) as done
-         from incident_tasks t join scoped s on s.id = t.incident_id
-        where t.kind = 'first_contact'
-        group by t.incident_id
-     )
-     select o.id as organisation_id, o.layer, o.size_class,
+    `select o.id as organisation_id, o.layer, o.size_class,
             count(i.id)::int as total,
             ${formColumns},
             ${severityColumns},
             count(*) filter (where i.aangifte_made)::int as aangifte,
-            count(*) filter (where fc.done and fc.on_time)::int as fc_on_time,
-            count(*) filter (where fc.done and not fc.on_time)::int as fc_late
-       from users u
-       join organisations o on o.id = u.organisation_id
-       left join scoped i on i.organisation_id = o.id
-       left join first_contact fc on fc.incident_id = i.id
+            count(t.id) filter (where t.done_at is not null and t.done_at < ${DAY_AFTER('t.due_on')})::int as fc_on_time,
+            count(t.id) filter (where t.done_at is not null and t.done_at >= ${DAY_AFTER('t.due_on')})::int as fc_late
+       from organisations o
+       left join incidents i on i.organisation_id = o.id and i.state <> 'draft'
+        and i.submitted_at >= ${START('$1::date')} and i.submitted_at < ${DAY_AFTER('$2::date')}
+       left join incident_tasks t on t.incident_id = i.id and t.kind = 'first_contact'
+      where exists (select 1 from incidents u where u.organisation_id = o.id and u.state <> 'draft')
       group by o.id, o.layer, o.size_class
       order by o.id`,
     [from, to],

@@ -78,6 +78,7 @@ const expected: Record<Person, string[]> = {
     '/admin/security',
     '/audit',
     '/integrity-statistics',
+    '/meldpunt/benchmark',
     '/organisations',
     '/questionnaires',
     '/results',
@@ -89,12 +90,13 @@ const expected: Record<Person, string[]> = {
     '/account',
     '/account/tokens',
     '/integrity-statistics',
+    '/meldpunt/benchmark',
     '/organisations',
     '/questionnaires',
     '/results',
     '/waves',
   ],
-  viewer: ['/', '/account', '/account/tokens', '/organisations', '/results', '/waves'],
+  viewer: ['/', '/account', '/account/tokens', '/meldpunt/benchmark', '/organisations', '/results', '/waves'],
   coordinator: ['/', '/account', '/account/tokens', '/audit', '/meldpunt', '/organisations', '/users'],
   integrity_officer: ['/', '/account', '/account/tokens', '/integrity', '/organisations'],
   reporter: ['/', '/account', '/account/tokens', '/meldpunt', '/organisations'],
@@ -117,10 +119,16 @@ test('the menu is grouped by pillar, shows what the role may open and fits 1,280
         // Pillars in their order, each a disclosure.
         const pillars = await page.$$eval('nav.main-nav summary', (s) => s.map((e) => e.textContent!.trim()));
         const monitor = ['admin', 'researcher', 'viewer'].includes(person);
-        // admins and researchers see the national integrity statistics under Meldpunt
-        const meldpunt = ['admin', 'researcher', 'coordinator', 'integrity_officer', 'reporter'].includes(
-          person,
-        );
+        // admins and researchers see the national integrity statistics under Meldpunt; BZK (viewer) and
+        // they see the Meldpunt's national figures (benchmark, registration gap)
+        const meldpunt = [
+          'admin',
+          'researcher',
+          'viewer',
+          'coordinator',
+          'integrity_officer',
+          'reporter',
+        ].includes(person);
         const order = [
           ...(monitor ? ['Monitor'] : []),
           ...(meldpunt ? [lang === 'nl' ? 'Meldpunt' : 'Reports'] : []),

@@ -6,6 +6,7 @@
 import type { DomainModule } from '../platform/modules.js';
 import { incidentContactsEn, incidentContactsNl } from './incidents/contacts-messages.js';
 import { incidentEvidenceEn, incidentEvidenceNl } from './incidents/evidence-messages.js';
+import { incidentInsightEn, incidentInsightNl } from './incidents/insight-messages.js';
 import { incidentLinksEn, incidentLinksNl } from './incidents/links-messages.js';
 import { incidentsEn, incidentsNl } from './incidents/messages.js';
 import { integrityEn, integrityNl } from './integrity/messages.js';
@@ -17,9 +18,12 @@ export const meldpuntModule: DomainModule = {
     () => import('./incidents/api.js'),
     () => import('./incidents/api-contacts.js'),
     () => import('./incidents/api-settings.js'),
+    () => import('./incidents/api-contact-import.js'),
     () => import('./incidents/document-pages.js'),
     () => import('./incidents/contact-pages.js'),
     () => import('./incidents/evidence-pages.js'),
+    () => import('./incidents/insight-pages.js'),
+    () => import('./incidents/settings-pages.js'),
     () => import('./integrity/public-routes.js'),
     () => import('./integrity/handler-routes.js'),
     () => import('./integrity/key-routes.js'),
@@ -37,10 +41,17 @@ export const meldpuntModule: DomainModule = {
     { nl: incidentContactsNl, en: incidentContactsEn },
     { nl: incidentEvidenceNl, en: incidentEvidenceEn },
     { nl: incidentLinksNl, en: incidentLinksEn },
+    { nl: incidentInsightNl, en: incidentInsightEn },
     { nl: integrityNl, en: integrityEn },
   ],
   navigation: [
     { labelKey: 'incidents.nav', href: '/meldpunt', access: 'incident.read', pillar: 'meldpunt' },
+    {
+      labelKey: 'incidents.benchmark.nav',
+      href: '/meldpunt/benchmark',
+      access: 'incident.national',
+      pillar: 'meldpunt',
+    },
     { labelKey: 'integrity.nav', href: '/integrity', access: 'integrity.read', pillar: 'meldpunt' },
     {
       labelKey: 'integrity.investigations.nav',

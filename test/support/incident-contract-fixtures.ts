@@ -83,6 +83,13 @@ export const incidentFixtures: Record<string, OperationFixture> = {
       ],
     },
   })),
+  'POST /organisations/{orgId}/incident-contact-imports': byCoordinator(() => ({
+    query: { fileName: 'contacten.csv' },
+    raw: {
+      contentType: 'text/csv',
+      payload: Buffer.from('naam,e-mail,functie\nContact A,contact-a@example.org,raadslid\n', 'utf8'),
+    },
+  })),
   'DELETE /organisations/{orgId}/incident-contacts/{contactId}': byCoordinator(async (c) => ({
     params: { orgId: c.world.orgA.id, contactId: await contact(c) },
   })),

@@ -5,15 +5,15 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { FieldErrors } from '../../platform/auth/views/fields.js';
 import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
 import { sendPage } from '../../platform/ui/render.js';
 import { organisationOverview } from './overview.js';
+import { overviewCharts } from './overview-charts.js';
+import { periodOf, periodQuery } from './period.js';
 import {
   incidentId,
   incidentOrg as incidentOrgOf,
-  isDate,
   langQuery,
   orgName as orgNameOf,
   orgParam,
@@ -21,7 +21,7 @@ import {
 import { viewIncident } from './service.js';
 import { aangiftePage } from './views/aangifte-page.js';
 import { overviewPage } from './views/overview-page.js';
-import { addDays, dayNumber, dutchDate } from './working-days.js';
+import { dutchDate } from './working-days.js';
 
 const routes: FastifyPluginAsync = async (app) => {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -36,8 +36,7 @@ const routes: FastifyPluginAsync = async (app) => {
       schema: {
         querystring: z.object({
           ...langQuery,
-          from: z.string().max(20).optional().catch(undefined),
-          to: z.string().max(20).optional().catch(undefined),
+          ...periodQuery,
         }),
       },
     },
@@ -45,35 +44,19 @@ const routes: FastifyPluginAsync = async (app) => {
       const organisationId = orgParam(req)!;
       const org = await orgName(organisationId);
       const today = dutchDate(new Date());
-      const valid = (d: string | undefined) => {
-        if (!d || !isDate(d)) return false;
-        try {
-          dayNumber(d);
-          return true;
-        } catch {
-          return false;
-        }
-      };
-      const errors: FieldErrors = [];
-      let from = addDays(today, -364);
-      let to = today;
-      const q = req.query;
-      if (q.from || q.to) {
-        if (q.from && !valid(q.from)) errors.push({ field: 'from', message: req.t('incidents.error.date') });
-        if (q.to && !valid(q.to)) errors.push({ field: 'to', message: req.t('incidents.error.date') });
-        if (!errors.length) {
-          from = q.from ?? from;
-          to = q.to ?? to;
-          if (from > to) {
-            errors.push({ field: 'to', message: req.t('incidents.overview.badPeriod') });
-            from = addDays(today, -364);
-            to = today;
-          }
-        }
-      }
-      const overview = await organisationOverview(app.deps.database, organisationId, from, to, today);
-      const values = { from: q.from ?? from, to: q.to ?? to };
-      return sendPage(reply, overviewPage(req.page(reply), org, overview, errors, values));
+      const period = periodOf(req.query, today, req.t);
+      const overview = await organisationOverview(
+        app.deps.database,
+        organisationId,
+        period.from,
+        period.to,
+        today,
+      );
+      const ctx = req.page(reply);
+      const charts = await overviewCharts(ctx.t, ctx.lang, overview, (err) =>
+        req.log.warn({ err: err.message }, 'overview chart not drawn'),
+      );
+      return sendPage(reply, overviewPage(ctx, org, overview, period, charts));
     },
   );
 

@@ -96,6 +96,15 @@ test('the overview counts exactly the organisation’s submitted incidents in th
   // Open tasks of open incidents: a (police + 3 aftercare) and c (5 tasks); b is closed.
   assert.equal(o.openTasks, 9);
   assert.ok(o.overdueTasks > 0 && o.overdueTasks <= o.openTasks);
+  assert.deepEqual(o.byMonth, { '2026-11': 3 });
+  assert.equal(
+    Object.values(o.overdueByKind).reduce((a, b) => a + b, 0),
+    o.overdueTasks,
+    'overdue tasks by kind add up to the overdue tasks',
+  );
+  const year = await organisationOverview(t.database, org, '2026-01-01', '2026-12-31', '2026-12-07');
+  assert.deepEqual(Object.keys(year.byMonth).length, 12);
+  assert.deepEqual([year.byMonth['2026-10'], year.byMonth['2026-11'], year.byMonth['2026-01']], [1, 3, 0]);
   const empty = await organisationOverview(t.database, org, '2025-01-01', '2025-12-31', '2026-12-07');
   assert.equal(empty.total, 0);
   assert.equal(empty.medianDaysToFirstContact, null);
@@ -108,6 +117,14 @@ test('the overview page is the coordinator’s; a bad period falls back with a m
   });
   assert.equal(page.statusCode, 200);
   assert.match(page.body, /<dt>Meldingen<\/dt><dd>3<\/dd>/);
+  // the shared charts: an SVG named by its title, and the data table with the same numbers
+  for (const key of ['by-month', 'by-state', 'by-form', 'by-channel', 'by-role', 'by-severity'])
+    assert.match(
+      page.body,
+      new RegExp(`<svg id="${key}-svg" role="img" aria-labelledby="${key}-title"`),
+      key,
+    );
+  assert.match(page.body, /<th scope="row">Sociale media<\/th><td class="num">1<\/td>/);
   const handler = await t.app.inject({
     url: `/organisations/${org}/incidents/overview`,
     headers: { cookie: handlerUser.cookie },

@@ -1,8 +1,9 @@
 /**
- * The organisation's own overview of its incidents (issue 16, item 4, first part): counts by state,
- * form, channel, role and severity for a period, open and overdue tasks, the time to first contact and
- * the aangifte rate. Aggregates of the organisation's own data for its coordinator; the charts (shared
- * src/platform/charts), the disclosure control and the national benchmark come later.
+ * The organisation's own overview of its incidents (issue 16, item 4): counts by month, state, form,
+ * channel, role and severity for a period, open and overdue tasks (by kind), the time to first contact
+ * and the aangifte rate. Aggregates of the organisation's own data for its coordinator, who sees every
+ * incident anyway (no disclosure control here; the benchmark against other organisations has it:
+ * ./benchmark.ts). Drawn with the shared charts (./overview-charts.ts).
  */
 import type { Database } from '../../platform/db/database.js';
 
@@ -15,6 +16,10 @@ export interface Overview {
   byChannel: Record<string, number>;
   byRole: Record<string, number>;
   bySeverity: Record<string, number>;
+  /** Reports per calendar month (`YYYY-MM`) of the period, months without reports included as 0. */
+  byMonth: Record<string, number>;
+  /** Overdue open tasks by kind. */
+  overdueByKind: Record<string, number>;
   openTasks: number;
   overdueTasks: number;
   /** First-contact tasks done: how many, and how many of them on time. */
@@ -71,6 +76,18 @@ export async function organisationOverview(
       where ${SCOPE}`,
     [...params, today],
   );
+  const months = await group(`to_char(${LOCAL_DAY('i.submitted_at')}, 'YYYY-MM')`);
+  const byMonth: Record<string, number> = {};
+  for (const m of monthsOf(from, to)) byMonth[m] = months[m] ?? 0;
+  const overdueByKind = counts(
+    await database.query<{ key: string | null; n: number }>(
+      `select t.kind as key, count(*)::int as n
+         from incident_tasks t join incidents i on i.id = t.incident_id
+        where ${SCOPE} and t.done_at is null and i.state <> 'afgesloten' and t.due_on < $4::date
+        group by 1 order by 1`,
+      [...params, today],
+    ),
+  );
   return {
     from,
     to,
@@ -80,6 +97,8 @@ export async function organisationOverview(
     byChannel: await group('i.channel'),
     byRole: await group('i.concerned_role'),
     bySeverity: await group('i.severity'),
+    byMonth,
+    overdueByKind,
     openTasks: Number(tasks!.open),
     overdueTasks: Number(tasks!.overdue),
     firstContactDone: Number(tasks!.fc_done),
@@ -87,4 +106,23 @@ export async function organisationOverview(
     medianDaysToFirstContact: tasks!.fc_median === null ? null : Number(tasks!.fc_median),
     aangifteMade: Number(totals!.aangifte),
   };
+}
+
+/** The calendar months (`YYYY-MM`) from the month of `from` to that of `to`, at most 36 (the latest). */
+export function monthsOf(from: string, to: string): string[] {
+  const out: string[] = [];
+  let y = Number(from.slice(0, 4));
+  let m = Number(from.slice(5, 7));
+  const end = to.slice(0, 7);
+  for (;;) {
+    const key = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}`;
+    if (key > end) break;
+    out.push(key);
+    m++;
+    if (m > 12) {
+      m = 1;
+      y++;
+    }
+  }
+  return out.slice(-36);
 }

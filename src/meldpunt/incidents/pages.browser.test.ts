@@ -135,6 +135,16 @@ test('the Meldpunt pages and their error states pass axe in Dutch and English', 
     await check(`list (${lang})`, coord);
     await coord.goto(`${server.url}/organisations/${orgId}/incidents/overview?lang=${lang}`);
     await check(`overview (${lang})`, coord);
+    await coord.goto(`${server.url}/organisations/${orgId}/incidents/benchmark?lang=${lang}`);
+    await check(`benchmark (${lang})`, coord);
+    await coord.goto(`${server.url}/organisations/${orgId}/incidents/registration-gap?lang=${lang}`);
+    await check(`registration gap (${lang})`, coord);
+    await coord.goto(`${server.url}/organisations/${orgId}/incidents/settings?lang=${lang}`);
+    await check(`settings (${lang})`, coord);
+    await coord.fill('#retentionYears', '99');
+    await coord.click('form[action$="/settings"] button[type=submit]');
+    assert.equal(await coord.locator('.error-summary').count(), 1);
+    await check(`settings with an error (${lang})`, coord);
     await coord.goto(`${server.url}/incidents/${incident.id}?lang=${lang}`);
     await check(`incident as coordinator (${lang})`, coord);
     await coord.goto(`${server.url}/incidents/${incident.id}/aangifte?lang=${lang}`);

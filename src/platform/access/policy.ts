@@ -115,6 +115,8 @@ const rules = {
   'incident.contacts': hasOrgRole('coordinator'),
   // the Meldpunt's terms and retention periods (src/meldpunt/incidents/settings.ts)
   'incident.settings': hasOrgRole('coordinator'),
+  // national figures of the Meldpunt (benchmark, registration gap): aggregates only, small cells suppressed
+  'incident.national': hasPlatform('admin', 'researcher', 'viewer'),
   // monitor results: viewers (BZK) see released runs only; researchers also those under embargo
   'results.read': hasPlatform('admin', 'researcher', 'viewer'),
   'results.embargoed': hasPlatform('admin', 'researcher'),
@@ -164,6 +166,7 @@ const readOnlyActions = new Set<Action>([
   'incident.list',
   'incident.overview',
   'incident.start',
+  'incident.national',
   'results.read',
   'results.embargoed',
   'results.reproduce',

@@ -3,7 +3,7 @@
  * indicators, and one indicator's table and trend. Viewers see released runs only (release/service.ts).
  */
 import type { Wave } from '../../monitor/fieldwork/model.js';
-import { findWave } from '../../monitor/fieldwork/waves-service.js';
+import { findWave, listWaves } from '../../monitor/fieldwork/waves-service.js';
 import { can, type Principal } from '../../platform/access/policy.js';
 import type { Database } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
@@ -81,4 +81,64 @@ export async function indicatorResults(
   if (!definition || !table) throw noIndicator(code, wave);
   const { points } = await trendOf(database, code, {}, visibility);
   return { wave, run, definition, table, trend: points };
+}
+
+/** One published cell of an indicator in the latest wave: its estimate and 95% interval, or withheld. */
+export interface LatestCell {
+  by: Record<string, string>;
+  estimate: number | null;
+  ci: [number | null, number | null];
+  /** Withheld by the disclosure control (shown as such, never as a number). */
+  suppressed: boolean;
+}
+
+export interface LatestIndicator {
+  wave: Pick<Wave, 'id' | 'code' | 'name' | 'fieldworkStart' | 'fieldworkEnd'>;
+  /** When the run was released; null when the reader sees it under embargo. */
+  releasedAt: Date | null;
+  label: { nl: string; en: string };
+  /** The cells of the requested breakdowns (each a list of variables, e.g. ['bg_layer', 'bg_role']). */
+  cells: LatestCell[];
+}
+
+/**
+ * An indicator in the latest wave (by fieldwork start) whose run the reader may see and that has it,
+ * for other domains (the Meldpunt's registration gap): published cells only, as the results pages show
+ * them. Undefined when no such wave exists.
+ */
+export async function latestIndicator(
+  database: Database,
+  code: string,
+  breakdowns: readonly (readonly string[])[],
+  visibility: Visibility,
+): Promise<LatestIndicator | undefined> {
+  const waves = (await listWaves(database.db))
+    .filter((w) => w.fieldworkStart)
+    .sort((a, b) => (a.fieldworkStart! < b.fieldworkStart! ? 1 : -1));
+  const wanted = new Set(breakdowns.map((b) => [...b].sort().join('+')));
+  for (const wave of waves) {
+    const run = await visibleRun(database, wave.id, visibility);
+    if (!run || run.indicators[code] === undefined) continue;
+    const r = await indicatorResults(database, wave.id, code, visibility, 'published');
+    return {
+      wave: {
+        id: wave.id,
+        code: wave.code,
+        name: wave.name,
+        fieldworkStart: wave.fieldworkStart,
+        fieldworkEnd: wave.fieldworkEnd,
+      },
+      releasedAt: run.releasedAt,
+      label: r.definition.label as { nl: string; en: string },
+      cells: r.table.rows
+        .filter((row) => wanted.has(row.breakdown.join('+')))
+        .map((row) => ({
+          by: row.by,
+          estimate: row.estimate,
+          ci: row.ci,
+          suppressed: row.suppressed !== undefined,
+        })),
+    };
+  }
+  return undefined;
 }

@@ -1,6 +1,18 @@
 /** Disclosure control (pure): rules, primary and complementary suppression, and the audit. */
 export { AttackerModel, loadSolver } from './attacker.js';
 export {
+  type CountCell,
+  type CountDecision,
+  type CountReason,
+  type CountRelation,
+  type CountRules,
+  countOf,
+  defaultCountRules,
+  primaryCountReason,
+  protectCounts,
+  validateCountRules,
+} from './counts.js';
+export {
   type Atom,
   type AuditEntry,
   cellBase,

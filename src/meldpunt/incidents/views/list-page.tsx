@@ -45,6 +45,8 @@ export function listPage(
       {coordinator && (
         <p>
           <a href={`/organisations/${org.id}/incidents/overview`}>{t('incidents.overview.link')}</a>
+          {' · '}
+          <a href={`/organisations/${org.id}/incidents/settings`}>{t('incidents.settings.link')}</a>
         </p>
       )}
       <form method="get" action={`/organisations/${org.id}/incidents`} class="filters">

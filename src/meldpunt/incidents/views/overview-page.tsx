@@ -1,57 +1,22 @@
-/** The organisation's overview: a period form, key figures and tables by state, form, channel, role, severity. */
-import { errorFor, type FieldErrors, TextField } from '../../../platform/auth/views/fields.js';
-import type { MessageKey } from '../../../platform/i18n/catalogue.js';
+/**
+ * The organisation's overview: a period form, key figures, and charts (SVG with text alternative and
+ * table, src/platform/charts) by month, state, form, channel, role, severity and overdue task.
+ */
+import { ChartFigure } from '../../../platform/charts/figure.js';
 import type { PageContext } from '../../../platform/ui/context.js';
 import { Layout } from '../../../platform/ui/layout.js';
-import { channels, followUpStates, forms, roles, severities } from '../model.js';
 import type { Overview } from '../overview.js';
-import { formatDay, labelOf } from './common.js';
-
-function CountTable(props: {
-  ctx: PageContext;
-  id: string;
-  title: MessageKey;
-  list: string;
-  codes: readonly string[];
-  counts: Record<string, number>;
-  note?: MessageKey;
-}) {
-  const t = props.ctx.t;
-  const rows = props.codes.filter((c) => (props.counts[c] ?? 0) > 0);
-  return (
-    <section aria-labelledby={props.id}>
-      <h2 id={props.id}>{t(props.title)}</h2>
-      {props.note && <p class="hint">{t(props.note)}</p>}
-      <div class="table-scroll">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('incidents.overview.category')}</th>
-              <th scope="col" class="num">
-                {t('incidents.overview.count')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((c) => (
-              <tr>
-                <th scope="row">{labelOf(t, props.list, c)}</th>
-                <td class="num">{props.counts[c]}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </section>
-  );
-}
+import type { OverviewCharts } from '../overview-charts.js';
+import type { Period } from '../period.js';
+import { formatDay } from './common.js';
+import { PeriodForm } from './period-form.js';
 
 export function overviewPage(
   ctx: PageContext,
   org: { id: string; name: string },
   o: Overview,
-  errors: FieldErrors,
-  values: { from: string; to: string },
+  period: Period,
+  charts: OverviewCharts,
 ) {
   const t = ctx.t;
   const title = t('incidents.overview.title', { org: org.name });
@@ -62,30 +27,7 @@ export function overviewPage(
         <a href={`/organisations/${org.id}/incidents`}>{t('incidents.detail.back')}</a>
       </p>
       <h1>{title}</h1>
-      {errors.length > 0 && (
-        <p class="notice" role="status">
-          {t('incidents.overview.badPeriod')}
-        </p>
-      )}
-      <form method="get" action={`/organisations/${org.id}/incidents/overview`} class="filters">
-        <TextField
-          id="from"
-          type="date"
-          label={t('incidents.overview.from')}
-          value={values.from}
-          error={errorFor(errors, 'from')}
-        />
-        <TextField
-          id="to"
-          type="date"
-          label={t('incidents.overview.to')}
-          value={values.to}
-          error={errorFor(errors, 'to')}
-        />
-        <div>
-          <button type="submit">{t('incidents.overview.show')}</button>
-        </div>
-      </form>
+      <PeriodForm ctx={ctx} action={`/organisations/${org.id}/incidents/overview`} period={period} />
       <p>
         {t('incidents.overview.intro', { from: formatDay(ctx.lang, o.from), to: formatDay(ctx.lang, o.to) })}
       </p>
@@ -108,51 +50,28 @@ export function overviewPage(
         <dt>{t('incidents.overview.aangifte')}</dt>
         <dd>{t('incidents.overview.aangifteValue', { n: o.aangifteMade, total: o.total, pct })}</dd>
       </dl>
+      <p>
+        <a href={`/organisations/${org.id}/incidents/benchmark`}>{t('incidents.benchmark.link')}</a>
+        {' · '}
+        <a href={`/organisations/${org.id}/incidents/registration-gap`}>{t('incidents.gap.link')}</a>
+      </p>
       {o.total === 0 ? (
         <p>{t('incidents.overview.none')}</p>
       ) : (
         <>
-          <CountTable
-            ctx={ctx}
-            id="by-state"
-            title="incidents.overview.byState"
-            list="state"
-            codes={followUpStates}
-            counts={o.byState}
-          />
-          <CountTable
-            ctx={ctx}
-            id="by-form"
-            title="incidents.overview.byForm"
-            list="forms"
-            codes={forms}
-            counts={o.byForm}
-            note="incidents.overview.byFormNote"
-          />
-          <CountTable
-            ctx={ctx}
-            id="by-channel"
-            title="incidents.overview.byChannel"
-            list="channel"
-            codes={channels}
-            counts={o.byChannel}
-          />
-          <CountTable
-            ctx={ctx}
-            id="by-role"
-            title="incidents.overview.byRole"
-            list="role"
-            codes={roles}
-            counts={o.byRole}
-          />
-          <CountTable
-            ctx={ctx}
-            id="by-severity"
-            title="incidents.overview.bySeverity"
-            list="severity"
-            codes={severities}
-            counts={o.bySeverity}
-          />
+          {charts.month && (
+            <section aria-labelledby="by-month-h">
+              <h2 id="by-month-h">{t('incidents.overview.byMonth')}</h2>
+              <ChartFigure ctx={ctx} chart={charts.month} describe="hidden" />
+            </section>
+          )}
+          {charts.breakdowns.map(({ breakdown, chart }) => (
+            <section aria-labelledby={`${breakdown.key}-h`}>
+              <h2 id={`${breakdown.key}-h`}>{t(breakdown.title)}</h2>
+              {breakdown.note && <p class="hint">{t(breakdown.note)}</p>}
+              <ChartFigure ctx={ctx} chart={chart} describe="hidden" />
+            </section>
+          ))}
         </>
       )}
     </Layout>

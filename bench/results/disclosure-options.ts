@@ -24,15 +24,15 @@ const wanted = process.argv.slice(2);
 const merged: Record<string, string> = { cdk: 'gedeputeerde', dijkgraaf: 'lid_db' };
 for (const truth of demoWaveTruths) {
   const wave = generateWave(truth, orgs, defs);
-  const recode = (s: Record<string, string>) =>
+  const recode = <S extends Readonly<Record<string, string | null>>>(s: S): S =>
     process.env.RECODE && s.bg_role && merged[s.bg_role] ? { ...s, bg_role: merged[s.bg_role]! } : s;
   const groups = weightedGroups.map((targetGroup) => {
     const data = groupData(wave, orgs, targetGroup);
-    const population = new Map<string, { strata: Record<string, string>; n: number }>();
+    const population = new Map<string, (typeof data.population)[number]>();
     for (const c of data.population) {
       const strata = recode(c.strata);
       const k = JSON.stringify(strata);
-      const cell = population.get(k) ?? { strata, n: 0 };
+      const cell = population.get(k) ?? { ...c, strata, n: 0 };
       cell.n += c.n;
       population.set(k, cell);
     }

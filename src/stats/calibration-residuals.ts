@@ -126,11 +126,13 @@ function rakingSpread(
     start += m.nCat * k;
   }
   const coef = cal.margins.map((m) => new Float64Array(m.nCat * k));
+  const avgBuffer = new Float64Array(Math.max(...cal.margins.map((m) => m.nCat)) * k);
   for (let sweep = 0; sweep < 10; sweep++) {
     for (let j = 0; j < M; j++) {
       const mj = cal.margins[j]!;
       const Kj = mj.nCat;
-      const avg = new Float64Array(base[j]!);
+      const avg = avgBuffer.subarray(0, Kj * k);
+      avg.set(base[j]!);
       for (let m = 0; m < M; m++) {
         const Km = cal.margins[m]!.nCat;
         const cross = cal.cross[j]![m]!;
@@ -153,7 +155,20 @@ function rakingSpread(
   for (let m = 0; m < M; m++) {
     const cm = coef[m]!;
     // the same sums as over every PSU × category, visiting only the non-zero ones (usually one per PSU)
-    const { start: ps, cat, psw } = sparsePsuPsw(cal.margins[m]!, design.nPsu);
+    const { start: ps, cat, psw, onePerPsu } = sparsePsuPsw(cal.margins[m]!, design.nPsu);
+    if (k <= 2 && onePerPsu) {
+      // one entry per PSU (one-stage designs): entry p is PSU p
+      if (k === 1) for (let p = 0; p < design.nPsu; p++) tot[off + p]! += psw[p]! * cm[cat[p]!]!;
+      else
+        for (let p = 0; p < design.nPsu; p++) {
+          const s = psw[p]!;
+          const c = cat[p]! * 2;
+          const o = off + p * 2;
+          tot[o]! += s * cm[c]!;
+          tot[o + 1]! += s * cm[c + 1]!;
+        }
+      continue;
+    }
     for (let p = 0; p < design.nPsu; p++) {
       for (let e = ps[p]!; e < ps[p + 1]!; e++) {
         const s = psw[e]!;
@@ -169,6 +184,8 @@ interface SparsePsuPsw {
   start: Int32Array;
   cat: Int32Array;
   psw: Float64Array;
+  /** Every PSU has exactly one entry (one-stage designs): entry p belongs to PSU p. */
+  onePerPsu: boolean;
 }
 const sparseCache = new WeakMap<RakingMargin, SparsePsuPsw>();
 
@@ -193,7 +210,9 @@ function sparsePsuPsw(margin: RakingMargin, nPsu: number): SparsePsuPsw {
     }
   }
   start[nPsu] = e;
-  const out = { start, cat, psw };
+  let onePerPsu = true;
+  for (let p = 0; p < nPsu && onePerPsu; p++) onePerPsu = start[p + 1]! - start[p]! === 1;
+  const out = { start, cat, psw, onePerPsu };
   sparseCache.set(margin, out);
   return out;
 }

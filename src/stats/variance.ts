@@ -235,14 +235,21 @@ function everyPsuCovariance(design: Design, tot: Float64Array, k: number): Float
       v[3]! += sh * s11;
       continue;
     }
+    // symmetric: the upper triangle, mirrored below
+    const d = new Float64Array(k);
     for (let q = 0; q < psus.length; q++) {
       const o = psus[q]! * k;
+      for (let a = 0; a < k; a++) d[a] = tot[o + a]! - m[a]!;
       for (let a = 0; a < k; a++) {
-        const da = (tot[o + a]! - m[a]!) * sh;
-        for (let b = 0; b < k; b++) v[a * k + b]! += da * (tot[o + b]! - m[b]!);
+        const da = d[a]! * sh;
+        if (da === 0) continue;
+        const row = a * k;
+        for (let b = a; b < k; b++) v[row + b]! += da * d[b]!;
       }
     }
   }
+  // k > 2 summed the upper triangle only (lonely PSUs add symmetric terms to both)
+  if (k > 2) for (let a = 0; a < k; a++) for (let b = 0; b < a; b++) v[a * k + b] = v[b * k + a]!;
   if (okStrata < nStrata) for (let j = 0; j < v.length; j++) v[j] = (v[j]! * nStrata) / okStrata;
   return v;
 }

@@ -95,7 +95,16 @@ const expected: Record<Person, string[]> = {
     '/waves',
   ],
   viewer: ['/', '/account', '/account/tokens', '/organisations', '/results', '/waves'],
-  coordinator: ['/', '/account', '/account/tokens', '/audit', '/meldpunt', '/organisations', '/users'],
+  coordinator: [
+    '/',
+    '/account',
+    '/account/tokens',
+    '/audit',
+    '/meldpunt',
+    '/organisations',
+    '/results',
+    '/users',
+  ],
   integrity_officer: ['/', '/account', '/account/tokens', '/integrity', '/organisations'],
   reporter: ['/', '/account', '/account/tokens', '/meldpunt', '/organisations'],
 };

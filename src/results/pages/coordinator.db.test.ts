@@ -88,7 +88,10 @@ test('after release: the national results in the publication view, the same for 
     [runId],
   );
   const cells = stored!.estimates.office_holders!.cells;
-  assert.deepEqual(run.groups.office_holders.cells, JSON.parse(JSON.stringify(cells.map(publicCell))));
+  assert.deepEqual(
+    run.groups.office_holders.cells.map(({ label: _, ...c }: { label: string }) => c),
+    JSON.parse(JSON.stringify(cells.map(publicCell))),
+  );
   const hidden = run.groups.office_holders.cells.filter((c: { suppressed?: string }) => c.suppressed);
   assert.ok(hidden.length > 0, 'the small demo wave has suppressed cells');
   for (const c of hidden) assert.deepEqual([c.estimate, c.se, c.ci, c.n], [null, null, [null, null], null]);
@@ -110,6 +113,53 @@ test('after release: the national results in the publication view, the same for 
   assert.equal((await get(`/results/${waveId}/reproduce.zip`, coordinator)).statusCode, 403);
   // the menu offers the results
   assert.match((await get('/', coordinator)).body, /href="\/results"/);
+});
+
+test('the API answers with codes and, beside them, labels in the asked language', async () => {
+  const url = `/api/v1/waves/${waveId}/results`;
+  const nl = (await api(url, coordinator)).json();
+  assert.equal(nl.lang, 'nl');
+  const en = (await api(`${url}?lang=en`, coordinator)).json();
+  assert.equal(en.lang, 'en');
+  const header = await t.app.inject({
+    url,
+    headers: { authorization: `Bearer ${coordinator.bearer}`, 'accept-language': 'en-GB,en;q=0.8' },
+  });
+  assert.deepEqual(header.json(), en, 'Accept-Language: en gives the same answer as ?lang=en');
+  const cell = (body: any, by: Record<string, string>) =>
+    body.run.groups.office_holders.cells.find(
+      (c: any) => c.indicator === 'agr_any_12m' && JSON.stringify(c.by) === JSON.stringify(by),
+    );
+  assert.equal(cell(nl, {}).label, 'Alle respondenten');
+  assert.equal(cell(en, {}).label, 'All respondents');
+  assert.equal(cell(nl, { bg_gender: 'vrouw' }).label, 'vrouw');
+  assert.equal(cell(en, { bg_gender: 'vrouw' }).label, 'woman');
+  assert.equal(cell(en, { bg_role: 'lid_ab' }).by.bg_role, 'lid_ab', 'the codes stay');
+  const gender = (body: any) =>
+    body.run.groups.office_holders.comparisons.find(
+      (c: any) => c.indicator === 'agr_any_12m' && c.variable === 'bg_gender' && c.from === 'man',
+    );
+  assert.deepEqual(
+    [gender(nl).variableLabel, gender(nl).fromLabel, gender(nl).toLabel],
+    ['geslacht', 'man', 'vrouw'],
+  );
+  assert.deepEqual(
+    [gender(en).variableLabel, gender(en).fromLabel, gender(en).toLabel],
+    ['gender', 'man', 'woman'],
+  );
+  assert.equal(
+    nl.run.indicatorLabels.agr_any_12m,
+    'Agressie en intimidatie ervaren in de afgelopen 12 maanden',
+  );
+  assert.notEqual(en.run.indicatorLabels.agr_any_12m, nl.run.indicatorLabels.agr_any_12m);
+  // the numbers are the same in both languages
+  const numbers = (body: any) =>
+    body.run.groups.office_holders.cells.map((c: any) => [c.estimate, c.n, c.suppressed ?? null]);
+  assert.deepEqual(numbers(en), numbers(nl));
+  // an unknown language is a clear 400, not a silent default
+  const bad = await api(`${url}?lang=de`, coordinator);
+  assert.equal(bad.statusCode, 400);
+  assert.match(bad.headers['content-type'] as string, /problem\+json/);
 });
 
 test('other organisation roles see no results', async () => {

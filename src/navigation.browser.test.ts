@@ -125,7 +125,8 @@ test('the menu is grouped by pillar, shows what the role may open and fits 1,280
         assert.deepEqual(await navHrefs(page), expected[person], label);
         // Pillars in their order, each a disclosure.
         const pillars = await page.$$eval('nav.main-nav summary', (s) => s.map((e) => e.textContent!.trim()));
-        const monitor = ['admin', 'researcher', 'viewer'].includes(person);
+        // coordinators see the released national results (Monitor)
+        const monitor = ['admin', 'researcher', 'viewer', 'coordinator'].includes(person);
         // admins and researchers see the national integrity statistics under Meldpunt
         const meldpunt = ['admin', 'researcher', 'coordinator', 'integrity_officer', 'reporter'].includes(
           person,

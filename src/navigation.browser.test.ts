@@ -97,7 +97,16 @@ const expected: Record<Person, string[]> = {
     '/waves',
   ],
   viewer: ['/', '/account', '/account/tokens', '/meldpunt/benchmark', '/organisations', '/results', '/waves'],
-  coordinator: ['/', '/account', '/account/tokens', '/audit', '/meldpunt', '/organisations', '/users'],
+  coordinator: [
+    '/',
+    '/account',
+    '/account/tokens',
+    '/audit',
+    '/meldpunt',
+    '/organisations',
+    '/results',
+    '/users',
+  ],
   integrity_officer: ['/', '/account', '/account/tokens', '/integrity', '/organisations'],
   reporter: ['/', '/account', '/account/tokens', '/meldpunt', '/organisations'],
 };
@@ -118,7 +127,8 @@ test('the menu is grouped by pillar, shows what the role may open and fits 1,280
         assert.deepEqual(await navHrefs(page), expected[person], label);
         // Pillars in their order, each a disclosure.
         const pillars = await page.$$eval('nav.main-nav summary', (s) => s.map((e) => e.textContent!.trim()));
-        const monitor = ['admin', 'researcher', 'viewer'].includes(person);
+        // coordinators see the released national results (Monitor)
+        const monitor = ['admin', 'researcher', 'viewer', 'coordinator'].includes(person);
         // admins and researchers see the national integrity statistics under Meldpunt; BZK (viewer) and
         // they see the Meldpunt's national figures (benchmark, registration gap)
         const meldpunt = [

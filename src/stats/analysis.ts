@@ -23,8 +23,28 @@ import type { DataTable } from './table.js';
 
 export type { AnalysisOutput, EstimateOutput, OutputRow, TestResult } from './output.js';
 
-/** The design of a spec: svydesign, then the calibration if any. */
+const designs = new WeakMap<Spec, WeakMap<DataTable, Design>>();
+
+/**
+ * The design of a spec: svydesign, then the calibration if any. Made once per spec and table (a
+ * design is never changed after it is made), so a caller that asks again after runAnalysis gets the
+ * same design without raking again.
+ */
 export function designFromSpec(spec: Spec, table: DataTable): Design {
+  let bySpec = designs.get(spec);
+  if (!bySpec) {
+    bySpec = new WeakMap();
+    designs.set(spec, bySpec);
+  }
+  let design = bySpec.get(table);
+  if (!design) {
+    design = makeDesignFromSpec(spec, table);
+    bySpec.set(table, design);
+  }
+  return design;
+}
+
+function makeDesignFromSpec(spec: Spec, table: DataTable): Design {
   const d = spec.design;
   let design = makeDesign({
     rows: table.rows,

@@ -119,41 +119,40 @@ function rakingSpread(
   off: number,
 ): void {
   const M = cal.margins.length;
-  const base: Float64Array[] = [];
+  // the ten sweeps are linear in the sums: apply their matrix, made once per calibration
+  const { matrix, size } = rakingOperator(cal);
+  const all = new Float64Array(size * k);
+  for (let g = 0; g < size; g++) {
+    const row = g * size;
+    for (let h = 0; h < size; h++) {
+      const s = matrix[row + h]!;
+      if (s === 0) continue;
+      for (let q = 0; q < k; q++) all[g * k + q]! += s * acc[h * k + q]!;
+    }
+  }
+  const coef: Float64Array[] = [];
   let start = 0;
   for (const m of cal.margins) {
-    base.push(acc.subarray(start, start + m.nCat * k));
+    coef.push(all.subarray(start, start + m.nCat * k));
     start += m.nCat * k;
-  }
-  const coef = cal.margins.map((m) => new Float64Array(m.nCat * k));
-  for (let sweep = 0; sweep < 10; sweep++) {
-    for (let j = 0; j < M; j++) {
-      const mj = cal.margins[j]!;
-      const Kj = mj.nCat;
-      const avg = new Float64Array(base[j]!);
-      for (let m = 0; m < M; m++) {
-        const Km = cal.margins[m]!.nCat;
-        const cross = cal.cross[j]![m]!;
-        const cm = coef[m]!;
-        for (let a = 0; a < Kj; a++) {
-          for (let b = 0; b < Km; b++) {
-            const s = cross[a * Km + b]!;
-            if (s === 0) continue;
-            for (let q = 0; q < k; q++) avg[a * k + q]! += s * cm[b * k + q]!;
-          }
-        }
-      }
-      const cj = coef[j]!;
-      for (let a = 0; a < Kj; a++) {
-        const n = mj.count[a]!;
-        for (let q = 0; q < k; q++) cj[a * k + q]! -= avg[a * k + q]! / n;
-      }
-    }
   }
   for (let m = 0; m < M; m++) {
     const cm = coef[m]!;
     // the same sums as over every PSU × category, visiting only the non-zero ones (usually one per PSU)
-    const { start: ps, cat, psw } = sparsePsuPsw(cal.margins[m]!, design.nPsu);
+    const { start: ps, cat, psw, onePerPsu } = sparsePsuPsw(cal.margins[m]!, design.nPsu);
+    if (k <= 2 && onePerPsu) {
+      // one entry per PSU (one-stage designs): entry p is PSU p
+      if (k === 1) for (let p = 0; p < design.nPsu; p++) tot[off + p]! += psw[p]! * cm[cat[p]!]!;
+      else
+        for (let p = 0; p < design.nPsu; p++) {
+          const s = psw[p]!;
+          const c = cat[p]! * 2;
+          const o = off + p * 2;
+          tot[o]! += s * cm[c]!;
+          tot[o + 1]! += s * cm[c + 1]!;
+        }
+      continue;
+    }
     for (let p = 0; p < design.nPsu; p++) {
       for (let e = ps[p]!; e < ps[p + 1]!; e++) {
         const s = psw[e]!;
@@ -164,11 +163,61 @@ function rakingSpread(
   }
 }
 
+const operators = new WeakMap<Raking, { matrix: Float64Array; size: number }>();
+
+/**
+ * R's raking residuals as a matrix over all margin categories (size Σ nCat): ten sweeps of
+ * c_j ← c_j − (b_j + Σ_m cross_jm c_m) / count_j, starting from c = 0, applied to each unit vector b.
+ * The sweeps are linear in b, so coef = matrix · b for any sums b.
+ */
+function rakingOperator(cal: Raking): { matrix: Float64Array; size: number } {
+  const known = operators.get(cal);
+  if (known) return known;
+  const M = cal.margins.length;
+  const offsets: number[] = [];
+  let size = 0;
+  for (const m of cal.margins) {
+    offsets.push(size);
+    size += m.nCat;
+  }
+  const matrix = new Float64Array(size * size);
+  const coef = new Float64Array(size);
+  const avg = new Float64Array(size);
+  for (let unit = 0; unit < size; unit++) {
+    coef.fill(0);
+    for (let sweep = 0; sweep < 10; sweep++) {
+      for (let j = 0; j < M; j++) {
+        const mj = cal.margins[j]!;
+        const Kj = mj.nCat;
+        const oj = offsets[j]!;
+        for (let a = 0; a < Kj; a++) avg[oj + a] = oj + a === unit ? 1 : 0;
+        for (let m = 0; m < M; m++) {
+          const Km = cal.margins[m]!.nCat;
+          const om = offsets[m]!;
+          const cross = cal.cross[j]![m]!;
+          for (let a = 0; a < Kj; a++)
+            for (let b = 0; b < Km; b++) {
+              const s = cross[a * Km + b]!;
+              if (s !== 0) avg[oj + a]! += s * coef[om + b]!;
+            }
+        }
+        for (let a = 0; a < Kj; a++) coef[oj + a]! -= avg[oj + a]! / mj.count[a]!;
+      }
+    }
+    for (let g = 0; g < size; g++) matrix[g * size + unit] = coef[g]!;
+  }
+  const out = { matrix, size };
+  operators.set(cal, out);
+  return out;
+}
+
 interface SparsePsuPsw {
   /** Entries of PSU p: start[p] … start[p + 1] − 1. */
   start: Int32Array;
   cat: Int32Array;
   psw: Float64Array;
+  /** Every PSU has exactly one entry (one-stage designs): entry p belongs to PSU p. */
+  onePerPsu: boolean;
 }
 const sparseCache = new WeakMap<RakingMargin, SparsePsuPsw>();
 
@@ -193,7 +242,9 @@ function sparsePsuPsw(margin: RakingMargin, nPsu: number): SparsePsuPsw {
     }
   }
   start[nPsu] = e;
-  const out = { start, cat, psw };
+  let onePerPsu = true;
+  for (let p = 0; p < nPsu && onePerPsu; p++) onePerPsu = start[p + 1]! - start[p]! === 1;
+  const out = { start, cat, psw, onePerPsu };
   sparseCache.set(margin, out);
   return out;
 }

@@ -38,15 +38,16 @@ export function domainCovariance(
   const cal = design.calibration;
   if (cal) {
     // A calibrated design keeps every row (R sets prob = Inf outside the domain), so every PSU and
-    // stratum takes part and calibration residuals spread the influence over all of them.
+    // stratum takes part and calibration residuals spread the influence over all of them: visit every
+    // PSU in its stratum's order (no list of touched ones to build).
     addCalibrationResiduals(cal, design, rows, z, tot);
-    for (let p = 0; p < design.nPsu; p++) {
-      if (!touched[p] && design.psuStratum[p]! >= 0) {
-        touched[p] = 1;
-        list[nList++] = p;
-      }
+    for (let q = 0; q < nList; q++) touched[list[q]!] = 0;
+    try {
+      return everyPsuCovariance(design, tot, k);
+    } finally {
+      tot.fill(0, 0, design.nPsu * k);
+      strataSeen.fill(0);
     }
-    strataSeen.fill(1);
   }
   try {
     return stratifiedCovariance(design, sc, k, nList);
@@ -162,6 +163,93 @@ function stratifiedCovariance(design: Design, sc: Scratch, k: number, nList: num
     }
   }
   // R: sum over strata with a variance × nstrat / nokstrat (NaN when every stratum was a lonely 'average')
+  if (okStrata < nStrata) for (let j = 0; j < v.length; j++) v[j] = (v[j]! * nStrata) / okStrata;
+  return v;
+}
+
+/**
+ * stratifiedCovariance when every PSU takes part (a calibrated design): Σ_h f_h n_h/(n_h − 1)
+ * Σ_{p ∈ h} (t_p − t̄_h)(t_p − t̄_h)', the PSUs of each stratum in order, with R's lonely-PSU rules.
+ */
+function everyPsuCovariance(design: Design, tot: Float64Array, k: number): Float64Array {
+  const v = new Float64Array(k * k);
+  const m = new Float64Array(k);
+  let okStrata = 0;
+  const nStrata = design.nStrata;
+  for (let h = 0; h < nStrata; h++) {
+    const f = design.stratumFpc[h]!;
+    const nh = design.stratumPsus[h]!;
+    const psus = design.psusOfStratum[h]!;
+    if (f < 1e-7) {
+      okStrata++;
+      continue;
+    }
+    m.fill(0);
+    for (let q = 0; q < psus.length; q++) {
+      const o = psus[q]! * k;
+      for (let j = 0; j < k; j++) m[j]! += tot[o + j]!;
+    }
+    if (nh === 1) {
+      const lonely = design.lonelyPsu;
+      if (lonely === 'fail') {
+        throw designError(
+          `stratum ${design.strataLabels[h]} has only one PSU; set design.lonely_psu (adjust, average, remove, certainty)`,
+        );
+      }
+      if (lonely === 'average') continue;
+      okStrata++;
+      if (lonely === 'adjust')
+        for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) v[a * k + b]! += f * m[a]! * m[b]!;
+      continue;
+    }
+    okStrata++;
+    for (let j = 0; j < k; j++) m[j] = m[j]! / nh;
+    const sh = (f * nh) / (nh - 1);
+    if (k === 1) {
+      const m0 = m[0]!;
+      let ss = 0;
+      for (let q = 0; q < psus.length; q++) {
+        const d = tot[psus[q]!]! - m0;
+        ss += d * d;
+      }
+      v[0]! += sh * ss;
+      continue;
+    }
+    if (k === 2) {
+      const m0 = m[0]!;
+      const m1 = m[1]!;
+      let s00 = 0;
+      let s01 = 0;
+      let s11 = 0;
+      for (let q = 0; q < psus.length; q++) {
+        const o = psus[q]! * 2;
+        const d0 = tot[o]! - m0;
+        const d1 = tot[o + 1]! - m1;
+        s00 += d0 * d0;
+        s01 += d0 * d1;
+        s11 += d1 * d1;
+      }
+      v[0]! += sh * s00;
+      v[1]! += sh * s01;
+      v[2]! += sh * s01;
+      v[3]! += sh * s11;
+      continue;
+    }
+    // symmetric: the upper triangle, mirrored below
+    const d = new Float64Array(k);
+    for (let q = 0; q < psus.length; q++) {
+      const o = psus[q]! * k;
+      for (let a = 0; a < k; a++) d[a] = tot[o + a]! - m[a]!;
+      for (let a = 0; a < k; a++) {
+        const da = d[a]! * sh;
+        if (da === 0) continue;
+        const row = a * k;
+        for (let b = a; b < k; b++) v[row + b]! += da * d[b]!;
+      }
+    }
+  }
+  // k > 2 summed the upper triangle only (lonely PSUs add symmetric terms to both)
+  if (k > 2) for (let a = 0; a < k; a++) for (let b = 0; b < a; b++) v[a * k + b] = v[b * k + a]!;
   if (okStrata < nStrata) for (let j = 0; j < v.length; j++) v[j] = (v[j]! * nStrata) / okStrata;
   return v;
 }

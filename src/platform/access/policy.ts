@@ -49,6 +49,8 @@ const any =
   (p, org) =>
     rules.some((r) => r(p, org));
 const signedIn: Rule = () => true;
+/** Coordinates at least one organisation (for national figures, which belong to no organisation). */
+const coordinatesAny: Rule = (p) => [...p.memberships.values()].some((roles) => roles.has('coordinator'));
 
 /** Every action and who may perform it. Keep this table the only source of such decisions. */
 const rules = {
@@ -117,8 +119,9 @@ const rules = {
   'incident.settings': hasOrgRole('coordinator'),
   // national figures of the Meldpunt (benchmark, registration gap): aggregates only, small cells suppressed
   'incident.national': hasPlatform('admin', 'researcher', 'viewer'),
-  // monitor results: viewers (BZK) see released runs only; researchers also those under embargo
-  'results.read': hasPlatform('admin', 'researcher', 'viewer'),
+  // monitor results: viewers (BZK) and organisations' coordinators see released runs only, in the
+  // publication view (disclosure-controlled national figures); researchers also those under embargo
+  'results.read': any(hasPlatform('admin', 'researcher', 'viewer'), coordinatesAny),
   'results.embargoed': hasPlatform('admin', 'researcher'),
   'results.compute': hasPlatform('admin', 'researcher'),
   'results.release': hasPlatform('admin', 'researcher'),

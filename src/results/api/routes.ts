@@ -1,7 +1,8 @@
 /**
  * The results API: /api/v1/waves/:waveId/results (the latest visible run of a wave: every cell,
  * comparison and trend test) and /api/v1/indicators/:indicatorId/trend (since 2014, published figures
- * marked as such). Viewers (BZK) see released runs only.
+ * marked as such). Viewers (BZK) and coordinators see released runs only. Codes for machines, and
+ * beside them labels in the request's language (`?lang=nl|en`, else `Accept-Language: en`, else Dutch).
  */
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -11,7 +12,7 @@ import { indicatorVersion } from '../indicators/service.js';
 import { indicatorIdParam, waveIdParam } from '../params.js';
 import { visibilityOf, waveResults } from '../read/service.js';
 import { trendOf } from '../trends/service.js';
-import { trendOut, trendSchema, waveResultsOut, waveResultsSchema } from './schemas.js';
+import { langSchema, trendOut, trendSchema, waveResultsOut, waveResultsSchema } from './schemas.js';
 
 const read = { action: 'results.read' as const };
 
@@ -27,11 +28,12 @@ const routes: FastifyPluginAsync = async (app) => {
         tags: ['results'],
         summary: 'The latest complete results run of a wave the caller may see (viewers: released runs only)',
         params: z.object({ waveId: waveIdParam }),
+        querystring: z.object({ lang: langSchema.optional() }),
         response: { 200: waveResultsSchema },
       },
     },
     async (req) =>
-      waveResultsOut(await waveResults(database, req.params.waveId, visibilityOf(req.principal))),
+      waveResultsOut(await waveResults(database, req.params.waveId, visibilityOf(req.principal)), req.lang),
   );
 
   r.get(

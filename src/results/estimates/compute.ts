@@ -108,10 +108,7 @@ export function analysisOf(
   }
   for (const v of [...vars].sort()) columns[v] = respondents.map((r) => r.strata[v] ?? null);
   for (const ind of indicators)
-    columns[ind.definition.code] = respondents.map((r) => {
-      const v = ind.valueOf(r.strata, r.answers);
-      return v === null ? null : String(v);
-    });
+    columns[ind.definition.code] = ind.valuesOf(respondents).map((v) => (v === null ? null : String(v)));
   const spec = parseSpec({
     data: 'analysis.csv',
     design: { strata: 'stratum', fpc: 'fpc', weights: 'w_start', lonely_psu: 'adjust' },

@@ -38,10 +38,11 @@ export function indicatorDisclosureTable(
   const vars = [...new Set(indicator.definition.breakdowns.flat())].sort();
   const atomIndex = new Map<string, number>();
   const atoms: Array<{ base: number; value: number }> = [];
-  const keys: Array<Record<string, string>> = [];
+  const keys: string[][] = [];
+  const values = indicator.valuesOf(respondents);
   respondents.forEach((r, i) => {
-    const y = indicator.valueOf(r.strata, r.answers);
-    if (y === null) return;
+    const y = values[i];
+    if (y === null || y === undefined) return;
     const key = vars.map((v) => r.strata[v] ?? MISSING);
     const k = key.join('\u0001');
     let j = atomIndex.get(k);
@@ -49,15 +50,36 @@ export function indicatorDisclosureTable(
       j = atoms.length;
       atomIndex.set(k, j);
       atoms.push({ base: 0, value: 0 });
-      keys.push(Object.fromEntries(vars.map((v, x) => [v, key[x]!])));
+      keys.push(key);
     }
     const w = weights[i]!;
     atoms[j]!.base += w;
-    atoms[j]!.value += w * Number(y);
+    atoms[j]!.value += w * y;
   });
-  const tableCells: TableCell[] = cells.map((c) => ({
+  // each atom belongs to one cell per breakdown: find it by the cell's key instead of testing every
+  // atom against every cell
+  const position = new Map<string, number>(vars.map((v, x) => [v, x]));
+  const breakdowns = new Map<string, { at: number[]; cells: Map<string, number> }>();
+  cells.forEach((c, i) => {
+    const vs = Object.keys(c.by).sort();
+    const b = vs.join('\u0001');
+    let entry = breakdowns.get(b);
+    if (!entry) {
+      entry = { at: vs.map((v) => position.get(v)!), cells: new Map() };
+      breakdowns.set(b, entry);
+    }
+    entry.cells.set(vs.map((v) => (c.by as Record<string, string>)[v]).join('\u0001'), i);
+  });
+  const members: number[][] = cells.map(() => []);
+  keys.forEach((key, j) => {
+    for (const { at, cells: byKey } of breakdowns.values()) {
+      const i = byKey.get(at.map((x) => key[x]).join('\u0001'));
+      if (i !== undefined) members[i]!.push(j);
+    }
+  });
+  const tableCells: TableCell[] = cells.map((c, i) => ({
     id: cellKey('', c.by),
-    atoms: keys.flatMap((k, j) => (Object.entries(c.by).every(([v, val]) => k[v] === val) ? [j] : [])),
+    atoms: members[i]!,
     n: c.n,
     intervalWidth:
       c.estimate === null || c.ci[0] === null || c.ci[1] === null ? null : Math.max(0, c.ci[1] - c.ci[0]),

@@ -61,6 +61,16 @@ export interface CompiledIndicator {
   definition: IndicatorDefinition;
   /** 1, 0, or null (not in the population or not answered). */
   valueOf(strata: Readonly<Record<string, string>>, answers: Readonly<Record<string, unknown>>): 0 | 1 | null;
+  /**
+   * valueOf of every respondent, computed once per array of respondents (a run's estimates and its
+   * disclosure tables read the same column; the respondents must not change afterwards).
+   */
+  valuesOf(
+    respondents: readonly {
+      strata: Readonly<Record<string, string>>;
+      answers: Readonly<Record<string, unknown>>;
+    }[],
+  ): readonly (0 | 1 | null)[];
 }
 
 function invalid(nl: string, en: string, name: string): AppError {
@@ -125,20 +135,30 @@ export function compileIndicator(
         field,
       );
   }
+  const memo = new WeakMap<object, readonly (0 | 1 | null)[]>();
+  const valueOfRespondent: CompiledIndicator['valueOf'] = (strata, answers) => {
+    const env: Environment = {
+      get: (name) =>
+        Object.hasOwn(answers, name)
+          ? answers[name]
+          : Object.hasOwn(strata, name)
+            ? strata[name]
+            : context[name],
+    };
+    if (population && !evaluateBoolean(population, env)) return null;
+    for (const a of d.answered) if (answers[a] === undefined || answers[a] === null) return null;
+    return evaluateBoolean(numerator, env) ? 1 : 0;
+  };
   return {
     definition: d,
-    valueOf(strata, answers) {
-      const env: Environment = {
-        get: (name) =>
-          Object.hasOwn(answers, name)
-            ? answers[name]
-            : Object.hasOwn(strata, name)
-              ? strata[name]
-              : context[name],
-      };
-      if (population && !evaluateBoolean(population, env)) return null;
-      for (const a of d.answered) if (answers[a] === undefined || answers[a] === null) return null;
-      return evaluateBoolean(numerator, env) ? 1 : 0;
+    valueOf: valueOfRespondent,
+    valuesOf(respondents) {
+      let values = memo.get(respondents);
+      if (!values) {
+        values = respondents.map((r) => valueOfRespondent(r.strata, r.answers));
+        memo.set(respondents, values);
+      }
+      return values;
     },
   };
 }

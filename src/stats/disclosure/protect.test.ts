@@ -40,8 +40,11 @@ const tables = fc
       protection: fc.double({ min: 0.02, max: 0.3, noNaN: true }),
       protect: fc.constantFrom('primary' as const, 'all' as const),
     }),
+    // the A × B cells published a second time under other names (as role and layer × role are the
+    // same respondents): cells of the same atoms share one linear programme in protectTable
+    twice: fc.boolean(),
   })
-  .map(({ a, b, seedAtoms, rules }) => {
+  .map(({ a, b, seedAtoms, rules, twice }) => {
     const atoms = [];
     const atomN: number[] = [];
     const width: Array<number | null> = [];
@@ -76,6 +79,7 @@ const tables = fc
         ),
       );
     for (let j = 0; j < a * b; j++) cells.push(cell(`a=${Math.floor(j / b)}&b=${j % b}`, [j], width[j]!));
+    if (twice) for (let j = 0; j < a * b; j++) cells.push(cell(`ab=${j}`, [j], width[j]!));
     // a breakdown keeps only the cells that have respondents (as the estimates do)
     const table: DisclosureTable = { atoms, cells: cells.filter((c) => c.n > 0) };
     return { table, rules: rules as DisclosureRules };

@@ -113,6 +113,17 @@ export function protectTable(
   // the last full check of each protected cell, and how many cells were suppressed when it was made
   const last = new Map<number, { check: Check; changes: number }>();
   let changes = 0;
+  // cells made of the same atoms (role and layer × role, province `geen` and the waterschap layer) have
+  // the same interval: one pair of linear programmes answers for all of them while nothing changes
+  const sameAtoms = table.cells.map((c) => [...c.atoms].sort((a, b) => a - b).join(','));
+  const solved = new Map<string, { check: Check; changes: number; full: boolean }>();
+  const checkCell = (cell: number, full: boolean): Check => {
+    const known = solved.get(sameAtoms[cell]!);
+    if (known && known.changes === changes && (known.full || !full)) return known.check;
+    const c = check(model, cell, true, rules, full);
+    solved.set(sameAtoms[cell]!, { check: c, changes, full: full || c.ok });
+    return c;
+  };
   try {
     for (const i of reasons.keys()) model.setPublished(i, false);
     // complementary cells join the queue only when they need protection themselves
@@ -121,7 +132,7 @@ export function protectTable(
     );
     for (let q = 0; q < queue.length; q++) {
       const s = queue[q]!;
-      for (let c = check(model, s, true, rules, false); ; c = check(model, s, true, rules, false)) {
+      for (let c = checkCell(s, false); ; c = checkCell(s, false)) {
         if (c.ok) {
           last.set(s, { check: c, changes });
           break;
@@ -154,7 +165,7 @@ export function protectTable(
       const reason = reasons.get(i)!;
       if (reason === 'complementary' && rules.protect !== 'all') continue;
       const known = last.get(i);
-      const c = known && known.changes === changes ? known.check : check(model, i, true, rules, true);
+      const c = known && known.changes === changes ? known.check : checkCell(i, true);
       audit.push({
         id: table.cells[i]!.id,
         reason,

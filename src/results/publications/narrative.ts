@@ -66,13 +66,28 @@ export interface Narrative {
   figures: PublishedFigure[];
 }
 
+const notPublished = {
+  nl: '[niet gepubliceerd: te weinig respondenten]',
+  en: '[not published: too few respondents]',
+};
+
 export async function narrative(request: NarrativeRequest): Promise<Narrative | null> {
   const { ctx, kind, section } = request;
   const text = await currentText(ctx.database.db, ctx.wave.id, { kind, section, lang: ctx.lang });
   if (!text.body.trim()) return null;
   const lookup = await resultsLookup(ctx.database, ctx.wave, ctx.visibility, ctx.lang);
   if (!lookup.current.run) return null;
-  const checked = await renderText(lookup, text.body, scopeBy(request.scope), `text:${section}`);
+  // A text rendered for each group of a product (a factsheet's scope) meets suppressed cells in some
+  // groups: there it says "not published" instead of failing the product; without a scope such a cell
+  // stays an error, shown in the editor at once.
+  const scoped = request.scope !== undefined && Object.keys(request.scope).length > 0;
+  const checked = await renderText(
+    lookup,
+    text.body,
+    scopeBy(request.scope),
+    `text:${section}`,
+    scoped ? notPublished[ctx.lang] : undefined,
+  );
   if (checked.errors.length > 0) {
     const list = (lang: 'nl' | 'en') => checked.errors.map((e) => errorText(e, lang)).join('; ');
     throw new AppError('validation', {

@@ -8,7 +8,8 @@
  *   estimate, no n); a shown cell is published, from at least `minRespondents` respondents, with the
  *   run's own estimate and n (so nothing derived, such as a union of groups, is ever shown).
  * - A change (`…:change`) needs both cells published (this wave's and the earlier one's).
- * - A published historical value (`…:published`) must be one of published-figures.json.
+ * - A published historical value (`…:published`, or a year with no run and no n) must be one of
+ *   published-figures.json.
  * - Fieldwork and weighting counts (`method:`) are counts of invitations and respondents, not answers.
  * - In the HTML, a row marked `data-cell` of a suppressed cell holds no digit (only "—"), a row of a
  *   published cell shows the run's percentage and n; a key-figures row (`data-cells`) holds no digit in
@@ -70,7 +71,10 @@ export function scanProduct(
       if (!['response', 'weighting'].includes(f.indicator)) out.push(`${at}: unknown method figure`);
       continue;
     }
-    if (f.where.endsWith(':published')) {
+    // a published historical value: marked so, or (texts, key figures) a year without a run and no n
+    const historical =
+      f.where.endsWith(':published') || (f.n === null && /^\d{4}$/.test(f.wave) && !runs.byWave.has(f.wave));
+    if (historical) {
       const ok = published.some(
         (c) =>
           c.indicator === f.indicator &&

@@ -21,6 +21,11 @@ export async function renderText(
   body: string,
   scope: Record<string, string>,
   where: string,
+  /**
+   * Shown instead of a suppressed cell's number, which is then no error: for texts rendered once per
+   * group of a product (a factsheet's), where the same text meets a suppressed cell in some groups.
+   */
+  suppressedMarker?: string,
 ): Promise<CheckedText> {
   const parsed = parseText(body);
   const errors = [...parsed.errors];
@@ -41,7 +46,9 @@ export async function renderText(
       continue;
     }
     const r = await resolvePlaceholder(s.placeholder, lookup, scope, where);
-    if ('code' in r) {
+    if ('code' in r && r.code === 'suppressed' && suppressedMarker !== undefined) {
+      markdown += markdownLiteral(suppressedMarker);
+    } else if ('code' in r) {
       errors.push(r);
       markdown += markdownLiteral(s.placeholder.source);
     } else {

@@ -316,8 +316,10 @@ export interface NonRespondent {
 
 /**
  * Everyone in the frame who has not completed and did not opt out, for phone or paper follow-up. With
- * the server key, an anonymous wave's waiting opt-outs count too — except of whoever has a completion
- * waiting as well: leaving them out would show who completed a moment ago (docs/anonymity.md).
+ * the server key, an anonymous wave's waiting opt-outs count too, but only those a reminder round has
+ * shown already (seen, skipped with at least 9 others of the cell): leaving out a fresh one would show
+ * who opted out a moment ago, as a round skipping them alone would (docs/anonymity.md); nor whoever has
+ * a completion waiting as well (that would show who completed a moment ago).
  */
 export async function nonRespondents(
   db: DbOrTx,
@@ -329,7 +331,7 @@ export async function nonRespondents(
     serverKey && wave.anonymity === 'anonymous' ? await waitingMarks(db, serverKey, waveId) : undefined;
   const optedOut = (invitationId: string | undefined) =>
     invitationId !== undefined &&
-    waiting?.optedOut.has(invitationId) === true &&
+    waiting?.seen.has(invitationId) === true &&
     waiting.progress.get(invitationId) !== 'completed';
   const rows = await db
     .select({ p: framePersons, i: invitations })

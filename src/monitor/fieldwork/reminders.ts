@@ -118,7 +118,7 @@ export async function sendReminders(
       const waiting: Map<string, string> = gate?.waiting ?? new Map();
       const statusOf = (i: Invitation) => waiting.get(i.id) ?? i.status;
       // Whoever opted out gets nothing from now on, also while their opt-out waits in a mark (anonymous
-      // waves record it with a batch: ./opt-out.ts).
+      // waves record it at the close: ./opt-out.ts).
       const due = selected.filter(({ i }) => statusOf(i) !== 'completed' && !gate?.optedOut.has(i.id));
       // Opt-outs this transaction would newly skip show who of a cell opted out: 1–9 defer the cell
       // too (./reminder-gate.ts); once a round skips them while reminding others there, they are seen.

@@ -233,7 +233,7 @@ export const fieldworkNl = {
     'Berekend uit het kader en de uitnodigingen, niet uit de antwoorden. Respons = afgerond gedeeld door uitgenodigd.',
   'wave.monitoring.computedAt': 'Stand van {at}.',
   'wave.monitoring.pending':
-    'Nog niet meegeteld: {n} keer begonnen of afgerond (of afgemeld). Om de antwoorden anoniem te houden, wordt afgerond vastgelegd per groep van minstens 10 personen met dezelfde kenmerken, niet per persoon, meestal binnen enkele minuten. Begonnen (zonder afronden) en kleinere groepen worden vastgelegd als de meting sluit. Afmeldingen worden vastgelegd met de groep of als de meting sluit. Herinneringen gaan toch alleen naar wie nog niet heeft afgerond en zich niet heeft afgemeld.',
+    'Nog niet meegeteld: {n} keer begonnen of afgerond (of afgemeld). Om de antwoorden anoniem te houden, wordt afgerond vastgelegd per groep van minstens 10 personen met dezelfde kenmerken, niet per persoon, meestal binnen enkele minuten. Begonnen (zonder afronden) en kleinere groepen worden vastgelegd als de meting sluit. Afmeldingen worden vastgelegd als de meting sluit. Herinneringen gaan toch alleen naar wie nog niet heeft afgerond en zich niet heeft afgemeld; na een afmelding wachten de herinneringen in die groep tot daar minstens 10 mensen zich hebben afgemeld.',
   'wave.monitoring.refresh': 'Vernieuwen',
   'wave.monitoring.all': 'Totaal',
   'wave.monitoring.by.total': 'Totaal',
@@ -480,7 +480,7 @@ export const fieldworkEn: Record<keyof typeof fieldworkNl, string> = {
     'Computed from the frame and the invitations, never from the answers. Response rate = completed divided by invited.',
   'wave.monitoring.computedAt': 'As of {at}.',
   'wave.monitoring.pending':
-    'Not counted yet: {n} starts or completions (or opt-outs). To keep the answers anonymous, completions are recorded per group of at least 10 persons with the same characteristics, not per person, usually within minutes. Starts (without completing) and smaller groups are recorded when the wave closes. Opt-outs are recorded with the group or when the wave closes. Reminders still go only to those who have not completed and did not opt out.',
+    'Not counted yet: {n} starts or completions (or opt-outs). To keep the answers anonymous, completions are recorded per group of at least 10 persons with the same characteristics, not per person, usually within minutes. Starts (without completing) and smaller groups are recorded when the wave closes. Opt-outs are recorded when the wave closes. Reminders still go only to those who have not completed and did not opt out; after an opt-out, the reminders of that group wait until at least 10 in it have opted out.',
   'wave.monitoring.refresh': 'Refresh',
   'wave.monitoring.all': 'Total',
   'wave.monitoring.by.total': 'Total',

@@ -195,10 +195,8 @@ export async function recordProgress(
       byCell.set(cell, (byCell.get(cell) ?? new Set()).add(id));
     }
     const due = new Set<string>();
-    for (const [cell, members] of byCell)
-      if (everything || members.size >= minimum) {
-        for (const id of members) due.add(id);
-      }
+    for (const members of byCell.values())
+      if (everything || members.size >= minimum) for (const id of members) due.add(id);
     // Marks of invitations that no longer exist go too; so do marks no key opens (nothing can use them).
     const opened = new Set(marks.map((m) => m.id));
     const done = rows.filter((r) => !opened.has(r.id)).map((r) => r.id);
@@ -334,14 +332,12 @@ export async function markOptOutsSeen(
       stale.map((r) => r.id),
     ),
   );
-  await tx
-    .insert(invitationProgress)
-    .values(
-      shuffle([...invitationIds]).map((id) => ({
-        waveId,
-        sealed: sealMark(serverKey, id, 'opted_out_seen'),
-      })),
-    );
+  await tx.insert(invitationProgress).values(
+    shuffle([...invitationIds]).map((id) => ({
+      waveId,
+      sealed: sealMark(serverKey, id, 'opted_out_seen'),
+    })),
+  );
 }
 
 /**

@@ -19,9 +19,11 @@
  *   run (and once more before the copy): an invitation reminded after a response was completed, or
  *   left out of a round of its cell before, is not that response's (test/support/reminder-attack.ts);
  *   this attack is also tried on a copy taken right after each round;
- * - opting out: 24 of the completers open the opt-out link right after sending their answers; the
- *   first opt-out a copy traces after a response (frame person versions, audit log, cancelled mail,
- *   marks written alone and the persons changed by the batch that deleted them) names its candidates.
+ * - opting out: 24 of the completers open the opt-out link right after sending their answers, and 12
+ *   who never complete right after saving their draft (they run first, 10 of them in one cell); the
+ *   first opt-out a copy traces after a response that names persons of its cell (frame person
+ *   versions, audit log, cancelled mail, marks written alone with the persons changed by the batch
+ *   that deleted them, and whom a round left out in a cell it reached) names its candidates.
  * During fieldwork, every response must keep at least 10 candidates and no attack may beat a guess
  * among 10 by more than 3 standard deviations; after the close (and the job that follows it), no
  * attack may beat a guess within the cell by more than 3 standard deviations, no old row version
@@ -56,6 +58,8 @@ const STARTERS = 100;
 const COMPLETERS = 84;
 /** Completers who opt out right after sending their answers (the next page they open). */
 const OPT_OUTS = 24;
+/** Starters who do not complete and opt out right after saving their draft (the next page they open). */
+const DRAFT_OPT_OUTS = 12;
 
 let t: TestApp;
 let wave: SeededWave;
@@ -153,8 +157,8 @@ function script(index: number, completes: boolean, optsOut: boolean): Array<() =
   steps.push(async () => void (await r.post(`${base}/s/afsluiting`, { remarks: '', _action: 'next' })));
   if (completes)
     steps.push(async () => assert.equal((await r.post(`${base}/submit`)).location, `${base}/done`));
-  // Right after sending the answers, the opt-out link from the mail (other respondents' pages may run
-  // in between, as they would on a live server).
+  // Right after sending the answers (or, for whoever does not complete, after saving the draft), the
+  // opt-out link from the mail (other respondents' pages may run in between, as on a live server).
   if (optsOut)
     steps.push(async () => {
       assert.equal((await r.get(`${base}/afmelden`)).status, 200);
@@ -211,10 +215,19 @@ before(async () => {
   wave = await seedAnsweringWave(t.database, { persons: PERSONS });
   // The seed gives person i the role i % 3 and the gender i % 2: six cells of 20.
   for (const [i, id] of wave.invitationIds.entries()) cellOf.set(id, `${i % 3}/${i % 2}`);
-  const order = wave.tokens.map((_, i) => i).sort(() => random() - 0.5);
-  const waiting = order
-    .slice(0, STARTERS)
-    .map((i, n) => ({ i, steps: script(i, n < COMPLETERS, n < OPT_OUTS) }));
+  const shuffled = wave.tokens.map((_, i) => i).sort(() => random() - 0.5);
+  // Those who save a draft and opt out come first (interleaved with each other and with the first
+  // completers), 10 of them from one cell and 2 from another: a round that reaches a cell with nothing
+  // waiting then shows who of it opted out, unless it waits for 10.
+  const drafters = [
+    ...shuffled.filter((i) => i % 6 === 0).slice(0, DRAFT_OPT_OUTS - 2),
+    ...shuffled.filter((i) => i % 6 === 1).slice(0, 2),
+  ].sort(() => random() - 0.5);
+  const order = [...drafters, ...shuffled.filter((i) => !drafters.includes(i))];
+  const waiting = order.slice(0, STARTERS).map((i, n) => {
+    const m = n - DRAFT_OPT_OUTS;
+    return { i, steps: script(i, m >= 0 && m < COMPLETERS, m < OPT_OUTS) };
+  });
   const active: typeof waiting = [];
   let ticks = 0;
   while (waiting.length || active.length) {
@@ -232,7 +245,7 @@ before(async () => {
   await learnTruth();
   assert.equal(truth.size, STARTERS);
   assert.equal(completedResponses.size, COMPLETERS);
-  assert.equal(optedOut.size, OPT_OUTS);
+  assert.equal(optedOut.size, OPT_OUTS + DRAFT_OPT_OUTS);
   assert.ok(rounds >= 5 && roundsChecked === rounds, `${rounds} rounds went out during the run`);
 });
 after(() => t.close());
@@ -310,6 +323,26 @@ async function optOutTraces(
 }
 
 /**
+ * Who a round shows opted out: in a cell it reached (it reminded someone there), whoever it did not
+ * remind, was not left out by an earlier round and is never recorded as completed. (A round reminds
+ * every non-respondent of a cell it reaches who did not opt out; a response left waiting would be
+ * recorded later, and a draft's invitation is not completed.)
+ */
+function roundSkips(s: StoredRounds): Array<{ at: number; invitations: string[] }> {
+  const skipped = new Set<string>();
+  const out: Array<{ at: number; invitations: string[] }> = [];
+  for (const r of [...s.rounds].sort((a, b) => a.at - b.at)) {
+    const reached = new Set([...r.reminded].map((i) => s.cells.get(i)));
+    const fresh = [...s.cells]
+      .filter(([i, c]) => reached.has(c) && !r.reminded.has(i) && !skipped.has(i) && !s.recordedAt.has(i))
+      .map(([i]) => i);
+    for (const i of fresh) skipped.add(i);
+    if (fresh.length) out.push({ at: r.at, invitations: fresh });
+  }
+  return out;
+}
+
+/**
  * What each round's mail tells about starting (the outbox keeps the text in demo installs; the token
  * hash changes and `invitation_links` tell the same): a reminder that asks to continue with the first
  * link went to someone who had started, one that replaces the link to someone who had not. A text that
@@ -353,13 +386,14 @@ async function fileCopy(): Promise<Copy> {
     heaps.get(name)!.map((h) => ({ id: h.id, xmin: h.xmin, place: h.block * 1000 + h.item }));
   const responses = byId(rows('responses'), (id) => truth.has(id));
   const progress = (heaps.get('invitation_progress') ?? []).map((h) => ({ xmin: h.xmin, xmax: h.xmax }));
+  const rounds = await storedRounds(t.database, wave.waveId, invitationCells());
   return {
     responses,
     invitations: byId(rows('invitations'), isInvitation),
     marks: progress,
-    rounds: await storedRounds(t.database, wave.waveId, invitationCells()),
+    rounds,
     startKinds: await startKinds(),
-    optOuts: await optOutTraces(rows('frame_persons'), progress, responses),
+    optOuts: [...(await optOutTraces(rows('frame_persons'), progress, responses)), ...roundSkips(rounds)],
   };
 }
 
@@ -388,16 +422,20 @@ async function sqlCopy(): Promise<Copy> {
   const [progressTable] = await t.database.query<{ ok: boolean }>(
     "select to_regclass('invitation_progress') is not null as ok",
   );
+  const rounds = await storedRounds(t.database, wave.waveId, invitationCells());
   return {
     responses,
     invitations: byId((await rows('invitations')).map(num), isInvitation),
-    rounds: await storedRounds(t.database, wave.waveId, invitationCells()),
+    rounds,
     startKinds: await startKinds(),
-    optOuts: await optOutTraces(
-      await live('frame_persons'),
-      progressTable!.ok ? await live('invitation_progress') : [],
-      responses,
-    ),
+    optOuts: [
+      ...(await optOutTraces(
+        await live('frame_persons'),
+        progressTable!.ok ? await live('invitation_progress') : [],
+        responses,
+      )),
+      ...roundSkips(rounds),
+    ],
   };
 }
 
@@ -552,16 +590,18 @@ function startRounds(copy: Copy): (r: string) => string[] {
 }
 
 /**
- * Opting out right after answering: the first opt-out traced after the response's last version was,
- * the attacker guesses, its person's; the persons the copy ties to that opt-out are the candidates.
+ * Opting out right after answering (or after saving a draft): the first opt-out traced after the
+ * response's last version that names persons of its cell was, the attacker guesses, its person's (a
+ * mark written alone right after the response says that someone opted out then); the persons of the
+ * cell it names are the candidates — a draft's among those not recorded as completed.
  */
 function optOutAfterAnswering(copy: Copy): (r: string) => string[] {
   return (r) => {
     const last = Math.max(...copy.responses.get(r)!.map((v) => v.xmin));
-    const cell = inCell(copy, r);
-    // The traces that could be its person's: after it, and of its cell (or of nobody known).
+    const draft = !completedResponses.has(r);
+    const cell = inCell(copy, r).filter((i) => !draft || !copy.rounds?.recordedAt.has(i));
     const after = (copy.optOuts ?? []).filter(
-      (o) => o.at > last && (o.invitations.length === 0 || o.invitations.some((i) => cell.includes(i))),
+      (o) => o.at > last && o.invitations.some((i) => cell.includes(i)),
     );
     const first = Math.min(...after.map((o) => o.at));
     const found = [...new Set(after.filter((o) => o.at === first).flatMap((o) => o.invitations))].filter(
@@ -668,7 +708,7 @@ test('after the close: no pairing better than chance within a cell, no old row v
     'select count(*)::int as n from frame_persons where wave_id = $1 and opted_out_at is not null',
     [wave.waveId],
   );
-  assert.equal(opted!.n, OPT_OUTS, 'every opt-out is recorded by the close');
+  assert.equal(opted!.n, OPT_OUTS + DRAFT_OPT_OUTS, 'every opt-out is recorded by the close');
 
   const rates = await responseRates(t.database.db, wave.waveId);
   assert.equal(rates.pendingProgress, 0);

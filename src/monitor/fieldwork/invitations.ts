@@ -17,10 +17,8 @@ import { AppError } from '../../platform/errors.js';
 import { type QueueMailInput, queueMails } from '../../platform/mail/mail.js';
 import type { FramePerson, Invitation, Wave } from './model.js';
 import { mailKeysOf } from './opt-out-record.js';
-import { waitingMarks } from './progress.js';
 import { minutesByTargetGroup } from './questionnaire-link.js';
 import { framePersons, invitations, waves } from './schema.js';
-import { type UndeliveredPerson, undeliveredByPerson } from './undelivered.js';
 import { langOf, linkFor, optOutLinkFor, organisationNames, renderWaveMail } from './wave-mail.js';
 import { assertBeforeEnd, assertState, getWave, templatesOf } from './waves-service.js';
 
@@ -295,70 +293,9 @@ export async function inviteAll(
 
 // ---- opt-out: ./opt-out.ts ----
 
+// The follow-up list: ./non-respondents.ts.
+export { type NonRespondent, nonRespondents } from './non-respondents.js';
 export { mailKeysOf } from './opt-out-record.js';
-
-// ---- non-respondents ----
-
-export interface NonRespondent {
-  name: string;
-  email: string;
-  role: string;
-  organisationId: string;
-  layer: string;
-  /** not_invited | not_started | started */
-  status: string;
-  remindersSent: number;
-  invitedAt: Date | null;
-  strata: Record<string, string>;
-  /** The latest invitation or reminder that did not arrive (bounced, failed for good), if any. */
-  undelivered: Pick<UndeliveredPerson, 'reminder' | 'status' | 'reason' | 'at'> | null;
-}
-
-/**
- * Everyone in the frame who has not completed and did not opt out, for phone or paper follow-up. With
- * the server key, an anonymous wave's waiting opt-outs count too — except of whoever has a completion
- * waiting as well: leaving them out would show who completed a moment ago (docs/anonymity.md).
- */
-export async function nonRespondents(
-  db: DbOrTx,
-  waveId: string,
-  serverKey?: Buffer,
-): Promise<NonRespondent[]> {
-  const wave = await getWave(db, waveId);
-  const waiting =
-    serverKey && wave.anonymity === 'anonymous' ? await waitingMarks(db, serverKey, waveId) : undefined;
-  const optedOut = (invitationId: string | undefined) =>
-    invitationId !== undefined &&
-    waiting?.optedOut.has(invitationId) === true &&
-    waiting.progress.get(invitationId) !== 'completed';
-  const rows = await db
-    .select({ p: framePersons, i: invitations })
-    .from(framePersons)
-    .leftJoin(invitations, eq(invitations.framePersonId, framePersons.id))
-    .where(
-      and(
-        eq(framePersons.waveId, waveId),
-        isNull(framePersons.optedOutAt),
-        sql`coalesce(${invitations.status}, 'not_invited') <> 'completed'`,
-      ),
-    )
-    .orderBy(asc(framePersons.layer), asc(framePersons.organisationId), asc(framePersons.name));
-  const undelivered = await undeliveredByPerson(db, waveId);
-  return rows
-    .filter(({ i }) => !optedOut(i?.id))
-    .map(({ p, i }) => ({
-      name: p.name,
-      email: p.email,
-      role: p.role,
-      organisationId: p.organisationId,
-      layer: p.layer,
-      status: i?.status ?? 'not_invited',
-      remindersSent: i?.remindersSent ?? 0,
-      invitedAt: i?.invitedAt ?? null,
-      strata: (p.strata ?? {}) as Record<string, string>,
-      undelivered: undelivered.get(p.id) ?? null,
-    }));
-}
 
 export async function invitationsOf(db: DbOrTx, waveId: string, ids: string[]) {
   if (ids.length === 0) return [];

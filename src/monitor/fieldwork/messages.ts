@@ -89,7 +89,7 @@ export const fieldworkNl = {
     'Hoogstens {count, plural, one {# persoon krijgt} other {# personen krijgen}} een herinnering: wie is uitgenodigd, nog niet heeft ingevuld en zich niet heeft afgemeld. Wie het afgelopen uur al een e-mail kreeg, slaan we over.',
   'wave.confirm.reminders.button': 'Verstuur de herinneringen',
   'wave.confirm.reminders.deferred':
-    '{count, plural, one {# persoon krijgt} other {# personen krijgen}} nu nog geen herinnering. In hun groep (dezelfde kenmerken, zoals functie en provincie) hebben 1 tot 9 mensen de vragenlijst afgerond sinds dat voor het laatst is verwerkt. Een herinnering nu laat zien wie dat waren, en wijst zo hun antwoorden aan. Deze personen krijgen een herinnering in een volgende ronde, zodra in hun groep minstens 10 mensen hebben afgerond en dat is verwerkt. Gebeurt dat niet voor het einde van het veldwerk, dan krijgen zij geen herinnering meer.',
+    '{count, plural, one {# persoon krijgt} other {# personen krijgen}} nu nog geen herinnering. In hun groep (dezelfde kenmerken, zoals functie en provincie) hebben 1 tot 9 mensen de vragenlijst afgerond sinds dat voor het laatst is verwerkt, of zich 1 tot 9 mensen afgemeld sinds de vorige herinnering. Een herinnering nu laat zien wie dat waren, en wijst zo hun antwoorden aan. Deze personen krijgen een herinnering in een volgende ronde, zodra dat in hun groep minstens 10 mensen zijn. Gebeurt dat niet voor het einde van het veldwerk, dan krijgen zij geen herinnering meer.',
   'wave.confirm.close.title': 'Meting sluiten?',
   'wave.confirm.close.text':
     'Na het sluiten werken de links niet meer. {count, plural, one {# uitgenodigde persoon heeft} other {# uitgenodigde personen hebben}} (voor zover bekend) nog niet ingevuld; dat kan daarna niet meer.',
@@ -141,7 +141,7 @@ export const fieldworkNl = {
     '{count, plural, one {# herinnering staat} other {# herinneringen staan}} klaar om te versturen.',
   'wave.notice.remindedJob': 'De herinneringen worden op de achtergrond verstuurd.',
   'wave.notice.deferred':
-    '{count, plural, one {# persoon krijgt} other {# personen krijgen}} nog geen herinnering, om te beschermen wie net heeft ingevuld; zij krijgen die in een volgende ronde.',
+    '{count, plural, one {# persoon krijgt} other {# personen krijgen}} nog geen herinnering, om te beschermen wie net heeft ingevuld of zich net heeft afgemeld; zij krijgen die in een volgende ronde.',
   'wave.notice.questionnaire': 'De vragenlijsten zijn bijgewerkt.',
   'wave.notice.mailSaved': 'De e-mailteksten zijn opgeslagen.',
   'wave.error.required': 'Vul dit veld in.',
@@ -233,7 +233,7 @@ export const fieldworkNl = {
     'Berekend uit het kader en de uitnodigingen, niet uit de antwoorden. Respons = afgerond gedeeld door uitgenodigd.',
   'wave.monitoring.computedAt': 'Stand van {at}.',
   'wave.monitoring.pending':
-    'Nog niet meegeteld: {n} keer begonnen of afgerond (of afgemeld). Om de antwoorden anoniem te houden, wordt afgerond vastgelegd per groep van minstens 10 personen met dezelfde kenmerken, niet per persoon, meestal binnen enkele minuten. Begonnen (zonder afronden) en kleinere groepen worden vastgelegd als de meting sluit. Afmeldingen worden vastgelegd met de groep of als de meting sluit. Herinneringen gaan toch alleen naar wie nog niet heeft afgerond en zich niet heeft afgemeld.',
+    'Nog niet meegeteld: {n} keer begonnen of afgerond (of afgemeld). Om de antwoorden anoniem te houden, wordt afgerond vastgelegd per groep van minstens 10 personen met dezelfde kenmerken, niet per persoon, meestal binnen enkele minuten. Begonnen (zonder afronden) en kleinere groepen worden vastgelegd als de meting sluit. Afmeldingen worden vastgelegd als de meting sluit. Herinneringen gaan toch alleen naar wie nog niet heeft afgerond en zich niet heeft afgemeld; na een afmelding wachten de herinneringen in die groep tot daar minstens 10 mensen zich hebben afgemeld.',
   'wave.monitoring.refresh': 'Vernieuwen',
   'wave.monitoring.all': 'Totaal',
   'wave.monitoring.by.total': 'Totaal',
@@ -342,7 +342,7 @@ export const fieldworkEn: Record<keyof typeof fieldworkNl, string> = {
     'At most {count, plural, one {# person} other {# persons}} will get a reminder: those invited who have not completed and did not opt out. Whoever got an e-mail in the past hour is skipped.',
   'wave.confirm.reminders.button': 'Send the reminders',
   'wave.confirm.reminders.deferred':
-    '{count, plural, one {# person gets} other {# persons get}} no reminder yet. In their group (the same characteristics, such as role and province), 1 to 9 people completed the questionnaire since that was last recorded. A reminder now would show who they are, and so point at their answers. These persons get a reminder in a later round, once at least 10 in their group have completed and that is recorded. If that does not happen before the end of fieldwork, they get no further reminder.',
+    '{count, plural, one {# person gets} other {# persons get}} no reminder yet. In their group (the same characteristics, such as role and province), 1 to 9 people completed the questionnaire since that was last recorded, or 1 to 9 people opted out since the previous reminder. A reminder now would show who they are, and so point at their answers. These persons get a reminder in a later round, once that is at least 10 people in their group. If that does not happen before the end of fieldwork, they get no further reminder.',
   'wave.confirm.close.title': 'Close the wave?',
   'wave.confirm.close.text':
     'Once closed, the links stop working. {count, plural, one {# invited person has} other {# invited persons have}} not completed (as far as recorded) and then cannot any more.',
@@ -392,7 +392,7 @@ export const fieldworkEn: Record<keyof typeof fieldworkNl, string> = {
   'wave.notice.reminded': '{count, plural, one {# reminder is} other {# reminders are}} queued for sending.',
   'wave.notice.remindedJob': 'The reminders are being sent in the background.',
   'wave.notice.deferred':
-    '{count, plural, one {# person gets} other {# persons get}} no reminder yet, to protect whoever just completed; they get one in a later round.',
+    '{count, plural, one {# person gets} other {# persons get}} no reminder yet, to protect whoever just completed or opted out; they get one in a later round.',
   'wave.notice.questionnaire': 'The questionnaires were updated.',
   'wave.notice.mailSaved': 'The mail texts were saved.',
   'wave.error.required': 'Fill in this field.',
@@ -480,7 +480,7 @@ export const fieldworkEn: Record<keyof typeof fieldworkNl, string> = {
     'Computed from the frame and the invitations, never from the answers. Response rate = completed divided by invited.',
   'wave.monitoring.computedAt': 'As of {at}.',
   'wave.monitoring.pending':
-    'Not counted yet: {n} starts or completions (or opt-outs). To keep the answers anonymous, completions are recorded per group of at least 10 persons with the same characteristics, not per person, usually within minutes. Starts (without completing) and smaller groups are recorded when the wave closes. Opt-outs are recorded with the group or when the wave closes. Reminders still go only to those who have not completed and did not opt out.',
+    'Not counted yet: {n} starts or completions (or opt-outs). To keep the answers anonymous, completions are recorded per group of at least 10 persons with the same characteristics, not per person, usually within minutes. Starts (without completing) and smaller groups are recorded when the wave closes. Opt-outs are recorded when the wave closes. Reminders still go only to those who have not completed and did not opt out; after an opt-out, the reminders of that group wait until at least 10 in it have opted out.',
   'wave.monitoring.refresh': 'Refresh',
   'wave.monitoring.all': 'Total',
   'wave.monitoring.by.total': 'Total',

@@ -1,6 +1,6 @@
 /**
  * Recording an opt-out on the frame person and cancelling their mail that is still queued: directly in
- * confidential and named waves (./opt-out.ts), in a batch of the progress job in anonymous ones
+ * confidential and named waves (./opt-out.ts), at the close in anonymous ones
  * (./progress.ts; docs/anonymity.md, "Opting out").
  */
 import { and, eq, isNull, sql } from 'drizzle-orm';

@@ -1,7 +1,7 @@
 /**
  * Opting out of an open anonymous wave (./opt-out.ts; docs/anonymity.md, "Opting out"): the request
- * writes a sealed mark and nothing else, reminder rounds skip the person at once, the cell's batch
- * records a non-completer's opt-out (and cancels their queued mail), a completer's waits for the close.
+ * writes a sealed mark and nothing else; a reminder round defers a cell with 1–9 new opt-outs and
+ * skips them 10 at a time; no batch records an opt-out before the close.
  * The attack on a whole run is in ../answering/anonymity-attack.db.test.ts.
  */
 import assert from 'node:assert/strict';
@@ -71,7 +71,7 @@ const optedOutAt = async (id: string) =>
     )
   ).at;
 
-test('the request writes one sealed mark and nothing else; the page answers as before; rounds skip the person at once', async () => {
+test('the request writes one sealed mark and nothing else; rounds skip opt-outs of a cell only 10 at a time', async () => {
   assert.equal((await round()).queued, 120, 'a first round reminds everyone');
   // B completes (a sealed completion mark, as the answering pages write it), then both opt out.
   await queueProgressMark(t.database.db, key, wave.waveId, b, 'completed');
@@ -93,55 +93,59 @@ test('the request writes one sealed mark and nothing else; the page answers as b
   assert.equal(await pendingProgressCount(t.database.db, wave.waveId), marks + 2);
   assert.equal(await optOut(t.database.db, key, 'B'.repeat(43)), false);
 
-  // The next round: A gets nothing, the rest of A's cell does; B's cell waits for its batch (one
-  // completion waiting: ./reminder-gate.ts).
+  // The next round: A gets nothing, and neither does the rest of A's cell (skipping A alone would show
+  // who opted out); B's cell waits for its batch (one completion waiting: ./reminder-gate.ts).
   const second = await round();
-  assert.equal(second.queued, 120 - 20 - 1);
-  assert.equal(second.deferred, 20 - 1);
+  assert.equal(second.queued, 120 - 20 - 20);
+  assert.equal(second.deferred, 19 + 19);
   assert.deepEqual(await remindersOf(a), ['1:queued']);
-  assert.deepEqual(await remindersOf(cell(0)[1]!), ['1:queued', '2:queued']);
-  // The follow-up list leaves A out; B too only once B's completion is recorded (leaving B out now
-  // would show who completed a moment ago).
-  const emails = new Set(
-    (await nonRespondents(t.database.db, wave.waveId, key)).map((p) => p.email.toLowerCase()),
+  assert.deepEqual(await remindersOf(cell(0)[1]!), ['1:queued']);
+  // The follow-up list keeps A (leaving A out would show the same) and B (completed a moment ago).
+  const listed = async () =>
+    new Set((await nonRespondents(t.database.db, wave.waveId, key)).map((p) => p.email.toLowerCase()));
+  assert.ok((await listed()).has(wave.emails[indexOf(a)]!.toLowerCase()));
+  assert.ok((await listed()).has(wave.emails[indexOf(b)]!.toLowerCase()));
+
+  // Nine more of A's cell opt out: the next round skips the ten together and reminds the other ten.
+  for (const id of cell(0).slice(1, 10))
+    assert.equal(await optOut(t.database.db, key, wave.tokens[indexOf(id)]!), true);
+  const third = await round();
+  assert.equal(third.queued, 120 - 20 - 10);
+  assert.equal(third.deferred, 19);
+  assert.deepEqual(await remindersOf(a), ['1:queued']);
+  assert.deepEqual(await remindersOf(cell(0)[10]!), ['1:queued', '2:queued']);
+  const [skipped] = await t.database.query<{ n: number }>(
+    `select count(*)::int as n from invitations i where i.id = any($1::uuid[]) and i.reminders_sent = 1`,
+    [cell(0)],
   );
-  assert.ok(!emails.has(wave.emails[indexOf(a)]!.toLowerCase()));
-  assert.ok(emails.has(wave.emails[indexOf(b)]!.toLowerCase()));
+  assert.equal(skipped!.n, 10, 'the round skipped 10 of the cell at once');
+  // Seen: the follow-up list leaves them out now; the marks were rewritten, not recorded.
+  assert.ok(!(await listed()).has(wave.emails[indexOf(a)]!.toLowerCase()));
+  assert.equal(await pendingProgressCount(t.database.db, wave.waveId), marks + 11);
+  assert.equal(await optedOutAt(a), null);
+  // Another round finds nothing new in A's cell and reminds its other ten again.
+  assert.equal((await round()).queued, 120 - 20 - 10);
 });
 
-test("the cell's batch records a non-completer's opt-out and cancels their queued mail; a completer's waits for the close", async () => {
-  // Ten completions in A's cell and nine more in B's: both cells are recorded in one batch.
-  for (const id of cell(0).slice(1, 11))
-    await queueProgressMark(t.database.db, key, wave.waveId, id, 'completed');
-  for (const id of cell(1).slice(1, 10))
+test('no batch records an opt-out while the wave is open (nor the completion of someone seen opting out); the close records them all', async () => {
+  // Ten completions in A's cell, among them one of the seen opt-outs, and ten in cell 2.
+  for (const id of [...cell(0).slice(9, 20), ...cell(2).slice(0, 10)])
     await queueProgressMark(t.database.db, key, wave.waveId, id, 'completed');
   const r = await recordProgress(t.database.db, key, wave.waveId);
-  assert.deepEqual({ recorded: r.recorded, optedOut: r.optedOut }, { recorded: 20, optedOut: 1 });
-  assert.ok(await optedOutAt(a), "A's opt-out is recorded");
-  assert.deepEqual(await remindersOf(a), ['1:cancelled']);
-  // In the batch's transaction, with the completions it records.
-  const [xa] = await t.database.query<{ x: string }>(
-    'select f.xmin::text as x from frame_persons f join invitations i on i.frame_person_id = f.id where i.id = $1',
-    [a],
-  );
-  const [xc] = await t.database.query<{ x: string }>(
-    'select xmin::text as x from invitations where id = $1',
-    [cell(0)[1]],
-  );
-  assert.equal(xa!.x, xc!.x);
-  const [logged] = await t.database.query<{ diff: Record<string, number> }>(
-    "select diff from audit_log where action = 'wave.progress.record' and resource_id = $1 order by seq desc limit 1",
-    [wave.waveId],
-  );
-  assert.deepEqual(logged!.diff, { recorded: 20, optedOut: 1, cancelledMail: 1 });
-  // B completed: their opt-out changes no mail and waits, sealed, for the close.
-  assert.equal(await optedOutAt(b), null);
-  assert.equal(await pendingProgressCount(t.database.db, wave.waveId), 1);
+  assert.deepEqual({ recorded: r.recorded, optedOut: r.optedOut }, { recorded: 20, optedOut: 0 });
+  assert.equal(await optedOutAt(a), null);
+  // The cost: mail queued before the opt-out is not cancelled before the close.
+  assert.deepEqual(await remindersOf(a), ['1:queued']);
+  const [seen] = await t.database.query<{ status: string }>('select status from invitations where id = $1', [
+    cell(0)[9],
+  ]);
+  assert.equal(seen!.status, 'not_started', "a seen opt-out's completion waits for the close");
 
   await transitionWave(t.database.db, wave.waveId, 'close', cliActor('test'));
   const closed = await recordProgress(t.database.db, key, wave.waveId);
-  assert.equal(closed.optedOut, 1);
-  assert.ok(await optedOutAt(b), "B's opt-out is recorded at the close");
+  assert.equal(closed.optedOut, 11);
+  for (const id of [a, b, ...cell(0).slice(1, 10)]) assert.ok(await optedOutAt(id), 'recorded at the close');
+  assert.deepEqual(await remindersOf(a), ['1:cancelled']);
   assert.equal(await pendingProgressCount(t.database.db, wave.waveId), 0);
 });
 

@@ -6,8 +6,8 @@
  * person's response (whoever completes and opts out a moment later), with a neighbouring transaction
  * id and time, and pair the two. So there the request writes only a sealed mark, like a completion
  * (./progress.ts): no frame person, invitation, mail, job or audit record. Reminder rounds read the
- * marks in memory and skip the person from that moment (./reminders.ts); the progress job records the
- * opt-out with its cell's next batch — only for whoever has not completed — or at the close
+ * marks in memory and skip the person, once at least 10 of their cell opted out since (until then the
+ * cell's reminders wait; ./reminder-gate.ts); the close's job records every opt-out
  * (docs/anonymity.md, "Opting out").
  */
 import { eq } from 'drizzle-orm';

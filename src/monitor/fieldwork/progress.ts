@@ -21,9 +21,13 @@
  * and reads the rest in memory (`waitingProgress`), reminding no one in a cell with 1–9 waiting
  * (./reminder-gate.ts), so every batch and every round leaves at least 10 per cell (docs/anonymity.md).
  *
- * An opt-out is a mark too (./opt-out.ts): a batch records it with its cell's completions (the frame
- * person's `opted_out_at`, their queued mail cancelled) for whoever has not completed; a completer's
- * waits for the close.
+ * An opt-out is a mark too (./opt-out.ts). While the wave is open no batch records it (a batch that
+ * wrote who of a cell opted out would pair a draft saved right before with its person): every opt-out
+ * waits for the close. Reminder rounds read it in memory and skip the person only once at least 10 of
+ * the cell's reminded persons opted out since (./reminder-gate.ts); the round then rewrites their
+ * marks as *seen* (`opted_out_seen`). A seen person's later completion is not recorded before the
+ * close either: the rounds showed them among the opted-out, and a batch that recorded them as completed
+ * would take them out of that group of 10.
  */
 import { createCipheriv, createDecipheriv, createHmac, randomBytes, randomInt } from 'node:crypto';
 import { and, count, eq, inArray, ne, sql } from 'drizzle-orm';
@@ -40,10 +44,19 @@ import { getWave } from './waves-service.js';
 export const BATCH_MINIMUM = 10;
 
 export type ProgressStatus = 'started' | 'completed';
-/** What a mark records: a start, a completion, or an opt-out (./opt-out.ts), sealed alike. */
-export type MarkKind = ProgressStatus | 'opted_out';
-const KIND_CODES: Record<MarkKind, string> = { started: 's', completed: 'c', opted_out: 'o' };
-const KINDS: Record<string, MarkKind> = { s: 'started', c: 'completed', o: 'opted_out' };
+/**
+ * What a mark records: a start, a completion, or an opt-out (./opt-out.ts), sealed alike; an opt-out
+ * a reminder round has shown (skipped with at least 9 others of its cell) is `opted_out_seen`.
+ */
+export type MarkKind = ProgressStatus | 'opted_out' | 'opted_out_seen';
+const KIND_CODES: Record<MarkKind, string> = {
+  started: 's',
+  completed: 'c',
+  opted_out: 'o',
+  opted_out_seen: 'O',
+};
+const KINDS: Record<string, MarkKind> = { s: 'started', c: 'completed', o: 'opted_out', O: 'opted_out_seen' };
+const isOptOut = (kind: MarkKind) => kind === 'opted_out' || kind === 'opted_out_seen';
 
 const keys = new WeakMap<Buffer, Buffer>();
 /** The sealing key: derived from the server key, so a copy of the database alone cannot open a mark. */
@@ -172,20 +185,18 @@ export async function recordProgress(
     // tests that ask for a minimum of 1).
     const everything = wave.status !== 'open' || minimum <= 1;
     const completed = new Set(marks.filter((m) => m.status === 'completed').map((m) => m.invitationId));
-    const progressIds = new Set(marks.filter((m) => m.status !== 'opted_out').map((m) => m.invitationId));
+    const progressIds = new Set(marks.filter((m) => !isOptOut(m.status)).map((m) => m.invitationId));
+    // Whoever a round showed among the opted-out waits for the close (see the file comment).
+    const seen = new Set(marks.filter((m) => m.status === 'opted_out_seen').map((m) => m.invitationId));
     const byCell = new Map<string, Set<string>>();
     for (const id of progressIds) {
       const cell = cells.get(id);
-      if (cell === undefined || !(everything || completed.has(id))) continue;
+      if (cell === undefined || !(everything || (completed.has(id) && !seen.has(id)))) continue;
       byCell.set(cell, (byCell.get(cell) ?? new Set()).add(id));
     }
     const due = new Set<string>();
-    const dueCells = new Set<string>();
-    for (const [cell, members] of byCell)
-      if (everything || members.size >= minimum) {
-        dueCells.add(cell);
-        for (const id of members) due.add(id);
-      }
+    for (const members of byCell.values())
+      if (everything || members.size >= minimum) for (const id of members) due.add(id);
     // Marks of invitations that no longer exist go too; so do marks no key opens (nothing can use them).
     const opened = new Set(marks.map((m) => m.id));
     const done = rows.filter((r) => !opened.has(r.id)).map((r) => r.id);
@@ -194,19 +205,12 @@ export async function recordProgress(
     const optOuts = new Map<string, string>();
     for (const m of marks) {
       const person = byId.get(m.invitationId);
-      if (m.status === 'opted_out') {
-        // An opt-out is recorded with its cell's batch, and only for whoever has not completed: a
-        // completer's opt-out changes no mail, and recording it while the wave is open would tell
-        // "this completed person opted out", which the opt-out's own mark (written right after the
-        // response, docs/anonymity.md) ties to their response. Those wait for the close.
-        const now =
-          everything ||
-          (person !== undefined &&
-            dueCells.has(cells.get(m.invitationId)!) &&
-            person.status !== 'completed' &&
-            !completed.has(m.invitationId));
+      if (isOptOut(m.status)) {
+        // Opt-outs are recorded at the close only: one written while the wave is open would tell who
+        // of the cell opted out, and the opt-out's own mark (written right after the person's
+        // response or draft, docs/anonymity.md) ties that to their response.
         if (!person || person.p.optedOutAt) done.push(m.id);
-        else if (now) {
+        else if (everything) {
           done.push(m.id);
           optOuts.set(m.invitationId, person.p.id);
         }
@@ -278,20 +282,62 @@ export async function waitingMarks(
   db: DbOrTx,
   serverKey: Buffer,
   waveId: string,
-): Promise<{ progress: Map<string, ProgressStatus>; optedOut: Set<string> }> {
+): Promise<{
+  progress: Map<string, ProgressStatus>;
+  /** Every waiting opt-out; `seen`: those a reminder round has shown (./reminder-gate.ts). */
+  optedOut: Set<string>;
+  seen: Set<string>;
+}> {
   const rows = await db
     .select({ sealed: invitationProgress.sealed })
     .from(invitationProgress)
     .where(eq(invitationProgress.waveId, waveId));
   const progress = new Map<string, ProgressStatus>();
   const optedOut = new Set<string>();
+  const seen = new Set<string>();
   for (const r of rows) {
     const m = openMark(serverKey, r.sealed);
     if (!m) continue;
-    if (m.status === 'opted_out') optedOut.add(m.invitationId);
+    if (m.status === 'opted_out_seen') seen.add(m.invitationId);
+    if (isOptOut(m.status)) optedOut.add(m.invitationId);
     else if (progress.get(m.invitationId) !== 'completed') progress.set(m.invitationId, m.status);
   }
-  return { progress, optedOut };
+  return { progress, optedOut, seen };
+}
+
+/**
+ * Rewrites the opt-out marks of these invitations as seen (a reminder round skipped them with at least
+ * 9 others of their cell), in the round's transaction: later rounds skip them without counting them as
+ * new, and their completion waits for the close (see the file comment).
+ */
+export async function markOptOutsSeen(
+  tx: DbOrTx,
+  serverKey: Buffer,
+  waveId: string,
+  invitationIds: ReadonlySet<string>,
+): Promise<void> {
+  if (invitationIds.size === 0) return;
+  const rows = await tx
+    .select({ id: invitationProgress.id, sealed: invitationProgress.sealed })
+    .from(invitationProgress)
+    .where(eq(invitationProgress.waveId, waveId));
+  const stale = rows.filter((r) => {
+    const m = openMark(serverKey, r.sealed);
+    return m?.status === 'opted_out' && invitationIds.has(m.invitationId);
+  });
+  if (stale.length === 0) return;
+  await tx.delete(invitationProgress).where(
+    inArray(
+      invitationProgress.id,
+      stale.map((r) => r.id),
+    ),
+  );
+  await tx.insert(invitationProgress).values(
+    shuffle([...invitationIds]).map((id) => ({
+      waveId,
+      sealed: sealMark(serverKey, id, 'opted_out_seen'),
+    })),
+  );
 }
 
 /**

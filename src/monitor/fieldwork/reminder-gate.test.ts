@@ -6,18 +6,30 @@
  * min(10, the invitations of the cell with the same recorded status) candidates for every completed
  * response, its own invitation among them. The same schedules with the rounds as they were before the
  * gate (remind every non-respondent, record nothing) give the attacker fewer: the property fails.
+ *
+ * The schedules also have opt-outs of persons who did not complete (someone who saved a draft and
+ * opted out: the copy dates the opt-out by its mark next to the draft). The attacker takes the first
+ * round after it that left out persons of the cell it reached (not recorded as completed, not left
+ * out before) as naming the candidates; they must be at least min(10, the cell's invitations not
+ * recorded as completed). With rounds that skip an opt-out at once (as before "Opting out" in
+ * docs/anonymity.md was rewritten), the property fails.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { boundFor, completionCandidates } from '../../../test/support/reminder-attack.js';
 import { BATCH_MINIMUM } from './progress.js';
-import { deferredCells } from './reminder-gate.js';
+import { deferredCells, optOutHolds } from './reminder-gate.js';
 
-type Step = { kind: 'complete'; pick: number } | { kind: 'batch' } | { kind: 'round' };
+type Step =
+  | { kind: 'complete'; pick: number }
+  | { kind: 'optout'; pick: number }
+  | { kind: 'batch' }
+  | { kind: 'round' };
 
 const step: fc.Arbitrary<Step> = fc.oneof(
   { weight: 6, arbitrary: fc.nat().map((pick) => ({ kind: 'complete' as const, pick })) },
+  { weight: 2, arbitrary: fc.nat().map((pick) => ({ kind: 'optout' as const, pick })) },
   { weight: 1, arbitrary: fc.constant({ kind: 'batch' as const }) },
   { weight: 2, arbitrary: fc.constant({ kind: 'round' as const }) },
 );
@@ -27,11 +39,12 @@ const schedule = fc.record({
 });
 
 /**
- * Runs a schedule; `gated`: rounds as ./invitations.ts sends them now (record the cells with at
- * least 10 waiting completions, defer the cells with 1–9); otherwise as before (record nothing,
- * remind every non-respondent). Returns the first narrowing found, or undefined.
+ * Runs a schedule; `gated`: rounds as ./reminders.ts sends them now (record the cells with at
+ * least 10 waiting completions, defer the cells with 1–9 of them or with 1–9 new opt-outs); otherwise
+ * as before (record nothing, remind every non-respondent who did not opt out). `optOutGate: false`:
+ * the completion gate only, opt-outs skipped at once. Returns the first narrowing found, or undefined.
  */
-function run(cellSizes: number[], steps: Step[], gated: boolean): string | undefined {
+function run(cellSizes: number[], steps: Step[], gated: boolean, optOutGate = gated): string | undefined {
   const cells = new Map<string, string>();
   cellSizes.forEach((n, c) => {
     for (let k = 0; k < n; k++) cells.set(`${c}:${k}`, `cell ${c}`);
@@ -40,6 +53,9 @@ function run(cellSizes: number[], steps: Step[], gated: boolean): string | undef
   const waiting = new Set<string>();
   const recordedAt = new Map<string, number>();
   const rounds: Array<{ at: number; reminded: Set<string> }> = [];
+  /** Opted out (and never completing), when; `seen`: left out by a round that reminded others. */
+  const optedOutAt = new Map<string, number>();
+  const seen = new Set<string>();
   const waitingByCell = () => {
     const counts = new Map<string, number>();
     for (const i of waiting) counts.set(cells.get(i)!, (counts.get(cells.get(i)!) ?? 0) + 1);
@@ -63,13 +79,23 @@ function run(cellSizes: number[], steps: Step[], gated: boolean): string | undef
       const i = open[s.pick % open.length]!;
       completedAt.set(i, at);
       waiting.add(i);
+    } else if (s.kind === 'optout') {
+      const open = [...cells.keys()].filter((i) => !completedAt.has(i) && !optedOutAt.has(i));
+      if (!open.length) continue;
+      optedOutAt.set(open[s.pick % open.length]!, at);
     } else if (s.kind === 'batch') record(at);
     else {
       if (gated) record(at);
       const deferred = gated ? deferredCells(waitingByCell()) : new Set<string>();
+      const fresh = [...optedOutAt.keys()].filter((i) => !seen.has(i));
+      const held = optOutGate ? optOutHolds(countCells(fresh.map((i) => cells.get(i)!))) : new Set();
       const reminded = new Set(
-        [...cells].filter(([i, c]) => !completedAt.has(i) && !deferred.has(c)).map(([i]) => i),
+        [...cells]
+          .filter(([i, c]) => !completedAt.has(i) && !optedOutAt.has(i) && !deferred.has(c) && !held.has(c))
+          .map(([i]) => i),
       );
+      const reached = new Set([...reminded].map((i) => cells.get(i)));
+      for (const i of fresh) if (reached.has(cells.get(i))) seen.add(i);
       if (reminded.size) rounds.push({ at, reminded });
     }
     // A copy now.
@@ -81,8 +107,49 @@ function run(cellSizes: number[], steps: Step[], gated: boolean): string | undef
       if (candidates.length < bound)
         return `a response completed at step ${when} narrowed to ${candidates.length} < ${bound} after step ${at}`;
     }
+    for (const [truth, when] of optedOutAt) {
+      const candidates = optOutCandidates(stored, cells.get(truth)!, when);
+      if (!candidates.includes(truth)) return `the attacker ruled out an opt-out's truth at step ${at}`;
+      const bound = boundFor(stored, truth);
+      if (candidates.length < bound)
+        return `an opt-out at step ${when} narrowed to ${candidates.length} < ${bound} after step ${at}`;
+    }
   }
   return undefined;
+}
+
+function countCells(cells: string[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const c of cells) out.set(c, (out.get(c) ?? 0) + 1);
+  return out;
+}
+
+/**
+ * The opting-out attack on what is stored: the persons of the cell that the first round after the
+ * opt-out left out while reminding others there (not recorded as completed, not left out before);
+ * without such a round, the cell's persons not recorded as completed and not reminded after it.
+ */
+function optOutCandidates(
+  s: {
+    cells: ReadonlyMap<string, string>;
+    rounds: ReadonlyArray<{ at: number; reminded: ReadonlySet<string> }>;
+    recordedAt: ReadonlyMap<string, number>;
+  },
+  cell: string,
+  at: number,
+): string[] {
+  const members = [...s.cells].filter(([, c]) => c === cell).map(([i]) => i);
+  const open = members.filter((i) => !s.recordedAt.has(i));
+  const cellRounds = [...s.rounds]
+    .filter((r) => members.some((i) => r.reminded.has(i)))
+    .sort((a, b) => a.at - b.at);
+  const leftOutBefore = new Set<string>();
+  for (const r of cellRounds) {
+    const fresh = open.filter((i) => !r.reminded.has(i) && !leftOutBefore.has(i));
+    if (r.at > at && fresh.length) return fresh;
+    for (const i of fresh) leftOutBefore.add(i);
+  }
+  return open.filter((i) => !cellRounds.some((r) => r.at > at && r.reminded.has(i)));
 }
 
 test('with the gate, no schedule narrows a completed response below min(10, its status group) of its cell', () => {
@@ -103,6 +170,16 @@ test('without the gate (rounds as before), the same attacker narrows responses: 
   assert.ok(result.failed, 'rounds that remind every non-respondent must let the attacker narrow');
   const [example] = result.counterexample!;
   assert.match(String(run(example.cellSizes, example.steps, false)), /narrowed to/);
+});
+
+test('rounds that skip an opt-out at once (completion gate only): the opting-out attack narrows: the property fails', () => {
+  const result = fc.check(
+    fc.property(schedule, ({ cellSizes, steps }) => run(cellSizes, steps, true, false) === undefined),
+    { numRuns: 400 },
+  );
+  assert.ok(result.failed, 'rounds that skip opt-outs one by one must let the attacker narrow');
+  const [example] = result.counterexample!;
+  assert.match(String(run(example.cellSizes, example.steps, true, false)), /an opt-out .* narrowed to/);
 });
 
 test('deferredCells: 1 to 9 waiting completions defer a cell; 0 and 10 or more do not', () => {

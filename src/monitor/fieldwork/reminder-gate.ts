@@ -19,6 +19,15 @@
  *
  * Holding back a random 10 − k non-respondents instead would not do: they get the next round, and
  * that reminder shows they had not completed, which leaves the k again.
+ *
+ * Opt-outs are events of the same kind. A round skips whoever opted out (read in memory; no batch
+ * records an opt-out before the close, ./progress.ts), and the persons of a cell a round newly skips
+ * while reminding others show who of it opted out since. Someone who saved a draft and opted out a
+ * moment later left a mark written alone next to the draft's last version; had the round skipped them
+ * alone, a copy would pair the draft with them. So, per cell and per transaction of a round, the
+ * opt-outs it would newly skip (`fresh`: not yet seen by a round) must be 0 or at least 10, or the
+ * cell is deferred as well (`optOutHolds`); the ones it does skip become *seen* (their marks are
+ * rewritten in the round's transaction) and count no more.
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Config } from '../../platform/config/config.js';
@@ -26,6 +35,10 @@ import type { DbOrTx } from '../../platform/db/database.js';
 import { responseKeyFor } from '../answering/keys.js';
 import type { FramePerson, Wave } from './model.js';
 import { BATCH_MINIMUM, cellOf, type ProgressStatus, waitingMarks } from './progress.js';
+
+/** The cells a round must also defer: 1 to minimum − 1 opt-outs it would newly skip there. */
+export const optOutHolds = deferredCells;
+
 import { framePersons, invitations } from './schema.js';
 
 /** The cells whose round must wait: 1 to minimum − 1 completions not recorded yet. */
@@ -40,6 +53,8 @@ export interface ReminderGate {
   waiting: Map<string, ProgressStatus>;
   /** Invitations whose person opted out in a mark not recorded yet: they get no reminder. */
   optedOut: Set<string>;
+  /** Of those, the ones a round has skipped already (with at least 9 others of their cell). */
+  seen: Set<string>;
   /** Cells none of whose members may be reminded now. */
   deferred: Set<string>;
   /** The cell of a frame person, as the gate counts it. */
@@ -52,8 +67,9 @@ export interface ReminderGate {
  * the wave's lock, so no mark arrives meanwhile.
  */
 export async function reminderGate(tx: DbOrTx, serverKey: Buffer, wave: Wave): Promise<ReminderGate> {
-  const { progress: waiting, optedOut } = await waitingMarks(tx, serverKey, wave.id);
-  const completed = [...waiting].filter(([, s]) => s === 'completed').map(([id]) => id);
+  const { progress: waiting, optedOut, seen } = await waitingMarks(tx, serverKey, wave.id);
+  // A seen person's completion waits for the close (./progress.ts) and changes no round: not counted.
+  const completed = [...waiting].filter(([id, s]) => s === 'completed' && !seen.has(id)).map(([id]) => id);
   const counts = new Map<string, number>();
   if (completed.length) {
     const people = await tx
@@ -69,6 +85,7 @@ export async function reminderGate(tx: DbOrTx, serverKey: Buffer, wave: Wave): P
   return {
     waiting,
     optedOut,
+    seen,
     deferred: deferredCells(counts),
     cellOf: (p) => cellOf(wave.anonymity, p),
   };
@@ -77,23 +94,31 @@ export async function reminderGate(tx: DbOrTx, serverKey: Buffer, wave: Wave): P
 /**
  * What a round would do now, for the confirmation page: how many non-respondents (as far as the
  * marks tell) are in cells that would be deferred. Cells with at least 10 waiting completions are
- * not deferred (the round records them first).
+ * not deferred (the round records them first). Opt-outs are counted over the whole wave (a round of
+ * more than 500 invitations checks them per transaction, so it may defer more).
  */
 export async function deferredNow(db: DbOrTx, config: Config, wave: Wave): Promise<number> {
   if (wave.anonymity !== 'anonymous' || wave.status !== 'open') return 0;
   const gate = await reminderGate(db, responseKeyFor(config), wave);
-  if (gate.deferred.size === 0) return 0;
+  if (gate.deferred.size === 0 && gate.optedOut.size === gate.seen.size) return 0;
   const rows = await db
     .select({ i: invitations, p: framePersons })
     .from(invitations)
     .innerJoin(framePersons, eq(framePersons.id, invitations.framePersonId))
     .where(eq(invitations.waveId, wave.id));
-  return rows.filter(
+  const open = rows.filter(
     ({ i, p }) =>
-      i.invitedAt !== null &&
-      p.optedOutAt === null &&
-      !gate.optedOut.has(i.id) &&
-      (gate.waiting.get(i.id) ?? i.status) !== 'completed' &&
-      gate.deferred.has(gate.cellOf(p as FramePerson)),
-  ).length;
+      i.invitedAt !== null && p.optedOutAt === null && (gate.waiting.get(i.id) ?? i.status) !== 'completed',
+  );
+  const fresh = new Map<string, number>();
+  for (const { i, p } of open)
+    if (gate.optedOut.has(i.id) && !gate.seen.has(i.id)) {
+      const cell = gate.cellOf(p as FramePerson);
+      fresh.set(cell, (fresh.get(cell) ?? 0) + 1);
+    }
+  const held = optOutHolds(fresh);
+  return open.filter(({ i, p }) => {
+    const cell = gate.cellOf(p as FramePerson);
+    return !gate.optedOut.has(i.id) && (gate.deferred.has(cell) || held.has(cell));
+  }).length;
 }

@@ -17,9 +17,9 @@ import type { DbOrTx } from '../../platform/db/database.js';
 import { type QueueMailInput, queueMails } from '../../platform/mail/mail.js';
 import { responseKeyFor } from '../answering/keys.js';
 import type { SendResult } from './invitations.js';
-import type { Invitation } from './model.js';
-import { recordProgress } from './progress.js';
-import { type ReminderGate, reminderGate } from './reminder-gate.js';
+import type { FramePerson, Invitation } from './model.js';
+import { markOptOutsSeen, recordProgress } from './progress.js';
+import { optOutHolds, type ReminderGate, reminderGate } from './reminder-gate.js';
 import { framePersons, invitations, waves } from './schema.js';
 import {
   continueText,
@@ -118,10 +118,27 @@ export async function sendReminders(
       const waiting: Map<string, string> = gate?.waiting ?? new Map();
       const statusOf = (i: Invitation) => waiting.get(i.id) ?? i.status;
       // Whoever opted out gets nothing from now on, also while their opt-out waits in a mark (anonymous
-      // waves record it with a batch: ./opt-out.ts).
+      // waves record it at the close: ./opt-out.ts).
       const due = selected.filter(({ i }) => statusOf(i) !== 'completed' && !gate?.optedOut.has(i.id));
-      const rows = gate ? due.filter(({ p }) => !gate.deferred.has(gate.cellOf(p))) : due;
+      // Opt-outs this transaction would newly skip show who of a cell opted out: 1–9 defer the cell
+      // too (./reminder-gate.ts); once a round skips them while reminding others there, they are seen.
+      const newOptOuts = gate
+        ? selected.filter(
+            ({ i }) => statusOf(i) !== 'completed' && gate.optedOut.has(i.id) && !gate.seen.has(i.id),
+          )
+        : [];
+      const held = gate
+        ? optOutHolds(countByCell(newOptOuts.map(({ p }) => gate.cellOf(p))))
+        : new Set<string>();
+      const blocked = (p: FramePerson) =>
+        gate !== undefined && (gate.deferred.has(gate.cellOf(p)) || held.has(gate.cellOf(p)));
+      const rows = due.filter(({ p }) => !blocked(p));
       const deferred = due.length - rows.length;
+      if (gate) {
+        const reached = new Set(rows.map(({ p }) => gate.cellOf(p)));
+        const shown = newOptOuts.filter(({ p }) => reached.has(gate.cellOf(p))).map(({ i }) => i.id);
+        await markOptOutsSeen(tx, responseKeyFor(config), waveId, new Set(shown));
+      }
       if (rows.length === 0) return { sent: 0, last: lastSelected, deferred };
       const templates = templatesOf(w);
       const orgNames = await organisationNames(tx);
@@ -197,6 +214,12 @@ export async function sendReminders(
     lastId = last;
   }
   return { queued: total, remaining: 0, deferred: deferredTotal };
+}
+
+function countByCell(cells: string[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const c of cells) out.set(c, (out.get(c) ?? 0) + 1);
+  return out;
 }
 
 /**

@@ -24,12 +24,18 @@ test('nobody anonymous may do anything', () => {
 test('a coordinator of B may not touch A', () => {
   const p = principal([], { 'org-b': ['coordinator', 'case_handler', 'integrity_officer'] });
   for (const a of actions) {
-    if (['organisation.list', 'account.read', 'account.update', 'token.manage', 'incident.start'].includes(a))
-      continue;
+    // not about organisation A: lists and own account, and the national monitor results every
+    // coordinator reads (released, published view)
+    const notOfA = ['organisation.list', 'account.read', 'account.update', 'token.manage', 'incident.start'];
+    if ([...notOfA, 'results.read'].includes(a)) continue;
     assert.equal(can(p, a, 'org-a'), false, a);
   }
   assert.equal(can(p, 'organisation.read', 'org-b'), true);
   assert.equal(can(p, 'audit.read', 'org-b'), true);
+  // the national results are the same for every coordinator; a letter is one organisation's
+  assert.equal(can(p, 'results.read'), true);
+  assert.equal(can(p, 'results.letter.read', 'org-a'), false);
+  assert.equal(can(p, 'results.letter.read', 'org-b'), true);
 });
 
 test('the Meldpunt start page is open to anyone signed in; it shows only their own', () => {

@@ -88,6 +88,10 @@ export async function narrative(request: NarrativeRequest): Promise<Narrative | 
     `text:${section}`,
     scoped ? notPublished[ctx.lang] : undefined,
   );
+  // A built-in default is written for the built-in indicators; a wave that lacks what it names (another
+  // questionnaire) gets the section without narrative instead of a failed product. The editor shows
+  // the default's errors; a text a researcher saved is never skipped.
+  if (checked.errors.length > 0 && text.source === 'builtin') return null;
   if (checked.errors.length > 0) {
     const list = (lang: 'nl' | 'en') => checked.errors.map((e) => errorText(e, lang)).join('; ');
     throw new AppError('validation', {

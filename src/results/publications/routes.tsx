@@ -10,7 +10,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { findWave } from '../../monitor/fieldwork/waves-service.js';
-import { can } from '../../platform/access/policy.js';
+import { can, type Principal } from '../../platform/access/policy.js';
 import { audit } from '../../platform/audit/audit.js';
 import { actorOf } from '../../platform/auth/actor.js';
 import { AppError } from '../../platform/errors.js';
@@ -42,13 +42,24 @@ const query = z.object({ lang: z.enum(['nl', 'en']).optional(), file: z.enum(['1
 const listQuery = z
   .object({ lang: z.enum(['nl', 'en']).optional(), notice: z.enum(['queued']).optional() })
   .loose();
-const downloadQuery = z.object({ lang: z.enum(['nl', 'en']), format: z.enum(fileFormats) });
+/** Without a choice: the Dutch PDF, what is published first. */
+const downloadQuery = z.object({
+  lang: z.enum(['nl', 'en']).default('nl'),
+  format: z.enum(fileFormats).default('pdf'),
+});
 const renderBody = z
   .object({
     kind: z.union([z.enum(productKinds), z.literal('')]).optional(),
     lang: z.enum(['nl', 'en', 'both']).default('nl'),
   })
   .loose();
+
+/**
+ * A letter holds one organisation's own answers: its file is for researchers and admins and that
+ * organisation's coordinator only (results.letter.read), not for every reader of the national results.
+ */
+const mayReadFile = (principal: Principal | undefined, f: { kind: string; key: string }) =>
+  f.kind !== 'letter' || can(principal, 'results.letter.read', f.key);
 
 const routes: FastifyPluginAsync = async (app) => {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -63,7 +74,9 @@ const routes: FastifyPluginAsync = async (app) => {
       const visibility = visibilityOf(req.principal);
       const products = await listProducts({ database, wave, visibility });
       const stored = await storedPublicationFiles(database, wave.id);
-      const files = visibility === 'embargoed' ? stored : stored.filter((f) => f.released);
+      const files = (visibility === 'embargoed' ? stored : stored.filter((f) => f.released)).filter((f) =>
+        mayReadFile(req.principal, f),
+      );
       const mayRender = can(req.principal, 'results.publications.render');
       return sendPage(
         reply,
@@ -116,7 +129,11 @@ const routes: FastifyPluginAsync = async (app) => {
         req.query.lang,
         req.query.format,
       );
-      if (!file || (!file.released && visibilityOf(req.principal) !== 'embargoed'))
+      if (
+        !file ||
+        !mayReadFile(req.principal, file) ||
+        (!file.released && visibilityOf(req.principal) !== 'embargoed')
+      )
         throw new AppError('not-found', {
           detail: {
             nl: 'Dit bestand is (nog) niet gemaakt of niet vrijgegeven.',

@@ -69,6 +69,8 @@ test('every page passes axe in Chromium, in Dutch and English', { skip: browserS
       }
       const status = res?.status() ?? 0;
       if (status >= 500) failures.push(`${p.path} (${lang}): HTTP ${status}`);
+      // a script or another non-HTML asset (e.g. the texts editor's live preview) is not a page
+      if (!(res?.headers()['content-type'] ?? 'text/html').startsWith('text/html')) continue;
       for (const v of await axeViolations(page)) {
         failures.push(
           `${p.path} (${lang}): ${v.id} (${v.impact}) ${v.help} at ${v.nodes.slice(0, 3).join(', ')}`,

@@ -3,7 +3,7 @@
  * indicator and breakdown each one is, where the built-in questionnaires cover it.
  */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { projectPath } from '../platform/paths.js';
 import { builtinIndicators } from './indicators/builtin.js';
 
 export interface PublishedFigure {
@@ -22,8 +22,10 @@ export interface PublishedFigure {
 
 let cached: PublishedFigure[] | undefined;
 export function publishedFigures(): PublishedFigure[] {
+  // from the project root: the same file under tsx and from the bundled CLI (dist/), where a path
+  // relative to this module would point into dist/
   cached ??= JSON.parse(
-    readFileSync(fileURLToPath(new URL('./data/published-figures.json', import.meta.url)), 'utf8'),
+    readFileSync(projectPath('src', 'results', 'data', 'published-figures.json'), 'utf8'),
   ) as PublishedFigure[];
   return cached;
 }

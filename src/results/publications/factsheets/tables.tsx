@@ -9,7 +9,7 @@ import type { TableRow } from '../../pages/table.js';
 import { cellKey } from '../../trends/trend.js';
 import { DASH, type ProductBuilder } from '../report/build.js';
 import { type PublicationData, publishedTable, rulesOf } from '../report/data.js';
-import { changeText, rowFigures, waveYear } from '../report/tables.js';
+import { changeText, EstimateHead, rowFigures } from '../report/tables.js';
 
 export interface Column {
   label: string;
@@ -128,25 +128,7 @@ export function CellsTable(
     <div class="table-scroll" {...scrollBox({ t: (k, p) => b.t(k, p) })}>
       <table class="pub-table">
         <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{b.t('pub.fs.keyNumbers.indicator')}</th>
-            <th scope="col" class="num">
-              {b.t('pub.report.table.percentage')}
-            </th>
-            <th scope="col" class="num">
-              {b.t('pub.report.table.ci')}
-            </th>
-            <th scope="col" class="num">
-              {b.t('pub.report.table.n')}
-            </th>
-            <th scope="col" class="num">
-              {previous
-                ? b.t('pub.report.table.change', { wave: waveYear(d, previous) })
-                : b.t('pub.report.table.changeNone')}
-            </th>
-          </tr>
-        </thead>
+        <EstimateHead b={b} d={d} first={b.t('pub.fs.keyNumbers.indicator')} previous={previous} />
         <tbody>{rows}</tbody>
       </table>
       <Notes b={b} d={d} any={hidden} />

@@ -89,6 +89,37 @@ export function changeText(b: ProductBuilder, r: TableRow): string {
   });
 }
 
+/** The head of an estimates table: the first column, percentage, 95% interval, n and the change. */
+export function EstimateHead(props: {
+  b: ProductBuilder;
+  d: PublicationData;
+  first: string;
+  previous: string | undefined;
+}) {
+  const { b, d, previous } = props;
+  return (
+    <thead>
+      <tr>
+        <th scope="col">{props.first}</th>
+        <th scope="col" class="num">
+          {b.t('pub.report.table.percentage')}
+        </th>
+        <th scope="col" class="num">
+          {b.t('pub.report.table.ci')}
+        </th>
+        <th scope="col" class="num">
+          {b.t('pub.report.table.n')}
+        </th>
+        <th scope="col" class="num">
+          {previous
+            ? b.t('pub.report.table.change', { wave: waveYear(d, previous) })
+            : b.t('pub.report.table.changeNone')}
+        </th>
+      </tr>
+    </thead>
+  );
+}
+
 export function IndicatorTable(b: ProductBuilder, d: PublicationData, code: string, o: TableOptions = {}) {
   const table = publishedTable(d, code);
   const def = d.indicators.get(code);
@@ -165,25 +196,7 @@ export function IndicatorTable(b: ProductBuilder, d: PublicationData, code: stri
     <div class="table-scroll" {...scrollBox({ t: (k, p) => b.t(k, p) })}>
       <table class="pub-table" data-indicator={code}>
         <caption>{o.caption ?? b.t('pub.report.table.caption', { indicator: def.label[b.lang] })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{b.t('pub.report.table.group')}</th>
-            <th scope="col" class="num">
-              {b.t('pub.report.table.percentage')}
-            </th>
-            <th scope="col" class="num">
-              {b.t('pub.report.table.ci')}
-            </th>
-            <th scope="col" class="num">
-              {b.t('pub.report.table.n')}
-            </th>
-            <th scope="col" class="num">
-              {previous
-                ? b.t('pub.report.table.change', { wave: waveYear(d, previous) })
-                : b.t('pub.report.table.changeNone')}
-            </th>
-          </tr>
-        </thead>
+        <EstimateHead b={b} d={d} first={b.t('pub.report.table.group')} previous={previous} />
         <tbody>{rows}</tbody>
       </table>
       {notes.length ? (

@@ -5,6 +5,7 @@
  * disclosure scan all go through these definitions, so every product is rendered by one code path.
  */
 import type { Wave } from '../../monitor/fieldwork/model.js';
+import type { Principal } from '../../platform/access/policy.js';
 import type { Database } from '../../platform/db/database.js';
 import type { Visibility } from '../release/service.js';
 
@@ -74,4 +75,9 @@ export interface ProductDefinition {
   /** The products of this kind a wave has (e.g. one factsheet per role that reaches the threshold). */
   list(scope: ProductScope): Promise<ProductRef[]>;
   render(ctx: RenderContext, ref: ProductRef): Promise<RenderedProduct>;
+  /**
+   * Who may read one product of this kind beyond `results.read` (e.g. a letter: one organisation's
+   * answers); without it, everyone who reads the wave's results.
+   */
+  readableBy?(principal: Principal | undefined, key: string): boolean;
 }

@@ -20,7 +20,7 @@ import { sendPage } from '../../platform/ui/render.js';
 import { waveIdParam } from '../params.js';
 import { visibilityOf } from '../read/service.js';
 import { productDocument } from './document.js';
-import { productKinds } from './product.js';
+import { type ProductKind, productKinds } from './product.js';
 import { listProducts, productDefinition, productDefinitions } from './products.js';
 import { fileFormats } from './render.js';
 import { latestRender, requestRender } from './render-service.js';
@@ -54,12 +54,11 @@ const renderBody = z
   })
   .loose();
 
-/**
- * A letter holds one organisation's own answers: its file is for researchers and admins and that
- * organisation's coordinator only (results.letter.read), not for every reader of the national results.
- */
-const mayReadFile = (principal: Principal | undefined, f: { kind: string; key: string }) =>
-  f.kind !== 'letter' || can(principal, 'results.letter.read', f.key);
+/** Whether the principal may read a stored file: as its kind's definition says (products.ts). */
+async function mayReadFile(principal: Principal | undefined, f: { kind: ProductKind; key: string }) {
+  const definition = (await productDefinitions()).find((d) => d.kind === f.kind);
+  return definition?.readableBy?.(principal, f.key) ?? true;
+}
 
 const routes: FastifyPluginAsync = async (app) => {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -74,9 +73,9 @@ const routes: FastifyPluginAsync = async (app) => {
       const visibility = visibilityOf(req.principal);
       const products = await listProducts({ database, wave, visibility });
       const stored = await storedPublicationFiles(database, wave.id);
-      const files = (visibility === 'embargoed' ? stored : stored.filter((f) => f.released)).filter((f) =>
-        mayReadFile(req.principal, f),
-      );
+      const files = [];
+      for (const f of visibility === 'embargoed' ? stored : stored.filter((f) => f.released))
+        if (await mayReadFile(req.principal, f)) files.push(f);
       const mayRender = can(req.principal, 'results.publications.render');
       return sendPage(
         reply,
@@ -131,7 +130,7 @@ const routes: FastifyPluginAsync = async (app) => {
       );
       if (
         !file ||
-        !mayReadFile(req.principal, file) ||
+        !(await mayReadFile(req.principal, file)) ||
         (!file.released && visibilityOf(req.principal) !== 'embargoed')
       )
         throw new AppError('not-found', {

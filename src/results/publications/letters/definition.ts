@@ -5,6 +5,8 @@
  * `embargoed` visibility). An organisation's coordinator reads its own letter at
  * /results/:waveId/letters/:orgId (./routes.tsx, action `results.letter.read`).
  */
+
+import { can } from '../../../platform/access/policy.js';
 import { AppError } from '../../../platform/errors.js';
 import type { ProductDefinition, ProductRef, ProductScope, RenderContext } from '../product.js';
 import { say } from './messages.js';
@@ -41,6 +43,8 @@ export const letterDefinition: ProductDefinition = {
   kind: 'letter',
   list: async (scope) => (scope.visibility === 'embargoed' ? letterRefs(scope) : []),
   render: (ctx, ref) => renderLetterOf(ctx, ref.key),
+  // one organisation's own answers: researchers, admins and that organisation's coordinator
+  readableBy: (principal, key) => can(principal, 'results.letter.read', key),
 };
 
 export default letterDefinition;
